@@ -1,0 +1,41 @@
+namespace ServerlessSync.Domain.Alerts;
+
+public enum AlertKind
+{
+    ErpRejected = 0,
+    ErpRetriesExhausted = 1,
+    Quarantined = 2,
+    PendingStock = 3,
+    CancelledAfterErp = 4,
+}
+
+/// <summary>What the alert policy remembers per target (an ERP endpoint, or a shop for order-level notices).</summary>
+public sealed record AlertState(int ConsecutiveFailures, DateTimeOffset? LastSentAt)
+{
+    public static readonly AlertState Fresh = new(0, null);
+}
+
+public sealed record AlertDecision(bool Send, AlertState Next);
+
+/// <summary>
+/// Failures toward one ERP alert only after <see cref="FailureThreshold"/> in a row (one bad order is not an
+/// outage); order-level notices (quarantine, pending stock) alert at once. Either way a target is not alerted
+/// again within <see cref="DedupeWindow"/>.
+/// </summary>
+public sealed record AlertPolicy(int FailureThreshold, TimeSpan DedupeWindow)
+{
+    public static readonly AlertPolicy Default = new(3, TimeSpan.FromMinutes(10));
+
+    public static bool CountsAsErpFailure(AlertKind kind) => kind is AlertKind.ErpRejected or AlertKind.ErpRetriesExhausted;
+
+    public AlertDecision OnFailure(AlertState state, AlertKind kind, DateTimeOffset now)
+    {
+        var failures = CountsAsErpFailure(kind) ? state.ConsecutiveFailures + 1 : state.ConsecutiveFailures;
+        var due = !CountsAsErpFailure(kind) || failures >= FailureThreshold;
+        var recentlySent = state.LastSentAt is { } last && now - last < DedupeWindow;
+        var send = due && !recentlySent;
+        return new AlertDecision(send, new AlertState(failures, send ? now : state.LastSentAt));
+    }
+
+    public static AlertState OnSuccess(AlertState state) => state with { ConsecutiveFailures = 0 };
+}

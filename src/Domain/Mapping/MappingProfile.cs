@@ -1,0 +1,47 @@
+namespace ServerlessSync.Domain.Mapping;
+
+/// <summary>
+/// How one platform shop's orders become ERP sales orders. Stored as JSON data, versioned; changing it
+/// needs no deploy.
+/// </summary>
+public sealed record MappingProfile
+{
+    public required string Platform { get; init; }
+
+    public required string ShopId { get; init; }
+
+    public int Version { get; init; } = 1;
+
+    /// <summary>The ERP customer the shop sells as (店铺 → 客户).</summary>
+    public required string CustomerNumber { get; init; }
+
+    public required string SalesOrgNumber { get; init; }
+
+    public string? SalesmanNumber { get; init; }
+
+    public required string DefaultWarehouse { get; init; }
+
+    public decimal TaxRatePercent { get; init; } = 13m;
+
+    /// <summary>Platform SKU id or merchant code → ERP material.</summary>
+    public required IReadOnlyDictionary<string, SkuMapping> Skus { get; init; }
+
+    public StockPolicy StockPolicy { get; init; } = StockPolicy.Hold;
+
+    /// <summary>How long a held order waits for stock before it is written anyway or failed, in minutes.</summary>
+    public int StockHoldMinutes { get; init; } = 30;
+
+    /// <summary>How often a held order re-checks stock, in seconds.</summary>
+    public int StockRecheckSeconds { get; init; } = 60;
+}
+
+public sealed record SkuMapping(string MaterialNumber, string UnitNumber, string? Warehouse = null);
+
+public enum StockPolicy
+{
+    /// <summary>Short stock: the order waits as "pending stock" and re-checks on a timer.</summary>
+    Hold = 0,
+
+    /// <summary>Short stock is reported but the order is written anyway.</summary>
+    WriteAnyway = 1,
+}

@@ -1,0 +1,40 @@
+namespace ServerlessSync.Domain.Orders;
+
+/// <summary>One step in an order's history as shown by the order-status API.</summary>
+public sealed record LedgerHistoryItem(DateTimeOffset At, SyncStatus Status, string Note);
+
+/// <summary>What the Orders ledger knows about one platform order.</summary>
+public sealed record LedgerEntry
+{
+    public required OrderKey Key { get; init; }
+
+    public required SyncStatus Status { get; init; }
+
+    public OrderStatus? PlatformStatus { get; init; }
+
+    public string? ErpOrderNumber { get; init; }
+
+    public long PaidAmountFen { get; init; }
+
+    public string? Reason { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public IReadOnlyList<LedgerHistoryItem> History { get; init; } = [];
+
+    /// <summary>History is kept bounded so a ledger row stays far below the Tables entity size limit.</summary>
+    public const int MaxHistory = 50;
+
+    public LedgerEntry With(SyncStatus status, string note, DateTimeOffset at, string? erpOrderNumber = null, string? reason = null)
+    {
+        var history = History.Append(new LedgerHistoryItem(at, status, note)).TakeLast(MaxHistory).ToList();
+        return this with
+        {
+            Status = status,
+            ErpOrderNumber = erpOrderNumber ?? ErpOrderNumber,
+            Reason = reason,
+            UpdatedAt = at,
+            History = history,
+        };
+    }
+}

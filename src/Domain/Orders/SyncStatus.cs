@@ -1,0 +1,56 @@
+namespace ServerlessSync.Domain.Orders;
+
+/// <summary>Where an order stands in the sync, as the Orders ledger records it.</summary>
+public enum SyncStatus
+{
+    Received = 0,
+    AwaitingPayment = 1,
+    Quarantined = 2,
+    PendingStock = 3,
+    Synced = 4,
+    Failed = 5,
+
+    /// <summary>Cancelled or refunded before it reached the ERP: nothing was written.</summary>
+    CancelledBeforeErp = 6,
+
+    /// <summary>Cancelled or refunded after the ERP order exists: the ERP order must be closed or reversed.</summary>
+    CancelledAfterErp = 7,
+}
+
+public enum SyncAction
+{
+    Nothing = 0,
+    CreateErpOrder = 1,
+    WaitForPayment = 2,
+    RecordCancelledBeforeErp = 3,
+    ReverseErpOrder = 4,
+}
+
+/// <summary>
+/// The level-triggered decision (DESIGN D2): from the order's current platform state and what the ledger
+/// says was done, decide what is missing. Events are never applied as deltas.
+/// </summary>
+public static class SyncDecision
+{
+    public static SyncAction Decide(OrderStatus platformStatus, string? erpOrderNumber, SyncStatus? ledgerStatus)
+    {
+        var inErp = !string.IsNullOrEmpty(erpOrderNumber);
+        if (OrderStatusMachine.NeedsErpOrder(platformStatus))
+        {
+            return inErp ? SyncAction.Nothing : SyncAction.CreateErpOrder;
+        }
+
+        if (platformStatus == OrderStatus.PendingPayment)
+        {
+            return SyncAction.WaitForPayment;
+        }
+
+        // Cancelled or refunded.
+        if (inErp)
+        {
+            return ledgerStatus == SyncStatus.CancelledAfterErp ? SyncAction.Nothing : SyncAction.ReverseErpOrder;
+        }
+
+        return ledgerStatus == SyncStatus.CancelledBeforeErp ? SyncAction.Nothing : SyncAction.RecordCancelledBeforeErp;
+    }
+}

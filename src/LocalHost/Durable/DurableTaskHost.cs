@@ -1,0 +1,84 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Sync;
+
+namespace ServerlessSync.LocalHost.Durable;
+
+/// <summary>
+/// Runs the pipeline's TaskOrchestrator/TaskActivity classes on the Durable Task Framework with the Azure
+/// Storage backend, through DurableTaskShimFactory: the same classes the Functions host runs.
+/// </summary>
+public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
+{
+    private readonly IServiceProvider services;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly AzureStorageOrchestrationService orchestrationService;
+    private TaskHubWorker? worker;
+
+    public DurableTaskHost(IServiceProvider services, IOptions<DurableTaskOptions> options, IOptions<StorageOptions> storage, ILoggerFactory loggerFactory)
+    {
+        this.services = services;
+        this.loggerFactory = loggerFactory;
+        var o = options.Value;
+        var connectionString = o.ConnectionString ?? storage.Value.ConnectionString
+            ?? throw new InvalidOperationException("DurableTask:ConnectionString or Storage:ConnectionString must be set for the local task hub.");
+        orchestrationService = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = o.HubName,
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            PartitionCount = o.PartitionCount,
+            MaxConcurrentTaskActivityWorkItems = o.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = o.MaxConcurrentOrchestrations,
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(o.MaxQueuePollingIntervalMs),
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
+            ThrowExceptionOnInvalidDedupeStatus = true,
+            LoggerFactory = loggerFactory,
+        });
+        Client = new TaskHubClient(orchestrationService, new SystemTextJsonDataConverter(), loggerFactory);
+    }
+
+    public TaskHubClient Client { get; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await orchestrationService.CreateIfNotExistsAsync();
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
+        worker = new TaskHubWorker(orchestrationService, loggerFactory);
+        foreach (var (name, type) in SyncTasks.Orchestrators)
+        {
+            worker.AddTaskOrchestrations(new ShimObjectCreator<TaskOrchestration>(
+                name, () => shims.CreateOrchestration(name, (ITaskOrchestrator)services.GetRequiredService(type), parent: null)));
+        }
+
+        foreach (var (name, type) in SyncTasks.Activities)
+        {
+            worker.AddTaskActivities(new ShimObjectCreator<TaskActivity>(
+                name, () => shims.CreateActivity(name, (ITaskActivity)services.GetRequiredService(type))));
+        }
+
+        await worker.StartAsync();
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (worker is not null)
+        {
+            await worker.StopAsync(isForced: true);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (worker is not null)
+        {
+            await worker.StopAsync(isForced: true);
+            worker.Dispose();
+            worker = null;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using ServerlessSync.Pipeline.Profiles;
+
+namespace ServerlessSync.LocalHost.Hosted;
+
+/// <summary>Seeds mapping profiles from <c>Profiles:SeedDirectory</c> before the host takes traffic.</summary>
+public sealed class StartupSeeder(ProfileSeeder seeder, IConfiguration configuration) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        seeder.SeedAsync(Resolve(configuration["Profiles:SeedDirectory"]), cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static string? Resolve(string? directory) =>
+        directory is null || Path.IsPathRooted(directory) ? directory : Path.Combine(AppContext.BaseDirectory, directory);
+}

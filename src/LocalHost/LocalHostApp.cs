@@ -1,0 +1,37 @@
+using ServerlessSync.LocalHost.Durable;
+using ServerlessSync.LocalHost.Hosted;
+using ServerlessSync.Pipeline;
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.LocalHost;
+
+/// <summary>Builds the one-machine host: Kestrel on loopback, the queue poller, the timer and the DTFx worker.</summary>
+public static class LocalHostApp
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder.Configuration);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddServerlessSyncPipeline(builder.Configuration);
+        builder.Services.Configure<DurableTaskOptions>(builder.Configuration.GetSection(DurableTaskOptions.SectionName));
+        builder.Services.AddSingleton<DurableTaskHost>();
+        builder.Services.AddSingleton<IOrchestrationGateway, TaskHubOrchestrationGateway>();
+
+        // Order matters: profiles are seeded and the task hub is running before the first intake message is started.
+        builder.Services.AddHostedService<StartupSeeder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskHost>());
+        builder.Services.AddHostedService<IntakeQueuePoller>();
+        builder.Services.AddHostedService<PullTimer>();
+
+        var app = builder.Build();
+        app.MapServerlessSyncApi();
+        return app;
+    }
+}

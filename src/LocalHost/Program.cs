@@ -1,0 +1,3 @@
+using ServerlessSync.LocalHost;
+
+await LocalHostApp.Build(args).RunAsync();

@@ -1,0 +1,104 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Domain.Alerts;
+using ServerlessSync.Pipeline.Storage;
+
+namespace ServerlessSync.Pipeline.Alerts;
+
+/// <summary>
+/// Applies the <see cref="AlertPolicy"/> with its state in Tables (ETag compare-and-set, so several workers
+/// count one sequence), sends through every configured channel and keeps a log of recent alerts.
+/// </summary>
+public sealed class AlertService(StorageClients storage, IEnumerable<IAlertChannel> channels, IOptions<AlertOptions> options, TimeProvider clock, ILogger<AlertService> logger)
+{
+    public const string StateTable = "AlertState";
+    public const string LogTable = "Alerts";
+    private const string StatePartition = "target";
+
+    private AlertPolicy Policy => new(options.Value.FailureThreshold, TimeSpan.FromMinutes(options.Value.DedupeMinutes));
+
+    /// <returns>True when the alert was sent (not held back by threshold or dedupe).</returns>
+    public async Task<bool> RaiseAsync(AlertKind kind, string target, string instanceId, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var decision = await UpdateStateAsync(target, state => Policy.OnFailure(state, kind, now), cancellationToken);
+        if (!decision.Send)
+        {
+            logger.LogInformation("Alert {Kind} for {Target} held back ({Failures} consecutive failures) for {InstanceId}", kind, target, decision.Next.ConsecutiveFailures, instanceId);
+            return false;
+        }
+
+        var message = new AlertMessage(kind, target, instanceId, reason, now);
+        var log = await storage.TableAsync(LogTable);
+        await log.AddEntityAsync(
+            new TableEntity("alert", $"{DateTimeOffset.MaxValue.Ticks - now.Ticks:D19}-{Guid.NewGuid():N}")
+            {
+                ["Kind"] = kind.ToString(), ["Target"] = target, ["InstanceId"] = instanceId, ["Reason"] = reason, ["At"] = now,
+            },
+            cancellationToken);
+
+        var configured = channels.Where(c => c.IsConfigured).ToList();
+        if (configured.Count == 0)
+        {
+            logger.LogWarning("Alert {Kind} for {Target} ({InstanceId}) recorded but not sent: no alert channel is configured", kind, target, instanceId);
+            return true;
+        }
+
+        foreach (var channel in configured)
+        {
+            await channel.SendAsync(message, cancellationToken);
+            logger.LogInformation("Alert {Kind} for {Target} sent via {Channel} for {InstanceId}", kind, target, channel.Name, instanceId);
+        }
+
+        return true;
+    }
+
+    public async Task RecordSuccessAsync(string target, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StateTable);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(StatePartition, TableKeys.Sanitize(target), cancellationToken: cancellationToken);
+        if (row.HasValue && row.Value?.GetInt32("ConsecutiveFailures") is > 0)
+        {
+            await UpdateStateAsync(target, state => new AlertDecision(false, AlertPolicy.OnSuccess(state)), cancellationToken);
+        }
+    }
+
+    private async Task<AlertDecision> UpdateStateAsync(string target, Func<AlertState, AlertDecision> decide, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StateTable);
+        var rowKey = TableKeys.Sanitize(target);
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(StatePartition, rowKey, cancellationToken: cancellationToken);
+            var existing = row.HasValue ? row.Value : null;
+            var state = existing is null
+                ? AlertState.Fresh
+                : new AlertState(existing.GetInt32("ConsecutiveFailures") ?? 0, existing.GetDateTimeOffset("LastSentAt"));
+            var decision = decide(state);
+            var entity = new TableEntity(StatePartition, rowKey)
+            {
+                ["ConsecutiveFailures"] = decision.Next.ConsecutiveFailures,
+                ["LastSentAt"] = decision.Next.LastSentAt,
+            };
+            try
+            {
+                if (existing is null)
+                {
+                    await table.AddEntityAsync(entity, cancellationToken);
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return decision;
+            }
+            catch (RequestFailedException ex) when ((ex.Status is 409 or 412) && attempt < 10)
+            {
+                // Another worker updated the counter; re-read and re-apply.
+            }
+        }
+    }
+}

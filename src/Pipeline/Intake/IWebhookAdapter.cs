@@ -1,0 +1,18 @@
+using ServerlessSync.Domain.Platforms;
+using ServerlessSync.Pipeline.Api;
+
+namespace ServerlessSync.Pipeline.Intake;
+
+/// <summary>One platform's push protocol: verification/decryption, handshakes and its own ack format.</summary>
+public interface IWebhookAdapter
+{
+    string Platform { get; }
+
+    /// <summary>Answers a handshake (e.g. WeChat's GET echostr); null when the platform has none.</summary>
+    HttpReply? Handshake(WebhookRequest request);
+
+    PushOutcome Interpret(WebhookRequest request, DateTimeOffset receivedAt);
+
+    /// <summary>The acknowledgement the platform expects once the push is safely recorded.</summary>
+    HttpReply Ack();
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Sync;
+
+namespace ServerlessSync.Pipeline.Intake;
+
+public enum StartOutcome { Started, RequeuedBusy, AlreadyCovered }
+
+/// <summary>
+/// Handles one intake queue message: starts SyncOrder with the deterministic instance id. While that instance
+/// is still running the event is put back with a delay (never dropped); an event accepted before a finished
+/// run began is already covered, because that run read the order's state after it.
+/// Exceptions propagate so the queue retries the message and finally moves it to the poison queue.
+/// </summary>
+public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue queue, IOptions<IntakeOptions> options, ILogger<OrderEventStarter> logger)
+{
+    /// <summary>Clocks of different workers may differ slightly; a run must start this much after the event to cover it.</summary>
+    private static readonly TimeSpan CoverMargin = TimeSpan.FromSeconds(2);
+
+    public async Task<StartOutcome> StartAsync(string messageText, CancellationToken cancellationToken)
+    {
+        var message = IntakeMessage.Parse(messageText);
+        var instanceId = message.Key.InstanceId;
+        var existing = await gateway.GetAsync(instanceId, cancellationToken);
+        if (existing is { Status: InstanceRuntimeStatus.Pending or InstanceRuntimeStatus.Running })
+        {
+            return await RequeueAsync(message, cancellationToken);
+        }
+
+        if (existing is { Status: InstanceRuntimeStatus.Completed } && existing.CreatedAt > message.AcceptedAt + CoverMargin)
+        {
+            logger.LogInformation("Event {Event} for {InstanceId} already covered by a later run", message.Event, instanceId);
+            return StartOutcome.AlreadyCovered;
+        }
+
+        if (!await gateway.TryStartAsync(instanceId, new SyncOrderInput(message.Key, message.Event, message.MsgId), cancellationToken))
+        {
+            return await RequeueAsync(message, cancellationToken);
+        }
+
+        logger.LogInformation("Started {Orchestration} {InstanceId} for event {Event}", SyncTaskNames.SyncOrder, instanceId, message.Event);
+        return StartOutcome.Started;
+    }
+
+    private async Task<StartOutcome> RequeueAsync(IntakeMessage message, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromSeconds(options.Value.BusyRetryDelaySeconds);
+        await queue.EnqueueAsync(message, delay, cancellationToken);
+        logger.LogInformation("{InstanceId} is running; event {Event} put back for {Delay}", message.Key.InstanceId, message.Event, delay);
+        return StartOutcome.RequeuedBusy;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.Pipeline.Storage;
+
+namespace ServerlessSync.Pipeline.Ledger;
+
+/// <summary>
+/// The Orders ledger: one row per platform order with its sync status, ERP number and history.
+/// Every change is an ETag compare-and-set, so concurrent writers never overwrite each other.
+/// </summary>
+public sealed class OrderLedger(StorageClients storage)
+{
+    public const string TableName = "Orders";
+    private const int MaxAttempts = 10;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<LedgerEntry?> GetAsync(OrderKey key, CancellationToken cancellationToken)
+    {
+        var (entry, _) = await ReadAsync(await storage.TableAsync(TableName), key, cancellationToken);
+        return entry;
+    }
+
+    /// <summary>Applies <paramref name="change"/> to the current row (null when there is none) and stores it with ETag compare-and-set.</summary>
+    public async Task<LedgerEntry> UpdateAsync(OrderKey key, Func<LedgerEntry?, LedgerEntry> change, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableName);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (current, etag) = await ReadAsync(table, key, cancellationToken);
+            var next = change(current);
+            var entity = ToEntity(next);
+            try
+            {
+                if (current is null)
+                {
+                    await table.AddEntityAsync(entity, cancellationToken);
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return next;
+            }
+            catch (RequestFailedException ex) when ((ex.Status is 409 or 412) && attempt < MaxAttempts)
+            {
+                // Someone else wrote in between: read again and re-apply the change.
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<LedgerEntry> ListShopAsync(string platform, string shopId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableName);
+        var pk = PartitionKey(platform, shopId);
+        await foreach (var entity in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    private static async Task<(LedgerEntry? Entry, ETag ETag)> ReadAsync(TableClient table, OrderKey key, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(key.Platform, key.ShopId), TableKeys.Sanitize(key.OrderId), cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } entity ? (FromEntity(entity), entity.ETag) : (null, default);
+    }
+
+    private static string PartitionKey(string platform, string shopId) => TableKeys.Sanitize($"{platform}:{shopId}");
+
+    private static TableEntity ToEntity(LedgerEntry entry) => new(PartitionKey(entry.Key.Platform, entry.Key.ShopId), TableKeys.Sanitize(entry.Key.OrderId))
+    {
+        ["Platform"] = entry.Key.Platform,
+        ["ShopId"] = entry.Key.ShopId,
+        ["OrderId"] = entry.Key.OrderId,
+        ["Status"] = entry.Status.ToString(),
+        ["PlatformStatus"] = entry.PlatformStatus?.ToString(),
+        ["ErpOrderNumber"] = entry.ErpOrderNumber,
+        ["PaidAmountFen"] = entry.PaidAmountFen,
+        ["Reason"] = entry.Reason,
+        ["UpdatedAt"] = entry.UpdatedAt,
+        ["History"] = JsonSerializer.Serialize(entry.History, Json),
+    };
+
+    private static LedgerEntry FromEntity(TableEntity e) => new()
+    {
+        Key = new OrderKey(e.GetString("Platform"), e.GetString("ShopId"), e.GetString("OrderId")),
+        Status = Enum.Parse<SyncStatus>(e.GetString("Status")),
+        PlatformStatus = e.GetString("PlatformStatus") is { } ps ? Enum.Parse<OrderStatus>(ps) : null,
+        ErpOrderNumber = e.GetString("ErpOrderNumber"),
+        PaidAmountFen = e.GetInt64("PaidAmountFen") ?? 0,
+        Reason = e.GetString("Reason"),
+        UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+        History = JsonSerializer.Deserialize<List<LedgerHistoryItem>>(e.GetString("History") ?? "[]", Json) ?? [],
+    };
+}

@@ -1,0 +1,26 @@
+using ServerlessSync.Domain.Erp;
+
+namespace ServerlessSync.Pipeline.Ports;
+
+/// <summary>
+/// One ERP's sales-order and stock API. Implementations follow the ERP's real protocol and classify every
+/// failure: business refusals become <see cref="ErpWriteResult.Rejected"/>; network failures, 5xx, throttling
+/// and lost sessions throw <see cref="ErpTransientException"/>. Write calls are never retried inside the
+/// connector (a retried create could double the order); the caller looks up before every create instead.
+/// </summary>
+public interface IErpConnector
+{
+    /// <summary>The <c>Erp:Kind</c> value that selects this connector, e.g. "Kingdee".</summary>
+    string Kind { get; }
+
+    Task<StockLevels> GetStockAsync(IReadOnlyCollection<string> materialNumbers, CancellationToken cancellationToken);
+
+    /// <summary>Finds the ERP sales order carrying this platform order number, or null.</summary>
+    Task<ErpOrderRef?> FindByExternalOrderNoAsync(string externalOrderNo, CancellationToken cancellationToken);
+
+    /// <summary>Creates the sales order and takes it through the ERP's own approval steps (e.g. Kingdee Save, Submit, Audit).</summary>
+    Task<ErpWriteOutcome> CreateSalesOrderAsync(ErpSalesOrder document, CancellationToken cancellationToken);
+
+    /// <summary>Finishes an order that exists but stopped half-way (e.g. saved but not audited) and reports AlreadyExists.</summary>
+    Task<ErpWriteOutcome> CompleteExistingAsync(ErpOrderRef existing, CancellationToken cancellationToken);
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace ServerlessSync.Pipeline.Profiles;
+
+/// <summary>
+/// Loads mapping profiles from JSON files (<c>Profiles:SeedDirectory</c>) into the store when the shop has none
+/// yet, so a fresh hub starts with the merchant's initial mapping. Later changes go through the store.
+/// </summary>
+public sealed class ProfileSeeder(ProfileStore store, ILogger<ProfileSeeder> logger)
+{
+    public async Task<int> SeedAsync(string? directory, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(directory) || !Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        var seeded = 0;
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            var profile = ProfileStore.Parse(await File.ReadAllTextAsync(file, cancellationToken));
+            if (await store.GetAsync(profile.Platform, profile.ShopId, cancellationToken) is not null)
+            {
+                continue;
+            }
+
+            await store.SaveAsync(profile, $"seed:{Path.GetFileName(file)}", cancellationToken);
+            logger.LogInformation("Seeded mapping profile for {Platform}:{ShopId} from {File}", profile.Platform, profile.ShopId, Path.GetFileName(file));
+            seeded++;
+        }
+
+        return seeded;
+    }
+}

@@ -1,0 +1,59 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+
+namespace ServerlessSync.Pipeline.Storage;
+
+/// <summary>Creates table and queue clients from <see cref="StorageOptions"/>, creating tables and queues on first use.</summary>
+public sealed class StorageClients
+{
+    private readonly StorageOptions options;
+    private readonly TableServiceClient tables;
+    private readonly QueueServiceClient queues;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableCache = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<QueueClient>>> queueCache = new();
+
+    public StorageClients(IOptions<StorageOptions> options)
+    {
+        this.options = options.Value;
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        if (!string.IsNullOrWhiteSpace(this.options.ConnectionString))
+        {
+            tables = new TableServiceClient(this.options.ConnectionString);
+            queues = new QueueServiceClient(this.options.ConnectionString, queueOptions);
+        }
+        else if (this.options.TableServiceUri is not null && this.options.QueueServiceUri is not null)
+        {
+            var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = this.options.ManagedIdentityClientId,
+            });
+            tables = new TableServiceClient(this.options.TableServiceUri, credential);
+            queues = new QueueServiceClient(this.options.QueueServiceUri, credential, queueOptions);
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                "Storage is not configured: set Storage:ConnectionString, or Storage:TableServiceUri and Storage:QueueServiceUri for managed identity.");
+        }
+    }
+
+    public string IntakeQueueName => options.IntakeQueueName;
+
+    public Task<TableClient> TableAsync(string name) =>
+        tableCache.GetOrAdd(name, n => new Lazy<Task<TableClient>>(async () =>
+        {
+            var client = tables.GetTableClient(options.TablePrefix + n);
+            await client.CreateIfNotExistsAsync();
+            return client;
+        })).Value;
+
+    public Task<QueueClient> QueueAsync(string name) =>
+        queueCache.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(async () =>
+        {
+            var client = queues.GetQueueClient(n);
+            await client.CreateIfNotExistsAsync();
+            return client;
+        })).Value;
+}

@@ -1,0 +1,32 @@
+namespace ServerlessSync.Pipeline.Storage;
+
+/// <summary>
+/// Where the Inbox, ledger, profiles and intake queue live. Locally a connection string (Azurite);
+/// in Azure the service URIs with the app's managed identity, so no key is ever configured.
+/// </summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    public string? ConnectionString { get; set; }
+
+    public Uri? TableServiceUri { get; set; }
+
+    public Uri? QueueServiceUri { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity; empty means the system identity / developer login.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>Prefix for every table name; lets tests and several local hubs share one Azurite.</summary>
+    public string TablePrefix { get; set; } = "";
+
+    public string IntakeQueueName { get; set; } = IntakeQueueNames.Intake;
+}
+
+public static class IntakeQueueNames
+{
+    public const string Intake = "orders-intake";
+
+    /// <summary>The Functions queue trigger moves a message here after 5 failed tries; the LocalHost poller does the same.</summary>
+    public static string Poison(string queueName) => queueName + "-poison";
+}

@@ -1,0 +1,42 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.Pipeline.Alerts;
+using ServerlessSync.Pipeline.Ledger;
+
+namespace ServerlessSync.Pipeline.Sync.Activities;
+
+/// <summary>Records the outcome in the Orders ledger (ETag compare-and-set) and resets the ERP's failure count on success.</summary>
+public sealed class WriteBackActivity(OrderLedger ledger, AlertService alerts, TimeProvider clock, ILogger<WriteBackActivity> logger) : TaskActivity<WriteBackRequest, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, WriteBackRequest input)
+    {
+        var now = clock.GetUtcNow();
+        var entry = await ledger.UpdateAsync(
+            input.Key,
+            current =>
+            {
+                var baseEntry = current ?? new LedgerEntry { Key = input.Key, Status = SyncStatus.Received, UpdatedAt = now };
+                // A synced order stays synced: a late, slower run must not overwrite the ERP number or status.
+                if (baseEntry.Status == SyncStatus.Synced && input.Status is not (SyncStatus.Synced or SyncStatus.CancelledAfterErp))
+                {
+                    return baseEntry;
+                }
+
+                return baseEntry.With(input.Status, input.Note, now, input.ErpOrderNumber, input.Reason) with
+                {
+                    PlatformStatus = input.PlatformStatus ?? baseEntry.PlatformStatus,
+                    PaidAmountFen = input.PaidAmountFen != 0 ? input.PaidAmountFen : baseEntry.PaidAmountFen,
+                };
+            },
+            CancellationToken.None);
+        logger.LogInformation("Ledger {InstanceId} is {Status}", input.Key.InstanceId, entry.Status);
+
+        if (input.ErpTarget is not null && input.Status == SyncStatus.Synced)
+        {
+            await alerts.RecordSuccessAsync(input.ErpTarget, CancellationToken.None);
+        }
+
+        return true;
+    }
+}

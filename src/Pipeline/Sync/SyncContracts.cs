@@ -1,0 +1,47 @@
+using ServerlessSync.Domain.Alerts;
+using ServerlessSync.Domain.Erp;
+using ServerlessSync.Domain.Mapping;
+using ServerlessSync.Domain.Orders;
+
+namespace ServerlessSync.Pipeline.Sync;
+
+/// <summary>Input of one SyncOrder run: which order changed and why (the why is informational; the run is level-triggered).</summary>
+public sealed record SyncOrderInput(OrderKey Key, string Event, string MsgId);
+
+/// <summary>What Plan decided for the order's current state.</summary>
+public sealed record SyncPlan
+{
+    public required SyncAction Action { get; init; }
+
+    public ErpSalesOrder? Document { get; init; }
+
+    public IReadOnlyList<string> QuarantineReasons { get; init; } = [];
+
+    public string? ErpOrderNumber { get; init; }
+
+    public StockPolicy StockPolicy { get; init; } = StockPolicy.Hold;
+
+    public int StockHoldMinutes { get; init; }
+
+    public int StockRecheckSeconds { get; init; }
+
+    /// <summary>The alert target for failures toward the shop's ERP, e.g. "erp:Kingdee".</summary>
+    public string ErpTarget { get; init; } = "erp";
+
+    public bool IsQuarantined => QuarantineReasons.Count > 0;
+}
+
+public sealed record StockCheckResult(IReadOnlyList<StockShortage> Shortages)
+{
+    public bool IsShort => Shortages.Count > 0;
+
+    public string Describe() => string.Join("; ", Shortages.Select(s => $"{s.MaterialNumber}: need {s.Required}, have {s.Available}"));
+}
+
+/// <summary>A ledger change: the new sync status and why.</summary>
+/// <param name="ErpTarget">Set when the ERP write succeeded, to reset that ERP's consecutive-failure count.</param>
+public sealed record WriteBackRequest(OrderKey Key, SyncStatus Status, string Note, OrderStatus? PlatformStatus = null, long PaidAmountFen = 0, string? ErpOrderNumber = null, string? Reason = null, string? ErpTarget = null);
+
+public sealed record AlertRequest(AlertKind Kind, string Target, string InstanceId, string Reason);
+
+public sealed record SyncOrderResult(SyncStatus Status, string? ErpOrderNumber, string? Reason);

@@ -1,0 +1,156 @@
+using Microsoft.DurableTask;
+using ServerlessSync.Domain.Alerts;
+using ServerlessSync.Domain.Erp;
+using ServerlessSync.Domain.Mapping;
+using ServerlessSync.Domain.Orders;
+
+namespace ServerlessSync.Pipeline.Sync;
+
+/// <summary>
+/// One run per order event, instance id <c>{platform}:{shopId}:{orderId}</c>. Level-triggered (DESIGN D2): it
+/// fetches the order's current state, compares it with the ledger, and does only what is missing.
+/// </summary>
+public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestrator<SyncOrderInput, SyncOrderResult>
+{
+    public override async Task<SyncOrderResult> RunAsync(TaskOrchestrationContext context, SyncOrderInput input)
+    {
+        var key = input.Key;
+        Order order;
+        try
+        {
+            order = await context.CallActivityAsync<Order>(SyncTaskNames.FetchOrder, key, RetryOptions(settings.FetchMaxAttempts, settings.FetchFirstRetrySeconds, 60));
+        }
+        catch (TaskFailedException ex)
+        {
+            var reason = $"could not read the order from {key.Platform}: {ex.FailureDetails.ErrorMessage}";
+            return await FailAsync(context, key, AlertKind.ErpRetriesExhausted, $"platform:{key.Platform}", reason);
+        }
+
+        var plan = await context.CallActivityAsync<SyncPlan>(SyncTaskNames.PlanOrder, order);
+        switch (plan.Action)
+        {
+            case SyncAction.Nothing:
+                return new SyncOrderResult(SyncStatus.Synced, plan.ErpOrderNumber, "nothing missing");
+            case SyncAction.WaitForPayment:
+                await WriteBackAsync(context, order, SyncStatus.AwaitingPayment, "waiting for payment");
+                return new SyncOrderResult(SyncStatus.AwaitingPayment, null, null);
+            case SyncAction.RecordCancelledBeforeErp:
+                await WriteBackAsync(context, order, SyncStatus.CancelledBeforeErp, $"{order.Status} before reaching the ERP; nothing written");
+                return new SyncOrderResult(SyncStatus.CancelledBeforeErp, null, null);
+            case SyncAction.ReverseErpOrder:
+                var note = $"{order.Status} after ERP order {plan.ErpOrderNumber} was written; it must be closed in the ERP";
+                await WriteBackAsync(context, order, SyncStatus.CancelledAfterErp, note, plan.ErpOrderNumber);
+                await AlertAsync(context, AlertKind.CancelledAfterErp, ShopTarget(key), key, note);
+                return new SyncOrderResult(SyncStatus.CancelledAfterErp, plan.ErpOrderNumber, note);
+        }
+
+        if (plan.IsQuarantined || plan.Document is null)
+        {
+            var reason = string.Join("; ", plan.QuarantineReasons);
+            await WriteBackAsync(context, order, SyncStatus.Quarantined, reason, reason: reason);
+            await AlertAsync(context, AlertKind.Quarantined, ShopTarget(key), key, reason);
+            return new SyncOrderResult(SyncStatus.Quarantined, null, reason);
+        }
+
+        var stockHeld = await WaitForStockAsync(context, order, plan);
+        if (stockHeld is not null)
+        {
+            return stockHeld;
+        }
+
+        ErpWriteOutcome outcome;
+        try
+        {
+            outcome = await context.CallActivityAsync<ErpWriteOutcome>(
+                SyncTaskNames.WriteErp,
+                plan.Document,
+                RetryOptions(settings.WriteErpMaxAttempts, settings.WriteErpFirstRetrySeconds, settings.WriteErpMaxRetrySeconds));
+        }
+        catch (TaskFailedException ex)
+        {
+            var reason = $"ERP write failed after {settings.WriteErpMaxAttempts} attempts: {ex.FailureDetails.ErrorMessage}";
+            return await FailAsync(context, key, AlertKind.ErpRetriesExhausted, ErpTarget(plan), reason, order);
+        }
+
+        if (!outcome.IsInErp)
+        {
+            var reason = $"ERP rejected the order: {outcome.Reason}";
+            return await FailAsync(context, key, AlertKind.ErpRejected, ErpTarget(plan), reason, order);
+        }
+
+        var done = outcome.Result == ErpWriteResult.Created ? "created" : "already existed";
+        await context.CallActivityAsync(
+            SyncTaskNames.WriteBack,
+            new WriteBackRequest(key, SyncStatus.Synced, $"ERP order {outcome.ErpOrderNumber} {done}", order.Status, order.PaidAmountFen, outcome.ErpOrderNumber, ErpTarget: ErpTarget(plan)));
+        return new SyncOrderResult(SyncStatus.Synced, outcome.ErpOrderNumber, null);
+    }
+
+    /// <summary>Holds the order while stock is short (policy Hold), re-checking on a durable timer; returns a result only when the run must end here.</summary>
+    private static async Task<SyncOrderResult?> WaitForStockAsync(TaskOrchestrationContext context, Order order, SyncPlan plan)
+    {
+        var deadline = context.CurrentUtcDateTime.AddMinutes(plan.StockHoldMinutes);
+        var notified = false;
+        while (true)
+        {
+            var stock = await context.CallActivityAsync<StockCheckResult>(SyncTaskNames.CheckStock, plan.Document);
+            if (!stock.IsShort)
+            {
+                return null;
+            }
+
+            if (plan.StockPolicy == StockPolicy.WriteAnyway)
+            {
+                await WriteBackAsync(context, order, SyncStatus.Received, $"stock short ({stock.Describe()}); written anyway by policy");
+                return null;
+            }
+
+            if (!notified)
+            {
+                await WriteBackAsync(context, order, SyncStatus.PendingStock, $"waiting for stock: {stock.Describe()}", reason: stock.Describe());
+                await AlertAsync(context, AlertKind.PendingStock, ShopTarget(order.Key), order.Key, stock.Describe());
+                notified = true;
+            }
+
+            if (context.CurrentUtcDateTime >= deadline)
+            {
+                var reason = $"stock still short after {plan.StockHoldMinutes} min: {stock.Describe()}";
+                await WriteBackAsync(context, order, SyncStatus.PendingStock, reason, reason: reason);
+                return new SyncOrderResult(SyncStatus.PendingStock, null, reason);
+            }
+
+            await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(Math.Max(1, plan.StockRecheckSeconds)), CancellationToken.None);
+        }
+    }
+
+    private static async Task<SyncOrderResult> FailAsync(TaskOrchestrationContext context, OrderKey key, AlertKind kind, string target, string reason, Order? order = null)
+    {
+        await context.CallActivityAsync(
+            SyncTaskNames.WriteBack,
+            new WriteBackRequest(key, SyncStatus.Failed, reason, order?.Status, order?.PaidAmountFen ?? 0, Reason: reason));
+        await AlertAsync(context, kind, target, key, reason);
+        return new SyncOrderResult(SyncStatus.Failed, null, reason);
+    }
+
+    private static Task WriteBackAsync(TaskOrchestrationContext context, Order order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null) =>
+        context.CallActivityAsync(
+            SyncTaskNames.WriteBack,
+            new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason));
+
+    private static Task AlertAsync(TaskOrchestrationContext context, AlertKind kind, string target, OrderKey key, string reason) =>
+        context.CallActivityAsync(SyncTaskNames.SendAlert, new AlertRequest(kind, target, key.InstanceId, reason));
+
+    private static string ShopTarget(OrderKey key) => $"shop:{key.Platform}:{key.ShopId}";
+
+    private static string ErpTarget(SyncPlan plan) => plan.ErpTarget;
+
+    /// <summary>Durable retries only for failures worth retrying; a bug or a refusal fails at once.</summary>
+    private static TaskOptions RetryOptions(int attempts, int firstSeconds, int maxSeconds) =>
+        TaskOptions.FromRetryPolicy(new RetryPolicy(
+            maxNumberOfAttempts: Math.Max(1, attempts),
+            firstRetryInterval: TimeSpan.FromSeconds(Math.Max(1, firstSeconds)),
+            backoffCoefficient: 2,
+            maxRetryInterval: TimeSpan.FromSeconds(Math.Max(1, maxSeconds)))
+        {
+            HandleFailure = failure => TransientFailures.IsTransient(failure.ErrorType),
+        });
+}

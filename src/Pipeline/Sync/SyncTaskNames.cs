@@ -1,0 +1,13 @@
+namespace ServerlessSync.Pipeline.Sync;
+
+/// <summary>The names both hosts register the orchestration and its activities under.</summary>
+public static class SyncTaskNames
+{
+    public const string SyncOrder = "SyncOrder";
+    public const string FetchOrder = "FetchOrder";
+    public const string PlanOrder = "PlanOrder";
+    public const string CheckStock = "CheckStock";
+    public const string WriteErp = "WriteErp";
+    public const string WriteBack = "WriteBack";
+    public const string SendAlert = "SendAlert";
+}

@@ -1,0 +1,22 @@
+using ServerlessSync.Pipeline.Sync.Activities;
+
+namespace ServerlessSync.Pipeline.Sync;
+
+/// <summary>The orchestration and activity classes by name, for hosts that register them by hand (LocalHost).</summary>
+public static class SyncTasks
+{
+    public static readonly IReadOnlyDictionary<string, Type> Orchestrators = new Dictionary<string, Type>
+    {
+        [SyncTaskNames.SyncOrder] = typeof(SyncOrderOrchestrator),
+    };
+
+    public static readonly IReadOnlyDictionary<string, Type> Activities = new Dictionary<string, Type>
+    {
+        [SyncTaskNames.FetchOrder] = typeof(FetchOrderActivity),
+        [SyncTaskNames.PlanOrder] = typeof(PlanOrderActivity),
+        [SyncTaskNames.CheckStock] = typeof(CheckStockActivity),
+        [SyncTaskNames.WriteErp] = typeof(WriteErpActivity),
+        [SyncTaskNames.WriteBack] = typeof(WriteBackActivity),
+        [SyncTaskNames.SendAlert] = typeof(SendAlertActivity),
+    };
+}

@@ -1,0 +1,3 @@
+using ServerlessSync.Simulators;
+
+return await SimulatorCli.RunAsync(args);
