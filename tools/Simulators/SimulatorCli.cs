@@ -1,3 +1,6 @@
+using System.Text.Json;
+using ServerlessSync.Simulators.Demo;
+
 namespace ServerlessSync.Simulators;
 
 /// <summary>Entry point: <c>serve</c> (default) hosts every simulator; <c>demo</c> plays a burst against a running hub.</summary>
@@ -12,9 +15,38 @@ public static class SimulatorCli
             case "serve":
                 await SimulatorHost.Build(rest).RunAsync();
                 return 0;
+            case "demo":
+                return await RunDemoAsync(rest);
             default:
-                await Console.Error.WriteLineAsync($"unknown command '{command}'; use serve");
+                await Console.Error.WriteLineAsync($"unknown command '{command}'; use serve or demo");
                 return 2;
         }
+    }
+
+    private static async Task<int> RunDemoAsync(string[] args)
+    {
+        DemoArguments arguments;
+        try
+        {
+            arguments = DemoArguments.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"demo: {ex.Message}");
+            return 2;
+        }
+
+        var summary = await new DemoCommand(arguments, Console.Error).RunAsync(CancellationToken.None);
+        if (arguments.Json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        }
+        else
+        {
+            Console.WriteLine($"sent {summary.Sent}, acked {summary.Acked}, synced {summary.Synced}, pending stock {summary.PendingStock}, " +
+                $"quarantined {summary.Quarantined}, failed {summary.Failed}, ERP orders {summary.ErpOrders}, ERP duplicates {summary.ErpDuplicates}, lost {summary.Lost}");
+        }
+
+        return summary.Lost == 0 && summary.ErpDuplicates == 0 ? 0 : 1;
     }
 }

@@ -8,7 +8,9 @@ public static class OrderStatusMachine
 {
     private static readonly Dictionary<OrderStatus, OrderStatus[]> Allowed = new()
     {
-        [OrderStatus.PendingPayment] = [OrderStatus.Paid, OrderStatus.Cancelled],
+        // A lost push, or a pull that only sees the latest state, can skip intermediate statuses: an unpaid
+        // order seen next as shipped, completed or refunded has moved forward and must not be held back.
+        [OrderStatus.PendingPayment] = [OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Completed, OrderStatus.Cancelled, OrderStatus.Refunded],
         [OrderStatus.Paid] = [OrderStatus.Shipped, OrderStatus.Completed, OrderStatus.Cancelled, OrderStatus.Refunded],
         [OrderStatus.Shipped] = [OrderStatus.Completed, OrderStatus.Refunded],
         [OrderStatus.Completed] = [OrderStatus.Refunded],

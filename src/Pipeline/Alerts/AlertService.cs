@@ -17,13 +17,24 @@ public sealed class AlertService(StorageClients storage, IEnumerable<IAlertChann
     public const string LogTable = "Alerts";
     private const string StatePartition = "target";
 
+    /// <summary>Keeps an alert log row within the Tables property limit (32K characters).</summary>
+    private const int MaxLoggedReasonChars = 8_000;
+
     private AlertPolicy Policy => new(options.Value.FailureThreshold, TimeSpan.FromMinutes(options.Value.DedupeMinutes));
 
     /// <returns>True when the alert was sent (not held back by threshold or dedupe).</returns>
     public async Task<bool> RaiseAsync(AlertKind kind, string target, string instanceId, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var decision = await UpdateStateAsync(target, state => Policy.OnFailure(state, kind, now), cancellationToken);
+        var before = AlertState.Fresh;
+        var decision = await UpdateStateAsync(
+            target,
+            state =>
+            {
+                before = state;
+                return Policy.OnFailure(state, kind, now);
+            },
+            cancellationToken);
         if (!decision.Send)
         {
             logger.LogInformation("Alert {Kind} for {Target} held back ({Failures} consecutive failures) for {InstanceId}", kind, target, decision.Next.ConsecutiveFailures, instanceId);
@@ -35,7 +46,8 @@ public sealed class AlertService(StorageClients storage, IEnumerable<IAlertChann
         await log.AddEntityAsync(
             new TableEntity("alert", $"{DateTimeOffset.MaxValue.Ticks - now.Ticks:D19}-{Guid.NewGuid():N}")
             {
-                ["Kind"] = kind.ToString(), ["Target"] = target, ["InstanceId"] = instanceId, ["Reason"] = reason, ["At"] = now,
+                ["Kind"] = kind.ToString(), ["Target"] = target, ["InstanceId"] = instanceId, ["At"] = now,
+                ["Reason"] = reason.Length > MaxLoggedReasonChars ? reason[..MaxLoggedReasonChars] : reason,
             },
             cancellationToken);
 
@@ -46,13 +58,39 @@ public sealed class AlertService(StorageClients storage, IEnumerable<IAlertChann
             return true;
         }
 
-        foreach (var channel in configured)
+        try
         {
-            await channel.SendAsync(message, cancellationToken);
-            logger.LogInformation("Alert {Kind} for {Target} sent via {Channel} for {InstanceId}", kind, target, channel.Name, instanceId);
+            foreach (var channel in configured)
+            {
+                await channel.SendAsync(message, cancellationToken);
+                logger.LogInformation("Alert {Kind} for {Target} sent via {Channel} for {InstanceId}", kind, target, channel.Name, instanceId);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Nobody was told: the dedupe window must not start, or the retry (and every repeat for the next
+            // minutes) would be held back as "already sent".
+            logger.LogWarning(ex, "Alert {Kind} for {Target} could not be sent for {InstanceId}", kind, target, instanceId);
+            await UndoSentAsync(target, now, before.LastSentAt);
+            throw;
         }
 
         return true;
+    }
+
+    private async Task UndoSentAsync(string target, DateTimeOffset sentAt, DateTimeOffset? previous)
+    {
+        try
+        {
+            await UpdateStateAsync(
+                target,
+                state => new AlertDecision(false, state.LastSentAt == sentAt ? state with { LastSentAt = previous } : state),
+                CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not reopen the alert window of {Target}", target);
+        }
     }
 
     public async Task RecordSuccessAsync(string target, CancellationToken cancellationToken)

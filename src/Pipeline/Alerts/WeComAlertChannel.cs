@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
@@ -34,10 +35,42 @@ public sealed class WeComAlertChannel(HttpClient http, IOptions<AlertOptions> op
         }
     }
 
-    public static string Render(AlertMessage m) =>
+    /// <summary>WeCom refuses markdown content over 4096 bytes of UTF-8.</summary>
+    public const int MaxContentBytes = 4096;
+
+    /// <summary>Renders the alert; a reason too long for WeCom is cut (with "…") so the ids and time still arrive.</summary>
+    public static string Render(AlertMessage m)
+    {
+        var content = Compose(m, m.Reason);
+        if (Encoding.UTF8.GetByteCount(content) <= MaxContentBytes)
+        {
+            return content;
+        }
+
+        const string ellipsis = "…";
+        var budget = MaxContentBytes - Encoding.UTF8.GetByteCount(Compose(m, ellipsis));
+        var reason = m.Reason;
+        var keep = 0;
+        while (keep < reason.Length && budget > 0)
+        {
+            var width = char.IsSurrogatePair(reason, keep) ? 2 : 1;
+            var bytes = Encoding.UTF8.GetByteCount(reason.AsSpan(keep, width));
+            if (bytes > budget)
+            {
+                break;
+            }
+
+            budget -= bytes;
+            keep += width;
+        }
+
+        return Compose(m, reason[..keep] + ellipsis);
+    }
+
+    private static string Compose(AlertMessage m, string reason) =>
         $"## <font color=\"warning\">{m.Title}</font>\n" +
         $"> 目标 Target: {m.Target}\n" +
         $"> 订单 Order: {m.InstanceId}\n" +
-        $"> 原因 Reason: {m.Reason}\n" +
+        $"> 原因 Reason: {reason}\n" +
         $"> 时间 Time: {m.At:yyyy-MM-dd HH:mm:ss} UTC";
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.RateLimiting;
 using Polly;
 using Polly.CircuitBreaker;
@@ -6,15 +7,18 @@ using ServerlessSync.Domain.Erp;
 namespace ServerlessSync.Pipeline.Erp;
 
 /// <summary>
-/// Keeps this process within the ERP's pace: a token bucket for calls per second, a concurrency limit, and a
+/// Keeps this process within the ERP's pace: a token bucket for calls per second (one token, refilled exactly
+/// every 1/rate seconds, so call starts are spaced evenly), a concurrency limit, and a
 /// circuit breaker that stops calling an ERP that keeps failing. Every ERP HTTP call passes through
 /// <see cref="ErpGovernorHandler"/>, so logins, look-ups and writes all count. Callers wait their turn; they
 /// are never turned away while the wait is within <see cref="ErpGovernorOptions.MaxQueueWaitSeconds"/>.
 /// </summary>
 public sealed class ErpGovernor : IAsyncDisposable
 {
-    private readonly TokenBucketRateLimiter bucket;
     private readonly ConcurrencyLimiter concurrency;
+    private readonly SemaphoreSlim paceGate = new(1, 1);
+    private readonly long spacingTicks;
+    private long lastStartTimestamp;
     private readonly ResiliencePipeline breaker;
     private readonly TimeSpan maxWait;
 
@@ -23,17 +27,13 @@ public sealed class ErpGovernor : IAsyncDisposable
         Options = options;
         var perSecond = Math.Max(options.MaxCallsPerSecond, 0.1);
         // One token at a time, refilled every 1/rate seconds: calls are spread evenly and no burst can
-        // push a one-second window over the ERP's cap by more than a single call.
-        var period = TimeSpan.FromMilliseconds(Math.Max(1, 1000 / perSecond));
-        bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = period,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+        // push a one-second window over the ERP's cap by more than a single call. The refill is measured from
+        // the previous call's actual start on a monotonic clock rather than by a timer's ticks: a timer that fires
+        // a little late and then on time, or a token saved up while the ERP was slow, would otherwise let two
+        // calls start almost together.
+        var period = TimeSpan.FromSeconds(1 / perSecond);
+        spacingTicks = Math.Max(1, (long)(period.TotalSeconds * Stopwatch.Frequency));
+        lastStartTimestamp = Stopwatch.GetTimestamp() - spacingTicks;
         concurrency = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = Math.Max(1, options.MaxConcurrency),
@@ -55,7 +55,12 @@ public sealed class ErpGovernor : IAsyncDisposable
 
     public ErpGovernorOptions Options { get; }
 
-    /// <summary>Waits for this call's turn: one token from the bucket and one concurrency slot, held until disposed.</summary>
+    /// <summary>Waits for this call's turn: one concurrency slot, held until disposed, then one token from the bucket.</summary>
+    /// <remarks>
+    /// The slot comes first and the token last, right before the call starts. Taking the token first would let
+    /// callers collect tokens while every slot is busy and then all start at once when slow calls finish,
+    /// a burst far over the ERP's calls per second.
+    /// </remarks>
     public async Task<IDisposable> AcquireCallAsync(CancellationToken cancellationToken)
     {
         using var waitLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -63,27 +68,51 @@ public sealed class ErpGovernor : IAsyncDisposable
         RateLimitLease? slot = null;
         try
         {
-            using (var token = await bucket.AcquireAsync(1, waitLimit.Token))
-            {
-                if (!token.IsAcquired)
-                {
-                    throw new ErpTransientException("The ERP governor could not grant a call token.");
-                }
-            }
-
             slot = await concurrency.AcquireAsync(1, waitLimit.Token);
             if (!slot.IsAcquired)
             {
-                slot.Dispose();
                 throw new ErpTransientException("The ERP governor could not grant a call slot.");
             }
 
-            return slot;
+            await WaitForTokenAsync(waitLimit.Token);
+
+            var granted = slot;
+            slot = null;
+            return granted;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            slot?.Dispose();
             throw new ErpTransientException($"Waited over {maxWait.TotalSeconds:0} s for an ERP call slot.");
+        }
+        finally
+        {
+            // Not returned to the caller: give the slot back, whatever went wrong.
+            slot?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Waits, first come first served, until one period has passed since the previous call started. The start is
+    /// stamped when the wait is over, so a process that stalls (GC, a busy host) and wakes several waiters late
+    /// still lets them through one period apart.
+    /// </summary>
+    private async Task WaitForTokenAsync(CancellationToken cancellationToken)
+    {
+        await paceGate.WaitAsync(cancellationToken);
+        try
+        {
+            long wait;
+            while ((wait = lastStartTimestamp + spacingTicks - Stopwatch.GetTimestamp()) > 0)
+            {
+                // Timers count whole milliseconds: round up, and check again in case one fired a little early.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait * 1000.0 / Stopwatch.Frequency)), cancellationToken);
+            }
+
+            lastStartTimestamp = Stopwatch.GetTimestamp();
+        }
+        finally
+        {
+            paceGate.Release();
         }
     }
 
@@ -102,7 +131,7 @@ public sealed class ErpGovernor : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await bucket.DisposeAsync();
         await concurrency.DisposeAsync();
+        paceGate.Dispose();
     }
 }

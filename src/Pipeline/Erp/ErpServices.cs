@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Pipeline.Erp.Kingdee;
 
 namespace ServerlessSync.Pipeline.Erp;
 
@@ -7,14 +8,21 @@ public static class ErpServices
 {
     public static readonly IReadOnlyList<string> Kinds = ["Kingdee"];
 
-    /// <summary>Registers the connector <c>Erp:Kind</c> selects.</summary>
+    /// <summary>
+    /// Registers the connector <c>Erp:Kind</c> selects and puts each of its HTTP clients behind the
+    /// <see cref="ErpGovernor"/> (inside the resilience handler, so every attempt is paced).
+    /// </summary>
     public static IServiceCollection AddErpConnector(this IServiceCollection services, string kind, IConfiguration configuration)
     {
-        if (!Kinds.Contains(kind))
+        switch (kind)
         {
-            throw new InvalidOperationException($"Erp:Kind '{kind}' is not supported; use one of {string.Join(", ", Kinds)}.");
+            case "Kingdee":
+                services.AddKingdeeErp(configuration);
+                services.AddHttpClient(KingdeeHttpClients.Read).AddHttpMessageHandler<ErpGovernorHandler>();
+                services.AddHttpClient(KingdeeHttpClients.Write).AddHttpMessageHandler<ErpGovernorHandler>();
+                return services;
+            default:
+                throw new InvalidOperationException($"Erp:Kind '{kind}' is not supported; use one of {string.Join(", ", Kinds)}.");
         }
-
-        return services;
     }
 }

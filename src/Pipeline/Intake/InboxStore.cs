@@ -52,7 +52,8 @@ public sealed class InboxStore(StorageClients storage)
     public async Task<int> CountAsync(string platform, string shopId, string orderId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
-        var pk = $"{platform}:{shopId}:{orderId}";
+        // The same key the rows were written under: ids with characters Tables forbids are sanitized there.
+        var pk = TableKeys.Sanitize($"{platform}:{shopId}:{orderId}");
         var count = 0;
         await foreach (var _ in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, select: ["RowKey"], cancellationToken: cancellationToken))
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms;
 
@@ -12,6 +13,8 @@ public sealed record IntakeMessage(string Platform, string ShopId, string OrderI
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Derived from the fields; not part of the queue envelope.</summary>
+    [JsonIgnore]
     public OrderKey Key => new(Platform, ShopId, OrderId);
 
     public static IntakeMessage From(OrderEvent e, DateTimeOffset acceptedAt) =>

@@ -13,7 +13,16 @@ namespace ServerlessSync.Pipeline.Ledger;
 public sealed class OrderLedger(StorageClients storage)
 {
     public const string TableName = "Orders";
-    private const int MaxAttempts = 10;
+    /// <summary>
+    /// Enough for every writer of a busy order to get its turn: with N concurrent writers the last one may lose
+    /// N-1 compare-and-set races, and a live burst can put several events and activities on one order at once.
+    /// </summary>
+    private const int MaxAttempts = 100;
+
+    /// <summary>Tables allows 64 KiB per string property, i.e. 32K UTF-16 characters; keep a margin.</summary>
+    private const int MaxPropertyChars = 30_000;
+
+    private const int MaxReasonChars = 4_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<LedgerEntry?> GetAsync(OrderKey key, CancellationToken cancellationToken)
@@ -46,7 +55,9 @@ public sealed class OrderLedger(StorageClients storage)
             }
             catch (RequestFailedException ex) when ((ex.Status is 409 or 412) && attempt < MaxAttempts)
             {
-                // Someone else wrote in between: read again and re-apply the change.
+                // Someone else wrote in between: read again and re-apply the change, after a short random pause
+                // so the writers that lost this round do not collide again in lockstep.
+                await Task.Delay(Random.Shared.Next(0, Math.Min(50, 5 * attempt) + 1), cancellationToken);
             }
         }
     }
@@ -78,10 +89,38 @@ public sealed class OrderLedger(StorageClients storage)
         ["PlatformStatus"] = entry.PlatformStatus?.ToString(),
         ["ErpOrderNumber"] = entry.ErpOrderNumber,
         ["PaidAmountFen"] = entry.PaidAmountFen,
-        ["Reason"] = entry.Reason,
+        ["Reason"] = entry.Reason is { Length: > MaxReasonChars } r ? r[..MaxReasonChars] : entry.Reason,
         ["UpdatedAt"] = entry.UpdatedAt,
-        ["History"] = JsonSerializer.Serialize(entry.History, Json),
+        ["History"] = HistoryJson(entry.History),
     };
+
+    /// <summary>
+    /// The history as JSON within one Tables property: <see cref="LedgerEntry.MaxHistory"/> steps bound the count,
+    /// but long notes (a quarantine lists every unmapped SKU) could still pass the property limit and make the row
+    /// unwritable. The oldest steps go first; a single step too long on its own keeps the start of its note.
+    /// </summary>
+    private static string HistoryJson(IReadOnlyList<LedgerHistoryItem> history)
+    {
+        var json = JsonSerializer.Serialize(history, Json);
+        if (json.Length <= MaxPropertyChars)
+        {
+            return json;
+        }
+
+        var kept = history.ToList();
+        while (kept.Count > 1 && json.Length > MaxPropertyChars)
+        {
+            kept.RemoveAt(0);
+            json = JsonSerializer.Serialize(kept, Json);
+        }
+
+        for (var noteChars = kept[0].Note.Length / 2; json.Length > MaxPropertyChars; noteChars /= 2)
+        {
+            json = JsonSerializer.Serialize(new[] { kept[0] with { Note = kept[0].Note[..noteChars] } }, Json);
+        }
+
+        return json;
+    }
 
     private static LedgerEntry FromEntity(TableEntity e) => new()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Azure;
 using Azure.Data.Tables;
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Pipeline.Storage;
@@ -13,6 +14,13 @@ public sealed class ProfileStore(StorageClients storage, TimeProvider clock)
 {
     public const string TableName = "Profiles";
     private const string CurrentRow = "current";
+    private const int MaxAttempts = 20;
+
+    /// <summary>Tables allows 32K UTF-16 characters per string property; a document longer than this is split.</summary>
+    private const int PartChars = 30_000;
+
+    /// <summary>Tables allows 1 MiB per entity (2 bytes a character); keep room for the other properties.</summary>
+    private const int MaxDocumentChars = 480_000;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -20,34 +28,89 @@ public sealed class ProfileStore(StorageClients storage, TimeProvider clock)
         WriteIndented = true,
     };
 
+    /// <summary>The stored form: the same JSON without indentation, so a shop with thousands of SKUs fits in a row.</summary>
+    private static readonly JsonSerializerOptions StoredJson = new(Json) { WriteIndented = false };
+
     public async Task<MappingProfile?> GetAsync(string platform, string shopId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(platform, shopId), CurrentRow, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } entity ? Parse(entity.GetString("Document")) : null;
+        return row.HasValue && row.Value is { } entity ? Parse(ReadDocument(entity)) : null;
     }
 
     /// <summary>Stores <paramref name="profile"/> as the next version and returns it with that version number.</summary>
+    /// <remarks>
+    /// The "current" row is claimed first with ETag compare-and-set, so concurrent saves each get their own
+    /// version and "current" never moves backwards; the version row is then written idempotently, so a save
+    /// interrupted between the two never blocks the next one.
+    /// </remarks>
     public async Task<MappingProfile> SaveAsync(MappingProfile profile, string changedBy, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
-        var current = await GetAsync(profile.Platform, profile.ShopId, cancellationToken);
-        var next = profile with { Version = (current?.Version ?? 0) + 1 };
-        var document = JsonSerializer.Serialize(next, Json);
         var pk = PartitionKey(profile.Platform, profile.ShopId);
-        var now = clock.GetUtcNow();
-        await table.AddEntityAsync(
-            new TableEntity(pk, $"v{next.Version:D6}") { ["Document"] = document, ["ChangedBy"] = changedBy, ["ChangedAt"] = now },
-            cancellationToken);
-        await table.UpsertEntityAsync(
-            new TableEntity(pk, CurrentRow) { ["Document"] = document, ["Version"] = next.Version, ["ChangedBy"] = changedBy, ["ChangedAt"] = now },
-            TableUpdateMode.Replace,
-            cancellationToken);
-        return next;
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(pk, CurrentRow, cancellationToken: cancellationToken);
+            var existing = row.HasValue ? row.Value : null;
+            var currentVersion = existing is null ? 0 : existing.GetInt32("Version") ?? Parse(ReadDocument(existing)).Version;
+            var next = profile with { Version = currentVersion + 1 };
+            var document = JsonSerializer.Serialize(next, StoredJson);
+            if (document.Length > MaxDocumentChars)
+            {
+                throw new InvalidOperationException(
+                    $"The mapping profile for {profile.Platform}:{profile.ShopId} is {document.Length} characters of JSON; at most {MaxDocumentChars} can be stored.");
+            }
+
+            var now = clock.GetUtcNow();
+            var current = WriteDocument(new TableEntity(pk, CurrentRow) { ["Version"] = next.Version, ["ChangedBy"] = changedBy, ["ChangedAt"] = now }, document);
+            try
+            {
+                if (existing is null)
+                {
+                    await table.AddEntityAsync(current, cancellationToken);
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(current, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+            }
+            catch (RequestFailedException ex) when ((ex.Status is 409 or 412) && attempt < MaxAttempts)
+            {
+                // Another save took this version: read again and take the next one.
+                await Task.Delay(Random.Shared.Next(0, 20 * attempt), cancellationToken);
+                continue;
+            }
+
+            await table.UpsertEntityAsync(
+                WriteDocument(new TableEntity(pk, $"v{next.Version:D6}") { ["ChangedBy"] = changedBy, ["ChangedAt"] = now }, document),
+                TableUpdateMode.Replace,
+                cancellationToken);
+            return next;
+        }
     }
 
     public static MappingProfile Parse(string json) =>
         JsonSerializer.Deserialize<MappingProfile>(json, Json) ?? throw new FormatException("Profile document is empty.");
+
+    /// <summary>Puts the document in "Document", continued in "Document1", "Document2"... when it is long.</summary>
+    private static TableEntity WriteDocument(TableEntity entity, string document)
+    {
+        var parts = Math.Max(1, (document.Length + PartChars - 1) / PartChars);
+        for (var i = 0; i < parts; i++)
+        {
+            var start = i * PartChars;
+            entity[i == 0 ? "Document" : $"Document{i}"] = document.Substring(start, Math.Min(PartChars, document.Length - start));
+        }
+
+        entity["DocumentParts"] = parts;
+        return entity;
+    }
+
+    private static string ReadDocument(TableEntity entity)
+    {
+        var parts = entity.GetInt32("DocumentParts") ?? 1;
+        return string.Concat(Enumerable.Range(0, parts).Select(i => entity.GetString(i == 0 ? "Document" : $"Document{i}")));
+    }
 
     private static string PartitionKey(string platform, string shopId) => TableKeys.Sanitize($"{platform}:{shopId}");
 }

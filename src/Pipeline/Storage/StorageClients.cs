@@ -42,18 +42,36 @@ public sealed class StorageClients
     public string IntakeQueueName => options.IntakeQueueName;
 
     public Task<TableClient> TableAsync(string name) =>
-        tableCache.GetOrAdd(name, n => new Lazy<Task<TableClient>>(async () =>
+        GetOrCreateAsync(tableCache, name, async n =>
         {
             var client = tables.GetTableClient(options.TablePrefix + n);
             await client.CreateIfNotExistsAsync();
             return client;
-        })).Value;
+        });
 
     public Task<QueueClient> QueueAsync(string name) =>
-        queueCache.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(async () =>
+        GetOrCreateAsync(queueCache, name, async n =>
         {
             var client = queues.GetQueueClient(n);
             await client.CreateIfNotExistsAsync();
             return client;
-        })).Value;
+        });
+
+    /// <summary>
+    /// Creates each table or queue once per process. A creation that failed (storage briefly unreachable, a
+    /// throttled call) is forgotten, so the next caller tries again instead of getting the same failure forever.
+    /// </summary>
+    private static async Task<T> GetOrCreateAsync<T>(System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<string, Task<T>> create)
+    {
+        var entry = cache.GetOrAdd(name, n => new Lazy<Task<T>>(() => create(n)));
+        try
+        {
+            return await entry.Value;
+        }
+        catch
+        {
+            cache.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(name, entry));
+            throw;
+        }
+    }
 }

@@ -1,0 +1,10 @@
+namespace ServerlessSync.Domain.Erp.Kingdee;
+
+public static class KingdeeFormIds
+{
+    /// <summary>销售订单.</summary>
+    public const string SaleOrder = "SAL_SaleOrder";
+
+    /// <summary>即时库存 (inventory detail view: one row per material × warehouse × lot).</summary>
+    public const string Inventory = "STK_Inventory";
+}

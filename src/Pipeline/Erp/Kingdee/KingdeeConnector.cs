@@ -1,0 +1,205 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Domain.Erp;
+using ServerlessSync.Domain.Erp.Kingdee;
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.Pipeline.Erp.Kingdee;
+
+/// <summary>
+/// K/3 Cloud WebAPI connector: SAL_SaleOrder Save → Submit → Audit, lookup by FNetOrderBillNo, stock from STK_Inventory.
+/// Reads go through the retrying client, writes through the non-retrying one. A call answered "session lost"
+/// (MsgCode 1) was not executed by the server, so it is repeated once after a fresh login, writes included.
+/// </summary>
+public sealed class KingdeeConnector : IErpConnector, IDisposable
+{
+    public const string ConnectorKind = "Kingdee";
+
+    private readonly KingdeeTransport _transport;
+    private readonly KingdeeSessionCache _sessions;
+    private readonly KingdeeOptions _options;
+    private readonly ILogger<KingdeeConnector> _logger;
+
+    public KingdeeConnector(
+        IHttpClientFactory httpClientFactory,
+        IOptions<KingdeeOptions> options,
+        TimeProvider time,
+        ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _options = options.Value;
+        _transport = new KingdeeTransport(httpClientFactory, options);
+        _sessions = new KingdeeSessionCache(_transport, options, time, loggerFactory.CreateLogger<KingdeeSessionCache>());
+        _logger = loggerFactory.CreateLogger<KingdeeConnector>();
+    }
+
+    public string Kind => ConnectorKind;
+
+    public async Task<ErpOrderRef?> FindByExternalOrderNoAsync(string externalOrderNo, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(externalOrderNo);
+        var answer = await QueryAsync(KingdeeSaleOrderQueries.ByExternalOrderNo(externalOrderNo), cancellationToken);
+        var refs = KingdeeSaleOrderQueries.ParseRefs(answer);
+        var existing = KingdeeSaleOrderQueries.PickExisting(refs);
+        if (refs.Count > 1 && existing is not null)
+        {
+            KingdeeLog.DuplicateBills(_logger, refs.Count, externalOrderNo, existing.Number);
+        }
+
+        return existing;
+    }
+
+    public async Task<ErpWriteOutcome> CreateSalesOrderAsync(ErpSalesOrder document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var problems = KingdeeSaleOrderValidator.Validate(document);
+        var orderLabel = "platform order " + document.ExternalOrderNo;
+        if (problems.Count > 0)
+        {
+            return Refused("Save", orderLabel, "invalid sales order: " + string.Join("; ", problems));
+        }
+
+        var saveBody = KingdeeSaleOrderBuilder.BuildSaveBody(document, _options.WriteMarketingFields);
+        var saved = await WriteAsync(KingdeeServices.Save, saveBody, cancellationToken);
+        if (saved.Kind == KingdeeAnswerKind.Rejected)
+        {
+            return Refused("Save", orderLabel, saved.Status.ErrorText());
+        }
+
+        var number = saved.BillNumber
+            ?? throw new ErpProtocolException("Kingdee Save succeeded without returning the bill number.");
+        KingdeeLog.Advanced(_logger, number, orderLabel, KingdeeDocumentStatus.Created);
+        var refusal = await SubmitAndAuditAsync(number, KingdeeDocumentStatus.Created, orderLabel, cancellationToken);
+        return refusal ?? ErpWriteOutcome.Created(number);
+    }
+
+    public async Task<ErpWriteOutcome> CompleteExistingAsync(ErpOrderRef existing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        var refusal = await SubmitAndAuditAsync(existing.Number, existing.DocumentStatus, "existing bill " + existing.Number, cancellationToken);
+        return refusal ?? ErpWriteOutcome.AlreadyExists(existing.Number);
+    }
+
+    public async Task<StockLevels> GetStockAsync(IReadOnlyCollection<string> materialNumbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(materialNumbers);
+        var requested = materialNumbers.Where(m => !string.IsNullOrEmpty(m)).Distinct(StringComparer.Ordinal).ToList();
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var batch in requested.Chunk(_options.StockQueryBatchSize))
+        {
+            var query = KingdeeStockQuery.ForMaterials(batch);
+            while (true)
+            {
+                var page = await QueryAsync(query, cancellationToken);
+                KingdeeStockQuery.Accumulate(page, totals);
+                if (page.Rows.Count < query.Limit)
+                {
+                    break;
+                }
+
+                query = query.NextPage();
+            }
+        }
+
+        return KingdeeStockQuery.ToStockLevels(requested, totals);
+    }
+
+    public void Dispose() => _sessions.Dispose();
+
+    /// <summary>Submit (from A/D/Z) then Audit (from B); null when the bill ends audited, else the Rejected outcome.</summary>
+    private async Task<ErpWriteOutcome?> SubmitAndAuditAsync(string number, string status, string orderLabel, CancellationToken cancellationToken)
+    {
+        if (status is KingdeeDocumentStatus.Audited)
+        {
+            return null;
+        }
+
+        if (status is KingdeeDocumentStatus.Created or KingdeeDocumentStatus.Reaudit or KingdeeDocumentStatus.Draft)
+        {
+            var submitted = await WriteAsync(
+                KingdeeServices.Submit, KingdeeOperationRequest.Submit(KingdeeFormIds.SaleOrder, [number]), cancellationToken);
+            if (submitted.Kind == KingdeeAnswerKind.Rejected)
+            {
+                return Refused("Submit", orderLabel, $"bill {number} is saved but Submit was refused: {submitted.Status.ErrorText()}");
+            }
+
+            KingdeeLog.Advanced(_logger, number, orderLabel, KingdeeDocumentStatus.Submitted);
+            status = KingdeeDocumentStatus.Submitted;
+        }
+
+        if (status is not KingdeeDocumentStatus.Submitted)
+        {
+            return Refused("Audit", orderLabel, $"bill {number} has document status '{status}', which cannot be completed");
+        }
+
+        var audited = await WriteAsync(
+            KingdeeServices.Audit, KingdeeOperationRequest.Audit(KingdeeFormIds.SaleOrder, [number]), cancellationToken);
+        if (audited.Kind == KingdeeAnswerKind.Rejected)
+        {
+            return Refused("Audit", orderLabel, $"bill {number} is submitted but Audit was refused: {audited.Status.ErrorText()}");
+        }
+
+        KingdeeLog.Advanced(_logger, number, orderLabel, KingdeeDocumentStatus.Audited);
+        return null;
+    }
+
+    private ErpWriteOutcome Refused(string step, string orderLabel, string reason)
+    {
+        KingdeeLog.Refused(_logger, step, orderLabel, reason);
+        return ErpWriteOutcome.Rejected($"Kingdee {step}: {reason}");
+    }
+
+    private Task<KingdeeWriteResponse> WriteAsync(string service, string body, CancellationToken cancellationToken) =>
+        CallAsync(KingdeeHttpClients.Write, service, body, KingdeeResponseParser.ParseWrite, r => r.Kind, r => r.Status, cancellationToken);
+
+    private async Task<KingdeeQueryResponse> QueryAsync(KingdeeBillQuery query, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync(
+            KingdeeHttpClients.Read, KingdeeServices.ExecuteBillQuery, query.ToBody(), KingdeeResponseParser.ParseQuery, r => r.Kind, r => r.Error, cancellationToken);
+        return answer.Kind == KingdeeAnswerKind.Rejected
+            ? throw new ErpProtocolException($"Kingdee ExecuteBillQuery on {query.FormId} was refused: {answer.Error!.ErrorText()}")
+            : answer;
+    }
+
+    /// <summary>Sends a call with the session; re-logs in once on MsgCode 1; throttling and server trouble throw transient.</summary>
+    private async Task<T> CallAsync<T>(
+        string clientName,
+        string service,
+        string body,
+        Func<string, T> parse,
+        Func<T, KingdeeAnswerKind> kindOf,
+        Func<T, KingdeeResponseStatus?> statusOf,
+        CancellationToken cancellationToken)
+    {
+        var name = KingdeeTransport.ShortName(service);
+        for (var attempt = 1; ; attempt++)
+        {
+            var session = await _sessions.GetAsync(cancellationToken);
+            var answer = await _transport.PostAsync(clientName, service, body, session, cancellationToken);
+            var result = parse(answer.Body);
+            switch (kindOf(result))
+            {
+                case KingdeeAnswerKind.SessionLost when attempt == 1:
+                    KingdeeLog.SessionLost(_logger, name);
+                    _sessions.Invalidate(session);
+                    continue;
+                case KingdeeAnswerKind.SessionLost:
+                    _sessions.Invalidate(session);
+                    throw Transient(name, "the session was lost again right after a fresh login");
+                case KingdeeAnswerKind.Throttled:
+                    throw Transient(name, "call limit reached (MsgCode 14): " + statusOf(result)?.ErrorText());
+                case KingdeeAnswerKind.Transient:
+                    throw Transient(name, statusOf(result)?.ErrorText() ?? "server trouble");
+                default:
+                    return result;
+            }
+        }
+    }
+
+    private ErpTransientException Transient(string service, string reason)
+    {
+        KingdeeLog.Transient(_logger, service, reason);
+        return new ErpTransientException($"Kingdee {service}: {reason}");
+    }
+}

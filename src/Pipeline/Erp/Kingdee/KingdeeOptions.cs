@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServerlessSync.Pipeline.Erp.Kingdee;
+
+/// <summary>Connection to one K/3 Cloud site, bound from <c>Erp:Kingdee</c>.</summary>
+public sealed class KingdeeOptions
+{
+    public const string SectionName = "Erp:Kingdee";
+
+    /// <summary>The site's WebAPI root, e.g. <c>http://host/k3cloud/</c>.</summary>
+    [Required]
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>账套 (data centre) id.</summary>
+    [Required]
+    public string AcctId { get; set; } = "";
+
+    [Required]
+    public string UserName { get; set; } = "";
+
+    /// <summary>第三方系统登录授权 AppID, <c>{clientId}_{32 chars}</c>.</summary>
+    [Required]
+    public string AppId { get; set; } = "";
+
+    [Required]
+    public string AppSecret { get; set; } = "";
+
+    /// <summary>Language: 2052 = zh-CN.</summary>
+    public int Lcid { get; set; } = 2052;
+
+    /// <summary>Write the marketing tags to the F_SS_* custom fields (the site must have them).</summary>
+    public bool WriteMarketingFields { get; set; } = true;
+
+    /// <summary>Timeout of one Save, Submit or Audit call. Writes are never retried.</summary>
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Timeout of one attempt of a login or query call.</summary>
+    public TimeSpan ReadAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Timeout of a login or query call including its retries.</summary>
+    public TimeSpan ReadTotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries of a login or query call after a network failure, timeout or 5xx.</summary>
+    public int ReadRetryCount { get; set; } = 3;
+
+    /// <summary>First retry delay of reads; later ones back off exponentially with jitter.</summary>
+    public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Materials per STK_Inventory query (they go into one <c>in (...)</c> filter).</summary>
+    [Range(1, 500)]
+    public int StockQueryBatchSize { get; set; } = 100;
+}

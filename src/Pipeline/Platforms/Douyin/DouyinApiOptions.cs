@@ -1,0 +1,16 @@
+namespace ServerlessSync.Pipeline.Platforms.Douyin;
+
+/// <summary>抖店 open-API settings, bound from <c>Platforms:Douyin</c>.</summary>
+public sealed class DouyinApiOptions
+{
+    public const string SectionName = "Platforms:Douyin";
+
+    /// <summary>The gateway, e.g. the simulator's <c>http://127.0.0.1:7080/douyin</c>; paths such as <c>/order/orderDetail</c> are appended.</summary>
+    public string ApiBaseUrl { get; set; } = "";
+
+    public string AppKey { get; set; } = "";
+
+    public string AppSecret { get; set; } = "";
+
+    public string AccessToken { get; set; } = "";
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.Pipeline.Platforms.Douyin;
+
+public static class DouyinPlatformRegistration
+{
+    /// <summary>
+    /// Binds <see cref="DouyinApiOptions"/> from <c>Platforms:Douyin</c> and registers <see cref="DouyinOrderClient"/> as a
+    /// typed client of its own named HttpClient (standard resilience: retries with backoff, circuit breaker, timeouts),
+    /// exposed as one of the <see cref="IPlatformOrderClient"/>s.
+    /// </summary>
+    public static IServiceCollection AddDouyinPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DouyinApiOptions>().Bind(configuration.GetSection(DouyinApiOptions.SectionName));
+        services.AddHttpClient(DouyinOrderClient.HttpClientName)
+            .AddTypedClient((http, sp) => new DouyinOrderClient(
+                http,
+                sp.GetRequiredService<IOptions<DouyinApiOptions>>(),
+                sp.GetService<ILogger<DouyinOrderClient>>(),
+                sp.GetService<TimeProvider>()))
+            .AddStandardResilienceHandler();
+        services.AddTransient<IPlatformOrderClient>(sp => sp.GetRequiredService<DouyinOrderClient>());
+        return services;
+    }
+}

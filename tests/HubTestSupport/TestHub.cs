@@ -1,0 +1,143 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.LocalHost;
+using ServerlessSync.Pipeline.Ledger;
+using ServerlessSync.Simulators;
+using ServerlessSync.Simulators.Douyin;
+using ServerlessSync.Simulators.Kingdee;
+using ServerlessSync.TestSupport;
+
+namespace ServerlessSync.HubTestSupport;
+
+/// <summary>
+/// A whole ServerlessSync on loopback for one test: the simulators and the LocalHost (DTFx on Azurite), each
+/// on a free port, with table prefix, queue and task hub unique to the test so tests can run in parallel.
+/// </summary>
+public sealed class TestHub : IAsyncDisposable
+{
+    private TestHub(WebApplication simulators, WebApplication hub, string simUrl, string hubUrl, string prefix)
+    {
+        Simulators = simulators;
+        Hub = hub;
+        SimulatorUrl = simUrl;
+        HubUrl = hubUrl;
+        Prefix = prefix;
+        Http = new HttpClient { BaseAddress = new Uri(hubUrl), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public WebApplication Simulators { get; }
+
+    public WebApplication Hub { get; }
+
+    public string SimulatorUrl { get; }
+
+    public string HubUrl { get; }
+
+    public string Prefix { get; }
+
+    public HttpClient Http { get; }
+
+    public string DouyinWebhookUrl => HubUrl + "/api/webhooks/douyin";
+
+    public DouyinOrderStore DouyinOrders => Simulators.Services.GetRequiredService<DouyinOrderStore>();
+
+    public DouyinSimulatorOptions DouyinOptions => Simulators.Services.GetRequiredService<DouyinSimulatorOptions>();
+
+    public KingdeeSimulatorState Kingdee => Simulators.Services.GetRequiredService<KingdeeSimulatorState>();
+
+    public OrderLedger Ledger => Hub.Services.GetRequiredService<OrderLedger>();
+
+    public T HubService<T>() where T : notnull => Hub.Services.GetRequiredService<T>();
+
+    public T SimulatorService<T>() where T : notnull => Simulators.Services.GetRequiredService<T>();
+
+    public static async Task<TestHub> StartAsync(Action<SimulatorOptions>? simulators = null, IDictionary<string, string?>? settings = null)
+    {
+        var connection = await Azurite.EnsureRunningAsync();
+        var simUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var sims = SimulatorHost.Build(["--urls", simUrl, "--Logging:LogLevel:Default=Warning"], options =>
+        {
+            options.Kingdee.MaxCallsPerSecond = 120;
+            options.Kingdee.MaxConcurrency = 16;
+            simulators?.Invoke(options);
+        });
+        await sims.StartAsync();
+
+        var prefix = Azurite.UniqueName("t");
+        var hubUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var values = new Dictionary<string, string?>
+        {
+            ["urls"] = hubUrl,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Storage:ConnectionString"] = connection,
+            ["Storage:TablePrefix"] = prefix,
+            ["Storage:IntakeQueueName"] = prefix + "-intake",
+            ["DurableTask:HubName"] = "hub" + prefix,
+            ["DurableTask:PartitionCount"] = "2",
+            ["DurableTask:MaxQueuePollingIntervalMs"] = "250",
+            ["Profiles:SeedDirectory"] = Path.Combine(Azurite.RepositoryRoot(), "config", "profiles"),
+            ["Platforms:Douyin:ApiBaseUrl"] = simUrl + "/douyin",
+            ["Erp:Kingdee:BaseUrl"] = simUrl + "/kingdee/k3cloud/",
+            // Tests pace the ERP faster than a real K/3 Cloud takes, to keep the suite short; the simulator's cap is raised to match.
+            ["Erp:Kingdee:MaxCallsPerSecond"] = "100",
+            ["Erp:Kingdee:MaxConcurrency"] = "8",
+            ["Intake:BusyRetryDelaySeconds"] = "1",
+            ["Sync:WriteErpFirstRetrySeconds"] = "1",
+            ["Sync:WriteErpMaxRetrySeconds"] = "2",
+            ["Sync:FetchFirstRetrySeconds"] = "1",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var hub = LocalHostApp.Build([], config => config.AddInMemoryCollection(values));
+        await hub.StartAsync();
+        return new TestHub(sims, hub, simUrl, hubUrl, prefix);
+    }
+
+    /// <summary>Plays a Douyin burst against this hub's webhook.</summary>
+    public Task<DouyinBurstResult> PlayDouyinBurstAsync(DouyinBurstPlan plan, CancellationToken cancellationToken = default) =>
+        new DouyinBurstPlayer(DouyinOrders, SimulatorService<DouyinPushSender>(), DouyinOptions)
+            .PlayAsync(plan with { WebhookUrl = DouyinWebhookUrl }, cancellationToken);
+
+    public async Task<JsonElement?> GetOrderStatusAsync(string platform, string shopId, string orderId)
+    {
+        using var response = await Http.GetAsync($"/api/orders/{platform}/{shopId}/{orderId}");
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : null;
+    }
+
+    /// <summary>Polls until every order has one of <paramref name="statuses"/> in the ledger, or the time is up.</summary>
+    public async Task<IReadOnlyDictionary<string, LedgerEntry?>> WaitForLedgerAsync(string shopId, IReadOnlyCollection<string> orderIds, TimeSpan timeout, params SyncStatus[] statuses)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var found = new Dictionary<string, LedgerEntry?>();
+        while (true)
+        {
+            foreach (var id in orderIds.Where(id => !found.TryGetValue(id, out var e) || e is null || !statuses.Contains(e.Status)))
+            {
+                found[id] = await Ledger.GetAsync(new OrderKey(PlatformNames.Douyin, shopId, id), CancellationToken.None);
+            }
+
+            if (found.Values.All(e => e is not null && statuses.Contains(e.Status)) || DateTime.UtcNow > deadline)
+            {
+                return found;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Hub.StopAsync();
+        await Hub.DisposeAsync();
+        await Simulators.StopAsync();
+        await Simulators.DisposeAsync();
+    }
+}

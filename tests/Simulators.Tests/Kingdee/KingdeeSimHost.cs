@@ -1,0 +1,118 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Domain.Erp.Kingdee;
+using ServerlessSync.Simulators;
+using ServerlessSync.Simulators.Kingdee;
+
+namespace ServerlessSync.Simulators.Tests.Kingdee;
+
+/// <summary>The real simulator host on a free loopback port, with a small raw client for the K/3 Cloud protocol.</summary>
+internal sealed class KingdeeSimHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private KingdeeSimHost(WebApplication app, Uri root)
+    {
+        _app = app;
+        Root = root;
+        Http = new HttpClient { BaseAddress = root, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri Root { get; }
+
+    public HttpClient Http { get; }
+
+    public string? SessionId { get; private set; }
+
+    public KingdeeSimulatorState State => _app.Services.GetRequiredService<KingdeeSimulatorState>();
+
+    public KingdeeSimulatorOptions Options => State.Options;
+
+    public static async Task<KingdeeSimHost> StartAsync(Action<KingdeeSimulatorOptions>? configure = null)
+    {
+        var app = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"], o =>
+        {
+            o.Kingdee.MaxCallsPerSecond = 0;
+            o.Kingdee.MaxConcurrency = 0;
+            o.Kingdee.Seed = 7;
+            configure?.Invoke(o.Kingdee);
+        });
+        await app.StartAsync();
+        return new KingdeeSimHost(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
+    }
+
+    public static string Path(string service) => "kingdee/k3cloud/" + KingdeeServices.Path(service);
+
+    public Task<HttpResponseMessage> LoginRawAsync(string acctId, string userName, string appId, string appSecret) =>
+        Http.PostAsync(Path(KingdeeServices.LoginBySign), Json(KingdeeLoginRequest.BuildBody(
+            new KingdeeCredentials(acctId, userName, appId, appSecret), DateTimeOffset.UtcNow.ToUnixTimeSeconds())));
+
+    public async Task LoginAsync()
+    {
+        using var response = await LoginRawAsync(Options.AcctId, Options.UserName, Options.AppId, Options.AppSecret);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        SessionId = body["KDSVCSessionId"]!.GetValue<string>();
+    }
+
+    public async Task<(int Status, JsonNode? Body)> CallAsync(string service, string body, bool withSession = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Path(service)) { Content = Json(body) };
+        if (withSession && SessionId is not null)
+        {
+            request.Headers.Add("kdservice-sessionid", SessionId);
+        }
+
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, response.IsSuccessStatusCode ? JsonNode.Parse(text) : null);
+    }
+
+    public async Task<JsonNode> SaveAsync(string netOrderNo, string material = "MAT-LIP-01", string customer = "CUST-DOUYIN-01")
+    {
+        var (_, body) = await CallAsync(KingdeeServices.Save, SaveBody(netOrderNo, material, customer));
+        return body!;
+    }
+
+    public static string SaveBody(string netOrderNo, string material = "MAT-LIP-01", string customer = "CUST-DOUYIN-01") =>
+        KingdeeEnvelope.Raw("SAL_SaleOrder", SaveData(netOrderNo, material, customer));
+
+    public static JsonObject SaveData(string netOrderNo, string material = "MAT-LIP-01", string customer = "CUST-DOUYIN-01") => new()
+    {
+        ["NeedReturnFields"] = new JsonArray("FBillNo"),
+        ["IsAutoSubmitAndAudit"] = "false",
+        ["Model"] = new JsonObject
+        {
+            ["FID"] = 0,
+            ["FBillTypeID"] = new JsonObject { ["FNUMBER"] = "XSDD01_SYS" },
+            ["FDate"] = "2025-06-18 00:00:00",
+            ["FSaleOrgId"] = new JsonObject { ["FNumber"] = "100" },
+            ["FCustId"] = new JsonObject { ["FNumber"] = customer },
+            ["FNetOrderBillNo"] = netOrderNo,
+            ["FSaleOrderFinance"] = new JsonObject { ["FSettleCurrId"] = new JsonObject { ["FNumber"] = "PRE001" } },
+            ["FSaleOrderEntry"] = new JsonArray(new JsonObject
+            {
+                ["FMaterialId"] = new JsonObject { ["FNumber"] = material },
+                ["FUnitID"] = new JsonObject { ["FNumber"] = "Pcs" },
+                ["FQty"] = 3,
+                ["FTaxPrice"] = 33.333333m,
+                ["FAllAmount"] = 100m,
+                ["FIsFree"] = "false",
+                ["FStockId"] = new JsonObject { ["FNumber"] = "CK001" },
+            }),
+        },
+    };
+
+    public Task<HttpResponseMessage> PostJsonAsync(string path, object value) => Http.PostAsJsonAsync(path, value);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}

@@ -1,0 +1,33 @@
+namespace ServerlessSync.Simulators.Demo;
+
+/// <summary>The one-line JSON summary <c>scripts/run demo --json</c> ends with.</summary>
+public sealed record DemoSummary
+{
+    public int Sent { get; init; }
+
+    public int Acked { get; init; }
+
+    public int PushFailures { get; init; }
+
+    public int Synced { get; init; }
+
+    public int PendingStock { get; init; }
+
+    public int Quarantined { get; init; }
+
+    public int Failed { get; init; }
+
+    public int ErpOrders { get; init; }
+
+    public int ErpDuplicates { get; init; }
+
+    public int Lost { get; init; }
+
+    public double AckP50Ms { get; init; }
+
+    public double AckP99Ms { get; init; }
+
+    public double DrainSeconds { get; init; }
+
+    public IReadOnlyList<string> LostOrderIds { get; init; } = [];
+}

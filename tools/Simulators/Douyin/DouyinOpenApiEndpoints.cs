@@ -1,0 +1,175 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ServerlessSync.Domain.Platforms.Douyin;
+
+namespace ServerlessSync.Simulators.Douyin;
+
+/// <summary>
+/// The open-API gateway for <c>order.orderDetail</c>: checks parameters, app key, timestamp freshness and the hmac-sha256
+/// signature over the exact body received, then answers in the 抖店 envelope (errors with HTTP 200, as the gateway does).
+/// </summary>
+public static class DouyinOpenApiEndpoints
+{
+    public const string OrderDetailPath = "/order/orderDetail";
+
+    /// <summary>param_json for order.orderDetail is tiny; a larger body is refused rather than read.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static RouteGroupBuilder MapDouyinOpenApi(this RouteGroupBuilder group)
+    {
+        group.MapPost(OrderDetailPath, OrderDetailAsync);
+        return group;
+    }
+
+    private static async Task<IResult> OrderDetailAsync(
+        HttpContext http, DouyinOrderStore store, DouyinSimulatorOptions options, DouyinSimulatorFaults faults, TimeProvider time)
+    {
+        if (options.ApiLatencyMs > 0)
+        {
+            await Task.Delay(options.ApiLatencyMs, http.RequestAborted);
+        }
+
+        if (faults.NextFails())
+        {
+            return Results.Text("internal server error", "text/plain", statusCode: StatusCodes.Status500InternalServerError);
+        }
+
+        var body = await ReadBodyAsync(http.Request);
+        if (body is null)
+        {
+            return Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.parameter-invalid", "请求体过大");
+        }
+
+        var gatewayError = CheckGateway(http.Request.Query, body, options, time.GetUtcNow());
+        if (gatewayError is not null)
+        {
+            return Envelope(gatewayError);
+        }
+
+        if (faults.NextThrottled())
+        {
+            return Error(DouyinOpenApiEnvelope.TrafficLimited, "触发限流，请稍后重试", DouyinApiError.ThrottledSubCode, "请求太频繁，请稍后重试");
+        }
+
+        string? orderId;
+        try
+        {
+            var param = JsonNode.Parse(body) as JsonObject;
+            orderId = param?["shop_order_id"]?.GetValueKind() switch
+            {
+                JsonValueKind.String => param["shop_order_id"]!.GetValue<string>(),
+                JsonValueKind.Number => param["shop_order_id"]!.ToJsonString(),
+                _ => null,
+            };
+        }
+        catch (JsonException)
+        {
+            return Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.parameter-format-invalid", "业务参数json解析失败，所有参数需为string类型");
+        }
+
+        if (string.IsNullOrEmpty(orderId))
+        {
+            return Error(DouyinOpenApiEnvelope.ParameterMissing, "缺少必选参数", "isv.parameter-missing", "缺少参数 shop_order_id");
+        }
+
+        if (store.Find(orderId) is not { } order)
+        {
+            return Error(DouyinOpenApiEnvelope.BusinessFailed, "业务处理失败", "isv.business-failed:订单不存在", "订单不存在");
+        }
+
+        return Envelope(DouyinOpenApiEnvelope.Ok(new JsonObject { ["shop_order_detail"] = DouyinOrderDetailJson.ShopOrderDetail(order) }));
+    }
+
+    private static JsonObject? CheckGateway(IQueryCollection query, string body, DouyinSimulatorOptions options, DateTimeOffset now)
+    {
+        string? Get(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
+
+        var appKey = Get("app_key");
+        var method = Get("method");
+        var timestamp = Get("timestamp");
+        var sign = Get("sign");
+        if (appKey is null)
+        {
+            return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterMissing, "缺少必选参数", "isv.app-id-missing", "认证失败，app_key不存在");
+        }
+
+        if (Get("access_token") is null)
+        {
+            return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterMissing, "缺少必选参数", "isv.access-token-missing", "认证失败，access_token不能为空");
+        }
+
+        if (sign is null)
+        {
+            return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterMissing, "缺少必选参数", "isv.signature-missing", "获取签名失败，请根据文档确保参数拼装正确");
+        }
+
+        if (method is null || timestamp is null || Get("v") is null)
+        {
+            return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterMissing, "缺少必选参数", "isv.parameter-missing", "缺少参数 method/timestamp/v");
+        }
+
+        if (!string.Equals(appKey, options.AppKey, StringComparison.Ordinal))
+        {
+            return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterMissing, "缺少必选参数", "isv.app-id-missing", "认证失败，app_key不存在");
+        }
+
+        if (method != DouyinApiSigner.MethodFromPath(OrderDetailPath) || Get("v") != DouyinApiSigner.Version ||
+            (Get("sign_method") is { } signMethod && signMethod != DouyinApiSigner.SignMethod))
+        {
+            return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.parameter-invalid", "参数错误");
+        }
+
+        if (!timestamp.All(char.IsAsciiDigit))
+        {
+            return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.timestamp-format-error", "时间戳格式错误");
+        }
+
+        if (!DouyinApiSigner.IsTimestampFresh(timestamp, now, TimeSpan.FromSeconds(options.MaxTimestampSkewSeconds)))
+        {
+            return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.timestamp-invalid", "时间戳不合法");
+        }
+
+        if (!DouyinApiSigner.Verify(appKey, options.AppSecret, method, body, timestamp, sign))
+        {
+            return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.signature-invalid", "签名校验失败");
+        }
+
+        return null;
+    }
+
+    private static async Task<string?> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static IResult Error(long code, string msg, string subCode, string subMsg) =>
+        Envelope(DouyinOpenApiEnvelope.Error(code, msg, subCode, subMsg));
+
+    private static IResult Envelope(JsonObject envelope) =>
+        Results.Text(envelope.ToJsonString(Json), "application/json; charset=utf-8", Encoding.UTF8);
+}

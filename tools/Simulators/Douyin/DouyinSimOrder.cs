@@ -1,0 +1,119 @@
+namespace ServerlessSync.Simulators.Douyin;
+
+/// <summary>One simulated 抖店 shop order as the platform holds it (amounts in fen, times unix seconds).</summary>
+public sealed record DouyinSimOrder
+{
+    public required string OrderId { get; init; }
+
+    public required string ShopId { get; init; }
+
+    public int OrderStatus { get; init; } = DouyinSimStatus.Paid;
+
+    public int MainStatus { get; init; } = DouyinSimStatus.Paid;
+
+    public required long CreateTime { get; init; }
+
+    public long PayTime { get; init; }
+
+    public required long UpdateTime { get; init; }
+
+    public long PostAmount { get; init; }
+
+    public required IReadOnlyList<DouyinSimLine> Lines { get; init; }
+
+    public string DoudianOpenId { get; init; } = "";
+
+    public int BType { get; init; } = 2;
+
+    public int CBiz { get; init; } = 8;
+
+    public required DouyinSimReceiver Receiver { get; init; }
+
+    /// <summary>Goods amount before discounts: the sum of <c>origin_amount × item_num</c>.</summary>
+    public long OrderAmount => Lines.Sum(l => l.SumAmount);
+
+    public long PromotionAmount => Lines.Sum(l => l.PromotionAmount);
+
+    /// <summary>What the buyer paid: the lines after discounts plus freight.</summary>
+    public long PayAmount => Lines.Sum(l => l.PayAmount) + PostAmount;
+}
+
+/// <summary>One sku order (line) of a simulated order.</summary>
+public sealed record DouyinSimLine
+{
+    public required string OrderId { get; init; }
+
+    public required string ParentOrderId { get; init; }
+
+    public required string SkuId { get; init; }
+
+    public required string ProductId { get; init; }
+
+    public required string Code { get; init; }
+
+    public required string ProductName { get; init; }
+
+    public required int ItemNum { get; init; }
+
+    public required long OriginAmount { get; init; }
+
+    public long PromotionAmount { get; init; }
+
+    /// <summary><c>MASTER</c>, <c>FREE</c> or null for a line without a gift binding.</summary>
+    public string? GivenProductType { get; init; }
+
+    public IReadOnlyList<string> MasterSkuOrderIds { get; init; } = [];
+
+    public string? AuthorId { get; init; }
+
+    public string? AuthorName { get; init; }
+
+    public string? RoomId { get; init; }
+
+    public long SumAmount => OriginAmount * ItemNum;
+
+    public long PayAmount => SumAmount - PromotionAmount;
+}
+
+/// <summary>Receiver data: masked values as the API shows them, plus cipher texts standing in for the encrypted fields.</summary>
+public sealed record DouyinSimReceiver(
+    string MaskName,
+    string MaskTel,
+    string Province,
+    string City,
+    string Town,
+    string Street,
+    string MaskDetail,
+    string EncryptName,
+    string EncryptTel,
+    string EncryptDetail);
+
+/// <summary>抖店 <c>order_status</c> / <c>main_status</c> codes the simulator uses.</summary>
+public static class DouyinSimStatus
+{
+    public const int PendingPayment = 1;
+    public const int Paid = 105;
+    public const int Preparing = 2;
+    public const int PartlyShipped = 101;
+    public const int Shipped = 3;
+    public const int Cancelled = 4;
+    public const int Completed = 5;
+    public const int RefundedBeforeShipping = 21;
+    public const int RefundedAfterShipping = 22;
+    public const int RefundedAfterReceipt = 39;
+
+    public static string Describe(int status) => status switch
+    {
+        PendingPayment => "待支付",
+        Paid => "已支付",
+        Preparing => "备货中",
+        PartlyShipped => "部分发货",
+        Shipped => "已发货",
+        Cancelled => "已取消",
+        Completed => "已完成",
+        RefundedBeforeShipping => "发货前退款完结",
+        RefundedAfterShipping => "发货后退款完结",
+        RefundedAfterReceipt => "收货后退款完结",
+        _ => "",
+    };
+}

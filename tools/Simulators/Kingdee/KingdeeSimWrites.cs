@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using static ServerlessSync.Simulators.Kingdee.KingdeeSimAnswers;
+
+namespace ServerlessSync.Simulators.Kingdee;
+
+/// <summary>Save, Submit and Audit of SAL_SaleOrder against the simulator's store.</summary>
+public static class KingdeeSimWrites
+{
+    public const string SaleOrder = "SAL_SaleOrder";
+
+    public sealed record SaveOutcome(JsonNode Answer, KingdeeSimBill? Saved);
+
+    public static SaveOutcome Save(KingdeeSimulatorState state, KingdeeSimRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.FormId != SaleOrder)
+        {
+            return new SaveOutcome(UnknownForm(request.FormId), null);
+        }
+
+        var (draft, errors) = KingdeeSimSaleOrderModel.Read(request.Data, state.Store.MaterialExists, state.Time.GetUtcNow());
+        if (draft is null)
+        {
+            return new SaveOutcome(WriteFailure(ValidationFailed, errors), null);
+        }
+
+        if (state.Roll(state.Options.BusinessRejectRate))
+        {
+            state.Metrics.CountBusinessReject();
+            return new SaveOutcome(WriteFailure(ValidationFailed, [new Error("FCustId", "客户信用额度不足，不允许保存（模拟业务拒绝）")]), null);
+        }
+
+        var bill = state.Store.Add(draft);
+        if (bill is null)
+        {
+            return new SaveOutcome(WriteFailure(ValidationFailed, [new Error("FBillNo", $"单据编号 {draft.BillNo} 已存在")]), null);
+        }
+
+        if (KingdeeSimJson.Flag(request.Data, "IsAutoSubmitAndAudit"))
+        {
+            state.Store.TryMove(bill.Id, ["A"], "C");
+        }
+
+        return new SaveOutcome(WriteSuccess([new Success(bill.Id, bill.BillNo)]), bill);
+    }
+
+    public static JsonNode Submit(KingdeeSimulatorState state, KingdeeSimRequest request) =>
+        Move(state, request, ["A", "D"], "B", b => b.Status is "B" ? "单据已提交，不能重复提交" : "单据已审核，不能提交");
+
+    public static JsonNode Audit(KingdeeSimulatorState state, KingdeeSimRequest request) =>
+        Move(state, request, ["B"], "C", b => b.Status is "C" ? "单据已审核，不能重复审核" : "单据未提交，不能审核");
+
+    private static JsonNode Move(
+        KingdeeSimulatorState state, KingdeeSimRequest request, IReadOnlyCollection<string> from, string to, Func<KingdeeSimBill, string> whyNot)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.FormId != SaleOrder)
+        {
+            return UnknownForm(request.FormId);
+        }
+
+        var targets = Targets(request.Data);
+        if (targets.Count == 0)
+        {
+            return WriteFailure(ParameterError, [new Error("Numbers", "Numbers 和 Ids 不能同时为空")]);
+        }
+
+        var errors = new List<Error>();
+        var moved = new List<Success>();
+        var allMissing = true;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var (number, id) = targets[i];
+            var bill = state.Store.Find(number, id);
+            if (bill is null)
+            {
+                errors.Add(new Error("FBillNo", $"单据 {number ?? id?.ToString(System.Globalization.CultureInfo.InvariantCulture)} 不存在", i));
+                continue;
+            }
+
+            allMissing = false;
+            if (state.Store.TryMove(bill.Id, from, to))
+            {
+                moved.Add(new Success(bill.Id, bill.BillNo, i));
+            }
+            else
+            {
+                errors.Add(new Error("FDocumentStatus", $"{bill.BillNo}: {whyNot(state.Store.Find(null, bill.Id) ?? bill)}", i));
+            }
+        }
+
+        return errors.Count == 0 ? WriteSuccess(moved) : WriteFailure(allMissing ? DataNotFound : ValidationFailed, errors, moved);
+    }
+
+    private static List<(string? Number, long? Id)> Targets(JsonObject? data)
+    {
+        var targets = new List<(string?, long?)>();
+        if (KingdeeSimJson.Get(data, "Numbers") is JsonArray numbers)
+        {
+            targets.AddRange(numbers.Select(KingdeeSimJson.Text).Where(n => !string.IsNullOrEmpty(n)).Select(n => ((string?)n, (long?)null)));
+        }
+
+        var ids = KingdeeSimJson.Text(data, "Ids") ?? "";
+        foreach (var part in ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            targets.Add((null, long.TryParse(part, out var id) ? id : -1));
+        }
+
+        return targets;
+    }
+
+    internal static JsonNode UnknownForm(string? formId) =>
+        WriteFailure(4, [new Error("FormId", $"业务对象 {formId} 不存在")]);
+}

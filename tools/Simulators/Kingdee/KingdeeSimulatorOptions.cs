@@ -1,0 +1,54 @@
+namespace ServerlessSync.Simulators.Kingdee;
+
+/// <summary>
+/// Knobs of the Kingdee K/3 Cloud WebAPI simulator, bound from <c>Simulators:Kingdee</c>. The simulator reads them on
+/// every call, so a test may change them on the registered instance while the host runs.
+/// </summary>
+public sealed class KingdeeSimulatorOptions
+{
+    public string AcctId { get; set; } = "sim-acct";
+
+    public string UserName { get; set; } = "sim-user";
+
+    /// <summary>Shaped like a real AppID: <c>{clientId}_{32 chars}</c>.</summary>
+    public string AppId { get; set; } = "sim-app_0123456789abcdef0123456789abcdef";
+
+    public string AppSecret { get; set; } = "sim-app-secret";
+
+    /// <summary>Token-bucket rate over all calls (burst = one second's worth); above it the call answers MsgCode 14. 0 = unlimited.</summary>
+    public double MaxCallsPerSecond { get; set; } = 20;
+
+    /// <summary>Calls in flight at once; above it the call answers MsgCode 14. 0 = unlimited.</summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>Added delay before every answer.</summary>
+    public int LatencyMs { get; set; }
+
+    /// <summary>Probability (0..1) a call answers HTTP 500 without doing anything.</summary>
+    public double TransientFailureRate { get; set; }
+
+    /// <summary>Probability (0..1) a Save stores the bill and then never answers: it holds the response for
+    /// <see cref="CommitThenTimeoutHoldMs"/> (or until the client gives up) and aborts the connection.</summary>
+    public double CommitThenTimeoutRate { get; set; }
+
+    /// <summary>How long a commit-then-timeout Save holds the response before aborting; bounded so nothing hangs forever.</summary>
+    public int CommitThenTimeoutHoldMs { get; set; } = 35_000;
+
+    /// <summary>Probability (0..1) a valid Save is refused with MsgCode 11.</summary>
+    public double BusinessRejectRate { get; set; }
+
+    /// <summary>Seed of the fault dice; null = a random seed.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Materials that exist besides the demo catalogue's.</summary>
+    public List<string> ExtraMaterials { get; set; } = [];
+
+    /// <summary>Warehouse the seeded stock sits in.</summary>
+    public string StockWarehouse { get; set; } = DemoCatalog.WarehouseNumber;
+
+    /// <summary>Seeded stock for every known material unless <see cref="Stock"/> names it.</summary>
+    public decimal DefaultStock { get; set; } = DemoCatalog.DefaultStock;
+
+    /// <summary>Seeded stock per material (in <see cref="StockWarehouse"/>), overriding <see cref="DefaultStock"/>.</summary>
+    public Dictionary<string, decimal> Stock { get; set; } = [];
+}

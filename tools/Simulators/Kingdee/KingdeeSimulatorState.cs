@@ -1,0 +1,75 @@
+namespace ServerlessSync.Simulators.Kingdee;
+
+/// <summary>
+/// The simulator's singleton: options, data, sessions and metrics. Tests use it in-process to inspect bills,
+/// set stock, drop sessions or reset, while the HTTP endpoints serve the K/3 Cloud protocol over it.
+/// </summary>
+public sealed class KingdeeSimulatorState
+{
+    private readonly Lock _diceGate = new();
+    private Random _dice;
+
+    public KingdeeSimulatorState(KingdeeSimulatorOptions options, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        Time = time ?? TimeProvider.System;
+        Store = new KingdeeSimStore(options);
+        _dice = NewDice(options);
+    }
+
+    public KingdeeSimulatorOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public KingdeeSimStore Store { get; }
+
+    public KingdeeSimSessions Sessions { get; } = new();
+
+    public KingdeeSimMetrics Metrics { get; } = new();
+
+    internal KingdeeSimTokenBucket Bucket { get; } = new();
+
+    public IReadOnlyList<KingdeeSimBill> Bills => Store.Bills();
+
+    public IReadOnlyList<string> Duplicates => Store.DuplicateNetOrderBillNos();
+
+    public IReadOnlyList<KingdeeSimBill> FindByNetOrderBillNo(string netOrderBillNo) =>
+        Store.Bills().Where(b => b.NetOrderBillNo == netOrderBillNo).ToList();
+
+    public void DropSessions() => Sessions.DropAll();
+
+    /// <summary>True with the given probability, from the seeded dice.</summary>
+    public bool Roll(double probability)
+    {
+        if (probability <= 0)
+        {
+            return false;
+        }
+
+        if (probability >= 1)
+        {
+            return true;
+        }
+
+        lock (_diceGate)
+        {
+            return _dice.NextDouble() < probability;
+        }
+    }
+
+    /// <summary>Back to the seeded state: bills, sessions, metrics, stock and the dice.</summary>
+    public void Reset()
+    {
+        Store.Reset(Options);
+        Sessions.DropAll();
+        Metrics.Reset();
+        Bucket.Reset();
+        lock (_diceGate)
+        {
+            _dice = NewDice(Options);
+        }
+    }
+
+    private static Random NewDice(KingdeeSimulatorOptions options) => options.Seed is { } seed ? new Random(seed) : new Random();
+}
