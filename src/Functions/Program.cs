@@ -1,3 +1,16 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-var host = new HostBuilder().ConfigureFunctionsWebApplication().Build();
+using ServerlessSync.Functions;
+
+var host = new HostBuilder()
+    .ConfigureFunctionsWebApplication()
+    .ConfigureServices((context, services) =>
+    {
+        services.AddApplicationInsightsTelemetryWorkerService();
+        services.ConfigureFunctionsApplicationInsights();
+        services.AddServerlessSyncFunctions(context.Configuration);
+    })
+    .Build();
+
 host.Run();

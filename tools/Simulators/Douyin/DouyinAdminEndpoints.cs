@@ -171,6 +171,8 @@ public static class DouyinAdminEndpoints
             error = p.Error,
             latencyP50Ms = result?.LatencyPercentileMs(50),
             latencyP95Ms = result?.LatencyPercentileMs(95),
+            latencyP99Ms = result?.LatencyPercentileMs(99),
+            latencyMaxMs = result?.LatencyPercentileMs(100),
             orderIds = p.OrderIds,
         };
     }

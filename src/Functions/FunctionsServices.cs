@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServerlessSync.Functions.Intake;
+using ServerlessSync.Pipeline;
+using ServerlessSync.Pipeline.Intake;
+
+namespace ServerlessSync.Functions;
+
+/// <summary>What the Functions app registers besides Application Insights: the shared pipeline plus the Functions-only pieces.</summary>
+public static class FunctionsServices
+{
+    public static IServiceCollection AddServerlessSyncFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddServerlessSyncPipeline(configuration);
+
+        // Durable Functions hands out its DurableTaskClient per invocation ([DurableClient] binding), not through DI,
+        // so the starter is built per invocation around that client instead of being resolved from the container.
+        services.RemoveAll<OrderEventStarter>();
+        services.AddSingleton<OrderEventStarterFactory>();
+
+        services.AddHostedService<ProfileSeedingService>();
+        return services;
+    }
+}

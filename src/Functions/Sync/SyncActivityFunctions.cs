@@ -1,0 +1,44 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Domain.Erp;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.Pipeline.Sync;
+using ServerlessSync.Pipeline.Sync.Activities;
+
+namespace ServerlessSync.Functions.Sync;
+
+/// <summary>
+/// One activity function per SyncOrder step, under the names the orchestrator calls (<see cref="SyncTaskNames"/>).
+/// Each resolves the shared activity class from the invocation's services and runs it.
+/// </summary>
+public sealed class SyncActivityFunctions
+{
+    [Function(SyncTaskNames.FetchOrder)]
+    public Task<Order> FetchOrderAsync([ActivityTrigger] OrderKey input, FunctionContext context) =>
+        Run<FetchOrderActivity, OrderKey, Order>(SyncTaskNames.FetchOrder, input, context);
+
+    [Function(SyncTaskNames.PlanOrder)]
+    public Task<SyncPlan> PlanOrderAsync([ActivityTrigger] Order input, FunctionContext context) =>
+        Run<PlanOrderActivity, Order, SyncPlan>(SyncTaskNames.PlanOrder, input, context);
+
+    [Function(SyncTaskNames.CheckStock)]
+    public Task<StockCheckResult> CheckStockAsync([ActivityTrigger] ErpSalesOrder input, FunctionContext context) =>
+        Run<CheckStockActivity, ErpSalesOrder, StockCheckResult>(SyncTaskNames.CheckStock, input, context);
+
+    [Function(SyncTaskNames.WriteErp)]
+    public Task<ErpWriteOutcome> WriteErpAsync([ActivityTrigger] ErpSalesOrder input, FunctionContext context) =>
+        Run<WriteErpActivity, ErpSalesOrder, ErpWriteOutcome>(SyncTaskNames.WriteErp, input, context);
+
+    [Function(SyncTaskNames.WriteBack)]
+    public Task<bool> WriteBackAsync([ActivityTrigger] WriteBackRequest input, FunctionContext context) =>
+        Run<WriteBackActivity, WriteBackRequest, bool>(SyncTaskNames.WriteBack, input, context);
+
+    [Function(SyncTaskNames.SendAlert)]
+    public Task<bool> SendAlertAsync([ActivityTrigger] AlertRequest input, FunctionContext context) =>
+        Run<SendAlertActivity, AlertRequest, bool>(SyncTaskNames.SendAlert, input, context);
+
+    private static Task<TOutput> Run<TActivity, TInput, TOutput>(string name, TInput input, FunctionContext context)
+        where TActivity : TaskActivity<TInput, TOutput> =>
+        context.InstanceServices.GetRequiredService<TActivity>().RunAsync(FunctionActivityContext.For(name, context), input);
+}

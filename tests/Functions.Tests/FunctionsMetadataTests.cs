@@ -1,0 +1,199 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using ServerlessSync.Functions.Http;
+using ServerlessSync.Functions.Intake;
+using ServerlessSync.Functions.Sync;
+using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Sync;
+
+namespace ServerlessSync.Functions.Tests;
+
+/// <summary>
+/// The functions.metadata the Worker SDK generated at build time is what the Functions host indexes (routes, auth
+/// levels, queue names, connection settings, schedules, Durable triggers); the host cannot run here, so it is checked.
+/// The Worker SDK hooks the file into the Functions project's copy-to-output items, so it lands beside this assembly.
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, JsonElement>> Functions = new(Load);
+
+    private static IReadOnlyDictionary<string, JsonElement> Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "functions.metadata");
+        Assert.True(File.Exists(path), $"functions.metadata was not built into {AppContext.BaseDirectory}");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
+    }
+
+    private static JsonElement Function(string name)
+    {
+        Assert.True(Functions.Value.TryGetValue(name, out var function), $"no function '{name}' in functions.metadata; found {string.Join(", ", Functions.Value.Keys)}");
+        return function;
+    }
+
+    private static JsonElement Trigger(string name) =>
+        Function(name).GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string[] Methods(JsonElement trigger) => trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!).ToArray();
+
+    [Fact]
+    public void The_app_has_exactly_the_expected_functions_and_each_entry_point_exists_in_the_built_assembly()
+    {
+        string[] expected =
+        [
+            WebhookFunction.Name, GetOrderFunction.Name, HealthFunction.Name, StartSyncOrderFunction.Name, PullOrdersFunction.Name,
+            SyncTaskNames.SyncOrder, .. SyncTasks.Activities.Keys,
+        ];
+        Assert.Equal(expected.Order(), Functions.Value.Keys.Order());
+
+        var assembly = typeof(FunctionsServices).Assembly;
+        foreach (var function in Functions.Value.Values)
+        {
+            Assert.Equal("dotnet-isolated", Text(function, "language"));
+            Assert.Equal(assembly.GetName().Name + ".dll", Text(function, "scriptFile"));
+            var entryPoint = Text(function, "entryPoint")!;
+            var split = entryPoint.LastIndexOf('.');
+            var method = assembly.GetType(entryPoint[..split], throwOnError: true)!.GetMethod(entryPoint[(split + 1)..]);
+            Assert.NotNull(method);
+            Assert.Equal(function.GetProperty("name").GetString(), method.GetCustomAttribute<FunctionAttribute>()!.Name);
+        }
+    }
+
+    [Fact]
+    public void Webhook_is_an_anonymous_get_and_post_http_trigger_on_webhooks_platform()
+    {
+        var trigger = Trigger(WebhookFunction.Name);
+        Assert.Equal("httpTrigger", Text(trigger, "type"));
+        Assert.Equal("webhooks/{platform}", Text(trigger, "route"));
+        Assert.Equal("Anonymous", Text(trigger, "authLevel"));
+        Assert.Equal(["get", "post"], Methods(trigger).Order());
+        Assert.Contains(Function(WebhookFunction.Name).GetProperty("bindings").EnumerateArray(), b => Text(b, "type") == "http" && Text(b, "direction") == "Out");
+    }
+
+    [Fact]
+    public void GetOrder_is_a_function_key_get_on_orders_platform_shop_order()
+    {
+        var trigger = Trigger(GetOrderFunction.Name);
+        Assert.Equal("httpTrigger", Text(trigger, "type"));
+        Assert.Equal("orders/{platform}/{shopId}/{orderId}", Text(trigger, "route"));
+        Assert.Equal("Function", Text(trigger, "authLevel"));
+        Assert.Equal(["get"], Methods(trigger));
+    }
+
+    [Fact]
+    public void Health_is_an_anonymous_get_on_health()
+    {
+        var trigger = Trigger(HealthFunction.Name);
+        Assert.Equal("httpTrigger", Text(trigger, "type"));
+        Assert.Equal("health", Text(trigger, "route"));
+        Assert.Equal("Anonymous", Text(trigger, "authLevel"));
+        Assert.Equal(["get"], Methods(trigger));
+    }
+
+    [Fact]
+    public void StartSyncOrder_triggers_on_the_orders_intake_queue_of_AzureWebJobsStorage_with_a_durable_client()
+    {
+        var trigger = Trigger(StartSyncOrderFunction.Name);
+        Assert.Equal("queueTrigger", Text(trigger, "type"));
+        Assert.Equal("orders-intake", Text(trigger, "queueName"));
+        Assert.Equal(IntakeQueueNames.Intake, Text(trigger, "queueName"));
+        Assert.Equal(new StorageOptions().IntakeQueueName, Text(trigger, "queueName"));
+        Assert.Equal("AzureWebJobsStorage", Text(trigger, "connection"));
+        Assert.Equal("String", Text(trigger, "dataType"));
+        var bindings = Function(StartSyncOrderFunction.Name).GetProperty("bindings").EnumerateArray().ToList();
+        Assert.Contains(bindings, b => Text(b, "type") == "durableClient" && Text(b, "direction") == "In");
+        Assert.DoesNotContain(bindings, b => Text(b, "direction") == "Out");
+    }
+
+    [Fact]
+    public void PullOrders_is_a_timer_every_minute()
+    {
+        var trigger = Trigger(PullOrdersFunction.Name);
+        Assert.Equal("timerTrigger", Text(trigger, "type"));
+        Assert.Equal("0 */1 * * * *", Text(trigger, "schedule"));
+    }
+
+    [Fact]
+    public void SyncOrder_is_an_orchestration_trigger_and_every_step_is_an_activity_trigger()
+    {
+        Assert.Equal("orchestrationTrigger", Text(Trigger(SyncTaskNames.SyncOrder), "type"));
+        var names = typeof(SyncTaskNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Where(n => n != SyncTaskNames.SyncOrder)
+            .ToList();
+        Assert.Equal(SyncTasks.Activities.Keys.Order(), names.Order());
+        foreach (var name in names)
+        {
+            Assert.Equal("activityTrigger", Text(Trigger(name), "type"));
+        }
+    }
+
+    [Fact]
+    public void Every_activity_the_orchestrator_calls_has_an_activity_function()
+    {
+        // The names SyncOrderOrchestrator passes to CallActivityAsync are SyncTaskNames constants, compiled in as string
+        // literals: read every identifier-like literal from its IL (messages and targets have spaces, colons or lower case).
+        var called = IdentifierLiteralsIn(typeof(SyncOrderOrchestrator));
+        Assert.Equal(SyncTasks.Activities.Keys.Order(), called.Order());
+        foreach (var name in called)
+        {
+            Assert.Equal("activityTrigger", Text(Trigger(name), "type"));
+        }
+    }
+
+    [Fact]
+    public void Each_activity_function_takes_the_input_type_of_the_activity_class_it_runs()
+    {
+        foreach (var method in typeof(SyncActivityFunctions).GetMethods().Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null))
+        {
+            var name = method.GetCustomAttribute<FunctionAttribute>()!.Name;
+            var activity = (ITaskActivity)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(SyncTasks.Activities[name]);
+            var input = method.GetParameters().Single(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null);
+            Assert.Equal(activity.InputType, input.ParameterType);
+            Assert.Equal(typeof(Task<>).MakeGenericType(activity.OutputType), method.ReturnType);
+        }
+    }
+
+    /// <summary>Every PascalCase string literal loaded (ldstr) in a type's methods and its compiler-generated state machines.</summary>
+    private static HashSet<string> IdentifierLiteralsIn(Type type)
+    {
+        var literals = new HashSet<string>();
+        var types = new[] { type }.Concat(type.GetNestedTypes(BindingFlags.NonPublic | BindingFlags.Public));
+        foreach (var t in types)
+        {
+            foreach (var method in t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                var il = method.GetMethodBody()?.GetILAsByteArray();
+                if (il is null)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < il.Length - 4; i++)
+                {
+                    if (il[i] != 0x72)
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        literals.Add(method.Module.ResolveString(BitConverter.ToInt32(il, i + 1)));
+                    }
+                    catch (ArgumentException)
+                    {
+                        // 0x72 inside another instruction's operand, not an ldstr.
+                    }
+                }
+            }
+        }
+
+        return literals.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^[A-Z][A-Za-z]+$")).ToHashSet();
+    }
+}

@@ -1,0 +1,135 @@
+using Microsoft.DurableTask.Client;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.Functions.Intake;
+using ServerlessSync.Functions.Tests.Support;
+using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Sync;
+
+namespace ServerlessSync.Functions.Tests;
+
+/// <summary>
+/// The queue trigger method with a real intake message (as intake enqueued it on Azurite), a real Durable backend and
+/// the real gRPC DurableTaskClient the function receives as its <c>[DurableClient]</c> binding.
+/// </summary>
+public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IClassFixture<DurableHostFixture>
+{
+    private static IntakeMessage Message(string @event, DateTimeOffset? acceptedAt = null) =>
+        new(PlatformNames.Douyin, "100200300", DurableHostFixture.NewOrderId(), @event, DateTimeOffset.UtcNow.AddSeconds(-1), "msg-" + Guid.NewGuid().ToString("N"), acceptedAt ?? DateTimeOffset.UtcNow);
+
+    /// <summary>Takes the one message the queue holds, as the trigger would receive it.</summary>
+    private static async Task<string> ReceiveAsync(FunctionsTestApp app)
+    {
+        var queue = await app.IntakeQueueAsync();
+        var received = (await queue.ReceiveMessagesAsync(1)).Value;
+        var message = Assert.Single(received);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        return message.Body.ToString();
+    }
+
+    [Fact]
+    public async Task An_intake_message_starts_SyncOrder_under_the_deterministic_instance_id_with_the_event_as_input()
+    {
+        await using var app = await FunctionsTestApp.StartAsync();
+        var message = Message("paid");
+        await app.EnqueueAsync(message);
+        var text = await ReceiveAsync(app);
+
+        var outcome = await app.Create<StartSyncOrderFunction>().RunAsync(text, durable.Client, CancellationToken.None);
+
+        Assert.Equal(StartOutcome.Started, outcome);
+        var instance = await durable.WaitForCompletionAsync($"douyin:100200300:{message.OrderId}");
+        Assert.Equal(SyncTaskNames.SyncOrder, instance.Name);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
+        Assert.Equal(new SyncOrderInput(message.Key, "paid", message.MsgId), instance.ReadInputAs<SyncOrderInput>());
+        Assert.Empty(await app.PeekIntakeAsync());
+    }
+
+    [Fact]
+    public async Task An_event_for_a_running_instance_is_put_back_on_the_queue_with_a_delay_not_dropped()
+    {
+        await using var app = await FunctionsTestApp.StartAsync(new Dictionary<string, string?> { ["Intake:BusyRetryDelaySeconds"] = "2" });
+        var function = app.Create<StartSyncOrderFunction>();
+        var first = Message(DurableHostFixture.Hold);
+        await app.EnqueueAsync(first);
+        Assert.Equal(StartOutcome.Started, await function.RunAsync(await ReceiveAsync(app), durable.Client, CancellationToken.None));
+        await durable.WaitForStartAsync(first.Key.InstanceId);
+
+        var second = first with { Event = "cancelled", MsgId = "msg-second", AcceptedAt = DateTimeOffset.UtcNow };
+        await app.EnqueueAsync(second);
+        var outcome = await function.RunAsync(await ReceiveAsync(app), durable.Client, CancellationToken.None);
+
+        Assert.Equal(StartOutcome.RequeuedBusy, outcome);
+        Assert.Empty(await app.PeekIntakeAsync());
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var visible = await app.PeekIntakeAsync();
+        while (visible.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            visible = await app.PeekIntakeAsync();
+        }
+
+        var requeued = IntakeMessage.Parse(Assert.Single(visible).Body.ToString());
+        Assert.Equal(second, requeued);
+
+        // The running instance was left alone: still the first event's run.
+        var running = await durable.Client.GetInstanceAsync(first.Key.InstanceId, getInputsAndOutputs: true);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, running!.RuntimeStatus);
+        Assert.Equal(DurableHostFixture.Hold, running.ReadInputAs<SyncOrderInput>()!.Event);
+        await durable.Client.RaiseEventAsync(first.Key.InstanceId, DurableHostFixture.ReleaseEvent, "go");
+        await durable.WaitForCompletionAsync(first.Key.InstanceId);
+    }
+
+    [Fact]
+    public async Task An_event_accepted_before_a_finished_run_began_is_already_covered_and_starts_nothing()
+    {
+        await using var app = await FunctionsTestApp.StartAsync();
+        var function = app.Create<StartSyncOrderFunction>();
+        var stale = Message("paid", acceptedAt: DateTimeOffset.UtcNow.AddMinutes(-5));
+        var run = new SyncOrderInput(stale.Key, "shipped", "msg-run");
+        await durable.Client.ScheduleNewOrchestrationInstanceAsync(SyncTaskNames.SyncOrder, run, new Microsoft.DurableTask.StartOrchestrationOptions(stale.Key.InstanceId));
+        var finished = await durable.WaitForCompletionAsync(stale.Key.InstanceId);
+
+        var outcome = await function.RunAsync(stale.ToJson(), durable.Client, CancellationToken.None);
+
+        Assert.Equal(StartOutcome.AlreadyCovered, outcome);
+        var after = await durable.Client.GetInstanceAsync(stale.Key.InstanceId, getInputsAndOutputs: true);
+        Assert.Equal("shipped", after!.ReadInputAs<SyncOrderInput>()!.Event);
+        Assert.Equal(finished.CreatedAt, after.CreatedAt);
+        Assert.Empty(await app.PeekIntakeAsync());
+    }
+
+    [Theory]
+    [InlineData("this is not json")]
+    [InlineData("""{"platform":"myspace","shopId":"1","orderId":"2","event":"paid"}""")]
+    [InlineData("""{"platform":"douyin","shopId":"","orderId":"2","event":"paid"}""")]
+    public async Task A_malformed_message_is_not_swallowed_so_the_trigger_retries_it_and_finally_poisons_it(string text)
+    {
+        await using var app = await FunctionsTestApp.StartAsync();
+
+        await Assert.ThrowsAsync<FormatException>(() => app.Create<StartSyncOrderFunction>().RunAsync(text, durable.Client, CancellationToken.None));
+
+        Assert.Empty(await app.PeekIntakeAsync());
+    }
+
+    [Fact]
+    public async Task A_durable_backend_failure_propagates_out_of_the_trigger()
+    {
+        await using var app = await FunctionsTestApp.StartAsync();
+        var message = Message("paid");
+        await using var unreachable = DurableTaskClientOnClosedPort();
+
+        await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => app.Create<StartSyncOrderFunction>().RunAsync(message.ToJson(), unreachable, CancellationToken.None));
+
+        Assert.Empty(await app.PeekIntakeAsync());
+    }
+
+    /// <summary>A real gRPC Durable client pointed at a loopback port nobody listens on (a host whose Durable extension is down).</summary>
+    private static DurableTaskClient DurableTaskClientOnClosedPort()
+    {
+        var channel = Grpc.Net.Client.GrpcChannel.ForAddress($"http://127.0.0.1:{ServerlessSync.TestSupport.FreePort.Next()}");
+        return new Microsoft.DurableTask.Client.Grpc.GrpcDurableTaskClient(
+            "unreachable",
+            new Microsoft.DurableTask.Client.Grpc.GrpcDurableTaskClientOptions { Channel = channel },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.Pipeline.Sync;
+
+namespace ServerlessSync.Functions.Tests.Support;
+
+/// <summary>
+/// A real Durable Task backend in process (Microsoft.DurableTask.InProcessTestHost): an in-memory orchestration service
+/// behind a gRPC sidecar, with a real gRPC <see cref="DurableTaskClient"/>, the same client type the Functions host binds
+/// to <c>[DurableClient]</c>. SyncOrder here is a stand-in whose behaviour the test picks through the input's event:
+/// <c>hold</c> waits for the <see cref="ReleaseEvent"/>, <c>fail</c> throws, anything else completes at once.
+/// </summary>
+public sealed class DurableHostFixture : IAsyncLifetime
+{
+    public const string ReleaseEvent = "release";
+    public const string Hold = "hold";
+    public const string Fail = "fail";
+
+    private DurableTaskTestHost? host;
+
+    public DurableTaskClient Client => host?.Client ?? throw new InvalidOperationException("not started");
+
+    public async Task InitializeAsync()
+    {
+        host = await DurableTaskTestHost.StartAsync(registry => registry.AddOrchestrator(SyncTaskNames.SyncOrder, new StandInSyncOrder()));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    public static string NewOrderId() => "69" + Random.Shared.NextInt64(10_000_000_000_000_000, 99_999_999_999_999_999);
+
+    public async Task<OrchestrationMetadata> WaitForCompletionAsync(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    public async Task<OrchestrationMetadata> WaitForStartAsync(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await Client.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    private sealed class StandInSyncOrder : TaskOrchestrator<SyncOrderInput, SyncOrderResult>
+    {
+        public override async Task<SyncOrderResult> RunAsync(TaskOrchestrationContext context, SyncOrderInput input)
+        {
+            if (input.Event == Hold)
+            {
+                await context.WaitForExternalEvent<string>(ReleaseEvent);
+            }
+            else if (input.Event == Fail)
+            {
+                throw new InvalidOperationException("stand-in SyncOrder failed on purpose");
+            }
+
+            return new SyncOrderResult(SyncStatus.Synced, "ERP-" + input.Key.OrderId, null);
+        }
+    }
+}

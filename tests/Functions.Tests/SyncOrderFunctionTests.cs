@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.Domain.Platforms.Douyin;
+using ServerlessSync.Functions.Http;
+using ServerlessSync.Functions.Intake;
+using ServerlessSync.Functions.Tests.Support;
+using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Ledger;
+using ServerlessSync.Pipeline.Sync;
+using ServerlessSync.Simulators;
+using ServerlessSync.Simulators.Douyin;
+using ServerlessSync.Simulators.Kingdee;
+using ServerlessSync.TestSupport;
+
+namespace ServerlessSync.Functions.Tests;
+
+/// <summary>
+/// One order all the way through the Functions app's own function methods: the Webhook trigger takes a signed 抖店 push,
+/// the queue trigger starts SyncOrder, and the SyncOrder orchestrator function with the six activity functions runs the
+/// shared pipeline on a real Durable engine against the Douyin and Kingdee simulators and Azurite. The settings are
+/// local.settings.sample.json's, as the Functions host would turn them into configuration.
+/// </summary>
+public sealed class SyncOrderFunctionTests
+{
+    /// <summary>local.settings.json "Values" become environment variables in the host: <c>__</c> stands for <c>:</c>.</summary>
+    private static Dictionary<string, string?> SampleSettings()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Azurite.RepositoryRoot(), "local.settings.sample.json")));
+        return document.RootElement.GetProperty("Values").EnumerateObject()
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
+    }
+
+    [Fact]
+    public async Task A_pushed_douyin_order_is_written_to_kingdee_once_through_the_function_methods()
+    {
+        var simulatorUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        await using var simulators = SimulatorHost.Build(["--urls", simulatorUrl, "--Logging:LogLevel:Default=Warning"]);
+        await simulators.StartAsync();
+
+        var settings = SampleSettings();
+        settings["Platforms:Douyin:ApiBaseUrl"] = simulatorUrl + "/douyin";
+        settings["Erp:Kingdee:BaseUrl"] = simulatorUrl + "/kingdee/k3cloud/";
+        settings.TryAdd("Platforms:Douyin:AccessToken", "sim-shop-token"); // the simulator wants one; the sample settings may not carry it yet
+        settings["Profiles:SeedDirectory"] = "profiles";
+        settings["Sync:FetchFirstRetrySeconds"] = "1";
+        settings["Sync:WriteErpFirstRetrySeconds"] = "1";
+        settings["Sync:WriteErpMaxRetrySeconds"] = "2";
+        settings.Remove("Storage:ConnectionString"); // FunctionsTestApp points it at Azurite with a unique prefix.
+        await using var app = await FunctionsTestApp.StartAsync(settings);
+        foreach (var hosted in app.Services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        await using var durable = await FunctionsDurableHost.StartAsync(app);
+
+        var douyin = simulators.Services.GetRequiredService<DouyinSimulatorOptions>();
+        var order = simulators.Services.GetRequiredService<DouyinOrderStore>().CreateOrders(1, random: new Random(11))[0];
+        var push = DouyinPushBuilder.Build(douyin.AppKey, douyin.AppSecret, order, DouyinPushTags.TradePaid, "msg-e2e-" + order.OrderId);
+        var ack = await Pushes.ExecuteAsync(await app.Create<WebhookFunction>().RunAsync(Pushes.Request(push), PlatformNames.Douyin, CancellationToken.None));
+        Assert.Equal((200, DouyinPushAck.Success), (ack.Status, ack.Body));
+
+        var queue = await app.IntakeQueueAsync();
+        var message = Assert.Single((await queue.ReceiveMessagesAsync(1)).Value);
+        var outcome = await app.Create<StartSyncOrderFunction>().RunAsync(message.Body.ToString(), durable.Client, CancellationToken.None);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        Assert.Equal(StartOutcome.Started, outcome);
+
+        var key = new OrderKey(PlatformNames.Douyin, order.ShopId, order.OrderId);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var done = await durable.Client.WaitForInstanceCompletionAsync(key.InstanceId, getInputsAndOutputs: true, timeout.Token);
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
+        var result = done.ReadOutputAs<SyncOrderResult>()!;
+        Assert.True(result.Status == SyncStatus.Synced, $"{result.Status}: {result.Reason}");
+
+        var bill = Assert.Single(simulators.Services.GetRequiredService<KingdeeSimulatorState>().FindByNetOrderBillNo(order.OrderId));
+        Assert.Equal(bill.BillNo, result.ErpOrderNumber);
+        var ledger = await app.Service<OrderLedger>().GetAsync(key, CancellationToken.None);
+        Assert.Equal(SyncStatus.Synced, ledger!.Status);
+        Assert.Equal(bill.BillNo, ledger.ErpOrderNumber);
+
+        var status = await Pushes.ExecuteAsync(await app.Create<GetOrderFunction>().RunAsync(Pushes.Request("GET"), key.Platform, key.ShopId, key.OrderId, CancellationToken.None));
+        Assert.Equal(200, status.Status);
+        var json = JsonDocument.Parse(status.Body).RootElement;
+        Assert.Equal("Synced", json.GetProperty("status").GetString());
+        Assert.Equal(bill.BillNo, json.GetProperty("erpOrderNumber").GetString());
+        Assert.Equal(1, json.GetProperty("pushesReceived").GetInt32());
+
+        // The same event again after the run: level-triggered, so it may run again but writes no second ERP order.
+        await app.EnqueueAsync(IntakeMessage.Parse(message.Body.ToString()) with { AcceptedAt = DateTimeOffset.UtcNow.AddSeconds(5) });
+        var again = Assert.Single((await queue.ReceiveMessagesAsync(1)).Value);
+        Assert.Equal(StartOutcome.Started, await app.Create<StartSyncOrderFunction>().RunAsync(again.Body.ToString(), durable.Client, CancellationToken.None));
+        var second = await durable.Client.WaitForInstanceCompletionAsync(key.InstanceId, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(SyncStatus.Synced, second.ReadOutputAs<SyncOrderResult>()!.Status);
+        Assert.Single(simulators.Services.GetRequiredService<KingdeeSimulatorState>().FindByNetOrderBillNo(order.OrderId));
+    }
+}

@@ -1,0 +1,154 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Sync;
+
+namespace ServerlessSync.Pipeline.Tests.Core;
+
+/// <summary>The starter's port, in memory: instances by id, and whether the next start is refused.</summary>
+internal sealed class InMemoryGateway : IOrchestrationGateway
+{
+    public Dictionary<string, InstanceSnapshot> Instances { get; } = [];
+
+    public List<(string InstanceId, SyncOrderInput Input)> Started { get; } = [];
+
+    public bool RefuseStart { get; set; }
+
+    public DateTimeOffset StartTime { get; set; } = DateTimeOffset.UtcNow;
+
+    public Task<InstanceSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken) =>
+        Task.FromResult(Instances.GetValueOrDefault(instanceId));
+
+    public Task<bool> TryStartAsync(string instanceId, SyncOrderInput input, CancellationToken cancellationToken)
+    {
+        if (RefuseStart)
+        {
+            return Task.FromResult(false);
+        }
+
+        Started.Add((instanceId, input));
+        Instances[instanceId] = new InstanceSnapshot(instanceId, InstanceRuntimeStatus.Running, StartTime, null);
+        return Task.FromResult(true);
+    }
+}
+
+public class OrderEventStarterTests
+{
+    private static readonly DateTimeOffset Accepted = new(2025, 6, 18, 20, 0, 0, TimeSpan.Zero);
+    private const string InstanceId = "douyin:shop-1:6920000000000000001";
+
+    private static IntakeMessage Message() =>
+        new("douyin", "shop-1", "6920000000000000001", "doudian_trade_TradePaid", Accepted.AddSeconds(-1), "msg-1", Accepted);
+
+    private static async Task<(OrderEventStarter Starter, InMemoryGateway Gateway, QueueClient Queue)> CreateAsync()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var gateway = new InMemoryGateway();
+        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(new IntakeOptions { BusyRetryDelaySeconds = 1 }), NullLogger<OrderEventStarter>.Instance);
+        return (starter, gateway, await storage.QueueAsync(storage.IntakeQueueName));
+    }
+
+    private static async Task<IntakeMessage?> VisibleAsync(QueueClient queue)
+    {
+        var peeked = (await queue.PeekMessagesAsync(32)).Value;
+        return peeked.Length == 0 ? null : IntakeMessage.Parse(Assert.Single(peeked).Body.ToString());
+    }
+
+    private static async Task<IntakeMessage> VisibleSoonAsync(QueueClient queue)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await VisibleAsync(queue) is { } message)
+            {
+                return message;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException("the re-enqueued event never became visible");
+    }
+
+    [Fact]
+    public async Task Starts_a_new_instance_under_the_deterministic_id()
+    {
+        var (starter, gateway, queue) = await CreateAsync();
+
+        Assert.Equal(StartOutcome.Started, await starter.StartAsync(Message().ToJson(), default));
+
+        var (id, input) = Assert.Single(gateway.Started);
+        Assert.Equal(InstanceId, id);
+        Assert.Equal(Message().Key, input.Key);
+        Assert.Equal(("doudian_trade_TradePaid", "msg-1"), (input.Event, input.MsgId));
+        Assert.Null(await VisibleAsync(queue));
+    }
+
+    [Theory]
+    [InlineData(InstanceRuntimeStatus.Running)]
+    [InlineData(InstanceRuntimeStatus.Pending)]
+    public async Task An_event_for_a_running_instance_is_put_back_and_reappears_after_the_delay(InstanceRuntimeStatus status)
+    {
+        var (starter, gateway, queue) = await CreateAsync();
+        gateway.Instances[InstanceId] = new InstanceSnapshot(InstanceId, status, Accepted.AddSeconds(-30), null);
+
+        Assert.Equal(StartOutcome.RequeuedBusy, await starter.StartAsync(Message().ToJson(), default));
+
+        Assert.Empty(gateway.Started);
+        Assert.Null(await VisibleAsync(queue)); // hidden for the delay, not lost
+        Assert.Equal(Message(), await VisibleSoonAsync(queue));
+    }
+
+    [Fact]
+    public async Task An_event_is_put_back_when_the_start_is_refused()
+    {
+        var (starter, gateway, queue) = await CreateAsync();
+        gateway.RefuseStart = true;
+
+        Assert.Equal(StartOutcome.RequeuedBusy, await starter.StartAsync(Message().ToJson(), default));
+
+        Assert.Empty(gateway.Started);
+        Assert.Equal(Message(), await VisibleSoonAsync(queue));
+    }
+
+    [Fact]
+    public async Task An_event_covered_by_a_run_that_began_after_it_is_skipped()
+    {
+        var (starter, gateway, queue) = await CreateAsync();
+        gateway.Instances[InstanceId] = new InstanceSnapshot(InstanceId, InstanceRuntimeStatus.Completed, Accepted.AddSeconds(10), "{}");
+
+        Assert.Equal(StartOutcome.AlreadyCovered, await starter.StartAsync(Message().ToJson(), default));
+
+        Assert.Empty(gateway.Started);
+        Assert.Null(await VisibleAsync(queue));
+    }
+
+    [Theory]
+    [InlineData(-60, InstanceRuntimeStatus.Completed)]
+    [InlineData(1, InstanceRuntimeStatus.Completed)] // within the clock-skew margin: not proven to cover the event
+    [InlineData(60, InstanceRuntimeStatus.Failed)]
+    [InlineData(60, InstanceRuntimeStatus.Terminated)]
+    public async Task An_event_not_covered_by_a_finished_run_starts_a_new_one(int runBeganSecondsAfterAccept, InstanceRuntimeStatus status)
+    {
+        var (starter, gateway, _) = await CreateAsync();
+        gateway.Instances[InstanceId] = new InstanceSnapshot(InstanceId, status, Accepted.AddSeconds(runBeganSecondsAfterAccept), null);
+
+        Assert.Equal(StartOutcome.Started, await starter.StartAsync(Message().ToJson(), default));
+        Assert.Equal(InstanceId, Assert.Single(gateway.Started).InstanceId);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{\"platform\":\"ebay\",\"shopId\":\"s\",\"orderId\":\"o\"}")]
+    public async Task A_malformed_message_throws_so_the_queue_retries_and_poisons_it(string text)
+    {
+        var (starter, gateway, queue) = await CreateAsync();
+
+        await Assert.ThrowsAsync<FormatException>(() => starter.StartAsync(text, default));
+
+        Assert.Empty(gateway.Started);
+        Assert.Null(await VisibleAsync(queue));
+    }
+}
