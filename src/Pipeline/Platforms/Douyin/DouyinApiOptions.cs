@@ -12,5 +12,12 @@ public sealed class DouyinApiOptions
 
     public string AppSecret { get; set; } = "";
 
+    /// <summary>The token used for a shop that has no entry in <see cref="Shops"/>.</summary>
     public string AccessToken { get; set; } = "";
+
+    /// <summary>Shops by shop id, each with its own access token and pull switch.</summary>
+    public Dictionary<string, PlatformShopSettings> Shops { get; set; } = [];
+
+    public string AccessTokenFor(string shopId) =>
+        Shops.TryGetValue(shopId, out var shop) && !string.IsNullOrEmpty(shop.AccessToken) ? shop.AccessToken : AccessToken;
 }

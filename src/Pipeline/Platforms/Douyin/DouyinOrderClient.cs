@@ -38,7 +38,7 @@ public sealed partial class DouyinOrderClient(
         var signed = DouyinApiSigner.BuildRequest(
             settings.AppKey,
             settings.AppSecret,
-            settings.AccessToken,
+            settings.AccessTokenFor(key.ShopId),
             OrderDetailPath,
             new Dictionary<string, string> { ["shop_order_id"] = key.OrderId },
             time.GetUtcNow());
