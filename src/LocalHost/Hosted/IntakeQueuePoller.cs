@@ -13,7 +13,6 @@ namespace ServerlessSync.LocalHost.Hosted;
 public sealed class IntakeQueuePoller(StorageClients storage, OrderEventStarter starter, IntakeQueue intake, IOptions<IntakeOptions> options, ILogger<IntakeQueuePoller> logger) : BackgroundService
 {
     private const int BatchSize = 32;
-    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxIdleDelay = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,7 +24,7 @@ public sealed class IntakeQueuePoller(StorageClients storage, OrderEventStarter 
             QueueMessage[] messages;
             try
             {
-                messages = (await queue.ReceiveMessagesAsync(BatchSize, Visibility, stoppingToken)).Value;
+                messages = (await queue.ReceiveMessagesAsync(BatchSize, TimeSpan.FromSeconds(options.Value.VisibilityTimeoutSeconds), stoppingToken)).Value;
             }
             catch (Azure.RequestFailedException ex)
             {
