@@ -7,6 +7,7 @@ using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Profiles;
+using ServerlessSync.Pipeline.Pull;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Sync;
@@ -35,6 +36,9 @@ public static class PipelineServices
         services.AddSingleton<ProfileSeeder>();
         services.AddSingleton<OrderStatusApi>();
         services.AddSingleton<HealthApi>();
+        services.Configure<PullOptions>(configuration.GetSection(PullOptions.SectionName));
+        services.AddSingleton<WatermarkStore>();
+        services.AddSingleton<PullService>();
 
         services.AddSingleton<AlertService>();
         services.AddHttpClient<WeComAlertChannel>(WeComAlertChannel.HttpClientName).AddStandardResilienceHandler();

@@ -1,3 +1,4 @@
+using ServerlessSync.Pipeline.Pull;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
@@ -113,15 +114,16 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void The_pull_timer_tick_reports_that_pull_is_not_configured_yet()
+    public async Task The_pull_timer_tick_runs_the_pull_service_and_reports_what_it_pulled()
     {
+        await using var app = await FunctionsTestApp.StartAsync();
         var logs = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
 
-        new PullOrdersFunction(factory.CreateLogger<PullOrdersFunction>()).Run(new TimerInfo { IsPastDue = true });
+        await new PullOrdersFunction(app.Service<PullService>(), factory.CreateLogger<PullOrdersFunction>()).Run(new TimerInfo { IsPastDue = true }, CancellationToken.None);
 
         var line = Assert.Single(logs.Lines);
-        Assert.Contains("no pull adapter is configured", line);
+        Assert.Contains("0 shops", line);
         Assert.Contains("True", line);
     }
 

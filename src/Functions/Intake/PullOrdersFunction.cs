@@ -1,13 +1,15 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using ServerlessSync.Pipeline.Pull;
 
 namespace ServerlessSync.Functions.Intake;
 
 /// <summary>
-/// Timer trigger for incremental pull by update time (DESIGN §1, step 2). Pull adapters arrive with the platforms
-/// work; until then each tick only reports that pull is not configured, as the LocalHost's timer does.
+/// Timer trigger for incremental pull by update time (DESIGN §1, step 2): every shop's changed orders since its
+/// watermark go through the Inbox and the intake queue like pushes. A failure propagates so the run is
+/// recorded as failed; the next tick starts again from the unchanged watermarks.
 /// </summary>
-public sealed class PullOrdersFunction(ILogger<PullOrdersFunction> logger)
+public sealed class PullOrdersFunction(PullService pull, ILogger<PullOrdersFunction> logger)
 {
     public const string Name = "PullOrders";
 
@@ -15,8 +17,9 @@ public sealed class PullOrdersFunction(ILogger<PullOrdersFunction> logger)
     public const string Schedule = "0 */1 * * * *";
 
     [Function(Name)]
-    public void Run([TimerTrigger(Schedule)] TimerInfo timer)
+    public async Task Run([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Pull tick (past due: {PastDue}): no pull adapter is configured yet; push intake only", timer.IsPastDue);
+        var results = await pull.PullAllAsync(cancellationToken);
+        logger.LogInformation("Pull tick (past due: {PastDue}): {Shops} shops, {Enqueued} new events", timer.IsPastDue, results.Count, results.Sum(r => r.Enqueued));
     }
 }

@@ -1,18 +1,27 @@
+using ServerlessSync.Pipeline.Pull;
+
 namespace ServerlessSync.LocalHost.Hosted;
 
 /// <summary>
-/// The local stand-in for the Functions timer trigger that pulls orders changed since each shop's watermark.
-/// Pull adapters arrive with the platforms issue; until then the timer reports that pull is not configured.
+/// The local stand-in for the Functions timer trigger: every <c>Pull:IntervalSeconds</c> it pulls each configured
+/// shop's changed orders. A failed run is logged and the next tick tries again from the unchanged watermark.
 /// </summary>
-public sealed class PullTimer(IConfiguration configuration, ILogger<PullTimer> logger) : BackgroundService
+public sealed class PullTimer(PullService pull, IConfiguration configuration, ILogger<PullTimer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(configuration.GetValue("Pull:IntervalSeconds", 60));
+        var interval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Pull:IntervalSeconds", 60)));
         using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            logger.LogInformation("Pull tick: no pull adapter is configured yet; push intake only");
+            try
+            {
+                await pull.PullAllAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Pull run failed; the next tick retries from the stored watermarks");
+            }
         }
     }
 }
