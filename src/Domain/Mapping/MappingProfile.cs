@@ -33,6 +33,30 @@ public sealed record MappingProfile
 
     /// <summary>How often a held order re-checks stock, in seconds.</summary>
     public int StockRecheckSeconds { get; init; } = 60;
+
+    /// <summary>Platform SKU id or merchant code of a combo (组合装) → the ERP materials it is made of.</summary>
+    public IReadOnlyDictionary<string, ComboMapping> Combos { get; init; } = new Dictionary<string, ComboMapping>();
+
+    /// <summary>How a combo's paid amount is split over its components unless the combo says otherwise.</summary>
+    public AllocationBasis PriceAllocation { get; init; } = AllocationBasis.ListPrice;
+
+    /// <summary>Gifts the merchant adds for what was bought (e.g. one sample per two creams).</summary>
+    public IReadOnlyList<GiftRule> GiftRules { get; init; } = [];
+
+    /// <summary>Platform status code → canonical status, overriding the adapter's default for this shop.</summary>
+    public IReadOnlyDictionary<string, Orders.OrderStatus> StatusMap { get; init; } = new Dictionary<string, Orders.OrderStatus>();
+
+    /// <summary>Marketing tag (anchorId, anchorName, liveRoomId, channel, coupon, activity) → ERP custom field name.</summary>
+    public IReadOnlyDictionary<string, string> CustomFieldMap { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Validation and routing rules evaluated before an order is written.</summary>
+    public IReadOnlyList<Rules.RuleDefinition> Rules { get; init; } = [];
+
+    /// <summary>Buyer open ids whose orders are quarantined (the built-in blocked-buyer rule).</summary>
+    public IReadOnlyList<string> BlockedBuyers { get; init; } = [];
+
+    /// <summary>Whether an order without receiver data is quarantined (the built-in missing-receiver rule).</summary>
+    public bool RequireReceiver { get; init; }
 }
 
 public sealed record SkuMapping(string MaterialNumber, string UnitNumber, string? Warehouse = null);

@@ -1,65 +1,52 @@
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Orders;
+using ServerlessSync.Domain.Rules;
 
 namespace ServerlessSync.Domain.Mapping;
 
-/// <summary>The result of mapping an order: an ERP document, or the reasons it must wait for a person.</summary>
+/// <summary>The result of mapping an order: an ERP document, or why it must wait (quarantine for a person, or hold).</summary>
 public sealed record PlanResult(ErpSalesOrder? Document, IReadOnlyList<string> QuarantineReasons, IReadOnlyList<string> UnmappedSkus)
 {
-    public bool IsQuarantined => Document is null;
+    public IReadOnlyList<string> HoldReasons { get; init; } = [];
+
+    public bool IsQuarantined => QuarantineReasons.Count > 0;
+
+    public bool IsHeld => !IsQuarantined && HoldReasons.Count > 0;
 
     public static PlanResult Quarantine(IReadOnlyList<string> reasons, IReadOnlyList<string> unmapped) => new(null, reasons, unmapped);
 }
 
-/// <summary>Maps a canonical order through a shop's mapping profile into an ERP sales order.</summary>
+/// <summary>
+/// Maps a canonical order through a shop's mapping profile into an ERP sales order: SKU map, combos expanded
+/// with exact price allocation, gift lines and gift rules, shop → customer/org/warehouse, marketing tags →
+/// custom fields; then the profile's rules (built-in and the merchant's own) decide pass, quarantine or hold.
+/// </summary>
 public static class OrderPlanner
 {
     public static PlanResult Plan(Order order, MappingProfile profile)
     {
-        var reasons = new List<string>();
         var unmapped = new List<string>();
         var lines = new List<ErpSalesOrderLine>();
-
-        if (order.Lines.Count == 0)
-        {
-            reasons.Add("order has no lines");
-        }
-
         foreach (var line in order.Lines)
         {
-            var sku = FindSku(profile, line);
-            if (sku is null)
+            var mapped = MapLine(line, profile);
+            if (mapped is null)
             {
                 unmapped.Add(line.MerchantCode ?? line.SkuId);
                 continue;
             }
 
-            lines.Add(new ErpSalesOrderLine
-            {
-                MaterialNumber = sku.MaterialNumber,
-                UnitNumber = sku.UnitNumber,
-                Quantity = line.Quantity,
-                AmountFen = line.IsGift ? 0 : line.PaidAmountFen,
-                IsGift = line.IsGift,
-                WarehouseNumber = sku.Warehouse ?? profile.DefaultWarehouse,
-                TaxRatePercent = profile.TaxRatePercent,
-                PlatformLineId = line.LineId,
-            });
+            lines.AddRange(mapped);
         }
 
-        if (unmapped.Count > 0)
-        {
-            reasons.Add($"unmapped SKU: {string.Join(", ", unmapped)}");
-        }
+        lines.AddRange(GiftRuleLines(order, profile));
 
-        var goodsPaid = order.PaidAmountFen - order.FreightFen;
-        if (order.Lines.Count > 0 && goodsPaid != order.LinesPaidFen)
+        var rules = BuiltInRules.For(profile, order, unmapped).Concat(profile.Rules);
+        var verdict = RuleEvaluator.Evaluate(rules, order, unmapped);
+        var noLines = order.Lines.Count == 0 ? ["order has no lines"] : Array.Empty<string>();
+        if (verdict.Outcome == RuleOutcome.Quarantine || noLines.Length > 0)
         {
-            reasons.Add($"paid amount {goodsPaid} fen (freight excluded) differs from the sum of lines {order.LinesPaidFen} fen");
-        }
-
-        if (reasons.Count > 0)
-        {
+            var reasons = noLines.Concat(verdict.Outcome == RuleOutcome.Quarantine ? verdict.Reasons : []).ToList();
             return PlanResult.Quarantine(reasons, unmapped);
         }
 
@@ -75,32 +62,110 @@ public static class OrderPlanner
             TotalAmountFen = lines.Sum(l => l.AmountFen),
             Note = $"{order.Key.Platform} order {order.Key.OrderId}",
             Lines = lines,
-            CustomFields = MarketingFields(order),
+            CustomFields = MarketingFields(order, profile),
         };
-        return new PlanResult(document, [], []);
+        return new PlanResult(document, [], unmapped) { HoldReasons = verdict.Outcome == RuleOutcome.Hold ? verdict.Reasons : [] };
     }
 
-    private static SkuMapping? FindSku(MappingProfile profile, OrderLine line)
+    private static IReadOnlyList<ErpSalesOrderLine>? MapLine(OrderLine line, MappingProfile profile)
     {
-        if (profile.Skus.TryGetValue(line.SkuId, out var bySku))
+        var amount = line.IsGift ? 0 : line.PaidAmountFen;
+        if (Find(profile.Combos, line) is { } combo)
         {
-            return bySku;
+            return ExpandCombo(line, combo, amount, profile);
         }
 
-        return line.MerchantCode is not null && profile.Skus.TryGetValue(line.MerchantCode, out var byCode) ? byCode : null;
+        if (Find(profile.Skus, line) is not { } sku)
+        {
+            return null;
+        }
+
+        return [new ErpSalesOrderLine
+        {
+            MaterialNumber = sku.MaterialNumber,
+            UnitNumber = sku.UnitNumber,
+            Quantity = line.Quantity,
+            AmountFen = amount,
+            IsGift = line.IsGift || amount == 0,
+            WarehouseNumber = sku.Warehouse ?? profile.DefaultWarehouse,
+            TaxRatePercent = profile.TaxRatePercent,
+            PlatformLineId = line.LineId,
+        }];
     }
 
-    private static Dictionary<string, string> MarketingFields(Order order)
+    private static List<ErpSalesOrderLine> ExpandCombo(OrderLine line, ComboMapping combo, long amountFen, MappingProfile profile)
     {
-        var fields = new Dictionary<string, string>();
+        var basis = combo.Basis ?? profile.PriceAllocation;
+        var weights = combo.Components.Select(c => basis switch
+        {
+            AllocationBasis.Quantity => (long)c.Quantity,
+            AllocationBasis.Equal => 1L,
+            _ => c.ListPriceFen * c.Quantity,
+        }).ToList();
+        var shares = PriceAllocator.Allocate(amountFen, weights);
+        return combo.Components.Select((c, i) => new ErpSalesOrderLine
+        {
+            MaterialNumber = c.MaterialNumber,
+            UnitNumber = c.UnitNumber,
+            Quantity = c.Quantity * line.Quantity,
+            AmountFen = shares[i],
+            IsGift = line.IsGift || shares[i] == 0,
+            WarehouseNumber = c.Warehouse ?? profile.DefaultWarehouse,
+            TaxRatePercent = profile.TaxRatePercent,
+            PlatformLineId = line.LineId,
+        }).ToList();
+    }
+
+    private static IEnumerable<ErpSalesOrderLine> GiftRuleLines(Order order, MappingProfile profile)
+    {
+        foreach (var rule in profile.GiftRules)
+        {
+            var bought = order.Lines.Where(l => !l.IsGift && (l.SkuId == rule.TriggerSku || l.MerchantCode == rule.TriggerSku)).Sum(l => l.Quantity);
+            var gifts = rule.PerQuantity > 0 ? bought / rule.PerQuantity * rule.GiftQuantity : 0;
+            if (gifts > 0)
+            {
+                yield return new ErpSalesOrderLine
+                {
+                    MaterialNumber = rule.GiftMaterial,
+                    UnitNumber = rule.GiftUnit,
+                    Quantity = gifts,
+                    AmountFen = 0,
+                    IsGift = true,
+                    WarehouseNumber = rule.Warehouse ?? profile.DefaultWarehouse,
+                    TaxRatePercent = profile.TaxRatePercent,
+                    PlatformLineId = $"gift-rule:{rule.TriggerSku}",
+                };
+            }
+        }
+    }
+
+    private static T? Find<T>(IReadOnlyDictionary<string, T> map, OrderLine line)
+        where T : class =>
+        map.TryGetValue(line.SkuId, out var bySku) ? bySku
+        : line.MerchantCode is not null && map.TryGetValue(line.MerchantCode, out var byCode) ? byCode
+        : null;
+
+    private static Dictionary<string, string> MarketingFields(Order order, MappingProfile profile)
+    {
         var anchorLine = order.Lines.FirstOrDefault(l => l.AnchorId is not null);
-        var anchorId = order.Tags.AnchorId ?? anchorLine?.AnchorId;
-        var anchorName = order.Tags.AnchorName ?? anchorLine?.AnchorName;
-        var room = order.Tags.LiveRoomId ?? order.Lines.FirstOrDefault(l => l.LiveRoomId is not null)?.LiveRoomId;
-        if (anchorId is not null) fields["anchorId"] = anchorId;
-        if (anchorName is not null) fields["anchorName"] = anchorName;
-        if (room is not null) fields["liveRoomId"] = room;
-        if (order.Tags.Channel is not null) fields["channel"] = order.Tags.Channel;
+        var tags = new Dictionary<string, string?>
+        {
+            ["anchorId"] = order.Tags.AnchorId ?? anchorLine?.AnchorId,
+            ["anchorName"] = order.Tags.AnchorName ?? anchorLine?.AnchorName,
+            ["liveRoomId"] = order.Tags.LiveRoomId ?? order.Lines.FirstOrDefault(l => l.LiveRoomId is not null)?.LiveRoomId,
+            ["channel"] = order.Tags.Channel,
+        };
+        var fields = new Dictionary<string, string>();
+        foreach (var (tag, value) in tags)
+        {
+            if (value is not null)
+            {
+                // With a custom-field map the ERP field name comes from the profile; without one the tag name is passed
+                // on and each ERP builder uses its own default field for it.
+                fields[profile.CustomFieldMap.TryGetValue(tag, out var field) ? field : tag] = value;
+            }
+        }
+
         return fields;
     }
 }

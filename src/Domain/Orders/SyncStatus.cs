@@ -15,6 +15,9 @@ public enum SyncStatus
 
     /// <summary>Cancelled or refunded after the ERP order exists: the ERP order must be closed or reversed.</summary>
     CancelledAfterErp = 7,
+
+    /// <summary>A profile rule holds the order for review; release it to write it.</summary>
+    OnHold = 8,
 }
 
 public enum SyncAction

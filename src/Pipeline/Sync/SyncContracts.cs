@@ -17,6 +17,10 @@ public sealed record SyncPlan
 
     public IReadOnlyList<string> QuarantineReasons { get; init; } = [];
 
+    public IReadOnlyList<string> HoldReasons { get; init; } = [];
+
+    public IReadOnlyList<string> UnmappedSkus { get; init; } = [];
+
     public string? ErpOrderNumber { get; init; }
 
     public StockPolicy StockPolicy { get; init; } = StockPolicy.Hold;
@@ -40,7 +44,8 @@ public sealed record StockCheckResult(IReadOnlyList<StockShortage> Shortages)
 
 /// <summary>A ledger change: the new sync status and why.</summary>
 /// <param name="ErpTarget">Set when the ERP write succeeded, to reset that ERP's consecutive-failure count.</param>
-public sealed record WriteBackRequest(OrderKey Key, SyncStatus Status, string Note, OrderStatus? PlatformStatus = null, long PaidAmountFen = 0, string? ErpOrderNumber = null, string? Reason = null, string? ErpTarget = null);
+/// <param name="UnmappedSkus">For a quarantined order: the SKUs without a mapping, so the quarantine list can group by SKU.</param>
+public sealed record WriteBackRequest(OrderKey Key, SyncStatus Status, string Note, OrderStatus? PlatformStatus = null, long PaidAmountFen = 0, string? ErpOrderNumber = null, string? Reason = null, string? ErpTarget = null, IReadOnlyList<string>? UnmappedSkus = null);
 
 public sealed record AlertRequest(AlertKind Kind, string Target, string InstanceId, string Reason);
 

@@ -47,9 +47,19 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         if (plan.IsQuarantined || plan.Document is null)
         {
             var reason = string.Join("; ", plan.QuarantineReasons);
-            await WriteBackAsync(context, order, SyncStatus.Quarantined, reason, reason: reason);
+            await context.CallActivityAsync(
+                SyncTaskNames.WriteBack,
+                new WriteBackRequest(key, SyncStatus.Quarantined, reason, order.Status, order.PaidAmountFen, Reason: reason, UnmappedSkus: plan.UnmappedSkus));
             await AlertAsync(context, AlertKind.Quarantined, ShopTarget(key), key, reason);
             return new SyncOrderResult(SyncStatus.Quarantined, null, reason);
+        }
+
+        // A person releasing a held order has reviewed it: the hold rules do not stop it again.
+        if (plan.HoldReasons.Count > 0 && input.Event != SyncEvents.Release)
+        {
+            var reason = string.Join("; ", plan.HoldReasons);
+            await WriteBackAsync(context, order, SyncStatus.OnHold, $"held for review: {reason}", reason: reason);
+            return new SyncOrderResult(SyncStatus.OnHold, null, reason);
         }
 
         var stockHeld = await WaitForStockAsync(context, order, plan);

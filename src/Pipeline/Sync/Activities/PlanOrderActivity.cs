@@ -7,36 +7,42 @@ using ServerlessSync.Pipeline.Profiles;
 
 namespace ServerlessSync.Pipeline.Sync.Activities;
 
-/// <summary>Compares the order with the ledger (what is missing?) and maps it through the shop's profile.</summary>
+/// <summary>
+/// Compares the order with the ledger (what is missing?) and maps it through the shop's profile. The profile's
+/// status map may override how this shop's platform status codes read.
+/// </summary>
 public sealed class PlanOrderActivity(OrderLedger ledger, ProfileStore profiles, IErpConnector erp) : TaskActivity<Order, SyncPlan>
 {
     public override async Task<SyncPlan> RunAsync(TaskActivityContext context, Order input)
     {
-        var entry = await ledger.GetAsync(input.Key, CancellationToken.None);
-        var action = SyncDecision.Decide(input.Status, entry?.ErpOrderNumber, entry?.Status);
         var erpTarget = $"erp:{erp.Kind}";
+        var profile = await profiles.GetAsync(input.Key.Platform, input.Key.ShopId, CancellationToken.None);
+        var order = profile is not null && profile.StatusMap.TryGetValue(input.PlatformStatus, out var mapped) ? input with { Status = mapped } : input;
+        var entry = await ledger.GetAsync(order.Key, CancellationToken.None);
+        var action = SyncDecision.Decide(order.Status, entry?.ErpOrderNumber, entry?.Status);
         if (action != SyncAction.CreateErpOrder)
         {
             return new SyncPlan { Action = action, ErpOrderNumber = entry?.ErpOrderNumber, ErpTarget = erpTarget };
         }
 
-        var profile = await profiles.GetAsync(input.Key.Platform, input.Key.ShopId, CancellationToken.None);
         if (profile is null)
         {
             return new SyncPlan
             {
                 Action = action,
                 ErpTarget = erpTarget,
-                QuarantineReasons = [$"no mapping profile for shop {input.Key.Platform}:{input.Key.ShopId}"],
+                QuarantineReasons = [$"no mapping profile for shop {order.Key.Platform}:{order.Key.ShopId}"],
             };
         }
 
-        var planned = OrderPlanner.Plan(input, profile);
+        var planned = OrderPlanner.Plan(order, profile);
         return new SyncPlan
         {
             Action = action,
             Document = planned.Document,
             QuarantineReasons = planned.QuarantineReasons,
+            HoldReasons = planned.HoldReasons,
+            UnmappedSkus = planned.UnmappedSkus,
             StockPolicy = profile.StockPolicy,
             StockHoldMinutes = profile.StockHoldMinutes,
             StockRecheckSeconds = profile.StockRecheckSeconds,
