@@ -19,6 +19,15 @@ install_node_tools() {
   fi
 }
 
+# Debian's chromium for the browser tests (test tools may not download browsers here).
+install_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  if [ "$(id -u)" -ne 0 ]; then log "chromium is missing and installing it needs root: apt-get install chromium"; return; fi
+  log "installing chromium (apt-get)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >"$RUN_DIR/logs/apt.log" 2>&1 \
+    || { log "apt-get install chromium failed; see $RUN_DIR/logs/apt.log"; }
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # start_azurite [disk]: starts Azurite on 10000-10002 unless something already listens there.

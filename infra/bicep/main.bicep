@@ -1,16 +1,405 @@
-// ServerlessSync infrastructure entry point.
-// The foundation ships the application only; the full deployment (Flex Consumption Function App with a
-// user-assigned managed identity, identity-based storage, Key Vault, Application Insights, alert rules,
-// optional Service Bus) is tracked by the infrastructure issue and will replace this file.
+// ServerlessSync: the whole Azure deployment in one resource group (azd up, or az deployment group create).
+// Local modules only (registry modules cannot be restored offline); Azure Verified Modules conventions: every
+// parameter described, secrets @secure(), named outputs, role assignments named guid(scope, principal, role).
+import { shopType, orderEventSubscriptionType, roleAssignmentType, shopSecretName } from 'types.bicep'
+
 targetScope = 'resourceGroup'
 
-@description('Azure region for every resource; defaults to the resource group location.')
-param location string = resourceGroup().location
+metadata name = 'ServerlessSync'
+metadata description = 'Flex Consumption Function App (.NET 10 isolated) with a user-assigned identity, identity-only storage, Key Vault (RBAC), Application Insights without local auth, alerts and an optional Service Bus topic for order events.'
 
-@description('Short environment name used to derive resource names, e.g. "dev" or "prod".')
+// ---------- environment ----------
+
+@description('Required. Short environment name used in resource names and tags, e.g. "dev" or "prod" (azd: AZURE_ENV_NAME).')
 @minLength(2)
 @maxLength(12)
 param environmentName string
 
-@description('Deterministic suffix that keeps globally unique names stable across deployments.')
-output resourceToken string = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
+@description('Optional. Azure region of every resource; defaults to the resource group\'s. It must offer Flex Consumption.')
+param location string = resourceGroup().location
+
+@description('Optional. Extra tags for every resource.')
+param tags object = {}
+
+// ---------- app ----------
+
+@description('Optional. Most instances the Function App scales out to (Flex Consumption allows 40-1000). The ERP governor is per instance.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Optional. Memory per instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Optional. Further non-secret app settings, e.g. { Sync__WriteErpMaxAttempts: \'8\' }; they win over the generated ones.')
+param extraAppSettings object = {}
+
+// ---------- platforms ----------
+
+@description('Optional. Platforms to connect with their non-secret settings: { Douyin: { AppKey, ApiBaseUrl? }, Kuaishou: { AppKey }, WeChat: { AppId }, Taobao: { AppKey } }. A platform left out gets no settings.')
+param platforms object = {}
+
+@description('Optional. Shops with their own credentials or pull switch; their secrets go in shopSecrets.')
+param shops shopType[] = []
+
+@description('Optional. 抖店 app secret (Key Vault secret douyin-app-secret).')
+@secure()
+param douyinAppSecret string = ''
+
+@description('Optional. 抖店 access token for shops without their own (douyin-access-token).')
+@secure()
+param douyinAccessToken string = ''
+
+@description('Optional. 快手 app secret, used for OAuth token calls (kuaishou-app-secret).')
+@secure()
+param kuaishouAppSecret string = ''
+
+@description('Optional. 快手 signing secret for API calls (kuaishou-sign-secret).')
+@secure()
+param kuaishouSignSecret string = ''
+
+@description('Optional. 快手 message key (Base64 AES key) that decrypts pushes (kuaishou-message-key).')
+@secure()
+param kuaishouMessageKey string = ''
+
+@description('Optional. 快手 access token for shops without their own (kuaishou-access-token).')
+@secure()
+param kuaishouAccessToken string = ''
+
+@description('Optional. 微信小店 default app secret (wechat-app-secret).')
+@secure()
+param wechatAppSecret string = ''
+
+@description('Optional. 微信小店 push Token (wechat-token).')
+@secure()
+param wechatToken string = ''
+
+@description('Optional. 微信小店 push EncodingAESKey, 43 characters (wechat-encoding-aes-key).')
+@secure()
+param wechatEncodingAesKey string = ''
+
+@description('Optional. 淘宝 app secret (taobao-app-secret).')
+@secure()
+param taobaoAppSecret string = ''
+
+@description('Optional. 淘宝 session key for shops without their own (taobao-session-key).')
+@secure()
+param taobaoSessionKey string = ''
+
+@description('Optional. Per-shop secrets by "{platform}:{shopId}": { accessToken?, appSecret? } (appSecret: WeChat shops with their own app).')
+@secure()
+param shopSecrets object = {}
+
+// ---------- ERP ----------
+
+@description('Optional. The ERP orders go to.')
+@allowed([
+  'Kingdee'
+  'Sap'
+  'YonBip'
+  'Jushuitan'
+])
+param erpKind string = 'Kingdee'
+
+@description('Optional. Non-secret settings of the ERP, named as under Erp:{Kind} (docs/deploy.md lists them per ERP), e.g. Kingdee { BaseUrl, AcctId, UserName, AppId, Lcid }.')
+param erpSettings object = {}
+
+@description('Optional. Kingdee 第三方系统登录授权 AppSecret (kingdee-app-secret).')
+@secure()
+param kingdeeAppSecret string = ''
+
+@description('Optional. SAP communication user password (sap-password).')
+@secure()
+param sapPassword string = ''
+
+@description('Optional. YonBIP app secret (yonbip-app-secret).')
+@secure()
+param yonBipAppSecret string = ''
+
+@description('Optional. Jushuitan app secret (jushuitan-app-secret).')
+@secure()
+param jushuitanAppSecret string = ''
+
+@description('Optional. Jushuitan access token, 30 days (jushuitan-access-token).')
+@secure()
+param jushuitanAccessToken string = ''
+
+@description('Optional. ERP calls per second per instance (decimal as text). Total pace = this x running instances: size it to the ERP.')
+param erpMaxCallsPerSecond string = '5'
+
+@description('Optional. ERP calls in flight at once per instance.')
+@minValue(1)
+param erpMaxConcurrency int = 2
+
+// ---------- alerts ----------
+
+@description('Optional. E-mail addresses for Azure Monitor alerts (poisoned messages, failure rate, pending stock).')
+param alertEmails string[] = []
+
+@description('Optional. Failure rate in percent of finished orders that raises an alert.')
+@minValue(1)
+@maxValue(100)
+param alertFailureRatePercent int = 5
+
+@description('Optional. Minutes an order may wait for stock before an alert.')
+@minValue(5)
+param alertPendingStockMinutes int = 240
+
+@description('Optional. WeCom group robot webhook URL for the app\'s own alerts (alerts-wecom-webhook-url).')
+@secure()
+param weComWebhookUrl string = ''
+
+@description('Optional. DingTalk group robot webhook URL (alerts-dingtalk-webhook-url).')
+@secure()
+param dingTalkWebhookUrl string = ''
+
+@description('Optional. DingTalk robot 加签 secret (alerts-dingtalk-secret).')
+@secure()
+param dingTalkSecret string = ''
+
+@description('Optional. Feishu custom bot webhook URL (alerts-feishu-webhook-url).')
+@secure()
+param feishuWebhookUrl string = ''
+
+@description('Optional. Feishu bot 签名校验 secret (alerts-feishu-secret).')
+@secure()
+param feishuSecret string = ''
+
+@description('Optional. SMTP relay for alert e-mails from the app: { Host, Port, From, To, UserName }.')
+param alertSmtp object = {}
+
+@description('Optional. SMTP password (alerts-smtp-password).')
+@secure()
+param smtpPassword string = ''
+
+// ---------- secrets managed outside the deployment ----------
+
+@description('Optional. Names of Key Vault secrets set outside this deployment (az keyvault secret set); their settings reference them although no value was passed here.')
+param existingSecretNames string[] = []
+
+@description('Optional. Key Vault purge protection. Leave on in production; off lets a test environment reuse its vault name soon after deletion.')
+param keyVaultPurgeProtection bool = true
+
+// ---------- order events ----------
+
+@description('Optional. Create a Service Bus namespace and publish order events to its order-events topic.')
+param enableServiceBus bool = false
+
+@description('Optional. Subscriptions on order-events, each optionally limited to some event types.')
+param orderEventSubscriptions orderEventSubscriptionType[] = [
+  {
+    name: 'all-events'
+  }
+]
+
+// ---------- names ----------
+
+var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
+var allTags = union(tags, { 'azd-env-name': environmentName, application: 'serverlesssync' })
+var functionAppName = 'func-ssync-${resourceToken}'
+var deploymentContainerName = 'app-package-${take(resourceToken, 10)}'
+
+// Built-in role definition ids (the data-plane roles the app uses, and no others).
+var roleIds = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+}
+
+// Every secret the deployment can write, by Key Vault secret name; the app settings reference the same names.
+var fixedSecrets = {
+  'douyin-app-secret': douyinAppSecret
+  'douyin-access-token': douyinAccessToken
+  'kuaishou-app-secret': kuaishouAppSecret
+  'kuaishou-sign-secret': kuaishouSignSecret
+  'kuaishou-message-key': kuaishouMessageKey
+  'kuaishou-access-token': kuaishouAccessToken
+  'wechat-app-secret': wechatAppSecret
+  'wechat-token': wechatToken
+  'wechat-encoding-aes-key': wechatEncodingAesKey
+  'taobao-app-secret': taobaoAppSecret
+  'taobao-session-key': taobaoSessionKey
+  'kingdee-app-secret': kingdeeAppSecret
+  'sap-password': sapPassword
+  'yonbip-app-secret': yonBipAppSecret
+  'jushuitan-app-secret': jushuitanAppSecret
+  'jushuitan-access-token': jushuitanAccessToken
+  'alerts-wecom-webhook-url': weComWebhookUrl
+  'alerts-dingtalk-webhook-url': dingTalkWebhookUrl
+  'alerts-dingtalk-secret': dingTalkSecret
+  'alerts-feishu-webhook-url': feishuWebhookUrl
+  'alerts-feishu-secret': feishuSecret
+  'alerts-smtp-password': smtpPassword
+}
+
+var shopSecretValues = reduce(
+  map(
+    shops,
+    shop => {
+      '${shopSecretName(shop.platform, shop.shopId, 'access-token')}': shopSecrets[?'${shop.platform}:${shop.shopId}'].?accessToken ?? ''
+      '${shopSecretName(shop.platform, shop.shopId, 'app-secret')}': shopSecrets[?'${shop.platform}:${shop.shopId}'].?appSecret ?? ''
+    }
+  ),
+  {},
+  (all, next) => union(all, next)
+)
+
+var allSecrets = union(fixedSecrets, shopSecretValues)
+
+// Only the names leave this template, never the values: settings whose secret exists reference it, the rest stay empty.
+var availableSecretNames = union(filter(objectKeys(allSecrets), name => !empty(allSecrets[name])), existingSecretNames)
+
+var appRoles = {
+  storage: [
+    roleIds.storageBlobDataOwner
+    roleIds.storageQueueDataContributor
+    roleIds.storageTableDataContributor
+  ]
+  keyVault: [
+    roleIds.keyVaultSecretsUser
+  ]
+  appInsights: [
+    roleIds.monitoringMetricsPublisher
+  ]
+  serviceBusTopic: [
+    roleIds.serviceBusDataSender
+  ]
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: 'id-ssync-${resourceToken}'
+    location: location
+    tags: allTags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    workspaceName: 'log-ssync-${resourceToken}'
+    appInsightsName: 'appi-ssync-${resourceToken}'
+    location: location
+    tags: allTags
+    roleAssignments: map(appRoles.appInsights, roleId => toRoleAssignment(identity.outputs.principalId, roleId))
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: 'stssync${resourceToken}'
+    location: location
+    tags: allTags
+    deploymentContainerName: deploymentContainerName
+    roleAssignments: map(appRoles.storage, roleId => toRoleAssignment(identity.outputs.principalId, roleId))
+  }
+}
+
+module keyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
+  params: {
+    name: 'kv-ssync-${resourceToken}'
+    location: location
+    tags: allTags
+    enablePurgeProtection: keyVaultPurgeProtection
+    secrets: allSecrets
+    roleAssignments: map(appRoles.keyVault, roleId => toRoleAssignment(identity.outputs.principalId, roleId))
+  }
+}
+
+module serviceBus 'modules/service-bus.bicep' = if (enableServiceBus) {
+  name: 'service-bus'
+  params: {
+    name: 'sb-ssync-${resourceToken}'
+    location: location
+    tags: allTags
+    subscriptions: orderEventSubscriptions
+    topicRoleAssignments: map(appRoles.serviceBusTopic, roleId => toRoleAssignment(identity.outputs.principalId, roleId))
+  }
+}
+
+module functionApp 'modules/function-app.bicep' = {
+  name: 'function-app'
+  params: {
+    name: functionAppName
+    planName: 'plan-ssync-${resourceToken}'
+    location: location
+    tags: allTags
+    identityResourceId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    keyVaultUri: keyVault.outputs.uri
+    availableSecretNames: availableSecretNames
+    platforms: platforms
+    shops: shops
+    erpKind: erpKind
+    erpSettings: erpSettings
+    erpMaxCallsPerSecond: erpMaxCallsPerSecond
+    erpMaxConcurrency: erpMaxConcurrency
+    alertSmtp: alertSmtp
+    serviceBusFullyQualifiedNamespace: enableServiceBus ? serviceBus!.outputs.fullyQualifiedNamespace : ''
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    extraAppSettings: extraAppSettings
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    namePrefix: 'ssync-${environmentName}'
+    location: location
+    tags: allTags
+    appInsightsResourceId: monitoring.outputs.appInsightsResourceId
+    alertEmails: alertEmails
+    failureRatePercent: alertFailureRatePercent
+    pendingStockMaxMinutes: alertPendingStockMinutes
+  }
+}
+
+func toRoleAssignment(principalId string, roleDefinitionId string) roleAssignmentType => {
+  principalId: principalId
+  roleDefinitionId: roleDefinitionId
+  principalType: 'ServicePrincipal'
+}
+
+@description('Name of the Function App (azd deploys the api service to it).')
+output functionAppName string = functionApp.outputs.name
+
+@description('Base URL of the HTTP API, e.g. https://{host}/api.')
+output apiBaseUrl string = 'https://${functionApp.outputs.defaultHostName}/api'
+
+@description('Push URL pattern to enter in each platform\'s console: replace {platform} with douyin, kuaishou or wechat.')
+output webhookUrlPattern string = 'https://${functionApp.outputs.defaultHostName}/api/webhooks/{platform}'
+
+@description('Name of the Key Vault holding the secrets.')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Name of the storage account.')
+output storageAccountName string = storage.outputs.name
+
+@description('Name of the Application Insights component.')
+output appInsightsName string = monitoring.outputs.appInsightsName
+
+@description('Client id of the app\'s user-assigned identity.')
+output identityClientId string = identity.outputs.clientId
+
+@description('Service Bus namespace host for order events; empty when disabled.')
+output serviceBusNamespace string = enableServiceBus ? serviceBus!.outputs.fullyQualifiedNamespace : ''
+
+@description('Resource id of the operations workbook, the first page to open on call.')
+output workbookResourceId string = alerts.outputs.workbookResourceId

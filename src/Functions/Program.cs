@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ServerlessSync.Functions;
+using ServerlessSync.Pipeline.Telemetry;
 
 var host = new HostBuilder()
     .ConfigureFunctionsWebApplication()
@@ -9,6 +10,7 @@ var host = new HostBuilder()
     {
         services.AddApplicationInsightsTelemetryWorkerService();
         services.ConfigureFunctionsApplicationInsights();
+        services.AddPipelineApplicationInsights(context.Configuration);
         services.AddServerlessSyncFunctions(context.Configuration);
     })
     .Build();

@@ -1,7 +1,10 @@
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Profiles;
+using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Quarantine;
+using ServerlessSync.Pipeline.Stats;
+using ServerlessSync.Pipeline.Web;
 
 namespace ServerlessSync.LocalHost;
 
@@ -22,27 +25,31 @@ public static class LocalApi
         api.MapGet("/profiles/{platform}/{shopId}", async (string platform, string shopId, ProfileApi profiles, CancellationToken ct) =>
             ToResult(await profiles.GetAsync(platform, shopId, ct)));
         api.MapPut("/profiles/{platform}/{shopId}", async (string platform, string shopId, HttpRequest request, ProfileApi profiles, CancellationToken ct) =>
-            ToResult(await profiles.PutAsync(platform, shopId, await ReadBodyAsync(request, ct), ChangedBy(request), ct)));
+            await AdminAsync(request, ct, body => profiles.PutAsync(platform, shopId, body, AdminIdentity.Of(request), ct)));
         api.MapGet("/profiles/{platform}/{shopId}/history", async (string platform, string shopId, ProfileApi profiles, CancellationToken ct) =>
             ToResult(await profiles.HistoryAsync(platform, shopId, ct)));
         api.MapPost("/profiles/{platform}/{shopId}/dry-run", async (string platform, string shopId, HttpRequest request, ProfileApi profiles, CancellationToken ct) =>
-            ToResult(await profiles.DryRunAsync(platform, shopId, await ReadBodyAsync(request, ct), ct)));
+            await AdminAsync(request, ct, body => profiles.DryRunAsync(platform, shopId, body, ct)));
 
         api.MapGet("/quarantine", async (QuarantineApi quarantine, CancellationToken ct) => ToResult(await quarantine.ListAsync(ct)));
         api.MapPost("/quarantine/release", async (HttpRequest request, QuarantineApi quarantine, CancellationToken ct) =>
-            ToResult(await quarantine.ReleaseAsync(await ReadBodyAsync(request, ct), ct)));
+            await AdminAsync(request, ct, body => quarantine.ReleaseAsync(body, ct)));
+
+        api.MapGet("/dashboard", (WebPagesApi pages) => ToResult(pages.Dashboard()));
+        api.MapGet("/console", (WebPagesApi pages) => ToResult(pages.Console()));
+        api.MapGet("/web/{name}", (string name, WebPagesApi pages) => ToResult(pages.Asset(name)));
+        api.MapGet("/stats/summary", async (string? day, StatsSummaryApi stats, CancellationToken ct) => ToResult(await stats.GetAsync(day, ct)));
+        api.MapGet("/alerts/recent", async (string? limit, RecentAlertsApi alerts, CancellationToken ct) => ToResult(await alerts.GetAsync(limit, ct)));
+        api.MapGet("/reconciliation/{platform}/{shopId}/{day}", async (string platform, string shopId, string day, ReconciliationApi reconciliation, CancellationToken ct) =>
+            ToResult(await reconciliation.GetAsync(platform, shopId, day, ct)));
         return app;
     }
 
-    /// <summary>Who made an admin change: the App Service authentication principal in Azure, the local user otherwise.</summary>
-    public static string ChangedBy(HttpRequest request) =>
-        request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"].FirstOrDefault() is { Length: > 0 } principal ? principal : $"local:{Environment.UserName}";
 
-    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var reader = new StreamReader(request.Body);
-        return await reader.ReadToEndAsync(ct);
-    }
+    private static async Task<IResult> AdminAsync(HttpRequest request, CancellationToken ct, Func<string, Task<HttpReply>> handle) =>
+        await AdminIdentity.ReadBodyAsync(request, ct) is { } body
+            ? ToResult(await handle(body))
+            : ToResult(HttpReply.Error(413, $"body exceeds {AdminIdentity.MaxBodyBytes} bytes"));
 
     private static IResult ToResult(HttpReply reply) => Results.Content(reply.Body, reply.ContentType, statusCode: reply.StatusCode);
 }

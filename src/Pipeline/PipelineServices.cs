@@ -3,14 +3,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Erp;
+using ServerlessSync.Pipeline.Events;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Pull;
+using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Sync;
+using ServerlessSync.Pipeline.Stats;
+using ServerlessSync.Pipeline.Web;
+using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Pipeline;
 
@@ -36,19 +42,42 @@ public static class PipelineServices
         services.AddSingleton<ProfileSeeder>();
         services.AddSingleton<OrderStatusApi>();
         services.AddSingleton<HealthApi>();
+        services.AddSingleton<ResyncApi>();
+        services.AddSingleton<ProfileApi>();
+        services.AddSingleton<QuarantineIndex>();
+        services.AddSingleton<QuarantineApi>();
+        services.Configure<StatsOptions>(configuration.GetSection(StatsOptions.SectionName));
+        services.Configure<ReconciliationOptions>(configuration.GetSection(ReconciliationOptions.SectionName));
+        services.AddSingleton<OrdersByDayIndex>();
+        services.AddSingleton<StatsRecorder>();
+        services.AddSingleton<StatsReader>();
+        services.AddSingleton<QueueHealth>();
+        services.AddSingleton<StatsSummaryApi>();
+        services.AddSingleton<RecentAlertsApi>();
+        services.AddTransient<ReconciliationApi>();
+        services.AddSingleton<WebPagesApi>();
         services.Configure<PullOptions>(configuration.GetSection(PullOptions.SectionName));
         services.AddSingleton<WatermarkStore>();
-        services.AddSingleton<PullService>();
+        services.AddTransient<PullService>();
+        services.AddSingleton<PulledOrdersMemory>();
 
         services.AddSingleton<AlertService>();
         services.AddHttpClient<WeComAlertChannel>(WeComAlertChannel.HttpClientName).AddStandardResilienceHandler();
         services.AddSingleton<IAlertChannel>(sp => sp.GetRequiredService<WeComAlertChannel>());
+        services.AddHttpClient<DingTalkAlertChannel>(DingTalkAlertChannel.HttpClientName).AddStandardResilienceHandler();
+        services.AddSingleton<IAlertChannel>(sp => sp.GetRequiredService<DingTalkAlertChannel>());
+        services.AddHttpClient<FeishuAlertChannel>(FeishuAlertChannel.HttpClientName).AddStandardResilienceHandler();
+        services.AddSingleton<IAlertChannel>(sp => sp.GetRequiredService<FeishuAlertChannel>());
+        services.AddSingleton<EmailAlertChannel>();
+        services.AddSingleton<IAlertChannel>(sp => sp.GetRequiredService<EmailAlertChannel>());
 
         var erpKind = configuration["Erp:Kind"] ?? "Kingdee";
         services.AddSingleton(configuration.GetSection($"Erp:{erpKind}").Get<ErpGovernorOptions>() ?? new ErpGovernorOptions());
         services.AddSingleton<ErpGovernor>();
         services.AddTransient<ErpGovernorHandler>();
         services.AddErpConnector(erpKind, configuration);
+        services.AddPipelineMetrics(erpKind);
+        services.AddOrderEvents(configuration);
         services.AddPlatforms(configuration);
 
         services.AddTransient<SyncOrderOrchestrator>();

@@ -59,6 +59,12 @@ public sealed class ConfigurationTests
             ["Storage:TableServiceUri"] = "https://serverlesssync.table.core.windows.net",
             ["Storage:QueueServiceUri"] = "https://serverlesssync.queue.core.windows.net",
             ["Storage:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000001",
+            // The reconciliation function talks to the ERP, so the connector's required settings must be there (Key Vault references in Azure).
+            ["Erp:Kingdee:BaseUrl"] = "https://erp.example.invalid/k3cloud/",
+            ["Erp:Kingdee:AcctId"] = "acct",
+            ["Erp:Kingdee:UserName"] = "user",
+            ["Erp:Kingdee:AppId"] = "app_0123456789abcdef0123456789abcdef",
+            ["Erp:Kingdee:AppSecret"] = "secret",
         });
 
         Assert.Null(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString);
@@ -66,7 +72,8 @@ public sealed class ConfigurationTests
         var functionClasses = typeof(FunctionsServices).Assembly.GetTypes()
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttributes(typeof(FunctionAttribute), false).Length > 0))
             .ToList();
-        Assert.Equal(7, functionClasses.Count);
+        // The intake, sync, dashboard/console and admin function classes; a scan that finds fewer has lost some.
+        Assert.True(functionClasses.Count >= 19, $"found only {functionClasses.Count} function classes");
         foreach (var type in functionClasses)
         {
             Assert.NotNull(ActivatorUtilities.CreateInstance(provider, type));

@@ -48,6 +48,8 @@ public sealed class FunctionsMetadataTests
         [
             WebhookFunction.Name, GetOrderFunction.Name, HealthFunction.Name, StartSyncOrderFunction.Name, PullOrdersFunction.Name,
             SyncTaskNames.SyncOrder, .. SyncTasks.Activities.Keys,
+            DashboardPageFunction.Name, ConsolePageFunction.Name, WebAssetFunction.Name, StatsSummaryFunction.Name, RecentAlertsFunction.Name, ReconciliationFunction.Name,
+            ResyncOrderFunction.Name, ProfileFunction.Name, ProfileHistoryFunction.Name, ProfileDryRunFunction.Name, QuarantineListFunction.Name, QuarantineReleaseFunction.Name,
         ];
         Assert.Equal(expected.Order(), Functions.Value.Keys.Order());
 
@@ -83,6 +85,38 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("orders/{platform}/{shopId}/{orderId}", Text(trigger, "route"));
         Assert.Equal("Function", Text(trigger, "authLevel"));
         Assert.Equal(["get"], Methods(trigger));
+    }
+
+    [Theory]
+    [InlineData(DashboardPageFunction.Name, "dashboard", "Function")]
+    [InlineData(ConsolePageFunction.Name, "console", "Function")]
+    [InlineData(StatsSummaryFunction.Name, "stats/summary", "Function")]
+    [InlineData(RecentAlertsFunction.Name, "alerts/recent", "Function")]
+    [InlineData(ReconciliationFunction.Name, "reconciliation/{platform}/{shopId}/{day}", "Function")]
+    [InlineData(WebAssetFunction.Name, "web/{name}", "Anonymous")]
+    public void Dashboard_and_console_routes_are_gets_with_function_keys_except_their_static_files(string name, string route, string authLevel)
+    {
+        var trigger = Trigger(name);
+        Assert.Equal("httpTrigger", Text(trigger, "type"));
+        Assert.Equal(route, Text(trigger, "route"));
+        Assert.Equal(authLevel, Text(trigger, "authLevel"));
+        Assert.Equal(["get"], Methods(trigger));
+    }
+
+    [Theory]
+    [InlineData(ResyncOrderFunction.Name, "orders/{platform}/{shopId}/{orderId}/resync", "post")]
+    [InlineData(ProfileFunction.Name, "profiles/{platform}/{shopId}", "get,put")]
+    [InlineData(ProfileHistoryFunction.Name, "profiles/{platform}/{shopId}/history", "get")]
+    [InlineData(ProfileDryRunFunction.Name, "profiles/{platform}/{shopId}/dry-run", "post")]
+    [InlineData(QuarantineListFunction.Name, "quarantine", "get")]
+    [InlineData(QuarantineReleaseFunction.Name, "quarantine/release", "post")]
+    public void Admin_routes_need_a_function_key_and_serve_the_same_routes_as_the_local_host(string name, string route, string methods)
+    {
+        var trigger = Trigger(name);
+        Assert.Equal("httpTrigger", Text(trigger, "type"));
+        Assert.Equal(route, Text(trigger, "route"));
+        Assert.Equal("Function", Text(trigger, "authLevel"));
+        Assert.Equal(methods.Split(','), Methods(trigger));
     }
 
     [Fact]

@@ -86,6 +86,8 @@ public sealed class TestHub : IAsyncDisposable
             ["Erp:Kingdee:MaxCallsPerSecond"] = "100",
             ["Erp:Kingdee:MaxConcurrency"] = "8",
             ["Intake:BusyRetryDelaySeconds"] = "1",
+            // Pull runs only in tests that ask for it, so push-only assertions are not raced by a pull tick.
+            ["Pull:IntervalSeconds"] = "3600",
             ["Sync:WriteErpFirstRetrySeconds"] = "1",
             ["Sync:WriteErpMaxRetrySeconds"] = "2",
             ["Sync:FetchFirstRetrySeconds"] = "1",

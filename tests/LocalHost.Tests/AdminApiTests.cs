@@ -13,7 +13,7 @@ namespace ServerlessSync.LocalHost.Tests;
 /// <summary>Mapping as data through the admin API: edit, validate, version, dry-run, quarantine and release.</summary>
 public sealed class AdminApiTests
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Settle = TimeSpan.FromMinutes(3);
     private static readonly string ProfileUrl = $"/api/profiles/douyin/{DemoCatalog.ShopId}";
 
     private static async Task<JsonObject> GetProfileAsync(TestHub hub) =>

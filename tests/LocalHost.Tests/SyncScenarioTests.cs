@@ -16,7 +16,7 @@ namespace ServerlessSync.LocalHost.Tests;
 /// </summary>
 public sealed class SyncScenarioTests
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Settle = TimeSpan.FromMinutes(3);
 
     [Fact]
     public async Task An_order_with_an_unmapped_sku_is_quarantined_with_the_sku_and_an_alert_and_nothing_reaches_the_erp()
@@ -41,6 +41,7 @@ public sealed class SyncScenarioTests
         Assert.All(burst.OrderIds.Except(withMissing), id => Assert.Equal(SyncStatus.Synced, ledger[id]!.Status));
         Assert.DoesNotContain(hub.Kingdee.Bills, b => withMissing.Contains(b.NetOrderBillNo));
         // Quarantine alerts once per shop within the dedupe window, whatever the number of orders.
+        await robot.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
         Assert.Single(robot.Messages);
         Assert.Contains("quarantined", robot.Messages.Single().GetProperty("markdown").GetProperty("content").GetString(), StringComparison.OrdinalIgnoreCase);
     }
@@ -90,6 +91,7 @@ public sealed class SyncScenarioTests
             Assert.Contains("rejected", e.Reason, StringComparison.OrdinalIgnoreCase);
         });
         Assert.Empty(hub.Kingdee.Bills);
+        await robot.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
         var alert = Assert.Single(robot.Messages);
         Assert.Contains("erp:Kingdee", alert.GetProperty("markdown").GetProperty("content").GetString());
         var log = await hub.HubService<StorageClients>().TableAsync(AlertService.LogTable);
@@ -143,6 +145,7 @@ public sealed class SyncScenarioTests
         Assert.Equal(first[late.OrderId]!.ErpOrderNumber, second[late.OrderId]!.ErpOrderNumber);
         Assert.DoesNotContain(hub.Kingdee.Bills, b => b.NetOrderBillNo == early.OrderId);
         Assert.Single(hub.Kingdee.FindByNetOrderBillNo(late.OrderId));
+        await robot.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
         Assert.Single(robot.Messages);
     }
 }

@@ -37,6 +37,9 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(o.MaxQueuePollingIntervalMs),
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
             ThrowExceptionOnInvalidDedupeStatus = true,
+            ExtendedSessionsEnabled = o.ExtendedSessions,
+            ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(30),
+            ControlQueueBatchSize = o.ControlQueueBatchSize,
             LoggerFactory = loggerFactory,
         });
         Client = new TaskHubClient(orchestrationService, new SystemTextJsonDataConverter(), loggerFactory);

@@ -16,6 +16,12 @@ public sealed class DurableTaskOptions
 
     public int MaxQueuePollingIntervalMs { get; set; } = 1000;
 
+    /// <summary>Keeps a running orchestration's history in memory between episodes instead of re-reading it from the History table.</summary>
+    public bool ExtendedSessions { get; set; }
+
+    /// <summary>Control-queue messages fetched per poll.</summary>
+    public int ControlQueueBatchSize { get; set; } = 32;
+
     /// <summary>Storage for the task hub; defaults to Storage:ConnectionString.</summary>
     public string? ConnectionString { get; set; }
 }

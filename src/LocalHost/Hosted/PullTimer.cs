@@ -6,7 +6,7 @@ namespace ServerlessSync.LocalHost.Hosted;
 /// The local stand-in for the Functions timer trigger: every <c>Pull:IntervalSeconds</c> it pulls each configured
 /// shop's changed orders. A failed run is logged and the next tick tries again from the unchanged watermark.
 /// </summary>
-public sealed class PullTimer(PullService pull, IConfiguration configuration, ILogger<PullTimer> logger) : BackgroundService
+public sealed class PullTimer(IServiceProvider services, IConfiguration configuration, ILogger<PullTimer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,7 +16,8 @@ public sealed class PullTimer(PullService pull, IConfiguration configuration, IL
         {
             try
             {
-                await pull.PullAllAsync(stoppingToken);
+                // Resolved per tick so the platform listers' HttpClients rotate as IHttpClientFactory intends.
+                await services.GetRequiredService<PullService>().PullAllAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -26,6 +26,7 @@ public sealed class AlertService(StorageClients storage, IEnumerable<IAlertChann
     public async Task<bool> RaiseAsync(AlertKind kind, string target, string instanceId, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        knownClear.TryRemove(target, out _);
         var before = AlertState.Fresh;
         var decision = await UpdateStateAsync(
             target,
@@ -58,21 +59,32 @@ public sealed class AlertService(StorageClients storage, IEnumerable<IAlertChann
             return true;
         }
 
-        try
+        // Every channel gets its chance: one robot refusing must not keep the others (or e-mail) from telling people.
+        var failures = new List<Exception>();
+        foreach (var channel in configured)
         {
-            foreach (var channel in configured)
+            try
             {
                 await channel.SendAsync(message, cancellationToken);
                 logger.LogInformation("Alert {Kind} for {Target} sent via {Channel} for {InstanceId}", kind, target, channel.Name, instanceId);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Alert {Kind} for {Target} could not be sent via {Channel} for {InstanceId}", kind, target, channel.Name, instanceId);
+                failures.Add(ex);
+            }
         }
-        catch (Exception ex)
+
+        if (failures.Count == configured.Count)
         {
             // Nobody was told: the dedupe window must not start, or the retry (and every repeat for the next
             // minutes) would be held back as "already sent".
-            logger.LogWarning(ex, "Alert {Kind} for {Target} could not be sent for {InstanceId}", kind, target, instanceId);
             await UndoSentAsync(target, now, before.LastSentAt);
-            throw;
+        }
+
+        if (failures.Count > 0)
+        {
+            throw failures.Count == 1 ? failures[0] : new AggregateException("Some alert channels refused the alert.", failures);
         }
 
         return true;
@@ -93,14 +105,26 @@ public sealed class AlertService(StorageClients storage, IEnumerable<IAlertChann
         }
     }
 
+    /// <summary>Targets this process recently saw with no failures counted, so a success need not read their row again.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> knownClear = new();
+    private static readonly TimeSpan ClearRecheck = TimeSpan.FromSeconds(10);
+
     public async Task RecordSuccessAsync(string target, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        if (knownClear.TryGetValue(target, out var seen) && now - seen < ClearRecheck)
+        {
+            return;
+        }
+
         var table = await storage.TableAsync(StateTable);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(StatePartition, TableKeys.Sanitize(target), cancellationToken: cancellationToken);
         if (row.HasValue && row.Value?.GetInt32("ConsecutiveFailures") is > 0)
         {
             await UpdateStateAsync(target, state => new AlertDecision(false, AlertPolicy.OnSuccess(state)), cancellationToken);
         }
+
+        knownClear[target] = now;
     }
 
     private async Task<AlertDecision> UpdateStateAsync(string target, Func<AlertState, AlertDecision> decide, CancellationToken cancellationToken)

@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Pipeline.Erp.Jushuitan;
 using ServerlessSync.Pipeline.Erp.Kingdee;
+using ServerlessSync.Pipeline.Erp.Sap;
+using ServerlessSync.Pipeline.Erp.YonBip;
 
 namespace ServerlessSync.Pipeline.Erp;
 
 public static class ErpServices
 {
-    public static readonly IReadOnlyList<string> Kinds = ["Kingdee"];
+    public static readonly IReadOnlyList<string> Kinds = ["Kingdee", "Sap", "YonBip", "Jushuitan"];
 
     /// <summary>
     /// Registers the connector <c>Erp:Kind</c> selects and puts each of its HTTP clients behind the
@@ -20,6 +23,21 @@ public static class ErpServices
                 services.AddKingdeeErp(configuration);
                 services.AddHttpClient(KingdeeHttpClients.Read).AddHttpMessageHandler<ErpGovernorHandler>();
                 services.AddHttpClient(KingdeeHttpClients.Write).AddHttpMessageHandler<ErpGovernorHandler>();
+                return services;
+            case "Sap":
+                services.AddSapErp(configuration);
+                services.AddHttpClient(SapHttpClients.Read).AddHttpMessageHandler<ErpGovernorHandler>();
+                services.AddHttpClient(SapHttpClients.Write).AddHttpMessageHandler<ErpGovernorHandler>();
+                return services;
+            case "YonBip":
+                services.AddYonBipErp(configuration);
+                services.AddHttpClient(YonBipHttpClients.Read).AddHttpMessageHandler<ErpGovernorHandler>();
+                services.AddHttpClient(YonBipHttpClients.Write).AddHttpMessageHandler<ErpGovernorHandler>();
+                return services;
+            case "Jushuitan":
+                services.AddJushuitanErp(configuration);
+                services.AddHttpClient(JushuitanHttpClients.Read).AddHttpMessageHandler<ErpGovernorHandler>();
+                services.AddHttpClient(JushuitanHttpClients.Write).AddHttpMessageHandler<ErpGovernorHandler>();
                 return services;
             default:
                 throw new InvalidOperationException($"Erp:Kind '{kind}' is not supported; use one of {string.Join(", ", Kinds)}.");

@@ -18,7 +18,8 @@ public sealed class InboxStore(StorageClients storage)
 
     public enum InsertResult { New, DuplicateEnqueued, DuplicateNotEnqueued }
 
-    public async Task<InsertResult> TryInsertAsync(InboundMessage message, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <param name="enqueued">True when the intake message was sent before this insert (the fast path of <see cref="IntakeService"/>).</param>
+    public async Task<InsertResult> TryInsertAsync(InboundMessage message, DateTimeOffset receivedAt, CancellationToken cancellationToken, bool enqueued = false)
     {
         var table = await storage.TableAsync(TableName);
         var e = message.Event;
@@ -28,7 +29,7 @@ public sealed class InboxStore(StorageClients storage)
             ["EventTime"] = e.EventTime,
             ["ReceivedAt"] = receivedAt,
             ["RawMessage"] = message.RawMessage.Length > MaxRawChars ? message.RawMessage[..MaxRawChars] : message.RawMessage,
-            ["Enqueued"] = false,
+            ["Enqueued"] = enqueued,
         };
         try
         {

@@ -13,8 +13,11 @@ public enum StartOutcome { Started, RequeuedBusy, AlreadyCovered }
 /// run began is already covered, because that run read the order's state after it.
 /// Exceptions propagate so the queue retries the message and finally moves it to the poison queue.
 /// </summary>
-public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue queue, IOptions<IntakeOptions> options, ILogger<OrderEventStarter> logger)
+public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue queue, IOptions<IntakeOptions> options, ILogger<OrderEventStarter> logger, TimeProvider? clock = null)
 {
+    /// <summary>A busy order's event waits longer the older it is (half its age, capped), so a long run is not polled every few seconds.</summary>
+    private static readonly TimeSpan MaxBusyDelay = TimeSpan.FromSeconds(60);
+
     /// <summary>Clocks of different workers may differ slightly; a run must start this much after the event to cover it.</summary>
     private static readonly TimeSpan CoverMargin = TimeSpan.FromSeconds(2);
 
@@ -23,15 +26,20 @@ public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue
         var message = IntakeMessage.Parse(messageText);
         var instanceId = message.Key.InstanceId;
         var existing = await gateway.GetAsync(instanceId, cancellationToken);
-        if (existing is { Status: InstanceRuntimeStatus.Pending or InstanceRuntimeStatus.Running })
-        {
-            return await RequeueAsync(message, cancellationToken);
-        }
 
-        if (existing is { Status: InstanceRuntimeStatus.Completed } && existing.CreatedAt > message.AcceptedAt + CoverMargin)
+        // A run created after the event was accepted reads the order after the change the event reports, so
+        // the event is covered whether that run is still going or done. A release overrides holds, so it always runs.
+        if (existing is { Status: InstanceRuntimeStatus.Pending or InstanceRuntimeStatus.Running or InstanceRuntimeStatus.Completed }
+            && existing.CreatedAt > message.AcceptedAt + CoverMargin
+            && message.Event != SyncEvents.Release)
         {
             logger.LogInformation("Event {Event} for {InstanceId} already covered by a later run", message.Event, instanceId);
             return StartOutcome.AlreadyCovered;
+        }
+
+        if (existing is { Status: InstanceRuntimeStatus.Pending or InstanceRuntimeStatus.Running })
+        {
+            return await RequeueAsync(message, cancellationToken);
         }
 
         if (!await gateway.TryStartAsync(instanceId, new SyncOrderInput(message.Key, message.Event, message.MsgId), cancellationToken))
@@ -45,7 +53,9 @@ public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue
 
     private async Task<StartOutcome> RequeueAsync(IntakeMessage message, CancellationToken cancellationToken)
     {
-        var delay = TimeSpan.FromSeconds(options.Value.BusyRetryDelaySeconds);
+        var minimum = TimeSpan.FromSeconds(options.Value.BusyRetryDelaySeconds);
+        var age = (clock ?? TimeProvider.System).GetUtcNow() - message.AcceptedAt;
+        var delay = TimeSpan.FromTicks(Math.Clamp(age.Ticks / 2, minimum.Ticks, Math.Max(minimum.Ticks, MaxBusyDelay.Ticks)));
         await queue.EnqueueAsync(message, delay, cancellationToken);
         logger.LogInformation("{InstanceId} is running; event {Event} put back for {Delay}", message.Key.InstanceId, message.Event, delay);
         return StartOutcome.RequeuedBusy;

@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Intake.Webhooks;
 using ServerlessSync.Pipeline.Platforms.Douyin;
+using ServerlessSync.Pipeline.Platforms.Kuaishou;
+using ServerlessSync.Pipeline.Platforms.Taobao;
+using ServerlessSync.Pipeline.Platforms.WeChat;
 
 namespace ServerlessSync.Pipeline.Platforms;
 
@@ -13,6 +16,11 @@ public static class PlatformServices
     {
         services.AddDouyinPlatform(configuration);
         services.AddSingleton<IWebhookAdapter, DouyinWebhookAdapter>();
+        services.AddKuaishouPlatform(configuration);
+        services.AddSingleton<IWebhookAdapter, KuaishouWebhookAdapter>();
+        services.AddWeChatPlatform(configuration);
+        services.AddSingleton<IWebhookAdapter, WeChatWebhookAdapter>();
+        services.AddTaobaoPlatform(configuration);
         return services;
     }
 }

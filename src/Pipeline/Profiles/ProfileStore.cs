@@ -31,6 +31,27 @@ public sealed class ProfileStore(StorageClients storage, TimeProvider clock)
     /// <summary>The stored form: the same JSON without indentation, so a shop with thousands of SKUs fits in a row.</summary>
     private static readonly JsonSerializerOptions StoredJson = new(Json) { WriteIndented = false };
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (MappingProfile? Profile, DateTimeOffset ReadAt)> cache = new();
+
+    /// <summary>
+    /// The profile as the sync uses it: read from Tables at most once per <paramref name="maxAge"/> per process, so a
+    /// burst does not read the same row for every order. A save through this process is seen at once; a save
+    /// through another process within <paramref name="maxAge"/>.
+    /// </summary>
+    public async Task<MappingProfile?> GetCachedAsync(string platform, string shopId, TimeSpan maxAge, CancellationToken cancellationToken)
+    {
+        var key = $"{platform}:{shopId}";
+        var now = clock.GetUtcNow();
+        if (cache.TryGetValue(key, out var hit) && now - hit.ReadAt < maxAge)
+        {
+            return hit.Profile;
+        }
+
+        var profile = await GetAsync(platform, shopId, cancellationToken);
+        cache[key] = (profile, now);
+        return profile;
+    }
+
     public async Task<MappingProfile?> GetAsync(string platform, string shopId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
@@ -46,6 +67,7 @@ public sealed class ProfileStore(StorageClients storage, TimeProvider clock)
     /// </remarks>
     public async Task<MappingProfile> SaveAsync(MappingProfile profile, string changedBy, CancellationToken cancellationToken)
     {
+        cache.TryRemove($"{profile.Platform}:{profile.ShopId}", out _);
         var table = await storage.TableAsync(TableName);
         var pk = PartitionKey(profile.Platform, profile.ShopId);
         for (var attempt = 1; ; attempt++)

@@ -19,6 +19,7 @@ public sealed class PullService(
     IEnumerable<IPlatformOrderLister> listers,
     WatermarkStore watermarks,
     IntakeService intake,
+    PulledOrdersMemory memory,
     IConfiguration configuration,
     IOptions<PullOptions> options,
     TimeProvider clock,
@@ -59,10 +60,16 @@ public sealed class PullService(
 
                 var page = await lister.ListChangedAsync(shopId, start, end, cursor, cancellationToken);
                 listed += page.Orders.Count;
-                var messages = page.Orders.Select(order => new InboundMessage(
+                var fresh = page.Orders.Where(o => !memory.AlreadyEnqueued(lister.Platform, shopId, o.OrderId, o.UpdatedAt)).ToList();
+                var messages = fresh.Select(order => new InboundMessage(
                     new OrderEvent(lister.Platform, shopId, order.OrderId, "pull", order.UpdatedAt, $"pull-{order.UpdatedAt.ToUnixTimeMilliseconds()}"),
                     "{}")).ToList();
                 enqueued += (await intake.AcceptAsync(messages, cancellationToken)).Accepted;
+                foreach (var order in fresh)
+                {
+                    memory.Remember(lister.Platform, shopId, order.OrderId, order.UpdatedAt);
+                }
+
                 cursor = page.NextCursor;
             }
             while (cursor is not null);

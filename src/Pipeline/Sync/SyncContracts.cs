@@ -45,7 +45,8 @@ public sealed record StockCheckResult(IReadOnlyList<StockShortage> Shortages)
 /// <summary>A ledger change: the new sync status and why.</summary>
 /// <param name="ErpTarget">Set when the ERP write succeeded, to reset that ERP's consecutive-failure count.</param>
 /// <param name="UnmappedSkus">For a quarantined order: the SKUs without a mapping, so the quarantine list can group by SKU.</param>
-public sealed record WriteBackRequest(OrderKey Key, SyncStatus Status, string Note, OrderStatus? PlatformStatus = null, long PaidAmountFen = 0, string? ErpOrderNumber = null, string? Reason = null, string? ErpTarget = null, IReadOnlyList<string>? UnmappedSkus = null);
+/// <param name="Sales">What the dashboard counts besides the ledger row (anchor, live room, channel, products, ERP write time); null when the order could not be read.</param>
+public sealed record WriteBackRequest(OrderKey Key, SyncStatus Status, string Note, OrderStatus? PlatformStatus = null, long PaidAmountFen = 0, string? ErpOrderNumber = null, string? Reason = null, string? ErpTarget = null, IReadOnlyList<string>? UnmappedSkus = null, Stats.OrderSalesFacts? Sales = null);
 
 public sealed record AlertRequest(AlertKind Kind, string Target, string InstanceId, string Reason);
 

@@ -1,8 +1,10 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Domain.Orders;
+using ServerlessSync.Pipeline.Stats;
 
 namespace ServerlessSync.Pipeline.Sync;
 
@@ -49,7 +51,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
             var reason = string.Join("; ", plan.QuarantineReasons);
             await context.CallActivityAsync(
                 SyncTaskNames.WriteBack,
-                new WriteBackRequest(key, SyncStatus.Quarantined, reason, order.Status, order.PaidAmountFen, Reason: reason, UnmappedSkus: plan.UnmappedSkus));
+                new WriteBackRequest(key, SyncStatus.Quarantined, reason, order.Status, order.PaidAmountFen, Reason: reason, UnmappedSkus: plan.UnmappedSkus, Sales: OrderSalesFacts.From(order)));
             await AlertAsync(context, AlertKind.Quarantined, ShopTarget(key), key, reason);
             return new SyncOrderResult(SyncStatus.Quarantined, null, reason);
         }
@@ -68,6 +70,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
             return stockHeld;
         }
 
+        var erpStarted = context.CurrentUtcDateTime;
         ErpWriteOutcome outcome;
         try
         {
@@ -91,7 +94,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         var done = outcome.Result == ErpWriteResult.Created ? "created" : "already existed";
         await context.CallActivityAsync(
             SyncTaskNames.WriteBack,
-            new WriteBackRequest(key, SyncStatus.Synced, $"ERP order {outcome.ErpOrderNumber} {done}", order.Status, order.PaidAmountFen, outcome.ErpOrderNumber, ErpTarget: ErpTarget(plan)));
+            new WriteBackRequest(key, SyncStatus.Synced, $"ERP order {outcome.ErpOrderNumber} {done}", order.Status, order.PaidAmountFen, outcome.ErpOrderNumber, ErpTarget: ErpTarget(plan), Sales: OrderSalesFacts.From(order, context.CurrentUtcDateTime - erpStarted)));
         return new SyncOrderResult(SyncStatus.Synced, outcome.ErpOrderNumber, null);
     }
 
@@ -136,7 +139,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
     {
         await context.CallActivityAsync(
             SyncTaskNames.WriteBack,
-            new WriteBackRequest(key, SyncStatus.Failed, reason, order?.Status, order?.PaidAmountFen ?? 0, Reason: reason));
+            new WriteBackRequest(key, SyncStatus.Failed, reason, order?.Status, order?.PaidAmountFen ?? 0, Reason: reason, Sales: order is null ? null : OrderSalesFacts.From(order)));
         await AlertAsync(context, kind, target, key, reason);
         return new SyncOrderResult(SyncStatus.Failed, null, reason);
     }
@@ -144,10 +147,27 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
     private static Task WriteBackAsync(TaskOrchestrationContext context, Order order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null) =>
         context.CallActivityAsync(
             SyncTaskNames.WriteBack,
-            new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason));
+            new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason, Sales: OrderSalesFacts.From(order)));
 
-    private static Task AlertAsync(TaskOrchestrationContext context, AlertKind kind, string target, OrderKey key, string reason) =>
-        context.CallActivityAsync(SyncTaskNames.SendAlert, new AlertRequest(kind, target, key.InstanceId, reason));
+    /// <summary>
+    /// Alerts are retried a few times; if every channel still refuses, the failure is logged and the order's own
+    /// outcome (already in the ledger) stands: a broken robot must not fail the sync.
+    /// </summary>
+    private static async Task AlertAsync(TaskOrchestrationContext context, AlertKind kind, string target, OrderKey key, string reason)
+    {
+        try
+        {
+            await context.CallActivityAsync(
+                SyncTaskNames.SendAlert,
+                new AlertRequest(kind, target, key.InstanceId, reason),
+                TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2, TimeSpan.FromSeconds(30))));
+        }
+        catch (TaskFailedException ex)
+        {
+            context.CreateReplaySafeLogger<SyncOrderOrchestrator>().LogError(
+                "Alert {Kind} for {Target} could not be sent for {InstanceId}: {Error}", kind, target, key.InstanceId, ex.FailureDetails.ErrorMessage);
+        }
+    }
 
     private static string ShopTarget(OrderKey key) => $"shop:{key.Platform}:{key.ShopId}";
 

@@ -46,7 +46,7 @@ public class OrderEventStarterTests
     {
         var storage = await CoreStorage.CreateAsync();
         var gateway = new InMemoryGateway();
-        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(new IntakeOptions { BusyRetryDelaySeconds = 1 }), NullLogger<OrderEventStarter>.Instance);
+        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(new IntakeOptions { BusyRetryDelaySeconds = 1 }), NullLogger<OrderEventStarter>.Instance, new ManualClock(Accepted));
         return (starter, gateway, await storage.QueueAsync(storage.IntakeQueueName));
     }
 
@@ -84,6 +84,34 @@ public class OrderEventStarterTests
         Assert.Equal(Message().Key, input.Key);
         Assert.Equal(("doudian_trade_TradePaid", "msg-1"), (input.Event, input.MsgId));
         Assert.Null(await VisibleAsync(queue));
+    }
+
+    [Fact]
+    public async Task A_busy_event_waits_longer_the_older_it_is_up_to_a_minute()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var gateway = new InMemoryGateway();
+        gateway.Instances[InstanceId] = new InstanceSnapshot(InstanceId, InstanceRuntimeStatus.Running, Accepted.AddSeconds(-30), null);
+        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(new IntakeOptions { BusyRetryDelaySeconds = 1 }), NullLogger<OrderEventStarter>.Instance, new ManualClock(Accepted.AddSeconds(4)));
+        var queue = await storage.QueueAsync(storage.IntakeQueueName);
+
+        Assert.Equal(StartOutcome.RequeuedBusy, await starter.StartAsync(Message().ToJson(), default));
+
+        // 4 s old: put back for 2 s, so invisible after the 1 s minimum but visible within a few seconds.
+        await Task.Delay(1200);
+        Assert.Null(await VisibleAsync(queue));
+        Assert.Equal(Message(), await VisibleSoonAsync(queue));
+    }
+
+    [Fact]
+    public async Task A_run_started_after_the_event_covers_it_even_while_still_running_but_never_a_release()
+    {
+        var (starter, gateway, queue) = await CreateAsync();
+        gateway.Instances[InstanceId] = new InstanceSnapshot(InstanceId, InstanceRuntimeStatus.Running, Accepted.AddSeconds(10), null);
+
+        Assert.Equal(StartOutcome.AlreadyCovered, await starter.StartAsync(Message().ToJson(), default));
+        Assert.Equal(StartOutcome.RequeuedBusy, await starter.StartAsync((Message() with { Event = ServerlessSync.Pipeline.Sync.SyncEvents.Release }).ToJson(), default));
+        Assert.Empty(gateway.Started);
     }
 
     [Theory]

@@ -10,7 +10,7 @@ using ServerlessSync.Domain.Platforms.Douyin;
 namespace ServerlessSync.Simulators.Douyin;
 
 /// <summary>
-/// The open-API gateway for <c>order.orderDetail</c>: checks parameters, app key, timestamp freshness and the hmac-sha256
+/// The open-API gateway for <c>order.orderDetail</c> (and <c>order.searchList</c>, see <see cref="DouyinSearchListEndpoint"/>): checks parameters, app key, timestamp freshness and the hmac-sha256
 /// signature over the exact body received, then answers in the 抖店 envelope (errors with HTTP 200, as the gateway does).
 /// </summary>
 public static class DouyinOpenApiEndpoints
@@ -25,6 +25,7 @@ public static class DouyinOpenApiEndpoints
     public static RouteGroupBuilder MapDouyinOpenApi(this RouteGroupBuilder group)
     {
         group.MapPost(OrderDetailPath, OrderDetailAsync);
+        group.MapPost(DouyinSearchListEndpoint.Path, DouyinSearchListEndpoint.SearchListAsync);
         return group;
     }
 
@@ -47,7 +48,7 @@ public static class DouyinOpenApiEndpoints
             return Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.parameter-invalid", "请求体过大");
         }
 
-        var gatewayError = CheckGateway(http.Request.Query, body, options, time.GetUtcNow());
+        var gatewayError = CheckGateway(http.Request.Query, body, options, time.GetUtcNow(), OrderDetailPath);
         if (gatewayError is not null)
         {
             return Envelope(gatewayError);
@@ -87,7 +88,8 @@ public static class DouyinOpenApiEndpoints
         return Envelope(DouyinOpenApiEnvelope.Ok(new JsonObject { ["shop_order_detail"] = DouyinOrderDetailJson.ShopOrderDetail(order) }));
     }
 
-    private static JsonObject? CheckGateway(IQueryCollection query, string body, DouyinSimulatorOptions options, DateTimeOffset now)
+    /// <summary>The gateway's checks for a call to <paramref name="path"/>: null when they pass, else the error envelope.</summary>
+    internal static JsonObject? CheckGateway(IQueryCollection query, string body, DouyinSimulatorOptions options, DateTimeOffset now, string path)
     {
         string? Get(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
 
@@ -120,7 +122,7 @@ public static class DouyinOpenApiEndpoints
             return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterMissing, "缺少必选参数", "isv.app-id-missing", "认证失败，app_key不存在");
         }
 
-        if (method != DouyinApiSigner.MethodFromPath(OrderDetailPath) || Get("v") != DouyinApiSigner.Version ||
+        if (method != DouyinApiSigner.MethodFromPath(path) || Get("v") != DouyinApiSigner.Version ||
             (Get("sign_method") is { } signMethod && signMethod != DouyinApiSigner.SignMethod))
         {
             return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.parameter-invalid", "参数错误");
@@ -144,7 +146,7 @@ public static class DouyinOpenApiEndpoints
         return null;
     }
 
-    private static async Task<string?> ReadBodyAsync(HttpRequest request)
+    internal static async Task<string?> ReadBodyAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -167,9 +169,9 @@ public static class DouyinOpenApiEndpoints
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static IResult Error(long code, string msg, string subCode, string subMsg) =>
+    internal static IResult Error(long code, string msg, string subCode, string subMsg) =>
         Envelope(DouyinOpenApiEnvelope.Error(code, msg, subCode, subMsg));
 
-    private static IResult Envelope(JsonObject envelope) =>
+    internal static IResult Envelope(JsonObject envelope) =>
         Results.Text(envelope.ToJsonString(Json), "application/json; charset=utf-8", Encoding.UTF8);
 }

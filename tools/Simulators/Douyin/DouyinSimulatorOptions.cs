@@ -21,4 +21,16 @@ public sealed class DouyinSimulatorOptions
 
     /// <summary>Requests whose <c>timestamp</c> is further than this from the simulator's clock are refused, like the gateway does.</summary>
     public int MaxTimestampSkewSeconds { get; set; } = 600;
+
+    /// <summary>
+    /// Longest <c>update_time</c>/<c>create_time</c> range one order.searchList call may cover. The real limit is unknown;
+    /// 24 h matches the pull adapter's one-day window.
+    /// </summary>
+    public int MaxSearchWindowHours { get; set; } = 24;
+
+    /// <summary>
+    /// Access token → shop id, as the platform binds each token to one shop (order.searchList lists that shop's orders).
+    /// A token not listed here acts for <see cref="DemoCatalog.ShopId"/>.
+    /// </summary>
+    public Dictionary<string, string> ShopAccessTokens { get; set; } = [];
 }

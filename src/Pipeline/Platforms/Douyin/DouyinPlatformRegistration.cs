@@ -11,7 +11,8 @@ public static class DouyinPlatformRegistration
     /// <summary>
     /// Binds <see cref="DouyinApiOptions"/> from <c>Platforms:Douyin</c> and registers <see cref="DouyinOrderClient"/> as a
     /// typed client of its own named HttpClient (standard resilience: retries with backoff, circuit breaker, timeouts),
-    /// exposed as one of the <see cref="IPlatformOrderClient"/>s.
+    /// exposed as one of the <see cref="IPlatformOrderClient"/>s; likewise <see cref="DouyinOrderLister"/> (order.searchList,
+    /// a read, so retried safely) as one of the <see cref="IPlatformOrderLister"/>s.
     /// </summary>
     public static IServiceCollection AddDouyinPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +25,14 @@ public static class DouyinPlatformRegistration
                 sp.GetService<TimeProvider>()))
             .AddStandardResilienceHandler();
         services.AddTransient<IPlatformOrderClient>(sp => sp.GetRequiredService<DouyinOrderClient>());
+        services.AddHttpClient(DouyinOrderLister.HttpClientName)
+            .AddTypedClient((http, sp) => new DouyinOrderLister(
+                http,
+                sp.GetRequiredService<IOptions<DouyinApiOptions>>(),
+                sp.GetService<ILogger<DouyinOrderLister>>(),
+                sp.GetService<TimeProvider>()))
+            .AddStandardResilienceHandler();
+        services.AddTransient<IPlatformOrderLister>(sp => sp.GetRequiredService<DouyinOrderLister>());
         return services;
     }
 }

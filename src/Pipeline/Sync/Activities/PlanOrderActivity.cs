@@ -13,10 +13,13 @@ namespace ServerlessSync.Pipeline.Sync.Activities;
 /// </summary>
 public sealed class PlanOrderActivity(OrderLedger ledger, ProfileStore profiles, IErpConnector erp) : TaskActivity<Order, SyncPlan>
 {
+    /// <summary>How stale a profile edit made through another worker may be when an order is planned.</summary>
+    public static readonly TimeSpan ProfileMaxAge = TimeSpan.FromSeconds(5);
+
     public override async Task<SyncPlan> RunAsync(TaskActivityContext context, Order input)
     {
         var erpTarget = $"erp:{erp.Kind}";
-        var profile = await profiles.GetAsync(input.Key.Platform, input.Key.ShopId, CancellationToken.None);
+        var profile = await profiles.GetCachedAsync(input.Key.Platform, input.Key.ShopId, ProfileMaxAge, CancellationToken.None);
         var order = profile is not null && profile.StatusMap.TryGetValue(input.PlatformStatus, out var mapped) ? input with { Status = mapped } : input;
         var entry = await ledger.GetAsync(order.Key, CancellationToken.None);
         var action = SyncDecision.Decide(order.Status, entry?.ErpOrderNumber, entry?.Status);

@@ -4,6 +4,7 @@ using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Quarantine;
+using ServerlessSync.Pipeline.Stats;
 
 namespace ServerlessSync.Pipeline.Sync.Activities;
 
@@ -11,7 +12,7 @@ namespace ServerlessSync.Pipeline.Sync.Activities;
 /// Records the outcome in the Orders ledger (ETag compare-and-set), keeps the quarantine index in step, and
 /// resets the ERP's consecutive-failure count on success.
 /// </summary>
-public sealed class WriteBackActivity(OrderLedger ledger, QuarantineIndex quarantine, AlertService alerts, TimeProvider clock, ILogger<WriteBackActivity> logger) : TaskActivity<WriteBackRequest, bool>
+public sealed class WriteBackActivity(OrderLedger ledger, QuarantineIndex quarantine, AlertService alerts, StatsRecorder stats, TimeProvider clock, ILogger<WriteBackActivity> logger) : TaskActivity<WriteBackRequest, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, WriteBackRequest input)
     {
@@ -52,6 +53,7 @@ public sealed class WriteBackActivity(OrderLedger ledger, QuarantineIndex quaran
             await alerts.RecordSuccessAsync(input.ErpTarget, CancellationToken.None);
         }
 
+        await stats.RecordAsync(entry, input.Sales, CancellationToken.None);
         return true;
     }
 }

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ServerlessSync.Domain.Erp.Jushuitan;
+
+/// <summary>
+/// Lookup by platform order number: orders/single/query with <c>so_ids</c> (and the shop). The response shape is
+/// not in the reference; we read <c>data.orders[]</c> with <c>o_id, so_id, status</c>, as Jushuitan's other list
+/// answers are shaped, and the simulator answers so.
+/// </summary>
+public static class JushuitanOrderQuery
+{
+    public const int PageSize = 30;
+
+    public static string BySoIdsBiz(IEnumerable<string> soIds, string shopId) => new JsonObject
+    {
+        ["shop_id"] = JushuitanOrderUpload.ShopIdNode(shopId),
+        ["so_ids"] = new JsonArray(soIds.Select(s => (JsonNode?)s).ToArray()),
+        ["page_index"] = 1,
+        ["page_size"] = PageSize,
+    }.ToJsonString();
+
+    /// <summary>so_id → the ERP order (o_id as number and id, the ERP status as document status).</summary>
+    public static IReadOnlyDictionary<string, ErpOrderRef> ParseRefs(JushuitanResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var data = response.RequireData("orders/single/query");
+        var refs = new Dictionary<string, ErpOrderRef>(StringComparer.Ordinal);
+        if (!JushuitanJson.TryGetProperty(data, "orders", out var orders) || orders.ValueKind == JsonValueKind.Null)
+        {
+            return refs;
+        }
+
+        if (orders.ValueKind != JsonValueKind.Array)
+        {
+            throw new ErpProtocolException("Jushuitan orders/single/query data.orders is not an array.");
+        }
+
+        foreach (var order in orders.EnumerateArray())
+        {
+            var soId = JushuitanJson.ReadStringProperty(order, "so_id");
+            var oId = JushuitanJson.ReadStringProperty(order, "o_id");
+            if (string.IsNullOrEmpty(soId) || string.IsNullOrEmpty(oId))
+            {
+                throw new ErpProtocolException("Jushuitan order lacks so_id or o_id.");
+            }
+
+            refs.TryAdd(soId, new ErpOrderRef(oId, oId, JushuitanJson.ReadStringProperty(order, "status") ?? ""));
+        }
+
+        return refs;
+    }
+}

@@ -1,0 +1,63 @@
+namespace ServerlessSync.Domain.Erp.Jushuitan;
+
+/// <summary>What a document must satisfy before orders/upload: the API's length limits and consistent amounts.</summary>
+public static class JushuitanOrderValidator
+{
+    public const int MaxSoIdLength = 41;
+    public const int MaxSkuIdLength = 40;
+
+    public static IReadOnlyList<string> Validate(ErpSalesOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(order.ExternalOrderNo))
+        {
+            problems.Add("platform order number is missing");
+        }
+        else if (order.ExternalOrderNo.Length > MaxSoIdLength)
+        {
+            problems.Add($"platform order number is longer than {MaxSoIdLength} characters (so_id)");
+        }
+
+        if (order.Lines.Count == 0)
+        {
+            problems.Add("the order has no lines");
+        }
+
+        for (var i = 0; i < order.Lines.Count; i++)
+        {
+            var line = order.Lines[i];
+            if (string.IsNullOrWhiteSpace(line.MaterialNumber))
+            {
+                problems.Add($"line {i + 1} material is missing");
+            }
+            else if (line.MaterialNumber.Length > MaxSkuIdLength)
+            {
+                problems.Add($"line {i + 1} material is longer than {MaxSkuIdLength} characters (sku_id)");
+            }
+
+            if (line.Quantity <= 0)
+            {
+                problems.Add($"line {i + 1} quantity must be positive");
+            }
+
+            if (line.AmountFen < 0)
+            {
+                problems.Add($"line {i + 1} amount must not be negative");
+            }
+
+            if (line.IsGift && line.AmountFen != 0)
+            {
+                problems.Add($"line {i + 1} is a gift but has an amount");
+            }
+        }
+
+        var sum = order.Lines.Sum(l => l.AmountFen);
+        if (sum != order.TotalAmountFen)
+        {
+            problems.Add($"lines add up to {sum} fen but the order total is {order.TotalAmountFen} fen");
+        }
+
+        return problems;
+    }
+}

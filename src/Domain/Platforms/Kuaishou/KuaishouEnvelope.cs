@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace ServerlessSync.Domain.Platforms.Kuaishou;
+
+/// <summary>Reads the open-API envelope: <c>data</c> on <c>result = 1</c>, the error otherwise.</summary>
+internal static class KuaishouEnvelope
+{
+    /// <exception cref="KuaishouResponseFormatException">Not JSON.</exception>
+    public static JsonDocument Parse(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new KuaishouResponseFormatException("response is not valid JSON", ex);
+        }
+    }
+
+    /// <summary>The envelope's <c>data</c> object, or the error.</summary>
+    /// <exception cref="KuaishouResponseFormatException">Not an envelope, or a success without a data object.</exception>
+    public static (JsonElement? Data, KuaishouApiError? Error) Read(JsonDocument document)
+    {
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || KuaishouJson.Long(root, "result") is not { } result)
+        {
+            throw new KuaishouResponseFormatException("response is not an open-API envelope with a result");
+        }
+
+        if (result != KuaishouApiError.SuccessResult)
+        {
+            return (null, new KuaishouApiError(
+                result,
+                KuaishouJson.String(root, "error_msg"),
+                KuaishouJson.String(root, "code"),
+                KuaishouJson.String(root, "sub_code"),
+                KuaishouJson.String(root, "sub_msg")));
+        }
+
+        return KuaishouJson.Object(root, "data") is { } data
+            ? (data, null)
+            : throw new KuaishouResponseFormatException("success response without a data object");
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using ServerlessSync.Domain.Orders;
+
+namespace ServerlessSync.Domain.Platforms.Kuaishou;
+
+/// <summary>
+/// Parses an <c>open.order.detail</c> response (<c>data</c> = <c>OrderDetail</c>) into the canonical <see cref="Order"/>.
+/// A 快手 order carries one SKU in <c>orderItemInfo</c> (a single object) and gifts as 附属单 in <c>subOrderInfo[]</c>.
+/// Only the <c>desensitise*</c> receiver fields are read, never the <c>encrypted*</c> ones.
+/// </summary>
+/// <remarks>
+/// Money is in fen. The reference calls <c>totalFee</c> 订单商品总价 and does not state its unit; it is read as the goods
+/// total in fen before the order's <c>discountFee</c>, so the buyer paid <c>totalFee − discountFee + expressFee</c> (G).
+/// </remarks>
+public static class KuaishouOrderParser
+{
+    /// <summary><c>subOrderType</c> of a gift order (赠品订单).</summary>
+    public const int GiftSubOrderType = 2;
+
+    /// <summary><c>allActivityType</c> of the gift side of a gift activity (赠品活动-赠品).</summary>
+    public const int GiftActivityType = 19;
+
+    /// <exception cref="KuaishouResponseFormatException">Not the documented envelope, or a required field is missing.</exception>
+    public static KuaishouOrderDetailResult ParseDetailResponse(string json, string shopId)
+    {
+        using var document = KuaishouEnvelope.Parse(json);
+        var (data, error) = KuaishouEnvelope.Read(document);
+        return error is not null
+            ? KuaishouOrderDetailResult.Failure(error)
+            : KuaishouOrderDetailResult.Success(ParseOrderDetail(data!.Value, shopId));
+    }
+
+    public static Order ParseOrderDetail(JsonElement detail, string shopId)
+    {
+        var baseInfo = KuaishouJson.Object(detail, "orderBaseInfo") ?? throw Missing("orderBaseInfo");
+        var item = KuaishouJson.Object(detail, "orderItemInfo") ?? throw Missing("orderItemInfo");
+        var orderId = KuaishouJson.Id(baseInfo, "oid") ?? throw Missing("orderBaseInfo.oid");
+        var status = KuaishouJson.Long(baseInfo, "status") ?? throw Missing("orderBaseInfo.status");
+        var refundSucceeded = RefundStatuses(detail).Contains(KuaishouStatusMap.RefundSucceeded);
+        var canonical = KuaishouStatusMap.Map(status, refundSucceeded)
+            ?? throw new KuaishouResponseFormatException($"unknown status {status} on order {orderId}");
+
+        var createdAt = KuaishouJson.Time(baseInfo, "createTime") ?? throw Missing("orderBaseInfo.createTime");
+        var quantity = Quantity(item, "orderItemInfo");
+        var goods = KuaishouJson.Long(baseInfo, "totalFee")
+            ?? (KuaishouJson.Long(item, "originalPrice") ?? KuaishouJson.Long(item, "price") ?? throw Missing("orderBaseInfo.totalFee")) * quantity;
+        var discount = KuaishouJson.Long(baseInfo, "discountFee") ?? KuaishouJson.Long(item, "discountFee") ?? 0;
+        var freight = KuaishouJson.Long(baseInfo, "expressFee") ?? 0;
+
+        var anchor = Anchor(detail, baseInfo);
+        var carrierType = KuaishouJson.Long(baseInfo, "carrierType");
+        var liveRoomId = KuaishouChannel.IsLiveRoom(carrierType) ? KuaishouJson.Id(baseInfo, "carrierId") : null;
+        var cpsType = KuaishouJson.Long(baseInfo, "cpsType") ?? (KuaishouJson.Object(detail, "orderCpsInfo") is { } cps ? KuaishouJson.Long(cps, "cpsType") : null);
+
+        var mainLine = Line(item, orderId, quantity) with
+        {
+            PaidAmountFen = Math.Max(0, goods - discount),
+            AnchorId = anchor.Id,
+            AnchorName = anchor.Name,
+            LiveRoomId = liveRoomId,
+        };
+        var lines = new List<OrderLine> { mainLine };
+        lines.AddRange(SubOrderLines(detail, orderId, anchor, liveRoomId));
+
+        return new Order
+        {
+            Key = new OrderKey(PlatformNames.Kuaishou, shopId, orderId),
+            Status = canonical,
+            PlatformStatus = canonical == OrderStatus.Refunded ? $"{status}/refund{KuaishouStatusMap.RefundSucceeded}" : $"{status}",
+            CreatedAt = createdAt,
+            PaidAt = KuaishouJson.Time(baseInfo, "payTime"),
+            UpdatedAt = KuaishouJson.Time(baseInfo, "updateTime") ?? createdAt,
+            OrderAmountFen = goods,
+            PaidAmountFen = goods - discount + freight,
+            FreightFen = freight,
+            DiscountFen = discount,
+            BuyerOpenId = KuaishouJson.String(baseInfo, "buyerOpenId") ?? "",
+            Receiver = Receiver(detail),
+            Tags = new MarketingTags(anchor.Id, anchor.Name, liveRoomId, KuaishouChannel.Describe(carrierType, cpsType)),
+            Lines = lines,
+        };
+    }
+
+    private static OrderLine Line(JsonElement item, string lineId, int quantity) => new()
+    {
+        LineId = lineId,
+        ProductId = KuaishouJson.Id(item, "itemId") ?? "",
+        SkuId = KuaishouJson.Id(item, "skuId") ?? throw Missing($"skuId of line {lineId}"),
+        MerchantCode = KuaishouJson.NonEmpty(KuaishouJson.String(item, "skuNick")) ?? KuaishouJson.NonEmpty(KuaishouJson.String(item, "goodsCode")),
+        Title = KuaishouJson.String(item, "itemTitle") ?? "",
+        Quantity = quantity,
+        UnitPriceFen = KuaishouJson.Long(item, "originalPrice") ?? KuaishouJson.Long(item, "price") ?? 0,
+        PaidAmountFen = 0,
+    };
+
+    private static IEnumerable<OrderLine> SubOrderLines(JsonElement detail, string orderId, (string? Id, string? Name) anchor, string? liveRoomId)
+    {
+        if (KuaishouJson.Property(detail, "subOrderInfo") is not { ValueKind: JsonValueKind.Array } subOrders)
+        {
+            yield break;
+        }
+
+        foreach (var sub in subOrders.EnumerateArray())
+        {
+            var subBase = KuaishouJson.Object(sub, "subOrderBaseInfo") ?? throw Missing("subOrderInfo[].subOrderBaseInfo");
+            var subItem = KuaishouJson.Object(sub, "subOrderItemInfo") ?? throw Missing("subOrderInfo[].subOrderItemInfo");
+            var lineId = KuaishouJson.Id(subBase, "oid") ?? throw Missing("subOrderInfo[].subOrderBaseInfo.oid");
+            var quantity = KuaishouJson.Long(subItem, "num") is { } n ? checked((int)n) : 1;
+            var isGift = KuaishouJson.Long(sub, "subOrderType") == GiftSubOrderType ||
+                         new[] { sub, subBase, subItem }.Any(o => KuaishouJson.Longs(o, "allActivityType").Contains(GiftActivityType));
+            yield return Line(subItem, lineId, quantity) with
+            {
+                PaidAmountFen = isGift ? 0 : (KuaishouJson.Long(subItem, "price") ?? 0) * quantity,
+                IsGift = isGift,
+                GiftForLineIds = isGift ? [orderId] : [],
+                AnchorId = anchor.Id,
+                AnchorName = anchor.Name,
+                LiveRoomId = liveRoomId,
+            };
+        }
+    }
+
+    /// <summary>
+    /// The 达人 a 分销 order was sold through (<c>orderCpsInfo.distributorId</c>), else the selling role
+    /// (<c>orderSellerRoleInfo</c>: 货主, 达人 or 授权号) — the account that presented the goods.
+    /// </summary>
+    private static (string? Id, string? Name) Anchor(JsonElement detail, JsonElement baseInfo)
+    {
+        if (KuaishouJson.Object(detail, "orderCpsInfo") is { } cps && KuaishouJson.Id(cps, "distributorId") is { } distributor)
+        {
+            return (distributor, KuaishouJson.NonEmpty(KuaishouJson.String(cps, "distributorName")));
+        }
+
+        var role = KuaishouJson.Object(baseInfo, "orderSellerRoleInfo") ?? KuaishouJson.Object(detail, "orderSellerRoleInfo");
+        return role is { } r && KuaishouJson.Id(r, "roleId") is { } roleId
+            ? (roleId, KuaishouJson.NonEmpty(KuaishouJson.String(r, "roleName")))
+            : (null, null);
+    }
+
+    private static HashSet<long> RefundStatuses(JsonElement detail)
+    {
+        var statuses = new HashSet<long>();
+        if (KuaishouJson.Property(detail, "orderRefundList") is { ValueKind: JsonValueKind.Array } refunds)
+        {
+            foreach (var refund in refunds.EnumerateArray())
+            {
+                if (KuaishouJson.Long(refund, "refundStatus") is { } s)
+                {
+                    statuses.Add(s);
+                }
+            }
+        }
+
+        return statuses;
+    }
+
+    private static MaskedReceiver Receiver(JsonElement detail)
+    {
+        if (KuaishouJson.Object(detail, "orderAddress") is not { } address)
+        {
+            return MaskedReceiver.Empty;
+        }
+
+        string? Text(string name) => KuaishouJson.NonEmpty(KuaishouJson.String(address, name));
+        var town = Text("town");
+        var masked = Text("desensitiseAddress");
+        return new MaskedReceiver(
+            Text("desensitiseConsignee"),
+            Text("desensitiseMobile"),
+            Text("province"),
+            Text("city"),
+            Text("district"),
+            town is not null && masked is not null && !masked.Contains(town, StringComparison.Ordinal) ? town + masked : masked);
+    }
+
+    private static int Quantity(JsonElement item, string where) =>
+        KuaishouJson.Long(item, "num") is { } n and > 0 ? checked((int)n) : throw Missing($"{where}.num");
+
+    private static KuaishouResponseFormatException Missing(string field) => new($"order detail lacks {field}");
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace ServerlessSync.Domain.Platforms.Taobao;
+
+/// <summary>
+/// The TOP JSON answer: <c>{"{api}_response": {...}}</c> on success (e.g. <c>trade_fullinfo_get_response</c>) or
+/// <c>{"error_response": {code, msg, sub_code, sub_msg, request_id}}</c>, both with HTTP 200.
+/// </summary>
+internal static class TaobaoEnvelope
+{
+    public const string ErrorResponse = "error_response";
+
+    /// <summary>The success body, or null with <paramref name="error"/> set.</summary>
+    /// <exception cref="TaobaoResponseFormatException">Neither a success nor an error envelope.</exception>
+    public static JsonElement? Open(JsonElement root, string responseName, out TaobaoApiError? error)
+    {
+        error = null;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new TaobaoResponseFormatException("response is not a JSON object");
+        }
+
+        if (TaobaoJson.Property(root, ErrorResponse) is { ValueKind: JsonValueKind.Object } e)
+        {
+            error = new TaobaoApiError(
+                TaobaoJson.Long(e, "code") ?? throw new TaobaoResponseFormatException("error_response without a numeric code"),
+                TaobaoJson.String(e, "msg") ?? "",
+                TaobaoJson.String(e, "sub_code"),
+                TaobaoJson.String(e, "sub_msg"),
+                TaobaoJson.String(e, "request_id"));
+            return null;
+        }
+
+        return TaobaoJson.Property(root, responseName) is { ValueKind: JsonValueKind.Object } body
+            ? body
+            : throw new TaobaoResponseFormatException($"response has neither {responseName} nor error_response");
+    }
+
+    /// <summary>The TOP response name of an API: <c>taobao.trade.fullinfo.get</c> → <c>trade_fullinfo_get_response</c>.</summary>
+    public static string ResponseName(string method) =>
+        (method.StartsWith("taobao.", StringComparison.Ordinal) ? method["taobao.".Length..] : method).Replace('.', '_') + "_response";
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ServerlessSync.Domain.Platforms.Taobao;
+
+/// <summary>
+/// Field readers for TOP JSON. Ids (<c>tid</c>, <c>oid</c>, <c>num_iid</c>) are int64 JSON numbers with string twins
+/// (<c>tid_str</c>); they are copied from the number's text, never through a double. Lists come wrapped
+/// (<c>"orders":{"order":[...]}</c>) or, with <c>simplify=true</c>, bare (<c>"orders":[...]</c>).
+/// </summary>
+internal static class TaobaoJson
+{
+    public static JsonElement? Property(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value
+            : null;
+
+    /// <summary>An id as text; null when absent, empty, zero or not an integer.</summary>
+    public static string? Id(JsonElement obj, string name)
+    {
+        var text = Property(obj, name) switch
+        {
+            { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
+            { ValueKind: JsonValueKind.String } s => s.GetString()?.Trim(),
+            _ => null,
+        };
+        return IsId(text) ? text : null;
+    }
+
+    public static string? String(JsonElement obj, string name) => Property(obj, name) switch
+    {
+        { ValueKind: JsonValueKind.String } s => NonEmpty(s.GetString()),
+        { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
+        { ValueKind: JsonValueKind.True } => "true",
+        { ValueKind: JsonValueKind.False } => "false",
+        _ => null,
+    };
+
+    public static long? Long(JsonElement obj, string name) => Property(obj, name) switch
+    {
+        { ValueKind: JsonValueKind.Number } n when n.TryGetInt64(out var v) => v,
+        { ValueKind: JsonValueKind.String } s when long.TryParse(s.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) => v,
+        _ => null,
+    };
+
+    public static bool? Bool(JsonElement obj, string name) => Property(obj, name) switch
+    {
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.False } => false,
+        { ValueKind: JsonValueKind.String } s when bool.TryParse(s.GetString(), out var v) => v,
+        _ => null,
+    };
+
+    /// <exception cref="TaobaoResponseFormatException">Present but not a yuan amount.</exception>
+    public static long? Money(JsonElement obj, string name)
+    {
+        if (String(obj, name) is not { } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TaobaoMoney.ToFen(text);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException)
+        {
+            throw new TaobaoResponseFormatException($"{name} is not a yuan amount", ex);
+        }
+    }
+
+    /// <exception cref="TaobaoResponseFormatException">Present but not a TOP time.</exception>
+    public static DateTimeOffset? Time(JsonElement obj, string name)
+    {
+        if (String(obj, name) is not { } text)
+        {
+            return null;
+        }
+
+        return TaobaoTime.TryParse(text, out var utc) ? utc : throw new TaobaoResponseFormatException($"{name} is not a TOP time");
+    }
+
+    /// <summary>The items of a TOP list: <c>{"orders":{"order":[...]}}</c>, <c>{"orders":[...]}</c>, or nothing.</summary>
+    public static IEnumerable<JsonElement> List(JsonElement obj, string wrapper, string item)
+    {
+        var list = Property(obj, wrapper) switch
+        {
+            { ValueKind: JsonValueKind.Object } wrapped => Property(wrapped, item),
+            { ValueKind: JsonValueKind.Array } bare => bare,
+            _ => null,
+        };
+        return list switch
+        {
+            { ValueKind: JsonValueKind.Array } array => array.EnumerateArray(),
+            { ValueKind: JsonValueKind.Object } single => [single],
+            _ => [],
+        };
+    }
+
+    public static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    private static bool IsId(string? text) =>
+        !string.IsNullOrEmpty(text) && text.Length <= 32 && text.All(char.IsAsciiDigit) && text.Any(c => c != '0');
+}

@@ -1,0 +1,24 @@
+namespace ServerlessSync.Domain.Platforms.Taobao;
+
+/// <summary>The TOP API names the sync calls and the field lists it asks for.</summary>
+public static class TaobaoMethods
+{
+    /// <summary>One trade with its sub-orders (<c>trade_fullinfo_get_response.trade</c>).</summary>
+    public const string TradeFullInfoGet = "taobao.trade.fullinfo.get";
+
+    /// <summary>Trades sold whose <c>modified</c> falls in a window (<c>trades_sold_increment_get_response</c>).</summary>
+    public const string TradesSoldIncrementGet = "taobao.trades.sold.increment.get";
+
+    /// <summary>
+    /// What <see cref="TradeFullInfoGet"/> is asked to return; <c>orders</c> returns every sub-order field. Receiver fields
+    /// come back as the platform masks/encrypts them and are stored that way (DESIGN D6).
+    /// </summary>
+    public const string FullInfoFields =
+        "tid,tid_str,status,type,created,pay_time,modified,consign_time,end_time," +
+        "payment,total_fee,post_fee,discount_fee,adjust_fee,trade_from,seller_nick,buyer_open_uid," +
+        "receiver_name,receiver_mobile,receiver_phone,receiver_state,receiver_city,receiver_district,receiver_town,receiver_address," +
+        "orders";
+
+    /// <summary>The incremental list only has to say which trades changed and when.</summary>
+    public const string IncrementFields = "tid,status,modified";
+}

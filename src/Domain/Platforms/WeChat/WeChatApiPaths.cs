@@ -1,0 +1,16 @@
+namespace ServerlessSync.Domain.Platforms.WeChat;
+
+/// <summary>
+/// The WeChat API paths used, relative to the API host. Order calls are POSTs with <c>?access_token=</c> and a JSON body;
+/// the token call is the standard <c>GET /cgi-bin/token?grant_type=client_credential&amp;appid=&amp;secret=</c>
+/// (WxJava's <c>GET_ACCESS_TOKEN_URL</c>; the reference names only the <c>access_token</c> parameter).
+/// </summary>
+public static class WeChatApiPaths
+{
+    public const string Token = "/cgi-bin/token";
+    public const string OrderGet = "/channels/ec/order/get";
+    public const string OrderList = "/channels/ec/order/list/get";
+
+    public const string AccessTokenParam = "access_token";
+    public const string GrantType = "client_credential";
+}

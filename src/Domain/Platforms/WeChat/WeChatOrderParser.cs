@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.Json;
+using ServerlessSync.Domain.Orders;
+
+namespace ServerlessSync.Domain.Platforms.WeChat;
+
+/// <summary>
+/// Parses a <c>POST /channels/ec/order/get</c> answer (<c>{errcode, errmsg, order}</c>) into the canonical <see cref="Order"/>.
+/// Receiver fields are kept exactly as masked by the platform; nothing is decoded here.
+/// </summary>
+public static class WeChatOrderParser
+{
+    /// <summary>The request body: the order id as a JSON string, never a number (it exceeds 2^53).</summary>
+    public static string DetailRequest(string orderId) => JsonSerializer.Serialize(new Dictionary<string, string> { ["order_id"] = orderId });
+
+    /// <exception cref="WeChatResponseFormatException">Not the documented answer, or a required field is missing.</exception>
+    public static WeChatOrderDetailResult ParseDetailResponse(string json, string shopId)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new WeChatResponseFormatException("order/get answer is not a JSON object");
+            }
+
+            if (WeChatApiError.From(root) is { } error)
+            {
+                return WeChatOrderDetailResult.Failure(error);
+            }
+
+            return WeChatJson.Property(root, "order") is { ValueKind: JsonValueKind.Object } order
+                ? WeChatOrderDetailResult.Success(ParseOrder(order, shopId))
+                : throw new WeChatResponseFormatException("order/get answer without order");
+        }
+        catch (JsonException ex)
+        {
+            throw new WeChatResponseFormatException("order/get answer is not valid JSON", ex);
+        }
+    }
+
+    public static Order ParseOrder(JsonElement order, string shopId)
+    {
+        var orderId = WeChatJson.Id(order, "order_id") ?? throw Missing("order_id");
+        var status = WeChatJson.Long(order, "status") ?? throw Missing("status");
+        var canonical = WeChatStatusMap.Map(status) ?? throw new WeChatResponseFormatException($"unknown status {status} on order {orderId}");
+        var createdAt = WeChatJson.UnixTime(order, "create_time") ?? throw Missing("create_time");
+        var detail = WeChatJson.Property(order, "order_detail") is { ValueKind: JsonValueKind.Object } d ? d : throw Missing("order_detail");
+        var price = WeChatJson.Property(detail, "price_info") is { ValueKind: JsonValueKind.Object } p ? p : throw Missing("order_detail.price_info");
+        var ext = WeChatJson.Property(detail, "ext_info") ?? default;
+        var sources = Sources(detail);
+
+        var finderId = WeChatJson.NonEmptyString(ext, "finder_id");
+        var liveId = WeChatJson.NonEmptyString(ext, "live_id") is { } live && live.Any(c => c != '0') ? live : null;
+        var anchorName = (finderId is null ? null : sources.FirstOrDefault(s => s.AccountId == finderId)?.Nickname)
+            ?? AgentNickname(detail, finderId);
+
+        var lines = ParseLines(orderId, detail, sources, finderId, anchorName, liveId);
+        var paid = WeChatJson.Long(price, "order_price") ?? throw Missing("price_info.order_price");
+        var goods = WeChatJson.Long(price, "product_price") ?? lines.Sum(l => l.UnitPriceFen * l.Quantity);
+        var freight = (WeChatJson.Flag(price, "is_change_freight") ? WeChatJson.Long(price, "change_freight") : null)
+            ?? WeChatJson.Long(price, "freight") ?? 0;
+
+        return new Order
+        {
+            Key = new OrderKey(PlatformNames.WeChat, shopId, orderId),
+            Status = canonical,
+            PlatformStatus = status.ToString(CultureInfo.InvariantCulture),
+            CreatedAt = createdAt,
+            PaidAt = WeChatJson.Property(detail, "pay_info") is { } pay ? WeChatJson.UnixTime(pay, "pay_time") : null,
+            UpdatedAt = WeChatJson.UnixTime(order, "update_time") ?? createdAt,
+            OrderAmountFen = goods,
+            PaidAmountFen = paid,
+            FreightFen = freight,
+            // Every reduction between list price plus freight and what was paid, whoever funded it (merchant, 达人,
+            // price change, points): price_info splits them over fields that differ between API versions.
+            DiscountFen = Math.Max(0, goods + freight - paid),
+            BuyerOpenId = WeChatJson.String(order, "openid") ?? "",
+            Receiver = ParseReceiver(detail),
+            Tags = new MarketingTags(finderId, anchorName, liveId, WeChatOrderScene.Describe(WeChatJson.Long(ext, "order_scene"))),
+            Lines = lines,
+        };
+    }
+
+    private sealed record Source(string? SkuId, long? AccountType, string? AccountId, string? Nickname);
+
+    /// <summary><c>source_infos[]</c> as the doc names it (sku-level origin), or WxJava's single <c>source_info</c>.</summary>
+    private static List<Source> Sources(JsonElement detail)
+    {
+        var elements = WeChatJson.Array(detail, "source_infos").ToList();
+        if (elements.Count == 0 && WeChatJson.Property(detail, "source_info") is { ValueKind: JsonValueKind.Object } single)
+        {
+            elements.Add(single);
+        }
+
+        return elements
+            .Select(s => new Source(
+                WeChatJson.Id(s, "sku_id"),
+                WeChatJson.Long(s, "account_type"),
+                WeChatJson.NonEmptyString(s, "account_id"),
+                WeChatJson.NonEmptyString(s, "account_nickname")))
+            .ToList();
+    }
+
+    private static string? AgentNickname(JsonElement detail, string? finderId) =>
+        WeChatJson.Property(detail, "agent_info") is { } agent && WeChatJson.NonEmptyString(agent, "agent_finder_id") == finderId
+            ? WeChatJson.NonEmptyString(agent, "agent_finder_nickname")
+            : null;
+
+    private static List<OrderLine> ParseLines(
+        string orderId, JsonElement detail, List<Source> sources, string? finderId, string? anchorName, string? liveId)
+    {
+        if (WeChatJson.Property(detail, "product_infos") is not { ValueKind: JsonValueKind.Array } products)
+        {
+            throw Missing("order_detail.product_infos");
+        }
+
+        var raw = products.EnumerateArray().Select((product, index) => (product, index)).ToList();
+        var lineIds = raw.Select(r => WeChatJson.NonEmptyString(r.product, "product_unique_id")
+            ?? string.Create(CultureInfo.InvariantCulture, $"{orderId}-{r.index + 1}")).ToList();
+        var paidLineBySku = raw
+            .Where(r => !WeChatJson.Flag(r.product, "is_free_gift"))
+            .Select(r => (Sku: WeChatJson.Id(r.product, "sku_id"), LineId: lineIds[r.index]))
+            .Where(x => x.Sku is not null)
+            .GroupBy(x => x.Sku!)
+            .ToDictionary(g => g.Key, g => g.First().LineId, StringComparer.Ordinal);
+
+        return raw.Select(r =>
+        {
+            var product = r.product;
+            var lineId = lineIds[r.index];
+            var skuId = WeChatJson.Id(product, "sku_id") ?? throw Missing($"sku_id of product {r.index}");
+            var isGift = WeChatJson.Flag(product, "is_free_gift");
+            // 视频号 (account_type 1) sources name the anchor a SKU was sold by; other account types are not anchors.
+            var source = sources.FirstOrDefault(s => s.SkuId == skuId && s.AccountType == 1);
+            return new OrderLine
+            {
+                LineId = lineId,
+                ProductId = WeChatJson.Id(product, "product_id") ?? "",
+                SkuId = skuId,
+                MerchantCode = WeChatJson.NonEmptyString(product, "sku_code") ?? WeChatJson.NonEmptyString(product, "out_sku_id"),
+                Title = WeChatJson.String(product, "title") ?? "",
+                Quantity = checked((int)(WeChatJson.Long(product, "sku_cnt") ?? throw Missing($"sku_cnt of line {lineId}"))),
+                UnitPriceFen = WeChatJson.Long(product, "sale_price") ?? 0,
+                PaidAmountFen = WeChatJson.Long(product, "real_price") ?? (isGift ? 0 : throw Missing($"real_price of line {lineId}")),
+                IsGift = isGift,
+                GiftForLineIds = isGift ? GiftMasters(product, paidLineBySku) : [],
+                AnchorId = source?.AccountId ?? finderId,
+                AnchorName = source?.Nickname ?? anchorName,
+                LiveRoomId = liveId,
+            };
+        }).ToList();
+    }
+
+    /// <summary><c>free_gift_info.main_product_list[].sku_id</c> (WxJava) → the lines selling those SKUs.</summary>
+    private static List<string> GiftMasters(JsonElement product, Dictionary<string, string> paidLineBySku) =>
+        WeChatJson.Property(product, "free_gift_info") is { } info
+            ? WeChatJson.Array(info, "main_product_list")
+                .Select(m => WeChatJson.Id(m, "sku_id"))
+                .Where(sku => sku is not null && paidLineBySku.ContainsKey(sku))
+                .Select(sku => paidLineBySku[sku!])
+                .Distinct()
+                .ToList()
+            : [];
+
+    private static MaskedReceiver ParseReceiver(JsonElement detail)
+    {
+        if (WeChatJson.Property(detail, "delivery_info") is not { } delivery || WeChatJson.Property(delivery, "address_info") is not { } address)
+        {
+            return MaskedReceiver.Empty;
+        }
+
+        var street = WeChatJson.NonEmptyString(address, "detail_info");
+        var house = WeChatJson.NonEmptyString(address, "house_number");
+        return new MaskedReceiver(
+            WeChatJson.NonEmptyString(address, "user_name"),
+            WeChatJson.NonEmptyString(address, "tel_number") ?? WeChatJson.NonEmptyString(address, "virtual_order_tel_number"),
+            WeChatJson.NonEmptyString(address, "province_name"),
+            WeChatJson.NonEmptyString(address, "city_name"),
+            WeChatJson.NonEmptyString(address, "county_name"),
+            house is null ? street : street + house);
+    }
+
+    private static WeChatResponseFormatException Missing(string field) => new($"order lacks {field}");
+}

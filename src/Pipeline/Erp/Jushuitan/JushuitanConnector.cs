@@ -1,0 +1,201 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Domain.Erp;
+using ServerlessSync.Domain.Erp.Jushuitan;
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.Pipeline.Erp.Jushuitan;
+
+/// <summary>
+/// Jushuitan open-API connector: orders/upload keyed by (shop_id, so_id = platform order number), lookup through
+/// orders/single/query by so_ids, stock from inventory/query (qty − order_lock − pick_lock). Jushuitan has no
+/// submit or audit API (review happens inside the ERP), so an uploaded order is complete. Uploads go through the
+/// non-retrying client; a so_id the shop already holds is reported AlreadyExists.
+/// </summary>
+public sealed class JushuitanConnector : IErpConnector
+{
+    public const string ConnectorKind = "Jushuitan";
+
+    private readonly JushuitanTransport _transport;
+    private readonly JushuitanOptions _options;
+    private readonly ILogger<JushuitanConnector> _logger;
+
+    public JushuitanConnector(IHttpClientFactory httpClientFactory, IOptions<JushuitanOptions> options, TimeProvider time, ILogger<JushuitanConnector> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _transport = new JushuitanTransport(httpClientFactory, options, time);
+        _logger = logger;
+    }
+
+    public string Kind => ConnectorKind;
+
+    public async Task<ErpOrderRef?> FindByExternalOrderNoAsync(string externalOrderNo, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(externalOrderNo);
+        var found = await QueryOrdersAsync([externalOrderNo], cancellationToken);
+        return found.TryGetValue(externalOrderNo, out var existing) ? existing : null;
+    }
+
+    public async Task<ErpWriteOutcome> CreateSalesOrderAsync(ErpSalesOrder document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var outcomes = await UploadOrdersAsync([document], cancellationToken);
+        return outcomes[0];
+    }
+
+    /// <summary>Nothing to finish: Jushuitan has no submit/audit step, an uploaded order is waiting for review in the ERP.</summary>
+    public Task<ErpWriteOutcome> CompleteExistingAsync(ErpOrderRef existing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        return Task.FromResult(ErpWriteOutcome.AlreadyExists(existing.Number));
+    }
+
+    /// <summary>
+    /// Uploads several orders, <see cref="JushuitanOptions.UploadBatchSize"/> per orders/upload call, and returns one
+    /// outcome per document in input order, read from each element's <c>issuccess</c>. Invalid documents are Rejected
+    /// without being sent. Throws <see cref="ErpTransientException"/> when a call fails transiently (network, 5xx,
+    /// throttling 199/200, refused credentials); orders of calls made before it may be stored, and a retry reports
+    /// them AlreadyExists.
+    /// </summary>
+    public async Task<IReadOnlyList<ErpWriteOutcome>> UploadOrdersAsync(IReadOnlyList<ErpSalesOrder> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var outcomes = new ErpWriteOutcome[documents.Count];
+        var toSend = new List<int>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var problems = JushuitanOrderValidator.Validate(documents[i]);
+            if (problems.Count > 0)
+            {
+                outcomes[i] = Refused(documents[i].ExternalOrderNo, "invalid sales order: " + string.Join("; ", problems));
+            }
+            else
+            {
+                toSend.Add(i);
+            }
+        }
+
+        foreach (var chunk in toSend.Chunk(_options.UploadBatchSize))
+        {
+            var batch = chunk.Select(i => documents[i]).ToList();
+            var results = await UploadChunkAsync(batch, cancellationToken);
+            for (var k = 0; k < chunk.Length; k++)
+            {
+                outcomes[chunk[k]] = results[k];
+            }
+        }
+
+        return outcomes;
+    }
+
+    public async Task<StockLevels> GetStockAsync(IReadOnlyCollection<string> materialNumbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(materialNumbers);
+        var requested = materialNumbers.Where(m => !string.IsNullOrEmpty(m)).Distinct(StringComparer.Ordinal).ToList();
+        var available = requested.ToDictionary(m => m, _ => 0m, StringComparer.Ordinal);
+        foreach (var batch in requested.Chunk(JushuitanInventoryQuery.MaxSkusPerCall))
+        {
+            for (var page = 1; ; page++)
+            {
+                var answer = await ReadAsync(JushuitanPaths.InventoryQuery, JushuitanInventoryQuery.BuildBiz(batch, page, _options.WmsCoId), cancellationToken);
+                var rows = JushuitanInventoryQuery.Parse(answer);
+                foreach (var row in rows.Rows.Where(r => available.ContainsKey(r.SkuId)))
+                {
+                    available[row.SkuId] += row.Available;
+                }
+
+                if (!rows.HasNext || rows.Rows.Count == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        return new StockLevels(available);
+    }
+
+    private async Task<ErpWriteOutcome[]> UploadChunkAsync(IReadOnlyList<ErpSalesOrder> batch, CancellationToken cancellationToken)
+    {
+        var biz = JushuitanOrderUpload.BuildBiz(batch, _options.ShopId);
+        var answer = await CallAsync(JushuitanHttpClients.Write, JushuitanPaths.OrdersUpload, biz, cancellationToken);
+        if (answer.Kind == JushuitanAnswerKind.Rejected)
+        {
+            return batch.Select(d => Refused(d.ExternalOrderNo, answer.ErrorText())).ToArray();
+        }
+
+        var items = JushuitanUploadResult.Parse(answer);
+        var outcomes = new ErpWriteOutcome[batch.Count];
+        for (var k = 0; k < batch.Count; k++)
+        {
+            var soId = batch[k].ExternalOrderNo;
+            // Elements answer in input order; match by so_id when the server left some out.
+            var item = items.Count == batch.Count && items[k].SoId == soId ? items[k] : items.FirstOrDefault(i => i.SoId == soId)
+                ?? throw new ErpProtocolException($"Jushuitan orders/upload gave no result for so_id {soId}.");
+            outcomes[k] = await ToOutcomeAsync(item, cancellationToken);
+        }
+
+        return outcomes;
+    }
+
+    private async Task<ErpWriteOutcome> ToOutcomeAsync(JushuitanUploadItem item, CancellationToken cancellationToken)
+    {
+        switch (item.Verdict)
+        {
+            case JushuitanUploadVerdict.Created when item.HasOId:
+                JushuitanLog.Uploaded(_logger, item.OId!, item.SoId, "created");
+                return ErpWriteOutcome.Created(item.OId!);
+            case JushuitanUploadVerdict.Created:
+                throw new ErpProtocolException($"Jushuitan accepted so_id {item.SoId} without an o_id.");
+            case JushuitanUploadVerdict.AlreadyExists:
+                var number = item.HasOId ? item.OId! : (await FindByExternalOrderNoAsync(item.SoId, cancellationToken))?.Number;
+                if (number is null)
+                {
+                    return Refused(item.SoId, $"the ERP says the order exists but it cannot be found: {item.Message}");
+                }
+
+                JushuitanLog.Uploaded(_logger, number, item.SoId, "already there");
+                return ErpWriteOutcome.AlreadyExists(number);
+            default:
+                return Refused(item.SoId, item.Message.Length > 0 ? item.Message : "refused without a message");
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, ErpOrderRef>> QueryOrdersAsync(IReadOnlyList<string> soIds, CancellationToken cancellationToken)
+    {
+        var answer = await ReadAsync(JushuitanPaths.OrdersQuery, JushuitanOrderQuery.BySoIdsBiz(soIds, _options.ShopId), cancellationToken);
+        return JushuitanOrderQuery.ParseRefs(answer);
+    }
+
+    private ErpWriteOutcome Refused(string soId, string reason)
+    {
+        JushuitanLog.Refused(_logger, soId, reason);
+        return ErpWriteOutcome.Rejected("Jushuitan orders/upload: " + reason);
+    }
+
+    private async Task<JushuitanResponse> ReadAsync(string path, string biz, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync(JushuitanHttpClients.Read, path, biz, cancellationToken);
+        return answer.Kind == JushuitanAnswerKind.Success
+            ? answer
+            : throw new ErpProtocolException($"Jushuitan {JushuitanTransport.ShortName(path)} was refused: {answer.ErrorText()}");
+    }
+
+    /// <summary>One signed call; throttling and refused credentials throw transient (the server ran nothing).</summary>
+    private async Task<JushuitanResponse> CallAsync(string clientName, string path, string biz, CancellationToken cancellationToken)
+    {
+        var api = JushuitanTransport.ShortName(path);
+        var answer = await _transport.PostAsync(clientName, path, biz, cancellationToken);
+        switch (answer.Kind)
+        {
+            case JushuitanAnswerKind.Throttled:
+                JushuitanLog.Transient(_logger, api, "throttled: " + answer.ErrorText());
+                throw new ErpTransientException($"Jushuitan {api}: throttled: {answer.ErrorText()}");
+            case JushuitanAnswerKind.AuthFailed:
+                JushuitanLog.AuthFailed(_logger, api, answer.ErrorText());
+                throw new ErpTransientException($"Jushuitan {api}: credentials refused: {answer.ErrorText()}");
+            default:
+                return answer;
+        }
+    }
+}

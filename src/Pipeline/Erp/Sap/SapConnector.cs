@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Domain.Erp;
+using ServerlessSync.Domain.Erp.Sap;
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.Pipeline.Erp.Sap;
+
+/// <summary>
+/// S/4HANA OData V2 connector: deep insert into API_SALES_ORDER_SRV/A_SalesOrder, lookup by PurchaseOrderByCustomer,
+/// stock from API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod. Reads go through the retrying client, creates through the
+/// non-retrying one. A create refused with 403 <c>X-CSRF-Token: Required</c> was not executed by the server, so it is sent
+/// once more with a freshly fetched token. A created order is active at once: SAP has no separate approval step here.
+/// </summary>
+public sealed class SapConnector : IErpConnector, IDisposable
+{
+    public const string ConnectorKind = "Sap";
+
+    /// <summary>Stops a gateway whose <c>__next</c> links never end.</summary>
+    private const int MaxPagesPerQuery = 1000;
+
+    private readonly SapTransport _transport;
+    private readonly SapCsrfSessionCache _tokens;
+    private readonly SapOptions _options;
+    private readonly SapSalesOrderSettings _settings;
+    private readonly ILogger<SapConnector> _logger;
+
+    public SapConnector(IHttpClientFactory httpClientFactory, IOptions<SapOptions> options, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _options = options.Value;
+        _settings = _options.ToSettings();
+        _transport = new SapTransport(httpClientFactory, options);
+        _tokens = new SapCsrfSessionCache(_transport, options, loggerFactory.CreateLogger<SapCsrfSessionCache>());
+        _logger = loggerFactory.CreateLogger<SapConnector>();
+    }
+
+    public string Kind => ConnectorKind;
+
+    public async Task<ErpOrderRef?> FindByExternalOrderNoAsync(string externalOrderNo, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(externalOrderNo);
+        var url = SapServices.EntitySet(
+            _transport.BaseUrl, SapServices.SalesOrder, SapServices.SalesOrderSet,
+            SapSalesOrderQueries.ByPurchaseOrder(externalOrderNo, _settings.SalesOrganization), _options.Client);
+        var body = await ReadAsync(url, "sales order lookup", cancellationToken);
+        var refs = SapSalesOrderQueries.ParseRefs(body, externalOrderNo);
+        var existing = SapSalesOrderQueries.PickExisting(refs);
+        if (refs.Count > 1 && existing is not null)
+        {
+            SapLog.DuplicateOrders(_logger, refs.Count, externalOrderNo, existing.Number);
+        }
+
+        return existing;
+    }
+
+    public async Task<ErpWriteOutcome> CreateSalesOrderAsync(ErpSalesOrder document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var orderLabel = "platform order " + document.ExternalOrderNo;
+        var problems = SapSalesOrderValidator.Validate(document, _settings);
+        if (problems.Count > 0)
+        {
+            return Refused(orderLabel, "invalid sales order: " + string.Join("; ", problems));
+        }
+
+        var body = SapSalesOrderBuilder.BuildBody(document, _settings);
+        var url = SapServices.EntitySet(_transport.BaseUrl, SapServices.SalesOrder, SapServices.SalesOrderSet, SapODataQuery.Empty, _options.Client);
+        for (var attempt = 1; ; attempt++)
+        {
+            var session = await _tokens.GetAsync(cancellationToken);
+            var answer = await _transport.SendAsync(
+                SapHttpClients.Write, HttpMethod.Post, url, body, session.Token, session.CookieHeader, "sales order create", cancellationToken);
+            switch (answer.Kind)
+            {
+                case SapAnswerKind.Success:
+                    var number = SapCreatedSalesOrder.ParseNumber(answer.Body);
+                    SapLog.Created(_logger, number, orderLabel);
+                    return ErpWriteOutcome.Created(number);
+                case SapAnswerKind.CsrfTokenRequired when attempt == 1:
+                    SapLog.TokenRequired(_logger, "sales order create");
+                    _tokens.Invalidate(session);
+                    continue;
+                case SapAnswerKind.CsrfTokenRequired:
+                    _tokens.Invalidate(session);
+                    throw Transient("sales order create", "the CSRF token was refused again right after a fresh fetch");
+                case SapAnswerKind.Rejected:
+                    return Refused(orderLabel, answer.ErrorText());
+                default:
+                    throw Transient("sales order create", answer.ErrorText());
+            }
+        }
+    }
+
+    /// <summary>An order SAP holds is complete: there is no submit or approval call to make.</summary>
+    public Task<ErpWriteOutcome> CompleteExistingAsync(ErpOrderRef existing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        return Task.FromResult(ErpWriteOutcome.AlreadyExists(existing.Number));
+    }
+
+    public async Task<StockLevels> GetStockAsync(IReadOnlyCollection<string> materialNumbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(materialNumbers);
+        var requested = materialNumbers.Where(m => !string.IsNullOrEmpty(m)).Distinct(StringComparer.Ordinal).ToList();
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var batch in requested.Chunk(_options.StockQueryBatchSize))
+        {
+            var url = SapServices.EntitySet(
+                _transport.BaseUrl, SapServices.MaterialStock, SapServices.MaterialStockSet,
+                SapStockQuery.ForMaterials(batch, _settings.Plant), _options.Client);
+            for (var page = 1; ; page++)
+            {
+                var body = await ReadAsync(url, "stock query", cancellationToken);
+                var next = SapStockQuery.Accumulate(body, _settings.Plant, totals);
+                if (next is null)
+                {
+                    break;
+                }
+
+                if (page >= MaxPagesPerQuery)
+                {
+                    throw new ErpProtocolException($"SAP stock query kept answering __next links after {page} pages.");
+                }
+
+                url = NextPage(url, next);
+            }
+        }
+
+        return SapStockQuery.ToStockLevels(requested, totals);
+    }
+
+    public void Dispose() => _tokens.Dispose();
+
+    /// <summary>
+    /// The <c>__next</c> link, relative to the page it came from. A gateway behind a reverse proxy may write its internal host
+    /// into the link, so the link's path and query are always sent to the configured host.
+    /// </summary>
+    private Uri NextPage(Uri current, string link)
+    {
+        var next = new Uri(current, link);
+        if (string.Equals(next.Authority, _transport.BaseUrl.Authority, StringComparison.OrdinalIgnoreCase) && next.Scheme == _transport.BaseUrl.Scheme)
+        {
+            return next;
+        }
+
+        return new UriBuilder(next) { Scheme = _transport.BaseUrl.Scheme, Host = _transport.BaseUrl.Host, Port = _transport.BaseUrl.Port }.Uri;
+    }
+
+    /// <summary>A GET through the retrying client; a refused query is our bug, not a business answer, so it throws.</summary>
+    private async Task<string> ReadAsync(Uri url, string operation, CancellationToken cancellationToken)
+    {
+        var answer = await _transport.SendAsync(SapHttpClients.Read, HttpMethod.Get, url, null, null, null, operation, cancellationToken);
+        return answer.Kind switch
+        {
+            SapAnswerKind.Success => answer.Body,
+            SapAnswerKind.Rejected => throw new ErpProtocolException($"SAP refused the {operation}: {answer.ErrorText()}"),
+            _ => throw Transient(operation, answer.ErrorText()),
+        };
+    }
+
+    private ErpWriteOutcome Refused(string orderLabel, string reason)
+    {
+        SapLog.Refused(_logger, "sales order create", orderLabel, reason);
+        return ErpWriteOutcome.Rejected("SAP create: " + reason);
+    }
+
+    private ErpTransientException Transient(string operation, string reason)
+    {
+        SapLog.Transient(_logger, operation, reason);
+        return new ErpTransientException($"SAP {operation}: {reason}");
+    }
+}

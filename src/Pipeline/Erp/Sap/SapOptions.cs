@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using ServerlessSync.Domain.Erp.Sap;
+
+namespace ServerlessSync.Pipeline.Erp.Sap;
+
+/// <summary>Connection to one S/4HANA system through a communication user (Basic auth), bound from <c>Erp:Sap</c>.</summary>
+public sealed class SapOptions
+{
+    public const string SectionName = "Erp:Sap";
+
+    /// <summary>The system's host root; OData paths <c>/sap/opu/odata/sap/...</c> are added to it.</summary>
+    [Required]
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>The communication user (S/4HANA Cloud: the one of the SAP_COM_0109 arrangement).</summary>
+    [Required]
+    public string UserName { get; set; } = "";
+
+    [Required]
+    public string Password { get; set; } = "";
+
+    /// <summary><c>sap-client</c> added to every URL when set (on-premise systems with several clients).</summary>
+    public string Client { get; set; } = "";
+
+    public string SalesOrderType { get; set; } = "OR";
+
+    [Required]
+    public string SalesOrganization { get; set; } = "";
+
+    [Required]
+    public string DistributionChannel { get; set; } = "";
+
+    [Required]
+    public string OrganizationDivision { get; set; } = "";
+
+    /// <summary>Delivering plant of every item, and the plant whose stock is checked.</summary>
+    [Required]
+    public string Plant { get; set; } = "";
+
+    /// <summary>Storage location of every item; empty leaves it to SAP.</summary>
+    public string StorageLocation { get; set; } = "";
+
+    /// <summary>Manual price condition type (customizing): PPR0 in S/4HANA pricing, PR00 in classic SD.</summary>
+    public string PriceConditionType { get; set; } = "PPR0";
+
+    /// <summary>Item category of gift lines (customizing); TANN is the standard free-goods category.</summary>
+    public string FreeGoodsItemCategory { get; set; } = "TANN";
+
+    public string Currency { get; set; } = "CNY";
+
+    /// <summary>Profile customer number → SAP sold-to party; unlisted numbers are sent unchanged.</summary>
+    public Dictionary<string, string> SoldToParties { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Profile unit → SAP unit of measure (e.g. Pcs → PC); unlisted units are sent unchanged.</summary>
+    public Dictionary<string, string> Units { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Timeout of one create call. Creates are never retried.</summary>
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Timeout of one attempt of a token fetch, lookup or stock read.</summary>
+    public TimeSpan ReadAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Timeout of a read including its retries.</summary>
+    public TimeSpan ReadTotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries of a read after a network failure, timeout, 429 or 5xx.</summary>
+    public int ReadRetryCount { get; set; } = 3;
+
+    /// <summary>First retry delay of reads; later ones back off exponentially with jitter.</summary>
+    public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Materials per stock request (they go into one <c>$filter</c>, so into the URL).</summary>
+    [Range(1, 100)]
+    public int StockQueryBatchSize { get; set; } = 20;
+
+    public SapSalesOrderSettings ToSettings() => new()
+    {
+        SalesOrderType = SalesOrderType,
+        SalesOrganization = SalesOrganization,
+        DistributionChannel = DistributionChannel,
+        OrganizationDivision = OrganizationDivision,
+        Plant = Plant,
+        StorageLocation = StorageLocation,
+        PriceConditionType = PriceConditionType,
+        FreeGoodsItemCategory = FreeGoodsItemCategory,
+        Currency = Currency,
+        SoldToParties = new Dictionary<string, string>(SoldToParties, StringComparer.Ordinal),
+        Units = new Dictionary<string, string>(Units, StringComparer.Ordinal),
+    };
+}

@@ -1,0 +1,225 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Domain.Erp;
+using ServerlessSync.Domain.Erp.YonBip;
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.Pipeline.Erp.YonBip;
+
+/// <summary>
+/// YonBIP open-API connector: sd/voucherorder singleSave (with a deterministic resubmitCheckKey) → batchsubmit →
+/// batchaudit, lookup through voucherorder/list on the header define holding the platform order number, stock from
+/// QueryCurrentStocksByCondition. Reads go through the retrying client, writes through the non-retrying one. A call
+/// answered 310036 (bad or expired token) was not run by the gateway, so it is repeated once with a fresh token.
+/// </summary>
+public sealed class YonBipConnector : IErpConnector, IDisposable
+{
+    public const string ConnectorKind = "YonBip";
+
+    private readonly YonBipTransport _transport;
+    private readonly YonBipTokenCache _tokens;
+    private readonly YonBipOptions _options;
+    private readonly YonBipSaleOrderSettings _settings;
+    private readonly ILogger<YonBipConnector> _logger;
+
+    public YonBipConnector(IHttpClientFactory httpClientFactory, IOptions<YonBipOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _options = options.Value;
+        _settings = _options.SaleOrderSettings();
+        _transport = new YonBipTransport(httpClientFactory, options);
+        _tokens = new YonBipTokenCache(_transport, options, time, loggerFactory.CreateLogger<YonBipTokenCache>());
+        _logger = loggerFactory.CreateLogger<YonBipConnector>();
+    }
+
+    public string Kind => ConnectorKind;
+
+    public async Task<ErpOrderRef?> FindByExternalOrderNoAsync(string externalOrderNo, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(externalOrderNo);
+        var answer = await ReadAsync(
+            YonBipPaths.SaleOrderList, YonBipSaleOrderQueries.ByExternalOrderNoBody(externalOrderNo, _options.ExternalOrderNoDefine), cancellationToken);
+        var refs = YonBipSaleOrderQueries.ParseRefs(answer);
+        var existing = YonBipSaleOrderQueries.PickExisting(refs);
+        if (refs.Count > 1 && existing is not null)
+        {
+            YonBipLog.DuplicateOrders(_logger, refs.Count, externalOrderNo, existing.Number);
+        }
+
+        return existing;
+    }
+
+    public async Task<ErpWriteOutcome> CreateSalesOrderAsync(ErpSalesOrder document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var orderLabel = "platform order " + document.ExternalOrderNo;
+        var problems = YonBipSaleOrderValidator.Validate(document);
+        if (problems.Count > 0)
+        {
+            return Refused("singleSave", orderLabel, "invalid sales order: " + string.Join("; ", problems));
+        }
+
+        var body = YonBipSaleOrderBuilder.BuildSaveBody(document, _settings);
+        var saved = await CallAsync(YonBipHttpClients.Write, YonBipPaths.SaleOrderSave, body, cancellationToken);
+        if (saved.Kind == YonBipAnswerKind.Rejected)
+        {
+            return Refused("singleSave", orderLabel, saved.ErrorText());
+        }
+
+        var result = YonBipSaveResult.FromData(saved);
+        var duplicate = saved.Kind == YonBipAnswerKind.Duplicate;
+        if (duplicate)
+        {
+            YonBipLog.DuplicateSubmission(_logger, orderLabel, result.Id);
+        }
+
+        var order = result.Code is not null && result.VerifyState is not null
+            ? new ErpOrderRef(result.Code, result.Id, result.VerifyState)
+            : await DetailAsync(result.Id, cancellationToken);
+        YonBipLog.Advanced(_logger, order.Number, orderLabel, order.DocumentStatus);
+        var refusal = await SubmitAndAuditAsync(order, orderLabel, cancellationToken);
+        return refusal ?? (duplicate ? ErpWriteOutcome.AlreadyExists(order.Number) : ErpWriteOutcome.Created(order.Number));
+    }
+
+    public async Task<ErpWriteOutcome> CompleteExistingAsync(ErpOrderRef existing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        var order = YonBipVerifyState.Progress(existing.DocumentStatus) > 0 ? existing : await DetailAsync(existing.Id, cancellationToken);
+        var refusal = await SubmitAndAuditAsync(order, "existing order " + order.Number, cancellationToken);
+        return refusal ?? ErpWriteOutcome.AlreadyExists(order.Number);
+    }
+
+    public async Task<StockLevels> GetStockAsync(IReadOnlyCollection<string> materialNumbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(materialNumbers);
+        var result = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var material in materialNumbers.Where(m => !string.IsNullOrEmpty(m)).Distinct(StringComparer.Ordinal))
+        {
+            var body = YonBipStockQuery.BuildBody(material, _options.StockQueryOrg, _options.StockQueryWarehouse);
+            result[material] = YonBipStockQuery.SumAvailable(await ReadAsync(YonBipPaths.CurrentStock, body, cancellationToken));
+        }
+
+        return new StockLevels(result);
+    }
+
+    public void Dispose() => _tokens.Dispose();
+
+    /// <summary>
+    /// batchsubmit (from 开立) then batchaudit (from 审批中); null when the order ends audited, else the Rejected outcome.
+    /// A refused step is checked against the order's detail first: batch operations are not idempotent, and an order
+    /// an earlier attempt (or a replayed save answer) showed as open may already be further along.
+    /// </summary>
+    private async Task<ErpWriteOutcome?> SubmitAndAuditAsync(ErpOrderRef order, string orderLabel, CancellationToken cancellationToken)
+    {
+        var state = order.DocumentStatus;
+        if (state == YonBipVerifyState.Open)
+        {
+            var submitted = await BatchAsync(YonBipPaths.SaleOrderSubmit, order.Id, cancellationToken);
+            if (submitted.AllSucceeded)
+            {
+                state = submitted.StateOf(order.Id) ?? YonBipVerifyState.Approving;
+            }
+            else if (await TryDetailAsync(order.Id, cancellationToken) is { } current && YonBipVerifyState.Progress(current.DocumentStatus) > YonBipVerifyState.Progress(YonBipVerifyState.Open))
+            {
+                state = current.DocumentStatus;
+            }
+            else
+            {
+                return Refused("batchsubmit", orderLabel, $"order {order.Number} is saved but submit was refused: {submitted.ErrorText()}");
+            }
+
+            YonBipLog.Advanced(_logger, order.Number, orderLabel, state);
+        }
+
+        if (state == YonBipVerifyState.Approved)
+        {
+            return null;
+        }
+
+        if (state != YonBipVerifyState.Approving)
+        {
+            return Refused("batchaudit", orderLabel, $"order {order.Number} has verifystate '{state}', which cannot be completed");
+        }
+
+        var audited = await BatchAsync(YonBipPaths.SaleOrderAudit, order.Id, cancellationToken);
+        if (!audited.AllSucceeded && (await TryDetailAsync(order.Id, cancellationToken))?.DocumentStatus != YonBipVerifyState.Approved)
+        {
+            return Refused("batchaudit", orderLabel, $"order {order.Number} is submitted but audit was refused: {audited.ErrorText()}");
+        }
+
+        YonBipLog.Advanced(_logger, order.Number, orderLabel, YonBipVerifyState.Approved);
+        return null;
+    }
+
+    private async Task<YonBipBatchResult> BatchAsync(string path, string id, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync(YonBipHttpClients.Write, path, YonBipBatchResult.BuildBody([id]), cancellationToken);
+        return answer.Kind == YonBipAnswerKind.Success
+            ? YonBipBatchResult.FromData(answer)
+            : new YonBipBatchResult(1, 0, 1, [answer.ErrorText()], []);
+    }
+
+    private async Task<ErpOrderRef> DetailAsync(string id, CancellationToken cancellationToken) =>
+        await TryDetailAsync(id, cancellationToken)
+        ?? throw new ErpProtocolException($"YonBIP voucherorder/detail does not know order id {id}.");
+
+    /// <summary>The order's current code and state, or null when the detail API refuses (e.g. no such order).</summary>
+    private async Task<ErpOrderRef?> TryDetailAsync(string id, CancellationToken cancellationToken)
+    {
+        var answer = await SendAsync(
+            YonBipTransport.ShortName(YonBipPaths.SaleOrderDetail),
+            token => _transport.GetAsync(YonBipPaths.SaleOrderDetail, token, ("id", id), cancellationToken),
+            cancellationToken);
+        return answer.Kind == YonBipAnswerKind.Success ? YonBipOrderRecord.ParseDetail(answer) : null;
+    }
+
+    private ErpWriteOutcome Refused(string step, string orderLabel, string reason)
+    {
+        YonBipLog.Refused(_logger, step, orderLabel, reason);
+        return ErpWriteOutcome.Rejected($"YonBIP {step}: {reason}");
+    }
+
+    private async Task<YonBipResponse> ReadAsync(string path, string body, CancellationToken cancellationToken)
+    {
+        var answer = await CallAsync(YonBipHttpClients.Read, path, body, cancellationToken);
+        return answer.Kind == YonBipAnswerKind.Success
+            ? answer
+            : throw new ErpProtocolException($"YonBIP {YonBipTransport.ShortName(path)} was refused: {answer.ErrorText()}");
+    }
+
+    private Task<YonBipResponse> CallAsync(string clientName, string path, string body, CancellationToken cancellationToken) =>
+        SendAsync(YonBipTransport.ShortName(path), token => _transport.PostAsync(clientName, path, token, body, cancellationToken), cancellationToken);
+
+    /// <summary>Sends with the current token; renews it once on 310036; throttling and gateway trouble throw transient.</summary>
+    private async Task<YonBipResponse> SendAsync(string api, Func<string, Task<string>> send, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var token = await _tokens.GetAsync(cancellationToken);
+            var answer = YonBipResponse.Parse(await send(token.Value));
+            switch (answer.Kind)
+            {
+                case YonBipAnswerKind.TokenInvalid when attempt == 1:
+                    YonBipLog.TokenRejected(_logger, api);
+                    _tokens.Invalidate(token);
+                    continue;
+                case YonBipAnswerKind.TokenInvalid:
+                    _tokens.Invalidate(token);
+                    throw Transient(api, "the token was refused again right after a fresh one was fetched");
+                case YonBipAnswerKind.Throttled:
+                    throw Transient(api, "throttled: " + answer.ErrorText());
+                case YonBipAnswerKind.Transient:
+                    throw Transient(api, answer.ErrorText());
+                default:
+                    return answer;
+            }
+        }
+    }
+
+    private ErpTransientException Transient(string api, string reason)
+    {
+        YonBipLog.Transient(_logger, api, reason);
+        return new ErpTransientException($"YonBIP {api}: {reason}");
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Polly;
+using ServerlessSync.Domain.Erp;
+using ServerlessSync.Domain.Erp.YonBip;
+
+namespace ServerlessSync.Pipeline.Erp.YonBip;
+
+/// <summary>
+/// Sends one YonBIP call and returns the body. Every failure to get an answer (network, timeout, open circuit, 5xx)
+/// becomes <see cref="ErpTransientException"/>; an unregistered path (HTTP 404, code 310404) is a configuration error.
+/// Auth failures arrive as HTTP 200 and are left to the caller, as are business answers.
+/// </summary>
+internal sealed class YonBipTransport(IHttpClientFactory httpClientFactory, IOptions<YonBipOptions> options)
+{
+    private readonly Uri _gateway = options.Value.GatewayUri;
+    private readonly Uri _tokenBase = options.Value.TokenUri;
+
+    public string GatewayUrl => _gateway.AbsoluteUri;
+
+    public Task<string> GetTokenAsync(string query, CancellationToken cancellationToken) =>
+        SendAsync(YonBipHttpClients.Read, HttpMethod.Get, YonBipPaths.Url(_tokenBase, YonBipPaths.AccessToken, query), null, "getAccessToken", cancellationToken);
+
+    public Task<string> PostAsync(string clientName, string path, string accessToken, string body, CancellationToken cancellationToken) =>
+        SendAsync(clientName, HttpMethod.Post, YonBipPaths.Url(_gateway, path, YonBipPaths.TokenQuery(accessToken)), body, ShortName(path), cancellationToken);
+
+    public Task<string> GetAsync(string path, string accessToken, (string Name, string Value) parameter, CancellationToken cancellationToken) =>
+        SendAsync(YonBipHttpClients.Read, HttpMethod.Get, YonBipPaths.Url(_gateway, path, YonBipPaths.TokenQuery(accessToken, parameter)), null, ShortName(path), cancellationToken);
+
+    public static string ShortName(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    private async Task<string> SendAsync(string clientName, HttpMethod method, Uri url, string? body, string api, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        var client = httpClientFactory.CreateClient(clientName);
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new ErpProtocolException($"YonBIP {api} is not a registered path (HTTP 404): check Erp:YonBip:BaseUrl.");
+            }
+
+            if (!response.IsSuccessStatusCode && !text.Contains(YonBipCodes.TokenInvalidMessage, StringComparison.Ordinal))
+            {
+                throw new ErpTransientException($"YonBIP {api} answered HTTP {(int)response.StatusCode}.");
+            }
+
+            return text;
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ErpTransientException($"YonBIP {api} could not be reached: {ex.Message}", ex);
+        }
+        catch (ExecutionRejectedException ex)
+        {
+            // Timeout or open circuit from the resilience pipeline.
+            throw new ErpTransientException($"YonBIP {api} was not completed: {ex.Message}", ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ErpTransientException($"YonBIP {api} timed out.", ex);
+        }
+    }
+}

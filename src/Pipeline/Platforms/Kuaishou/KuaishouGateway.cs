@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using ServerlessSync.Domain.Platforms.Kuaishou;
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.Pipeline.Platforms.Kuaishou;
+
+/// <summary>
+/// One signed GET to the 快手 gateway and the classification of what went wrong: network failures, 5xx, 408/429 and
+/// throttling envelopes are transient; other HTTP errors and refusals are request errors. Logs and exception messages
+/// carry the method, ids and codes only, never buyer data or secrets.
+/// </summary>
+internal static partial class KuaishouGateway
+{
+    /// <summary>The answer body of a 2xx response.</summary>
+    public static async Task<string> GetAsync(
+        HttpClient http, KuaishouOptions settings, string shopId, string method, object businessParams, DateTimeOffset now,
+        string subject, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(settings.ApiBaseUrl) || string.IsNullOrWhiteSpace(settings.AppKey) || string.IsNullOrWhiteSpace(settings.SignSecret))
+        {
+            throw new PlatformRequestException($"{KuaishouOptions.SectionName} needs ApiBaseUrl, AppKey and SignSecret.");
+        }
+
+        if (!KuaishouApiSigner.IsKnownSignMethod(settings.SignMethod))
+        {
+            throw new PlatformRequestException($"{KuaishouOptions.SectionName}:SignMethod must be {KuaishouApiSigner.HmacSha256} or {KuaishouApiSigner.Md5}.");
+        }
+
+        var signed = KuaishouApiSigner.BuildRequest(
+            settings.AppKey, settings.SignSecret, settings.AccessTokenFor(shopId), method, businessParams, now, settings.SignMethod);
+        var uri = new Uri(settings.ApiBaseUrl.TrimEnd('/') + signed.PathAndQuery);
+
+        HttpStatusCode status;
+        string body;
+        try
+        {
+            using var response = await http.GetAsync(uri, cancellationToken);
+            status = response.StatusCode;
+            body = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException)
+        {
+            // An HttpClient timeout surfaces as TaskCanceledException without our token being cancelled.
+            LogTransportFailure(logger, method, subject, ex.GetType().Name);
+            throw new PlatformTransientException($"Kuaishou {method} for {subject} failed in transport ({ex.GetType().Name}).", ex);
+        }
+
+        if ((int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)
+        {
+            LogHttpFailure(logger, method, subject, (int)status);
+            throw new PlatformTransientException($"Kuaishou {method} for {subject} answered HTTP {(int)status}.");
+        }
+
+        if ((int)status is < 200 or > 299)
+        {
+            LogHttpFailure(logger, method, subject, (int)status);
+            throw new PlatformRequestException($"Kuaishou {method} for {subject} answered HTTP {(int)status}.");
+        }
+
+        return body;
+    }
+
+    public static Exception Refused(KuaishouApiError error, string method, string subject, ILogger logger)
+    {
+        LogApiError(logger, method, subject, error.Result, error.Code, error.SubCode);
+        var message = $"Kuaishou {method} for {subject} failed: {error}.";
+        return error.IsTransient ? new PlatformTransientException(message) : new PlatformRequestException(message);
+    }
+
+    public static PlatformRequestException Unreadable(Exception ex, string method, string subject) =>
+        new($"Kuaishou {method} for {subject} returned an unreadable answer: {ex.Message}", ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kuaishou {Method} for {Subject} answered HTTP {StatusCode}")]
+    private static partial void LogHttpFailure(ILogger logger, string method, string subject, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kuaishou {Method} for {Subject} returned result {Result} code {Code} sub_code {SubCode}")]
+    private static partial void LogApiError(ILogger logger, string method, string subject, long result, string? code, string? subCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kuaishou {Method} for {Subject} failed in transport: {ExceptionType}")]
+    private static partial void LogTransportFailure(ILogger logger, string method, string subject, string exceptionType);
+}

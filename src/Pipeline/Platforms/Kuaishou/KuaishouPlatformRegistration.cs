@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.Pipeline.Platforms.Kuaishou;
+
+public static class KuaishouPlatformRegistration
+{
+    /// <summary>
+    /// Binds <see cref="KuaishouOptions"/> from <c>Platforms:Kuaishou</c> and registers <see cref="KuaishouOrderClient"/>
+    /// (an <see cref="IPlatformOrderClient"/>) and <see cref="KuaishouOrderLister"/> (an <see cref="IPlatformOrderLister"/>),
+    /// each a typed client of its own named HttpClient with the standard resilience handler (retries with backoff,
+    /// circuit breaker, timeouts). Both calls are reads, so HTTP-level retries are safe.
+    /// </summary>
+    public static IServiceCollection AddKuaishouPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KuaishouOptions>().Bind(configuration.GetSection(KuaishouOptions.SectionName));
+        services.AddHttpClient(KuaishouOrderClient.HttpClientName)
+            .AddTypedClient((http, sp) => new KuaishouOrderClient(
+                http,
+                sp.GetRequiredService<IOptions<KuaishouOptions>>(),
+                sp.GetService<ILogger<KuaishouOrderClient>>(),
+                sp.GetService<TimeProvider>()))
+            .AddStandardResilienceHandler();
+        services.AddHttpClient(KuaishouOrderLister.HttpClientName)
+            .AddTypedClient((http, sp) => new KuaishouOrderLister(
+                http,
+                sp.GetRequiredService<IOptions<KuaishouOptions>>(),
+                sp.GetService<ILogger<KuaishouOrderLister>>(),
+                sp.GetService<TimeProvider>()))
+            .AddStandardResilienceHandler();
+        services.AddTransient<IPlatformOrderClient>(sp => sp.GetRequiredService<KuaishouOrderClient>());
+        services.AddTransient<IPlatformOrderLister>(sp => sp.GetRequiredService<KuaishouOrderLister>());
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.Pipeline.Platforms.Taobao;
+
+public static class TaobaoPlatformRegistration
+{
+    /// <summary>
+    /// Binds <see cref="TaobaoOptions"/> from <c>Platforms:Taobao</c> and registers <see cref="TaobaoOrderClient"/> and
+    /// <see cref="TaobaoOrderLister"/> as typed clients of one named HttpClient (standard resilience: retries with backoff,
+    /// circuit breaker, timeouts; both APIs only read), exposed as an <see cref="IPlatformOrderClient"/> and an
+    /// <see cref="IPlatformOrderLister"/>. Taobao has no HTTP push (TMC is a WebSocket), so there is no webhook adapter.
+    /// </summary>
+    public static IServiceCollection AddTaobaoPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TaobaoOptions>().Bind(configuration.GetSection(TaobaoOptions.SectionName));
+        services.AddHttpClient(TaobaoOrderClient.HttpClientName)
+            .AddTypedClient((http, sp) => new TaobaoOrderClient(
+                http,
+                sp.GetRequiredService<IOptions<TaobaoOptions>>(),
+                sp.GetService<ILogger<TaobaoOrderClient>>(),
+                sp.GetService<TimeProvider>()))
+            .AddTypedClient((http, sp) => new TaobaoOrderLister(
+                http,
+                sp.GetRequiredService<IOptions<TaobaoOptions>>(),
+                sp.GetService<ILogger<TaobaoOrderLister>>(),
+                sp.GetService<TimeProvider>()))
+            .AddStandardResilienceHandler();
+        services.AddTransient<IPlatformOrderClient>(sp => sp.GetRequiredService<TaobaoOrderClient>());
+        services.AddTransient<IPlatformOrderLister>(sp => sp.GetRequiredService<TaobaoOrderLister>());
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.Pipeline.Platforms.WeChat;
+
+public static class WeChatPlatformRegistration
+{
+    /// <summary>
+    /// Binds <see cref="WeChatOptions"/> from <c>Platforms:WeChat</c>; registers the token client and the API client on
+    /// their own named HttpClients (standard resilience: retries with backoff, circuit breaker, timeouts; every call made is
+    /// a read, so retrying it is safe), the shared token cache, and the order client and lister as an
+    /// <see cref="IPlatformOrderClient"/> and an <see cref="IPlatformOrderLister"/>.
+    /// </summary>
+    public static IServiceCollection AddWeChatPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WeChatOptions>().Bind(configuration.GetSection(WeChatOptions.SectionName));
+        services.AddSingleton(sp => new WeChatAccessTokenCache(sp.GetService<TimeProvider>()));
+        services.AddHttpClient(WeChatTokenClient.HttpClientName)
+            .AddTypedClient((http, sp) => new WeChatTokenClient(http, sp.GetService<ILogger<WeChatTokenClient>>()))
+            .AddStandardResilienceHandler();
+        services.AddHttpClient(WeChatApi.HttpClientName)
+            .AddTypedClient((http, sp) => new WeChatApi(
+                http,
+                sp.GetRequiredService<IOptions<WeChatOptions>>(),
+                sp.GetRequiredService<WeChatTokenClient>(),
+                sp.GetRequiredService<WeChatAccessTokenCache>(),
+                sp.GetService<ILogger<WeChatApi>>()))
+            .AddStandardResilienceHandler();
+        services.AddTransient<WeChatOrderClient>();
+        services.AddTransient<WeChatOrderLister>();
+        services.AddTransient<IPlatformOrderClient>(sp => sp.GetRequiredService<WeChatOrderClient>());
+        services.AddTransient<IPlatformOrderLister>(sp => sp.GetRequiredService<WeChatOrderLister>());
+        return services;
+    }
+}

@@ -1,0 +1,106 @@
+// The live dashboard: polls /api/stats/summary and redraws the ECharts charts and tables.
+(function () {
+  'use strict';
+  const { api, yuan, count, el, todayUtc8, url, params } = window.SS;
+  const dayInput = document.getElementById('day');
+  const refresh = document.getElementById('refresh');
+  dayInput.value = params.get('day') || todayUtc8();
+  document.getElementById('console-link').href = url('console');
+  const theme = { textStyle: { color: '#e6ebf5' } };
+  const charts = {};
+  ['anchor', 'product', 'channel', 'funnel'].forEach(name => {
+    charts[name] = echarts.init(document.getElementById('chart-' + name), null, { renderer: 'canvas' });
+  });
+  window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+  window.dashboardCharts = charts;
+
+  const axis = { axisLabel: { color: '#93a0ba' }, axisLine: { lineStyle: { color: '#26314a' } }, splitLine: { lineStyle: { color: '#26314a' } } };
+  const tooltipYuan = { trigger: 'axis', valueFormatter: v => yuan(Math.round(v * 100)) };
+
+  function bar(chart, names, values, color, valueName, formatter) {
+    chart.setOption(Object.assign({}, theme, {
+      animationDuration: 300,
+      grid: { left: 12, right: 96, top: 16, bottom: 8, containLabel: true },
+      tooltip: formatter === 'yuan' ? tooltipYuan : { trigger: 'axis' },
+      xAxis: Object.assign({ type: 'value', name: valueName, nameTextStyle: { color: '#93a0ba' } }, axis),
+      yAxis: Object.assign({ type: 'category', data: names, inverse: true }, axis),
+      series: [{ type: 'bar', data: values, itemStyle: { color: color, borderRadius: [0, 4, 4, 0] },
+        label: { show: true, position: 'right', color: '#e6ebf5', formatter: p => formatter === 'yuan' ? yuan(Math.round(p.value * 100)) : count(p.value) } }],
+    }), true);
+  }
+
+  function render(s) {
+    const t = s.totals;
+    const sales = document.getElementById('kpi-sales');
+    sales.textContent = yuan(t.salesFen);
+    sales.dataset.fen = String(t.salesFen);
+    const orders = document.getElementById('kpi-orders');
+    orders.textContent = count(t.orders);
+    orders.dataset.count = String(t.orders);
+    document.getElementById('kpi-in-erp').textContent = `${count(t.inErp)} · ${yuan(t.inErpFen)}`;
+    document.getElementById('kpi-cancelled').textContent = `${count(t.cancelled)} / ${count(t.refunded)}`;
+    const h = s.health;
+    const lag = h.intakeQueue;
+    document.getElementById('kpi-queue').textContent = `${count(lag.depth)}` + (lag.oldestAgeSeconds != null ? ` · ${Math.round(lag.oldestAgeSeconds)} s` : '') + (lag.poisonDepth ? ` · ☠ ${lag.poisonDepth}` : '');
+    document.getElementById('kpi-pending').textContent = count(h.pendingStock);
+    document.getElementById('kpi-quarantined').textContent = `${count(h.quarantined)} / ${count(h.onHold)}`;
+    document.getElementById('kpi-failed').textContent = count(h.failed);
+    document.getElementById('kpi-queue-box').classList.toggle('warn', lag.depth > 0);
+    document.getElementById('kpi-pending-box').classList.toggle('warn', h.pendingStock > 0);
+    document.getElementById('kpi-quarantined-box').classList.toggle('warn', h.quarantined + h.onHold > 0);
+    document.getElementById('kpi-failed-box').classList.toggle('bad', h.failed > 0);
+    const l = h.erpLatency;
+    document.getElementById('kpi-latency').textContent = l.count ? `${(l.p50Ms / 1000).toFixed(2)} s / ${(l.p95Ms / 1000).toFixed(2)} s` : '—';
+
+    bar(charts.anchor, s.byAnchor.map(a => a.name === '-' ? '(无主播 none)' : a.name), s.byAnchor.map(a => a.salesFen / 100), '#ff4d6d', '元 CNY', 'yuan');
+    const products = s.products.top.concat(s.products.slow.filter(p => !s.products.top.some(q => q.key === p.key)));
+    bar(charts.product, products.map(p => p.title), products.map(p => p.quantity), '#4da3ff', '件 units', 'count');
+    charts.channel.setOption(Object.assign({}, theme, {
+      animationDuration: 300,
+      tooltip: { trigger: 'item', formatter: p => `${p.name}<br>${yuan(Math.round(p.value * 100))} (${p.percent}%)` },
+      legend: { bottom: 0, textStyle: { color: '#93a0ba' } },
+      series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], data: s.byChannel.map(c => ({ name: c.key === '-' ? '(未知 unknown)' : c.key, value: c.salesFen / 100 })),
+        label: { color: '#e6ebf5', formatter: '{b}\n{d}%' } }],
+    }), true);
+    const stages = s.funnel.concat([{ label: '取消 Cancelled', orders: t.cancelled }, { label: '退款 Refunded', orders: t.refunded }]);
+    charts.funnel.setOption(Object.assign({}, theme, {
+      animationDuration: 300,
+      tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+      series: [{ type: 'funnel', sort: 'none', left: '8%', width: '70%', minSize: '8%', gap: 2,
+        data: s.funnel.map(f => ({ name: f.label, value: f.orders })),
+        label: { show: true, position: 'inside', color: '#fff', formatter: '{b}  {c}' } },
+      { type: 'funnel', sort: 'none', left: '80%', width: '16%', minSize: '30%', gap: 2,
+        data: stages.slice(4).map(f => ({ name: f.label, value: f.orders })), itemStyle: { color: '#5b6580' },
+        label: { show: true, position: 'inside', color: '#fff', formatter: p => p.name.split(' ')[0] + ' ' + p.value } }],
+    }), true);
+
+    fill('table-rooms', s.byLiveSession.map(r => [r.key === '-' ? '(无 none)' : r.key, r.name === r.key ? '' : r.name, count(r.orders), yuan(r.salesFen)]));
+    fill('table-platforms', s.byPlatform.map(p => [p.key, count(p.orders), yuan(p.salesFen)]));
+    fill('table-top', s.products.top.map(p => [p.title, count(p.quantity), count(p.orders), yuan(p.salesFen)]));
+    fill('table-slow', s.products.slow.map(p => [p.title, count(p.quantity), count(p.orders), yuan(p.salesFen)]));
+    document.getElementById('updated').textContent = new Date(s.generatedAt).toLocaleTimeString('zh-CN', { hour12: false });
+    document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
+  }
+
+  function fill(id, rows) {
+    const body = document.querySelector('#' + id + ' tbody');
+    body.replaceChildren(...rows.map(cells => el('tr', null, cells.map((c, i) => el('td', { class: i > 0 && /^[¥\d,.\-]/.test(c) ? 'num' : null }, c)))));
+  }
+
+  let timer = null;
+  async function load() {
+    clearTimeout(timer);
+    try {
+      render(await api('stats/summary', { query: { day: dayInput.value } }));
+      document.getElementById('error').textContent = '';
+    } catch (e) {
+      document.getElementById('error').textContent = '加载失败 Could not load: ' + e.message;
+    }
+    const every = Number(refresh.value);
+    if (every > 0) timer = setTimeout(load, every);
+  }
+
+  dayInput.addEventListener('change', load);
+  refresh.addEventListener('change', load);
+  load();
+})();

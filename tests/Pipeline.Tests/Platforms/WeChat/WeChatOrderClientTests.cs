@@ -1,0 +1,166 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Intake.Webhooks;
+using ServerlessSync.Pipeline.Platforms;
+using ServerlessSync.Pipeline.Platforms.WeChat;
+using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Simulators.WeChat;
+
+namespace ServerlessSync.Pipeline.Tests.Platforms.WeChat;
+
+public sealed class WeChatOrderClientTests(WeChatSimulatorHostFixture sim) : IClassFixture<WeChatSimulatorHostFixture>
+{
+    private static OrderKey Key(WeChatSimOrder order) => new(PlatformNames.WeChat, WeChatSimulatorHostFixture.ShopId, order.OrderId);
+
+    [Fact]
+    public async Task Fetches_the_order_over_loopback_with_one_cached_access_token()
+    {
+        var stored = sim.Store.CreateOrders(1).Single();
+        var client = sim.Client();
+        var issuedBefore = sim.Tokens.IssuedCount;
+
+        var order = await client.GetOrderAsync(Key(stored), CancellationToken.None);
+        await client.GetOrderAsync(Key(stored), CancellationToken.None);
+        await client.GetOrderAsync(Key(stored), CancellationToken.None);
+
+        Assert.Equal(1, sim.Tokens.IssuedCount - issuedBefore);
+        Assert.Equal(Key(stored), order.Key);
+        Assert.True(long.Parse(order.Key.OrderId, System.Globalization.CultureInfo.InvariantCulture) > (1L << 53));
+        Assert.Equal(OrderStatus.Paid, order.Status);
+        Assert.Equal((stored.OrderPrice, stored.Freight, stored.ProductPrice), (order.PaidAmountFen, order.FreightFen, order.OrderAmountFen));
+        Assert.Equal(
+            stored.Lines.Select(l => (l.SkuId, l.SkuCode, l.SkuCnt, l.RealPrice, l.IsFreeGift)),
+            order.Lines.Select(l => (l.SkuId, l.MerchantCode!, l.Quantity, l.PaidAmountFen, l.IsGift)));
+        Assert.Equal((stored.FinderId, stored.FinderNickname), (order.Tags.AnchorId, order.Tags.AnchorName));
+        Assert.Equal(stored.Address.UserName, order.Receiver.Name);
+        Assert.Equal(stored.OpenId, order.BuyerOpenId);
+    }
+
+    [Fact]
+    public async Task Gift_flags_sent_as_numbers_are_read_too_and_status_changes_are_seen()
+    {
+        var stored = sim.Store.CreateOrders(1).Single();
+        var main = stored.Lines[0];
+        sim.Store.Put(stored with { Lines = [main, main with { SkuCnt = 1, SalePrice = 0, Discount = 0, IsFreeGift = true, MainSkuId = main.SkuId }] });
+        sim.Store.SetStatus(stored.OrderId, WeChatSimStatus.AfterSaleCancelled);
+        try
+        {
+            sim.Options.FreeGiftAsNumber = true;
+
+            var order = await sim.Client().GetOrderAsync(Key(stored), CancellationToken.None);
+
+            Assert.Equal(OrderStatus.Refunded, order.Status);
+            var gift = Assert.Single(order.Lines, l => l.IsGift);
+            Assert.Equal([order.Lines[0].LineId], gift.GiftForLineIds);
+        }
+        finally
+        {
+            sim.Options.FreeGiftAsNumber = false;
+        }
+    }
+
+    [Fact]
+    public async Task A_token_the_platform_no_longer_accepts_is_replaced_once_without_failing_the_read()
+    {
+        var stored = sim.Store.CreateOrders(1).Single();
+        var client = sim.Client();
+        await client.GetOrderAsync(Key(stored), CancellationToken.None);
+        var issuedBefore = sim.Tokens.IssuedCount;
+
+        sim.Tokens.RevokeAll();
+        var order = await client.GetOrderAsync(Key(stored), CancellationToken.None);
+
+        Assert.Equal(stored.OrderId, order.Key.OrderId);
+        Assert.Equal(1, sim.Tokens.IssuedCount - issuedBefore);
+    }
+
+    [Fact]
+    public async Task A_shops_fixed_access_token_is_used_as_is_and_its_refusal_is_a_request_error()
+    {
+        var stored = sim.Store.CreateOrders(1).Single();
+        var issued = sim.Tokens.Issue().Token;
+        var issuedBefore = sim.Tokens.IssuedCount;
+
+        var order = await sim.Client(sim.Settings(new PlatformShopSettings { AccessToken = issued })).GetOrderAsync(Key(stored), CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<PlatformRequestException>(() =>
+            sim.Client(sim.Settings(new PlatformShopSettings { AccessToken = "stale-token" })).GetOrderAsync(Key(stored), CancellationToken.None));
+
+        Assert.Equal(stored.OrderId, order.Key.OrderId);
+        Assert.Equal(issuedBefore, sim.Tokens.IssuedCount);
+        Assert.Contains("40001", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("stale-token", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Throttling_http_500_and_an_unreachable_host_are_transient()
+    {
+        var stored = sim.Store.CreateOrders(1).Single();
+        try
+        {
+            sim.Options.ThrottleRate = 1;
+            var throttled = await Assert.ThrowsAsync<PlatformTransientException>(() => sim.Client().GetOrderAsync(Key(stored), CancellationToken.None));
+            Assert.Contains("45009", throttled.Message, StringComparison.Ordinal);
+
+            sim.Options.ThrottleRate = 0;
+            sim.Options.ApiFailureRate = 1;
+            await Assert.ThrowsAsync<PlatformTransientException>(() => sim.Client().GetOrderAsync(Key(stored), CancellationToken.None));
+        }
+        finally
+        {
+            sim.Options.ThrottleRate = 0;
+            sim.Options.ApiFailureRate = 0;
+        }
+
+        var settings = sim.Settings();
+        settings.ApiBaseUrl = "http://127.0.0.1:9/wechat";
+        await Assert.ThrowsAsync<PlatformTransientException>(() => sim.Client(settings).GetOrderAsync(Key(stored), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Unknown_order_and_bad_secret_are_request_errors_without_buyer_data_or_secrets()
+    {
+        var stored = sim.Store.CreateOrders(1).Single();
+        var badSecret = sim.Settings();
+        badSecret.AppSecret = "wrong-secret";
+
+        var unknown = await Assert.ThrowsAsync<PlatformRequestException>(() =>
+            sim.Client().GetOrderAsync(new OrderKey(PlatformNames.WeChat, WeChatSimulatorHostFixture.ShopId, "3700000000000000001"), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<PlatformRequestException>(() => sim.Client(badSecret).GetOrderAsync(Key(stored), CancellationToken.None));
+
+        Assert.Contains("100002", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("40125", refused.Message, StringComparison.Ordinal);
+        foreach (var message in new[] { unknown.Message, refused.Message })
+        {
+            Assert.DoesNotContain(stored.Address.UserName, message, StringComparison.Ordinal);
+            Assert.DoesNotContain("wrong-secret", message, StringComparison.Ordinal);
+            Assert.DoesNotContain(sim.Options.AppSecret, message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Registration_binds_platforms_wechat_and_exposes_client_lister_and_webhook_adapter()
+    {
+        var stored = sim.Store.CreateOrders(1).Single();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Platforms:WeChat:ApiBaseUrl"] = sim.WeChatBaseUrl,
+            ["Platforms:WeChat:AppId"] = sim.Options.AppId,
+            ["Platforms:WeChat:AppSecret"] = sim.Options.AppSecret,
+            ["Platforms:WeChat:Token"] = sim.Options.Token,
+            ["Platforms:WeChat:EncodingAesKey"] = sim.Options.EncodingAesKey,
+            [$"Platforms:WeChat:UserNames:{sim.Options.UserName}"] = "wx-registered",
+            ["Platforms:WeChat:Shops:wx-registered:PullEnabled"] = "true",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddPlatforms(configuration).BuildServiceProvider();
+
+        var client = Assert.Single(services.GetServices<IPlatformOrderClient>(), c => c.Platform == "wechat");
+        var lister = Assert.Single(services.GetServices<IPlatformOrderLister>(), l => l.Platform == "wechat");
+        Assert.IsType<WeChatWebhookAdapter>(Assert.Single(services.GetServices<IWebhookAdapter>(), a => a.Platform == "wechat"));
+        Assert.Equal(TimeSpan.FromDays(7), lister.MaxWindow);
+
+        var order = await client.GetOrderAsync(new OrderKey("wechat", "wx-registered", stored.OrderId), CancellationToken.None);
+        Assert.Equal(stored.OrderId, order.Key.OrderId);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Domain.Platforms.WeChat;
+using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Intake.Webhooks;
+using ServerlessSync.Pipeline.Platforms.WeChat;
+using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Tests.Core;
+
+namespace ServerlessSync.Pipeline.Tests.Platforms.WeChat;
+
+public sealed class WeChatWebhookAdapterTests(WeChatSimulatorHostFixture sim) : IClassFixture<WeChatSimulatorHostFixture>
+{
+    /// <summary>GET|POST /api/webhooks/{platform} through the real <see cref="WebhookHandler"/>, Inbox and intake queue on Azurite.</summary>
+    private sealed class Hub : IAsyncDisposable
+    {
+        private readonly WebApplication app;
+
+        private Hub(WebApplication app, StorageClients storage)
+        {
+            this.app = app;
+            Storage = storage;
+        }
+
+        public StorageClients Storage { get; }
+
+        public Uri WebhookUrl { get; private set; } = null!;
+
+        public static async Task<Hub> StartAsync(WeChatOptions settings)
+        {
+            var storage = await CoreStorage.CreateAsync();
+            var intake = new IntakeService(new InboxStore(storage), new IntakeQueue(storage), TimeProvider.System, NullLogger<IntakeService>.Instance);
+            var handler = new WebhookHandler([new WeChatWebhookAdapter(Options.Create(settings))], intake, TimeProvider.System, NullLogger<WebhookHandler>.Instance);
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            app.MapMethods("/api/webhooks/{platform}", ["GET", "POST"], async (string platform, HttpRequest request, CancellationToken ct) =>
+            {
+                var reply = await handler.HandleAsync(platform, await WebhookRequest.ReadAsync(request, ct), ct);
+                return Results.Text(reply.Body, reply.ContentType, statusCode: reply.StatusCode);
+            });
+            await app.StartAsync();
+            return new Hub(app, storage) { WebhookUrl = new Uri(app.Urls.Single().TrimEnd('/') + "/api/webhooks/wechat") };
+        }
+
+        public async Task<List<IntakeMessage>> DrainQueueAsync()
+        {
+            var queue = await Storage.QueueAsync(Storage.IntakeQueueName);
+            var all = new List<IntakeMessage>();
+            while (true)
+            {
+                var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value;
+                if (batch.Length == 0)
+                {
+                    return all;
+                }
+
+                all.AddRange(batch.Select(m => IntakeMessage.Parse(m.Body.ToString())));
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static WebhookRequest Get(params (string Name, string Value)[] query) =>
+        new("GET", new Dictionary<string, string>(), query.ToDictionary(q => q.Name, q => q.Value), [], false);
+
+    [Fact]
+    public async Task A_burst_with_redeliveries_and_reordering_is_acked_and_each_event_enqueued_once()
+    {
+        await using var hub = await Hub.StartAsync(sim.Settings());
+        var start = await sim.Http.PostAsJsonAsync(new Uri(sim.WeChatBaseUrl + "/_sim/burst"), new
+        {
+            orders = 20, ratePerSecond = 500, duplicateRate = 0.5, outOfOrderRate = 0.5, webhookUrl = hub.WebhookUrl.ToString(), seed = 3,
+        });
+        var burstId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("burstId").GetString();
+
+        JsonElement status = default;
+        for (var i = 0; i < 300 && !(status.ValueKind == JsonValueKind.Object && status.GetProperty("done").GetBoolean()); i++)
+        {
+            await Task.Delay(100);
+            status = await sim.Http.GetFromJsonAsync<JsonElement>(new Uri(sim.WeChatBaseUrl + $"/_sim/burst/{burstId}"));
+        }
+
+        var sent = status.GetProperty("sent").GetInt32();
+        Assert.True(status.GetProperty("done").GetBoolean());
+        Assert.True(status.GetProperty("duplicates").GetInt32() > 0);
+        Assert.Equal((sent, 0), (status.GetProperty("acked").GetInt32(), status.GetProperty("failed").GetInt32()));
+
+        var queued = await hub.DrainQueueAsync();
+        var orderIds = status.GetProperty("orderIds").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(40, queued.Count);
+        Assert.Equal(
+            orderIds.SelectMany(id => new[] { (id, WeChatPushEvents.OrderNew), (id, WeChatPushEvents.OrderPay) }).Order(),
+            queued.Select(m => (m.OrderId, m.Event)).Order());
+        Assert.All(queued, m => Assert.Equal(("wechat", WeChatSimulatorHostFixture.ShopId), (m.Platform, m.ShopId)));
+    }
+
+    [Fact]
+    public async Task The_simulators_url_verification_is_answered_and_a_forged_push_leaves_nothing_behind()
+    {
+        await using var hub = await Hub.StartAsync(sim.Settings());
+        var orderId = sim.Store.CreateOrders(1).Single().OrderId;
+
+        var verified = await (await sim.Http.PostAsJsonAsync(new Uri(sim.WeChatBaseUrl + "/_sim/verify"), new { webhookUrl = hub.WebhookUrl.ToString() }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var forged = await (await sim.Http.PostAsJsonAsync(new Uri(sim.WeChatBaseUrl + "/_sim/push"), new { orderId, webhookUrl = hub.WebhookUrl.ToString(), forged = true }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(verified.GetProperty("verified").GetBoolean());
+        Assert.Equal(401, forged.GetProperty("push").GetProperty("statusCode").GetInt32());
+        Assert.Empty(await hub.DrainQueueAsync());
+        Assert.Equal(0, await new InboxStore(hub.Storage).CountAsync("wechat", WeChatSimulatorHostFixture.ShopId, orderId, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Handshake_echoes_as_plain_text_and_refuses_a_wrong_signature()
+    {
+        var adapter = new WeChatWebhookAdapter(Options.Create(sim.Settings()));
+        var signature = WeChatSignature.Compute(sim.Options.Token, "1700000000", "42");
+
+        var good = adapter.Handshake(Get(("signature", signature), ("timestamp", "1700000000"), ("nonce", "42"), ("echostr", "987654321")));
+        var bad = adapter.Handshake(Get(("signature", new string('0', 40)), ("timestamp", "1700000000"), ("nonce", "42"), ("echostr", "987654321")));
+
+        Assert.Equal(HttpReply.Text(200, "987654321"), good);
+        Assert.Equal(401, bad!.StatusCode);
+        Assert.Equal(HttpReply.Text(200, "success"), adapter.Ack());
+    }
+
+    [Fact]
+    public void Missing_push_settings_are_a_server_error_so_wechat_retries_after_the_fix()
+    {
+        var settings = sim.Settings();
+        settings.EncodingAesKey = "";
+        var adapter = new WeChatWebhookAdapter(Options.Create(settings));
+
+        var outcome = adapter.Interpret(new WebhookRequest("POST", new Dictionary<string, string>(), new Dictionary<string, string>(), Encoding.UTF8.GetBytes("{}"), false), DateTimeOffset.UtcNow);
+
+        Assert.Equal(500, outcome.RejectStatusCode);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace ServerlessSync.Bench;
+
+/// <summary>An Azurite of the bench's own, on free ports, with disk persistence so it can be stopped and restarted mid-burst.</summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly string executable;
+    private readonly string location;
+    private Process? process;
+
+    public AzuriteProcess(string repositoryRoot)
+    {
+        executable = Path.Combine(repositoryRoot, "node_modules", ".bin", "azurite");
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {executable}; run npm ci (scripts/bench does).");
+        }
+
+        location = Path.Combine(Path.GetTempPath(), "serverlesssync-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(location);
+        (BlobPort, QueuePort, TablePort) = (Ports.Free(), Ports.Free(), Ports.Free());
+    }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public static string ConnectionString(int blob, int queue, int table) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+
+    public string DirectConnectionString => ConnectionString(BlobPort, QueuePort, TablePort);
+
+    public async Task StartAsync()
+    {
+        var info = new ProcessStartInfo(executable,
+            $"--silent --skipApiVersionCheck --location {location} --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {BlobPort} --queuePort {QueuePort} --tablePort {TablePort}")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(Ports.Listening(BlobPort) && Ports.Listening(QueuePort) && Ports.Listening(TablePort)))
+        {
+            if (DateTime.UtcNow > deadline || process.HasExited)
+            {
+                throw new InvalidOperationException("Azurite did not start listening within 30 s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(location, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
+
+public static class Ports
+{
+    public static int Free()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static bool Listening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace ServerlessSync.Bench;
+
+/// <summary>
+/// <c>burst --orders N --rate R --erp-capacity C [--workers W] [--mode both|hub|direct] [--chaos NAME] [--json]</c>.
+/// Every loop the bench runs is bounded by these numbers and by <see cref="DrainTimeoutSeconds"/>.
+/// </summary>
+public sealed record BenchArguments
+{
+    public int Orders { get; init; } = 1000;
+
+    public double Rate { get; init; } = 200;
+
+    public int ErpCapacity { get; init; } = 20;
+
+    public int ErpConcurrency { get; init; } = 4;
+
+    public int Workers { get; init; } = 1;
+
+    public string Mode { get; init; } = "both";
+
+    public string Chaos { get; init; } = "none";
+
+    public bool Json { get; init; }
+
+    public int DrainTimeoutSeconds { get; init; } = 1800;
+
+    /// <summary>The platform's ack timeout: Douyin expects an answer within 5 s (platforms.md §1.1).</summary>
+    public int AckTimeoutMs { get; init; } = 5000;
+
+    public double DuplicateRate { get; init; }
+
+    public double OutOfOrderRate { get; init; }
+
+    public int Seed { get; init; } = 20261111;
+
+    /// <summary>Extra settings for the hub workers, e.g. <c>--hub-setting DurableTask__PartitionCount=2</c>, for before/after tuning runs.</summary>
+    public IReadOnlyDictionary<string, string> HubSettings { get; init; } = new Dictionary<string, string>();
+
+    public static BenchArguments Parse(IReadOnlyList<string> args)
+    {
+        var a = new BenchArguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            a = args[i] switch
+            {
+                "--orders" => a with { Orders = Int(Next(), 1, 100_000, "--orders") },
+                "--rate" => a with { Rate = Double(Next(), 1, 10_000, "--rate") },
+                "--erp-capacity" => a with { ErpCapacity = Int(Next(), 1, 10_000, "--erp-capacity") },
+                "--erp-concurrency" => a with { ErpConcurrency = Int(Next(), 1, 1000, "--erp-concurrency") },
+                "--workers" => a with { Workers = Int(Next(), 1, 8, "--workers") },
+                "--mode" => a with { Mode = OneOf(Next(), "--mode", "both", "hub", "direct") },
+                "--chaos" => a with { Chaos = OneOf(Next(), "--chaos", "none", "kill-worker", "azurite-restart", "erp-faults", "dup-reorder") },
+                "--json" => a with { Json = true },
+                "--drain-timeout" => a with { DrainTimeoutSeconds = Int(Next(), 10, 7200, "--drain-timeout") },
+                "--duplicate-rate" => a with { DuplicateRate = Double(Next(), 0, 1, "--duplicate-rate") },
+                "--out-of-order-rate" => a with { OutOfOrderRate = Double(Next(), 0, 1, "--out-of-order-rate") },
+                "--seed" => a with { Seed = Int(Next(), 0, int.MaxValue, "--seed") },
+                "--hub-setting" => a with { HubSettings = WithSetting(a.HubSettings, Next()) },
+                _ => throw new ArgumentException($"unknown option '{args[i]}'"),
+            };
+        }
+
+        return a;
+    }
+
+    private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string pair)
+    {
+        var at = pair.IndexOf('=', StringComparison.Ordinal);
+        if (at < 1)
+        {
+            throw new ArgumentException("--hub-setting needs KEY=VALUE");
+        }
+
+        return new Dictionary<string, string>(settings) { [pair[..at]] = pair[(at + 1)..] };
+    }
+
+    private static int Int(string v, int min, int max, string name) =>
+        int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n : throw new ArgumentException($"{name} must be a whole number from {min} to {max}");
+
+    private static double Double(string v, double min, double max, string name) =>
+        double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n : throw new ArgumentException($"{name} must be a number from {min} to {max}");
+
+    private static string OneOf(string v, string name, params string[] allowed) =>
+        allowed.Contains(v) ? v : throw new ArgumentException($"{name} must be one of {string.Join(", ", allowed)}");
+}

@@ -1,0 +1,58 @@
+namespace ServerlessSync.Bench;
+
+/// <summary>What one run measured. Field names are the JSON contract of <c>scripts/bench burst --json</c>.</summary>
+public sealed record BenchResult
+{
+    public required string Mode { get; init; }
+
+    public int Orders { get; init; }
+
+    public int Workers { get; init; }
+
+    public string Chaos { get; init; } = "none";
+
+    public double AckP50Ms { get; init; }
+
+    public double AckP99Ms { get; init; }
+
+    public double AckMaxMs { get; init; }
+
+    /// <summary>Pushes the platform saw fail: a non-2xx answer, no answer, or an answer after its ack timeout.</summary>
+    public int PushFailures { get; init; }
+
+    public int Lost { get; init; }
+
+    public int Duplicates { get; init; }
+
+    public double DrainSeconds { get; init; }
+
+    public bool Drained { get; init; }
+
+    public double ThroughputOrdersPerSec { get; init; }
+
+    public int ErpCapCallsPerSec { get; init; }
+
+    public int ErpPeakCallsPerSec { get; init; }
+
+    public int ErpCapConcurrency { get; init; }
+
+    public int ErpPeakConcurrency { get; init; }
+
+    public long ErpCalls { get; init; }
+
+    public long ErpThrottled { get; init; }
+
+    public double CpuSecondsPerOrder { get; init; }
+
+    public double StorageTransactionsPerOrder { get; init; }
+
+    /// <summary>The same, by service: blob (leases), queue (intake and Durable Task queues), table (Inbox, ledger, history).</summary>
+    public IReadOnlyDictionary<string, double> StorageTransactionsPerOrderByService { get; init; } = new Dictionary<string, double>();
+
+    public double PeakMemoryMb { get; init; }
+
+    /// <summary>Orders missing from the ERP, with why (ledger status), when any are.</summary>
+    public IReadOnlyList<string> LostOrders { get; init; } = [];
+
+    public IReadOnlyList<string> DuplicateOrders { get; init; } = [];
+}

@@ -1,0 +1,296 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Simulators;
+using ServerlessSync.Simulators.Douyin;
+using ServerlessSync.Simulators.Kingdee;
+
+namespace ServerlessSync.Bench;
+
+/// <summary>
+/// Runs one burst end to end on loopback: its own Azurite (behind counting relays), the simulators in this
+/// process, and either W LocalHost worker processes sharing one task hub or the direct baseline process; then
+/// audits every order across the platform simulator, the ledger and the ERP simulator.
+/// </summary>
+public sealed class BurstRunner(BenchArguments args, string repositoryRoot, TextWriter progress)
+{
+    private const string DouyinShop = DemoCatalog.ShopId;
+
+    public async Task<BenchResult> RunAsync(string mode, int workers, string chaos)
+    {
+        var runId = "b" + Guid.NewGuid().ToString("N")[..8];
+        var logDir = Path.Combine(repositoryRoot, ".run", "bench", runId);
+        Directory.CreateDirectory(logDir);
+        await progress.WriteLineAsync($"[{mode}] run {runId}: {args.Orders} orders at {args.Rate}/s, ERP cap {args.ErpCapacity} calls/s, {workers} worker(s), chaos {chaos}; logs in {logDir}");
+
+        await using var azurite = new AzuriteProcess(repositoryRoot);
+        await azurite.StartAsync();
+        await using var blobs = new CountingProxy(azurite.BlobPort);
+        await using var queues = new CountingProxy(azurite.QueuePort);
+        await using var tables = new CountingProxy(azurite.TablePort);
+        var storage = AzuriteProcess.ConnectionString(blobs.Port, queues.Port, tables.Port);
+
+        var simUrl = $"http://127.0.0.1:{Ports.Free()}";
+        await using var sims = SimulatorHost.Build(["--urls", simUrl, "--Logging:LogLevel:Default=Warning"], o =>
+        {
+            o.Kingdee.MaxCallsPerSecond = args.ErpCapacity;
+            o.Kingdee.MaxConcurrency = args.ErpConcurrency;
+            o.Kingdee.Seed = args.Seed;
+            if (chaos == "erp-faults")
+            {
+                o.Kingdee.TransientFailureRate = 0.2;
+            }
+        });
+        await sims.StartAsync();
+        var kingdee = sims.Services.GetRequiredService<KingdeeSimulatorState>();
+        var douyinOptions = sims.Services.GetRequiredService<DouyinSimulatorOptions>();
+        var douyinOrders = sims.Services.GetRequiredService<DouyinOrderStore>();
+
+        var processes = new List<ChildProcess>();
+        try
+        {
+            var environment = Environment(storage, simUrl, runId, mode, workers);
+            if (mode == "hub")
+            {
+                for (var w = 0; w < workers; w++)
+                {
+                    processes.Add(ChildProcess.Start($"worker{w + 1}", HubDll, $"http://127.0.0.1:{Ports.Free()}", environment, Path.Combine(logDir, $"worker{w + 1}.log")));
+                }
+            }
+            else
+            {
+                processes.Add(ChildProcess.Start("direct", BenchDll, $"http://127.0.0.1:{Ports.Free()}", environment, Path.Combine(logDir, "direct.log")));
+            }
+
+            foreach (var p in processes)
+            {
+                await p.WaitHealthyAsync("/api/health", TimeSpan.FromSeconds(120));
+            }
+
+            var webhook = processes[0].Url + "/api/webhooks/douyin";
+            var plan = new DouyinBurstPlan
+            {
+                Orders = args.Orders,
+                RatePerSecond = args.Rate,
+                WebhookUrl = webhook,
+                Seed = args.Seed,
+                MaxConcurrency = 256,
+                DuplicateRate = chaos == "dup-reorder" ? 0.05 : args.DuplicateRate,
+                OutOfOrderRate = chaos == "dup-reorder" ? 0.10 : args.OutOfOrderRate,
+                Timeout = TimeSpan.FromMinutes(30),
+            };
+            var player = new DouyinBurstPlayer(douyinOrders, sims.Services.GetRequiredService<DouyinPushSender>(), douyinOptions);
+            var burstProgress = new DouyinBurstProgress();
+            var clock = Stopwatch.StartNew();
+            var burstTask = player.PlayAsync(plan, CancellationToken.None, burstProgress);
+            var chaosTask = ChaosAsync(chaos, burstProgress, processes, azurite);
+            while (!burstTask.IsCompleted)
+            {
+                await Task.WhenAny(burstTask, Task.Delay(1000));
+                await progress.WriteLineAsync($"[{mode}] t={clock.Elapsed.TotalSeconds:0}s pushes sent {burstProgress.Sent}, acked {burstProgress.Acked}, failed {burstProgress.Failed}; ERP orders {kingdee.Bills.Count}");
+            }
+
+            var burst = await burstTask;
+            await chaosTask;
+            var ids = burst.OrderIds.ToHashSet();
+
+            // Drain: wait until every order is in the ERP (the hub) or until nothing moves any more (the direct baseline cannot catch up).
+            var drainDeadline = DateTime.UtcNow.AddSeconds(args.DrainTimeoutSeconds);
+            var lastCount = -1;
+            var lastChange = DateTime.UtcNow;
+            double drained = 0;
+            while (true)
+            {
+                var inErp = kingdee.Bills.Select(b => b.NetOrderBillNo).Where(ids.Contains).Distinct().Count();
+                if (inErp != lastCount)
+                {
+                    lastCount = inErp;
+                    lastChange = DateTime.UtcNow;
+                    drained = clock.Elapsed.TotalSeconds;
+                }
+
+                var stalled = DateTime.UtcNow - lastChange > TimeSpan.FromSeconds(mode == "hub" ? 120 : 15);
+                if (inErp == ids.Count || stalled || DateTime.UtcNow > drainDeadline)
+                {
+                    break;
+                }
+
+                await progress.WriteLineAsync($"[{mode}] t={clock.Elapsed.TotalSeconds:0}s draining: {inErp}/{ids.Count} in the ERP ({kingdee.Metrics.Snapshot().Throttled} throttled answers so far)");
+                await Task.Delay(2000);
+            }
+
+            var metrics = kingdee.Metrics.Snapshot();
+            var cpu = processes.Sum(p => p.CpuTime.TotalSeconds);
+            var memory = processes.Sum(p => p.PeakMemoryMb);
+            var audit = await AuditAsync(mode, azurite, runId, ids, kingdee);
+            var latencies = burst.Pushes.Where(p => !p.Dropped).Select(p => p.LatencyMs).Order().ToList();
+            var failures = burst.Pushes.Count(p => !p.Dropped && (!p.Acked || p.LatencyMs > args.AckTimeoutMs));
+            return new BenchResult
+            {
+                Mode = mode,
+                Orders = ids.Count,
+                Workers = mode == "hub" ? workers : 1,
+                Chaos = chaos,
+                AckP50Ms = Percentile(latencies, 50),
+                AckP99Ms = Percentile(latencies, 99),
+                AckMaxMs = latencies.Count == 0 ? 0 : Math.Round(latencies[^1], 1),
+                PushFailures = failures,
+                Lost = audit.Lost.Count,
+                LostOrders = audit.Lost.Take(50).ToList(),
+                Duplicates = audit.Duplicates.Count,
+                DuplicateOrders = audit.Duplicates.Take(50).ToList(),
+                Drained = lastCount == ids.Count,
+                DrainSeconds = Math.Round(drained, 1),
+                ThroughputOrdersPerSec = drained > 0 ? Math.Round(lastCount / drained, 2) : 0,
+                ErpCapCallsPerSec = args.ErpCapacity,
+                ErpPeakCallsPerSec = metrics.PeakCallsPerSecond,
+                ErpCapConcurrency = args.ErpConcurrency,
+                ErpPeakConcurrency = metrics.PeakConcurrency,
+                ErpCalls = metrics.TotalCalls,
+                ErpThrottled = metrics.Throttled,
+                CpuSecondsPerOrder = Math.Round(cpu / Math.Max(1, ids.Count), 4),
+                StorageTransactionsPerOrder = Math.Round((blobs.Requests + queues.Requests + tables.Requests) / (double)Math.Max(1, ids.Count), 2),
+                PeakMemoryMb = Math.Round(memory, 1),
+                StorageTransactionsPerOrderByService = new Dictionary<string, double>
+                {
+                    ["blob"] = Math.Round(blobs.Requests / (double)Math.Max(1, ids.Count), 2),
+                    ["queue"] = Math.Round(queues.Requests / (double)Math.Max(1, ids.Count), 2),
+                    ["table"] = Math.Round(tables.Requests / (double)Math.Max(1, ids.Count), 2),
+                },
+            };
+        }
+        finally
+        {
+            foreach (var p in processes)
+            {
+                await p.DisposeAsync();
+            }
+
+            await sims.StopAsync();
+        }
+    }
+
+    private string HubDll => Path.Combine(repositoryRoot, "src", "LocalHost", "bin", "Release", "net10.0", "ServerlessSync.LocalHost.dll");
+
+    private static string BenchDll => Path.Combine(AppContext.BaseDirectory, "ServerlessSync.Bench.dll");
+
+    private Dictionary<string, string> Environment(string storage, string simUrl, string runId, string mode, int workers)
+    {
+        // Each worker paces itself to its share of the ERP's cap, a little under it so clock jitter never crosses it.
+        var perWorkerRate = Math.Max(0.5, args.ErpCapacity * 0.9 / workers);
+        var env = new Dictionary<string, string>
+        {
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Storage__ConnectionString"] = storage,
+            ["Storage__TablePrefix"] = runId,
+            ["Storage__IntakeQueueName"] = runId + "-intake",
+            ["DurableTask__HubName"] = "hub" + runId,
+            ["Platforms__Douyin__ApiBaseUrl"] = simUrl + "/douyin",
+            ["Platforms__Douyin__AppKey"] = "sim-douyin-app-key",
+            ["Platforms__Douyin__AppSecret"] = "sim-douyin-app-secret",
+            ["Platforms__Douyin__AccessToken"] = "sim-douyin-access-token",
+            [$"Platforms__Douyin__Shops__{DouyinShop}__PullEnabled"] = "true",
+            ["Pull__IntervalSeconds"] = "10",
+            ["Pull__SettleSeconds"] = "0",
+            ["Pull__InitialLookbackMinutes"] = "30",
+            ["Erp__Kind"] = "Kingdee",
+            ["Erp__Kingdee__BaseUrl"] = simUrl + "/kingdee/k3cloud/",
+            ["Erp__Kingdee__AcctId"] = "sim-acct",
+            ["Erp__Kingdee__UserName"] = "sim-user",
+            ["Erp__Kingdee__AppId"] = "sim-app_0123456789abcdef0123456789abcdef",
+            ["Erp__Kingdee__AppSecret"] = "sim-app-secret",
+            ["Erp__Kingdee__MaxCallsPerSecond"] = perWorkerRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Erp__Kingdee__MaxConcurrency"] = Math.Max(1, args.ErpConcurrency / workers).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Profiles__SeedDirectory"] = Path.Combine(repositoryRoot, "config", "profiles"),
+            ["Profiles__File"] = Path.Combine(repositoryRoot, "config", "profiles", $"douyin-{DouyinShop}.json"),
+            ["Intake__BusyRetryDelaySeconds"] = "2",
+            ["Intake__VisibilityTimeoutSeconds"] = "30",
+        };
+        if (mode == "direct")
+        {
+            env["BENCH_COMMAND"] = "direct-server";
+        }
+        else
+        {
+            foreach (var (key, value) in args.HubSettings)
+            {
+                env[key] = value;
+            }
+        }
+
+        return env;
+    }
+
+    private async Task ChaosAsync(string chaos, DouyinBurstProgress burst, List<ChildProcess> processes, AzuriteProcess azurite)
+    {
+        if (chaos is not ("kill-worker" or "azurite-restart"))
+        {
+            return;
+        }
+
+        var trigger = (int)(args.Orders * 0.4);
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (burst.Sent < trigger && !burst.Done && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        if (chaos == "kill-worker")
+        {
+            var victim = processes[^1];
+            await progress.WriteLineAsync($"[chaos] killing {victim.Name} after {burst.Sent} pushes");
+            victim.Kill();
+        }
+        else
+        {
+            await progress.WriteLineAsync($"[chaos] stopping Azurite after {burst.Sent} pushes");
+            await azurite.StopAsync();
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            await azurite.StartAsync();
+            await progress.WriteLineAsync("[chaos] Azurite restarted with its data");
+        }
+    }
+
+    private sealed record Audit(IReadOnlyList<string> Lost, IReadOnlyList<string> Duplicates);
+
+    private async Task<Audit> AuditAsync(string mode, AzuriteProcess azurite, string runId, HashSet<string> ids, KingdeeSimulatorState kingdee)
+    {
+        var inErp = kingdee.Bills.Select(b => b.NetOrderBillNo).Where(ids.Contains).ToList();
+        var duplicates = inErp.GroupBy(x => x).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {g.Count()} ERP orders").ToList();
+        var ledger = new Dictionary<string, string>();
+        if (mode == "hub")
+        {
+            // The ERP write lands before the ledger write-back; give the last write-backs a moment to arrive.
+            var table = new TableClient(azurite.DirectConnectionString, runId + "Orders");
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            do
+            {
+                ledger.Clear();
+                await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == $"douyin:{DouyinShop}"))
+                {
+                    ledger[e.RowKey] = $"{e.GetString("Status")} {e.GetString("Reason")}".Trim();
+                }
+
+                if (ids.All(id => ledger.TryGetValue(id, out var status) && status.StartsWith("Synced", StringComparison.Ordinal)))
+                {
+                    break;
+                }
+
+                await Task.Delay(1000);
+            }
+            while (DateTime.UtcNow < deadline);
+        }
+
+        var erpSet = inErp.ToHashSet();
+        var notSynced = mode == "hub" ? ids.Count(id => !(ledger.TryGetValue(id, out var st) && st.StartsWith("Synced", StringComparison.Ordinal))) : 0;
+        var lost = ids.Where(id => !erpSet.Contains(id))
+            .Select(id => $"{id}: not in the ERP; ledger {(ledger.TryGetValue(id, out var s) ? s : "has no row")}")
+            .ToList();
+        await progress.WriteLineAsync($"[audit] platform {ids.Count}, ledger {ledger.Count(l => ids.Contains(l.Key))}, ERP {erpSet.Count} distinct, lost {lost.Count}, duplicates {duplicates.Count}, ledger not synced {notSynced}");
+        return new Audit(lost, duplicates);
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : Math.Round(sorted[(int)Math.Clamp(Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)], 1);
+}

@@ -1,0 +1,3 @@
+using ServerlessSync.Bench;
+
+return await BenchCli.RunAsync(args);

@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ServerlessSync.Domain.Platforms.Kuaishou;
+
+namespace ServerlessSync.Simulators.Kuaishou;
+
+/// <summary>
+/// The open-API gateway for <c>open.order.detail</c> and <c>open.order.cursor.list</c> (both HTTP GET, version 1): checks
+/// the system parameters, app key, access token (which names the seller), timestamp freshness and the MD5 or HMAC_SHA256
+/// signature, then the method's own limits, and answers in the 快手 envelope (errors with HTTP 200).
+/// </summary>
+public static class KuaishouOpenApiEndpoints
+{
+    public static readonly string OrderDetailPath = KuaishouApiSigner.PathFor(KuaishouApiMethods.OrderDetail);
+    public static readonly string OrderCursorListPath = KuaishouApiSigner.PathFor(KuaishouApiMethods.OrderCursorList);
+
+    /// <summary>A seller other than the default one is reached with the token <c>sim-kuaishou-token-{sellerId}</c>.</summary>
+    public const string SellerTokenPrefix = "sim-kuaishou-token-";
+
+    /// <summary>Page size when <c>pageSize</c> is absent (the platform's default is not documented; G).</summary>
+    public const int DefaultPageSize = 10;
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private sealed record Call(string SellerId, JsonObject Param);
+
+    public static RouteGroupBuilder MapKuaishouOpenApi(this RouteGroupBuilder group)
+    {
+        group.MapGet(OrderDetailPath, OrderDetailAsync);
+        group.MapGet(OrderCursorListPath, CursorListAsync);
+        return group;
+    }
+
+    public static string? SellerFor(string? accessToken, KuaishouSimulatorOptions options)
+    {
+        if (string.IsNullOrEmpty(accessToken))
+        {
+            return null;
+        }
+
+        if (string.Equals(accessToken, options.AccessToken, StringComparison.Ordinal))
+        {
+            return options.SellerId;
+        }
+
+        var seller = accessToken.StartsWith(SellerTokenPrefix, StringComparison.Ordinal) ? accessToken[SellerTokenPrefix.Length..] : "";
+        return seller.Length is > 0 and <= 19 && seller.All(char.IsAsciiDigit) ? seller : null;
+    }
+
+    private static async Task<IResult> OrderDetailAsync(
+        HttpContext http, KuaishouOrderStore store, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
+    {
+        var (refusal, call) = await AdmitAsync(http, KuaishouApiMethods.OrderDetail, options, faults, time);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var oid = Text(call!.Param, "oid");
+        if (oid is null || !oid.All(char.IsAsciiDigit))
+        {
+            return Envelope(KuaishouOpenApiEnvelope.ParameterInvalid("oid不能为空且须为数字"));
+        }
+
+        return store.Find(oid) is { } order && order.SellerId == call.SellerId
+            ? Envelope(KuaishouOpenApiEnvelope.Ok(KuaishouOrderDetailJson.OrderDetail(order)))
+            : Envelope(KuaishouOpenApiEnvelope.OrderNotFound());
+    }
+
+    private static async Task<IResult> CursorListAsync(
+        HttpContext http, KuaishouOrderStore store, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
+    {
+        var (refusal, call) = await AdmitAsync(http, KuaishouApiMethods.OrderCursorList, options, faults, time);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var param = call!.Param;
+        var now = time.GetUtcNow();
+        var begin = Long(param, "beginTime");
+        var end = Long(param, "endTime");
+        var pageSize = Long(param, "pageSize") ?? DefaultPageSize;
+        var queryType = Long(param, "queryType") ?? KuaishouCursorListQuery.QueryByCreateTime;
+        var sort = Long(param, "sort") ?? KuaishouCursorListQuery.SortDescending;
+        var cursor = Text(param, "cursor") ?? "";
+        var problem = (begin, end) switch
+        {
+            (null, _) or (_, null) => "beginTime和endTime不能为空",
+            _ when pageSize is < 1 or > KuaishouCursorListQuery.MaxPageSize => $"pageSize须在1到{KuaishouCursorListQuery.MaxPageSize}之间",
+            _ when end <= begin => "endTime须大于beginTime",
+            _ when end - begin > (long)KuaishouCursorListQuery.MaxWindow.TotalMilliseconds => "查询时间范围不能超过7天",
+            _ when begin < (now - KuaishouCursorListQuery.MaxLookBack).ToUnixTimeMilliseconds() => "beginTime不能早于90天前",
+            _ when queryType is not (KuaishouCursorListQuery.QueryByCreateTime or KuaishouCursorListQuery.QueryByUpdateTime) => "queryType须为1或2",
+            _ when sort is not (KuaishouCursorListQuery.SortDescending or KuaishouCursorListQuery.SortAscending) => "sort须为1或2",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            return Envelope(KuaishouOpenApiEnvelope.ParameterInvalid(problem));
+        }
+
+        var data = new JsonObject { ["pageSize"] = pageSize, ["beginTime"] = begin, ["endTime"] = end };
+        if (cursor == KuaishouCursorListQuery.NoMoreCursor)
+        {
+            data["cursor"] = KuaishouCursorListQuery.NoMoreCursor;
+            data["orderList"] = new JsonArray();
+            return Envelope(KuaishouOpenApiEnvelope.Ok(data));
+        }
+
+        if (!KuaishouListCursor.TryDecode(cursor, out var after))
+        {
+            return Envelope(KuaishouOpenApiEnvelope.ParameterInvalid("cursor无效"));
+        }
+
+        var byUpdate = queryType == KuaishouCursorListQuery.QueryByUpdateTime;
+        var ascending = sort == KuaishouCursorListQuery.SortAscending;
+        var remaining = store.Query(call.SellerId, byUpdate, begin!.Value, end!.Value, ascending)
+            .Where(o => after is null || KuaishouListCursor.IsAfter(KuaishouListCursor.Of(o, byUpdate), after.Value, ascending))
+            .ToList();
+        var page = remaining.Take((int)pageSize).ToList();
+        data["cursor"] = remaining.Count > page.Count ? KuaishouListCursor.Encode(KuaishouListCursor.Of(page[^1], byUpdate)) : KuaishouCursorListQuery.NoMoreCursor;
+        data["orderList"] = new JsonArray(page.Select(o => (JsonNode)KuaishouOrderDetailJson.ListEntry(o)).ToArray());
+        return Envelope(KuaishouOpenApiEnvelope.Ok(data));
+    }
+
+    private static async Task<(IResult? Refusal, Call? Call)> AdmitAsync(
+        HttpContext http, string method, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
+    {
+        if (options.ApiLatencyMs > 0)
+        {
+            await Task.Delay(options.ApiLatencyMs, http.RequestAborted);
+        }
+
+        if (faults.NextFails())
+        {
+            return (Results.Text("internal server error", "text/plain", statusCode: StatusCodes.Status500InternalServerError), null);
+        }
+
+        var query = http.Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.Ordinal);
+        string? Get(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : null;
+
+        var gatewayError = CheckGateway(query, Get, method, options, time.GetUtcNow());
+        if (gatewayError is not null)
+        {
+            return (Envelope(gatewayError), null);
+        }
+
+        if (faults.NextThrottled())
+        {
+            return (Envelope(KuaishouOpenApiEnvelope.Throttled()), null);
+        }
+
+        JsonObject? param;
+        try
+        {
+            param = JsonNode.Parse(Get(KuaishouApiSigner.ParamParam) ?? "{}") as JsonObject;
+        }
+        catch (JsonException)
+        {
+            param = null;
+        }
+
+        return param is null
+            ? (Envelope(KuaishouOpenApiEnvelope.ParameterInvalid("param须为JSON对象")), null)
+            : (null, new Call(SellerFor(Get(KuaishouApiSigner.AccessTokenParam), options)!, param));
+    }
+
+    private static JsonObject? CheckGateway(
+        Dictionary<string, string?> query, Func<string, string?> get, string method, KuaishouSimulatorOptions options, DateTimeOffset now)
+    {
+        if (!string.Equals(get(KuaishouApiSigner.AppKeyParam), options.AppKey, StringComparison.Ordinal))
+        {
+            return KuaishouOpenApiEnvelope.AppKeyInvalid();
+        }
+
+        if (get(KuaishouApiSigner.MethodParam) != method || get(KuaishouApiSigner.VersionParam) != KuaishouApiSigner.Version)
+        {
+            return KuaishouOpenApiEnvelope.ParameterInvalid($"method须为{method}，version须为{KuaishouApiSigner.Version}");
+        }
+
+        var token = get(KuaishouApiSigner.AccessTokenParam);
+        if (token is null)
+        {
+            return KuaishouOpenApiEnvelope.AccessTokenInvalid("access_token不能为空");
+        }
+
+        if (SellerFor(token, options) is null)
+        {
+            return KuaishouOpenApiEnvelope.AccessTokenInvalid("access_token不存在或已过期");
+        }
+
+        if (!KuaishouApiSigner.IsKnownSignMethod(get(KuaishouApiSigner.SignMethodParam)))
+        {
+            return KuaishouOpenApiEnvelope.SignMethodInvalid();
+        }
+
+        if (get(KuaishouApiSigner.SignParam) is null)
+        {
+            return KuaishouOpenApiEnvelope.SignatureInvalid("sign不能为空");
+        }
+
+        if (!KuaishouApiSigner.IsTimestampFresh(get(KuaishouApiSigner.TimestampParam), now, TimeSpan.FromSeconds(options.MaxTimestampSkewSeconds)))
+        {
+            return KuaishouOpenApiEnvelope.ParameterInvalid("timestamp须为毫秒时间戳且与服务器时间相差不超过10分钟");
+        }
+
+        return KuaishouApiSigner.Verify(query, options.SignSecret) ? null : KuaishouOpenApiEnvelope.SignatureInvalid("签名校验失败");
+    }
+
+    private static string? Text(JsonObject param, string name) => param[name]?.GetValueKind() switch
+    {
+        JsonValueKind.String => param[name]!.GetValue<string>(),
+        JsonValueKind.Number => param[name]!.ToJsonString(),
+        _ => null,
+    };
+
+    private static long? Long(JsonObject param, string name) =>
+        long.TryParse(Text(param, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static IResult Envelope(JsonObject envelope) =>
+        Results.Text(envelope.ToJsonString(Json), "application/json; charset=utf-8", Encoding.UTF8);
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+
+namespace ServerlessSync.Simulators.Kuaishou;
+
+/// <summary>The simulator's orders, in memory, safe for concurrent bursts and API calls.</summary>
+public sealed class KuaishouOrderStore
+{
+    /// <summary>Keeps a runaway burst from exhausting memory (an order is about 2 KB).</summary>
+    public const int MaxOrders = 500_000;
+
+    private readonly ConcurrentDictionary<string, KuaishouSimOrder> orders = new(StringComparer.Ordinal);
+    private readonly Lock randomGate = new();
+    private readonly Random random;
+    private readonly TimeProvider time;
+    private readonly KuaishouSimulatorOptions options;
+
+    public KuaishouOrderStore(KuaishouSimulatorOptions options, TimeProvider time)
+    {
+        random = options.Seed is { } seed ? new Random(seed) : new Random();
+        this.time = time;
+        this.options = options;
+        Ids = new KuaishouIdSource(time);
+    }
+
+    public KuaishouIdSource Ids { get; }
+
+    public int Count => orders.Count;
+
+    /// <summary>Generates and stores <paramref name="count"/> orders; <paramref name="random"/> makes them reproducible.</summary>
+    public IReadOnlyList<KuaishouSimOrder> CreateOrders(int count, string? sellerId = null, Random? random = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (orders.Count + count > MaxOrders)
+        {
+            throw new InvalidOperationException($"The Kuaishou simulator holds at most {MaxOrders} orders.");
+        }
+
+        var seller = sellerId ?? options.SellerId;
+        var created = new List<KuaishouSimOrder>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var order = random is null
+                ? CreateWithSharedRandom(seller)
+                : KuaishouOrderGenerator.Create(random, Ids, seller, time.GetUtcNow());
+            orders[order.Oid] = order;
+            created.Add(order);
+        }
+
+        return created;
+    }
+
+    /// <summary>Stores a hand-built order (tests use it for shapes the generator does not make).</summary>
+    public void Put(KuaishouSimOrder order) => orders[order.Oid] = order;
+
+    public KuaishouSimOrder? Find(string oid) => orders.GetValueOrDefault(oid);
+
+    public IReadOnlyList<KuaishouSimOrder> List(string? sellerId = null) =>
+        orders.Values
+            .Where(o => sellerId is null || o.SellerId == sellerId)
+            .OrderBy(o => o.Oid.Length)
+            .ThenBy(o => o.Oid, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>A seller's orders whose create (queryType 1) or update (queryType 2) time is in [begin, end], in list order.</summary>
+    public IReadOnlyList<KuaishouSimOrder> Query(string sellerId, bool byUpdateTime, long beginMs, long endMs, bool ascending)
+    {
+        long Key(KuaishouSimOrder o) => byUpdateTime ? o.UpdateTime : o.CreateTime;
+        var matching = orders.Values.Where(o => o.SellerId == sellerId && Key(o) >= beginMs && Key(o) <= endMs);
+        var sorted = ascending
+            ? matching.OrderBy(Key).ThenBy(o => long.Parse(o.Oid, System.Globalization.CultureInfo.InvariantCulture))
+            : matching.OrderByDescending(Key).ThenByDescending(o => long.Parse(o.Oid, System.Globalization.CultureInfo.InvariantCulture));
+        return sorted.ToList();
+    }
+
+    /// <summary>Moves an order to another <c>status</c> (optionally with a refund status); null when the order is unknown.</summary>
+    public KuaishouSimOrder? SetStatus(string oid, int status, int? refundStatus = null)
+    {
+        while (orders.TryGetValue(oid, out var current))
+        {
+            var updated = current with
+            {
+                Status = status,
+                RefundStatus = refundStatus ?? current.RefundStatus,
+                RefundId = refundStatus is null ? current.RefundId : current.RefundId ?? Ids.Next(),
+                UpdateTime = Math.Max(current.UpdateTime + 1, time.GetUtcNow().ToUnixTimeMilliseconds()),
+            };
+            if (orders.TryUpdate(oid, updated, current))
+            {
+                return updated;
+            }
+        }
+
+        return null;
+    }
+
+    private KuaishouSimOrder CreateWithSharedRandom(string sellerId)
+    {
+        lock (randomGate)
+        {
+            return KuaishouOrderGenerator.Create(random, Ids, sellerId, time.GetUtcNow());
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using static ServerlessSync.Simulators.Sap.SapSimAnswers;
+
+namespace ServerlessSync.Simulators.Sap;
+
+/// <summary>
+/// SAP Gateway OData V2 under <c>/sap/sap/opu/odata/sap/{SERVICE}/...</c> (the simulator's <c>/sap</c> prefix, then SAP's own
+/// path): API_SALES_ORDER_SRV (service document, $metadata, A_SalesOrder query and deep-insert create) and
+/// API_MATERIAL_STOCK_SRV (A_MatlStkInAcctMod). Every call needs Basic auth or a live session cookie; every POST needs the
+/// CSRF token and the cookies of its session. Over MaxCallsPerSecond answers 429, over MaxConcurrency 503.
+/// </summary>
+public static class SapSimEndpoints
+{
+    public const string Prefix = "/sap";
+    public const string ODataBase = Prefix + "/sap/opu/odata/sap/";
+    public const string SalesOrderService = "API_SALES_ORDER_SRV";
+    public const string StockService = "API_MATERIAL_STOCK_SRV";
+
+    internal static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static WebApplication MapSapProtocol(this WebApplication app)
+    {
+        app.MapMethods(ODataBase + "{service}", ["GET", "POST"], HandleAsync);
+        app.MapMethods(ODataBase + "{service}/{**resource}", ["GET", "POST"], HandleAsync);
+        return app;
+    }
+
+    private static async Task HandleAsync(HttpContext context)
+    {
+        var state = context.RequestServices.GetRequiredService<SapSimulatorState>();
+        var options = state.Options;
+        var service = (context.Request.RouteValues["service"] as string ?? "").ToUpperInvariant();
+        var resource = context.Request.RouteValues["resource"] as string ?? "";
+        var isPost = HttpMethods.IsPost(context.Request.Method);
+        var inFlight = state.Metrics.Enter($"{context.Request.Method} {OperationName(resource)}", state.Time.GetUtcNow());
+        try
+        {
+            if (options.MaxConcurrency > 0 && inFlight > options.MaxConcurrency)
+            {
+                state.Metrics.CountOverloaded();
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "1";
+                await context.Response.WriteAsync("Service Unavailable: no free work process (simulated)", context.RequestAborted);
+                return;
+            }
+
+            if (!state.RateGate.TryTake(options.MaxCallsPerSecond))
+            {
+                state.Metrics.CountThrottled();
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = "1";
+                await context.Response.WriteAsync("Too Many Requests (simulated rate limit)", context.RequestAborted);
+                return;
+            }
+
+            if (options.LatencyMs > 0)
+            {
+                await Task.Delay(options.LatencyMs, context.RequestAborted);
+            }
+
+            if (state.Roll(options.TransientFailureRate))
+            {
+                state.Metrics.CountTransientFailure();
+                await WriteErrorAsync(context, 500, SystemFailure, "SAP system failure: the backend did not answer in time (simulated)");
+                return;
+            }
+
+            var session = SapSimCsrf.SessionOf(context, state);
+            if (session is null && !SapSimAuth.HasValidBasic(context.Request, options))
+            {
+                state.Metrics.CountAuthFailure();
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = $"Basic realm=\"SAP NetWeaver Application Server [{options.SystemId}/{options.Client}]\"";
+                await context.Response.WriteAsync("Logon failed", context.RequestAborted);
+                return;
+            }
+
+            if (service is not (SalesOrderService or StockService))
+            {
+                await WriteErrorAsync(context, 404, ResourceNotFound, $"No service found for namespace '/SAP/', name '{service}', version '0001'");
+                return;
+            }
+
+            if (isPost)
+            {
+                await PostAsync(context, state, session, service, resource);
+            }
+            else
+            {
+                await GetAsync(context, state, session, service, resource);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        finally
+        {
+            state.Metrics.Exit();
+        }
+    }
+
+    private static async Task GetAsync(HttpContext context, SapSimulatorState state, SapSimSessions.Session? session, string service, string resource)
+    {
+        if (SapSimCsrf.WantsToken(context.Request))
+        {
+            SapSimCsrf.Issue(context, state, session);
+        }
+
+        var serviceRoot = ServiceRoot(context.Request, service);
+        switch (resource.TrimEnd('/'))
+        {
+            case "":
+                await WriteJsonAsync(context, 200, ServiceDocument(service == SalesOrderService
+                    ? ["A_SalesOrder", "A_SalesOrderItem", "A_SalesOrderItemPrElement"]
+                    : ["A_MaterialStock", "A_MatlStkInAcctMod"]));
+                return;
+            case "$metadata":
+                context.Response.ContentType = "application/xml";
+                await context.Response.WriteAsync(SapSimReads.MetadataXml(service), context.RequestAborted);
+                return;
+            case "A_SalesOrder" when service == SalesOrderService:
+                await WriteQueryAsync(context, SapSimReads.SalesOrders(context.Request, state, serviceRoot));
+                return;
+            case "A_MatlStkInAcctMod" when service == StockService:
+                await WriteQueryAsync(context, SapSimReads.Stock(context.Request, state, serviceRoot));
+                return;
+            default:
+                await WriteErrorAsync(context, 404, ResourceNotFound, $"Resource not found for segment '{resource}'");
+                return;
+        }
+    }
+
+    private static async Task PostAsync(HttpContext context, SapSimulatorState state, SapSimSessions.Session? session, string service, string resource)
+    {
+        if (!SapSimCsrf.IsValid(context, state, session))
+        {
+            state.Metrics.CountCsrfRejection();
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.Headers[SapSimCsrf.HeaderName] = "Required";
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("CSRF token validation failed", context.RequestAborted);
+            return;
+        }
+
+        if (service != SalesOrderService || resource.TrimEnd('/') != "A_SalesOrder")
+        {
+            await WriteErrorAsync(context, 405, ResourceNotFound, $"The request method POST is not allowed for '{resource}'");
+            return;
+        }
+
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        await SapSimCreate.HandleAsync(context, state, body, ServiceRoot(context.Request, service));
+    }
+
+    private static async Task WriteQueryAsync(HttpContext context, (JsonObject? Answer, Failure? Failure) result)
+    {
+        if (result.Failure is { } failure)
+        {
+            await WriteErrorAsync(context, failure.Status, failure.Code, failure.Message, failure.Target);
+            return;
+        }
+
+        await WriteJsonAsync(context, 200, result.Answer!);
+    }
+
+    /// <summary>The absolute service root as the client addressed it, e.g. <c>http://127.0.0.1:7080/sap/sap/opu/odata/sap/API_SALES_ORDER_SRV/</c>.</summary>
+    internal static string ServiceRoot(HttpRequest request, string service) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}{ODataBase}{service}/";
+
+    internal static Task WriteErrorAsync(HttpContext context, int status, string code, string message, string target = "") =>
+        WriteJsonAsync(context, status, Error(code, message, target));
+
+    internal static Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers["DataServiceVersion"] = "2.0";
+        return context.Response.WriteAsync(body.ToJsonString(Output), Encoding.UTF8, context.RequestAborted);
+    }
+
+    private static string OperationName(string resource)
+    {
+        var trimmed = resource.TrimEnd('/');
+        return trimmed.Length == 0 ? "service root" : trimmed;
+    }
+}

@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text;
+
+namespace ServerlessSync.Simulators.Sap;
+
+/// <summary>
+/// The part of OData V2 <c>$filter</c> the simulator understands: comparisons (<c>eq ne gt ge lt le</c>) between a property
+/// and a literal, <c>and</c>, <c>or</c>, <c>not</c> and parentheses. String literals are single-quoted with <c>''</c> for a
+/// quote. A syntax error or an unknown property throws <see cref="FormatException"/>, which the endpoint answers with 400.
+/// </summary>
+public static class SapSimFilter
+{
+    public static Func<IReadOnlyDictionary<string, string>, bool> Parse(string? expression, IReadOnlySet<string> properties, string entityType)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            return _ => true;
+        }
+
+        var parser = new Parser(Tokenize(expression), properties, entityType);
+        var predicate = parser.Or();
+        parser.ExpectEnd();
+        return predicate;
+    }
+
+    private enum Kind
+    {
+        Word,
+        Text,
+        Open,
+        Close,
+    }
+
+    private sealed record Token(Kind Kind, string Value);
+
+    private static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+            }
+            else if (c is '(' or ')')
+            {
+                tokens.Add(new Token(c == '(' ? Kind.Open : Kind.Close, c.ToString()));
+                i++;
+            }
+            else if (c == '\'')
+            {
+                var value = new StringBuilder();
+                i++;
+                while (true)
+                {
+                    if (i >= text.Length)
+                    {
+                        throw new FormatException("Invalid token detected at position " + i.ToString(CultureInfo.InvariantCulture) + ": unterminated string literal.");
+                    }
+
+                    if (text[i] == '\'')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '\'')
+                        {
+                            value.Append('\'');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    value.Append(text[i++]);
+                }
+
+                tokens.Add(new Token(Kind.Text, value.ToString()));
+            }
+            else
+            {
+                var start = i;
+                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or ')' or '\''))
+                {
+                    i++;
+                }
+
+                tokens.Add(new Token(Kind.Word, text[start..i]));
+            }
+        }
+
+        return tokens;
+    }
+
+    private sealed class Parser(List<Token> tokens, IReadOnlySet<string> properties, string entityType)
+    {
+        private int _position;
+
+        public Func<IReadOnlyDictionary<string, string>, bool> Or()
+        {
+            var left = And();
+            while (TakeWord("or"))
+            {
+                var l = left;
+                var r = And();
+                left = row => l(row) || r(row);
+            }
+
+            return left;
+        }
+
+        public void ExpectEnd()
+        {
+            if (_position < tokens.Count)
+            {
+                throw new FormatException($"Unexpected '{tokens[_position].Value}' in $filter.");
+            }
+        }
+
+        private Func<IReadOnlyDictionary<string, string>, bool> And()
+        {
+            var left = Unary();
+            while (TakeWord("and"))
+            {
+                var l = left;
+                var r = Unary();
+                left = row => l(row) && r(row);
+            }
+
+            return left;
+        }
+
+        private Func<IReadOnlyDictionary<string, string>, bool> Unary()
+        {
+            if (TakeWord("not"))
+            {
+                var inner = Unary();
+                return row => !inner(row);
+            }
+
+            if (Peek()?.Kind == Kind.Open)
+            {
+                _position++;
+                var inner = Or();
+                if (Peek()?.Kind != Kind.Close)
+                {
+                    throw new FormatException("Missing ')' in $filter.");
+                }
+
+                _position++;
+                return inner;
+            }
+
+            return Comparison();
+        }
+
+        private Func<IReadOnlyDictionary<string, string>, bool> Comparison()
+        {
+            var left = Operand();
+            var op = Peek() is { Kind: Kind.Word } t ? t.Value : throw new FormatException("Expected a comparison operator in $filter.");
+            _position++;
+            var right = Operand();
+            // Equality compares the literal text (codes such as '01' are strings); ordering compares numbers when both are numbers.
+            return op switch
+            {
+                "eq" => row => string.Equals(left(row), right(row), StringComparison.Ordinal),
+                "ne" => row => !string.Equals(left(row), right(row), StringComparison.Ordinal),
+                "gt" => row => Order(left(row), right(row)) > 0,
+                "ge" => row => Order(left(row), right(row)) >= 0,
+                "lt" => row => Order(left(row), right(row)) < 0,
+                "le" => row => Order(left(row), right(row)) <= 0,
+                _ => throw new FormatException($"Operator '{op}' is not supported in $filter."),
+            };
+        }
+
+        private Func<IReadOnlyDictionary<string, string>, string> Operand()
+        {
+            var token = Peek() ?? throw new FormatException("$filter ends too early.");
+            _position++;
+            switch (token.Kind)
+            {
+                case Kind.Text:
+                    return _ => token.Value;
+                case Kind.Word when properties.Contains(token.Value):
+                    return row => row.TryGetValue(token.Value, out var v) ? v : "";
+                case Kind.Word when decimal.TryParse(token.Value.TrimEnd('M', 'm'), NumberStyles.Number, CultureInfo.InvariantCulture, out _):
+                    return _ => token.Value.TrimEnd('M', 'm');
+                case Kind.Word:
+                    throw new FormatException($"Property '{token.Value}' not found in type '{entityType}'.");
+                default:
+                    throw new FormatException($"Unexpected '{token.Value}' in $filter.");
+            }
+        }
+
+        private static int Order(string a, string b) =>
+            decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x) && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var y)
+                ? x.CompareTo(y)
+                : string.CompareOrdinal(a, b);
+
+        private Token? Peek() => _position < tokens.Count ? tokens[_position] : null;
+
+        private bool TakeWord(string word)
+        {
+            if (Peek() is { Kind: Kind.Word } t && t.Value == word)
+            {
+                _position++;
+                return true;
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace ServerlessSync.Simulators.Sap;
+
+/// <summary>
+/// Test and demo endpoints under <c>/sap/_sim/</c>: what the ERP holds (in the key names every ERP simulator shares:
+/// netOrderBillNo = PurchaseOrderByCustomer, billNo = SalesOrder), metrics, stock, sessions and reset.
+/// </summary>
+public static class SapSimInspectionEndpoints
+{
+    public const string BasePath = "/sap/_sim/";
+
+    /// <summary>Sets one stock row; plant and storage location default to the configured ones, stock type to unrestricted use.</summary>
+    public sealed record StockChange(string Material, decimal Quantity, string? Plant, string? StorageLocation, string? Batch, string? StockType);
+
+    public static WebApplication MapSapInspection(this WebApplication app)
+    {
+        app.MapGet(BasePath + "orders", (SapSimulatorState state) => Json(OrdersReport(state)));
+        app.MapGet(BasePath + "metrics", (SapSimulatorState state) => Json(MetricsReport(state.Metrics.Snapshot(), state.Sessions.Count)));
+        app.MapPost(BasePath + "stock", (SapSimulatorState state, StockChange change) =>
+        {
+            if (string.IsNullOrWhiteSpace(change.Material) || change.Quantity < 0)
+            {
+                return Results.BadRequest(new { error = "material and a non-negative quantity are required" });
+            }
+
+            state.Store.SetStock(
+                change.Material,
+                change.Plant ?? state.Options.Plant,
+                change.StorageLocation ?? state.Options.StorageLocation,
+                change.Batch ?? "",
+                change.StockType ?? SapSimCatalog.UnrestrictedUse,
+                change.Quantity);
+            return Results.NoContent();
+        });
+        app.MapPost(BasePath + "sessions/drop", (SapSimulatorState state) =>
+        {
+            state.DropSessions();
+            return Results.NoContent();
+        });
+        app.MapPost(BasePath + "reset", (SapSimulatorState state) =>
+        {
+            state.Reset();
+            return Results.NoContent();
+        });
+        return app;
+    }
+
+    public static JsonObject OrdersReport(SapSimulatorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var orders = state.Orders;
+        return new JsonObject
+        {
+            ["count"] = orders.Count,
+            ["orders"] = new JsonArray(orders.Select(o => (JsonNode?)new JsonObject
+            {
+                ["netOrderBillNo"] = o.PurchaseOrderByCustomer,
+                ["billNo"] = o.SalesOrder,
+                ["status"] = o.OverallSDProcessStatus,
+                ["salesOrderType"] = o.SalesOrderType,
+                ["salesOrganization"] = o.SalesOrganization,
+                ["soldToParty"] = o.SoldToParty,
+                ["salesOrderDate"] = o.SalesOrderDate,
+                ["totalNetAmount"] = o.TotalNetAmount,
+                ["currency"] = o.TransactionCurrency,
+                ["items"] = new JsonArray(o.Items.Select(i => (JsonNode?)new JsonObject
+                {
+                    ["item"] = i.SalesOrderItem,
+                    ["material"] = i.Material,
+                    ["quantity"] = i.RequestedQuantity,
+                    ["unit"] = i.RequestedQuantityUnit,
+                    ["itemCategory"] = i.SalesOrderItemCategory,
+                    ["plant"] = i.Plant,
+                    ["storageLocation"] = i.StorageLocation,
+                    ["netAmount"] = i.NetAmount,
+                }).ToArray()),
+            }).ToArray()),
+            ["duplicates"] = new JsonArray(state.Duplicates.Select(d => (JsonNode?)d).ToArray()),
+        };
+    }
+
+    public static JsonObject MetricsReport(SapSimMetricsSnapshot m, int sessions)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return new JsonObject
+        {
+            ["totalCalls"] = m.TotalCalls,
+            ["peakCallsPerSecond"] = m.PeakCallsPerSecond,
+            ["peakConcurrency"] = m.PeakConcurrency,
+            ["inFlight"] = m.InFlight,
+            ["throttled"] = m.Throttled,
+            ["overloaded"] = m.Overloaded,
+            ["transientFailures"] = m.TransientFailures,
+            ["commitThenTimeouts"] = m.CommitThenTimeouts,
+            ["businessRejects"] = m.BusinessRejects,
+            ["csrfRejections"] = m.CsrfRejections,
+            ["authFailures"] = m.AuthFailures,
+            ["tokenFetches"] = m.TokenFetches,
+            ["sessions"] = sessions,
+            ["callsByOperation"] = new JsonObject(m.CallsByOperation.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+        };
+    }
+
+    private static IResult Json(JsonNode node) => Results.Content(node.ToJsonString(), "application/json; charset=utf-8");
+}

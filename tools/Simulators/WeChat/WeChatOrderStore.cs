@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+
+namespace ServerlessSync.Simulators.WeChat;
+
+/// <summary>The simulator's orders, in memory, safe for concurrent bursts and API calls.</summary>
+public sealed class WeChatOrderStore
+{
+    /// <summary>Keeps a runaway burst from exhausting memory (an order is about 2 KB).</summary>
+    public const int MaxOrders = 500_000;
+
+    private readonly ConcurrentDictionary<string, WeChatSimOrder> orders = new(StringComparer.Ordinal);
+    private readonly Lock randomGate = new();
+    private readonly Random random;
+    private readonly TimeProvider time;
+
+    public WeChatOrderStore(WeChatSimulatorOptions options, TimeProvider time)
+    {
+        random = options.Seed is { } seed ? new Random(seed) : new Random();
+        this.time = time;
+        Ids = new WeChatIdSource(time);
+    }
+
+    public WeChatIdSource Ids { get; }
+
+    public int Count => orders.Count;
+
+    /// <summary>Generates and stores <paramref name="count"/> orders; <paramref name="random"/> makes them reproducible.</summary>
+    public IReadOnlyList<WeChatSimOrder> CreateOrders(int count, Random? random = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (orders.Count + count > MaxOrders)
+        {
+            throw new InvalidOperationException($"The WeChat simulator holds at most {MaxOrders} orders.");
+        }
+
+        var created = new List<WeChatSimOrder>(count);
+        for (var i = 0; i < count; i++)
+        {
+            WeChatSimOrder order;
+            if (random is null)
+            {
+                lock (randomGate)
+                {
+                    order = WeChatOrderGenerator.Create(this.random, Ids, time.GetUtcNow());
+                }
+            }
+            else
+            {
+                order = WeChatOrderGenerator.Create(random, Ids, time.GetUtcNow());
+            }
+
+            orders[order.OrderId] = order;
+            created.Add(order);
+        }
+
+        return created;
+    }
+
+    /// <summary>Stores a hand-built order (tests use it for shapes the generator does not make).</summary>
+    public void Put(WeChatSimOrder order) => orders[order.OrderId] = order;
+
+    public WeChatSimOrder? Find(string orderId) => orders.GetValueOrDefault(orderId);
+
+    public IReadOnlyList<WeChatSimOrder> List() =>
+        orders.Values.OrderBy(o => o.OrderId.Length).ThenBy(o => o.OrderId, StringComparer.Ordinal).ToList();
+
+    /// <summary>Orders whose times fall in the given inclusive ranges (either may be null), oldest update first.</summary>
+    public IReadOnlyList<WeChatSimOrder> Query((long Start, long End)? updateRange, (long Start, long End)? createRange) =>
+        orders.Values
+            .Where(o => updateRange is not { } u || (o.UpdateTime >= u.Start && o.UpdateTime <= u.End))
+            .Where(o => createRange is not { } c || (o.CreateTime >= c.Start && o.CreateTime <= c.End))
+            .OrderBy(o => o.UpdateTime)
+            .ThenBy(o => o.OrderId.Length)
+            .ThenBy(o => o.OrderId, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Moves an order to another status (update time moves forward); null when the order is unknown.</summary>
+    public WeChatSimOrder? SetStatus(string orderId, int status)
+    {
+        while (orders.TryGetValue(orderId, out var current))
+        {
+            var updated = current with
+            {
+                Status = status,
+                UpdateTime = Math.Max(current.UpdateTime + 1, time.GetUtcNow().ToUnixTimeSeconds()),
+                AfterSaleOrderId = status == WeChatSimStatus.AfterSaleCancelled ? current.AfterSaleOrderId ?? Ids.Next() : current.AfterSaleOrderId,
+            };
+            if (orders.TryUpdate(orderId, updated, current))
+            {
+                return updated;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace ServerlessSync.Simulators.WeChat;
+
+/// <summary>
+/// WeChat answers: <c>{errcode, errmsg}</c> with HTTP 200 for errors, errmsg ending in " rid: ..." as the real API does.
+/// The codes are WeChat's global ones; the reference gives none for the order API, and the unknown-order code is a guess.
+/// </summary>
+public static class WeChatSimAnswers
+{
+    public const long InvalidCredential = 40001;
+    public const long InvalidGrantType = 40002;
+    public const long InvalidAppId = 40013;
+    public const long InvalidArgs = 40097;
+    public const long InvalidAppSecret = 40125;
+    public const long AccessTokenMissing = 41001;
+    public const long AccessTokenExpired = 42001;
+    public const long ApiFreqLimit = 45009;
+    public const long DataFormatError = 47001;
+
+    /// <summary>Guessed: the reference lists no "order does not exist" code for order/get.</summary>
+    public const long OrderNotFound = 100002;
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IResult Error(long errcode, string errmsg) =>
+        Send(new JsonObject { ["errcode"] = errcode, ["errmsg"] = $"{errmsg} rid: {Guid.NewGuid().ToString("N")[..8]}-{Guid.NewGuid().ToString("N")[..8]}" });
+
+    public static IResult Ok(JsonObject payload)
+    {
+        var body = new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok" };
+        foreach (var (name, value) in payload.ToList())
+        {
+            payload.Remove(name);
+            body[name] = value;
+        }
+
+        return Send(body);
+    }
+
+    public static IResult Send(JsonObject body) => Results.Text(body.ToJsonString(Json), "application/json; charset=utf-8", Encoding.UTF8);
+}

@@ -1,0 +1,187 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using static ServerlessSync.Simulators.YonBip.YonBipSimAnswers;
+
+namespace ServerlessSync.Simulators.YonBip;
+
+/// <summary>
+/// The YonBIP open-API gateway under <c>/yonbip</c>: <c>/yonbip/open-auth/...</c> for the token and data-centre lookup,
+/// <c>/yonbip/yonbip/{api}?access_token=</c> for business calls (so the connector's BaseUrl is <c>.../yonbip</c>, the
+/// gateway URL). Throttling, bad tokens and business failures answer HTTP 200 with a code, as the real gateway
+/// does; only injected faults answer 500 and unregistered paths 404.
+/// </summary>
+public static class YonBipSimEndpoints
+{
+    public const string Prefix = "/yonbip";
+
+    private const string Save = "sd/voucherorder/singleSave";
+    private const string Submit = "sd/voucherorder/batchsubmit";
+    private const string Audit = "sd/voucherorder/batchaudit";
+    private const string List = "sd/voucherorder/list";
+    private const string Detail = "sd/voucherorder/detail";
+    private const string Stock = "scm/stock/QueryCurrentStocksByCondition";
+
+    /// <summary>The APIs the 60 calls/minute quota covers.</summary>
+    private static readonly string[] SalesOrderQuotaApis = [Save, List, Detail];
+
+    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static WebApplication MapYonBipProtocol(this WebApplication app)
+    {
+        app.MapGet(Prefix + "/open-auth/selfAppAuth/getAccessToken", TokenAsync);
+        app.MapGet(Prefix + "/open-auth/dataCenter/getGatewayAddress", GatewayAddressAsync);
+        app.MapMethods(Prefix + "/yonbip/{**api}", ["GET", "POST"], BusinessAsync);
+        return app;
+    }
+
+    private static Task TokenAsync(HttpContext context) => HandleAsync(context, "getAccessToken", state =>
+    {
+        var q = context.Request.Query;
+        return Task.FromResult<JsonNode?>(YonBipSimAuth.GetAccessToken(state, q["appKey"], q["timestamp"], q["signature"]));
+    });
+
+    private static Task GatewayAddressAsync(HttpContext context) => HandleAsync(context, "getGatewayAddress", state =>
+    {
+        var self = $"{context.Request.Scheme}://{context.Request.Host}{Prefix}";
+        return Task.FromResult<JsonNode?>(YonBipSimAuth.GatewayAddress(state, context.Request.Query["tenantId"], self));
+    });
+
+    private static Task BusinessAsync(HttpContext context)
+    {
+        var api = context.Request.RouteValues["api"] as string ?? "";
+        var method = context.Request.Method;
+        var known = (api, method) is (Save or Submit or Audit or List or Stock, "POST") or (Detail, "GET");
+        if (!known)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return WriteAsync(context, Error(PathNotFound, "API不存在"));
+        }
+
+        return HandleAsync(context, api[(api.LastIndexOf('/') + 1)..], async state =>
+        {
+            var verdict = state.Tokens.Check(context.Request.Query["access_token"], state.Time.GetUtcNow(), TimeSpan.FromSeconds(state.Options.TokenLifetimeSeconds));
+            if (verdict != YonBipSimTokens.Verdict.Valid)
+            {
+                state.Metrics.CountSessionRejection();
+                return verdict == YonBipSimTokens.Verdict.Missing ? Error(TokenMissing, "access_token不能为空") : Error(TokenInvalid, "非法token");
+            }
+
+            if (!state.PerMinute.TryTake(api, SalesOrderQuotaApis.Contains(api) ? state.Options.SalesOrderCallsPerMinute : 0, state.Time.GetUtcNow()))
+            {
+                state.Metrics.CountThrottled();
+                return Error(ApiThrottled, "触发了API级限流");
+            }
+
+            if (method == "GET")
+            {
+                return YonBipSimQueries.Detail(state, context.Request.Query["id"]);
+            }
+
+            JsonObject? body;
+            try
+            {
+                body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                return Error(ParameterInvalid, "参数校验失败：请求体不是合法的 JSON");
+            }
+
+            switch (api)
+            {
+                case Save:
+                    var saved = YonBipSimWrites.Save(state, body);
+                    if (saved.Created is not null && state.Roll(state.Options.CommitThenTimeoutRate))
+                    {
+                        await HoldAndAbortAsync(context, state);
+                        return null;
+                    }
+
+                    return saved.Answer;
+                case Submit:
+                    return YonBipSimWrites.Submit(state, body);
+                case Audit:
+                    return YonBipSimWrites.Audit(state, body);
+                case List:
+                    return YonBipSimQueries.List(state, body);
+                default:
+                    return YonBipSimQueries.CurrentStock(state, body);
+            }
+        });
+    }
+
+    /// <summary>Counts the call, applies capacity and fault knobs, then writes what <paramref name="handle"/> answers (null: nothing).</summary>
+    private static async Task HandleAsync(HttpContext context, string api, Func<YonBipSimulatorState, Task<JsonNode?>> handle)
+    {
+        var state = context.RequestServices.GetRequiredService<YonBipSimulatorState>();
+        var options = state.Options;
+        var inFlight = state.Metrics.Enter(api, state.Time.GetUtcNow());
+        try
+        {
+            if (options.MaxConcurrency > 0 && inFlight > options.MaxConcurrency)
+            {
+                state.Metrics.CountThrottled();
+                await WriteAsync(context, Error(AppThrottled, "触发了应用级限流"));
+                return;
+            }
+
+            if (!state.Bucket.TryTake(options.MaxCallsPerSecond))
+            {
+                state.Metrics.CountThrottled();
+                await WriteAsync(context, Error(ApiThrottled, "触发了API级限流"));
+                return;
+            }
+
+            if (options.LatencyMs > 0)
+            {
+                await Task.Delay(options.LatencyMs, context.RequestAborted);
+            }
+
+            if (state.Roll(options.TransientFailureRate))
+            {
+                state.Metrics.CountTransientFailure();
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                await context.Response.WriteAsync("Internal Server Error (simulated)", context.RequestAborted);
+                return;
+            }
+
+            var answer = await handle(state);
+            if (answer is not null)
+            {
+                await WriteAsync(context, answer);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        finally
+        {
+            state.Metrics.Exit();
+        }
+    }
+
+    /// <summary>The order is committed, but the client never learns it: hold past its timeout, then drop the connection.</summary>
+    private static async Task HoldAndAbortAsync(HttpContext context, YonBipSimulatorState state)
+    {
+        state.Metrics.CountCommitThenTimeout();
+        try
+        {
+            await Task.Delay(Math.Max(0, state.Options.CommitThenTimeoutHoldMs), context.RequestAborted);
+        }
+        finally
+        {
+            context.Abort();
+        }
+    }
+
+    private static Task WriteAsync(HttpContext context, JsonNode answer)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(answer.ToJsonString(Output), context.RequestAborted);
+    }
+}
