@@ -74,6 +74,7 @@ public static class PipelineServices
         var erpKind = configuration["Erp:Kind"] ?? "Kingdee";
         services.AddSingleton(configuration.GetSection($"Erp:{erpKind}").Get<ErpGovernorOptions>() ?? new ErpGovernorOptions());
         services.AddSingleton<ErpGovernor>();
+        services.AddHostedService<GovernorMembership>();
         services.AddTransient<ErpGovernorHandler>();
         services.AddErpConnector(erpKind, configuration);
         services.AddPipelineMetrics(erpKind);

@@ -177,8 +177,9 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
 
     private Dictionary<string, string> Environment(string storage, string simUrl, string runId, string mode, int workers)
     {
-        // Each worker paces itself to its share of the ERP's cap, a little under it so clock jitter never crosses it.
-        var perWorkerRate = Math.Max(0.5, args.ErpCapacity * 0.9 / workers);
+        // The workers split the ERP's cap among themselves (GovernorMembership); the hub is set a little under it so
+        // clock jitter between processes never crosses it.
+        var hubRate = Math.Max(0.5, args.ErpCapacity * 0.9);
         var env = new Dictionary<string, string>
         {
             ["Logging__LogLevel__Default"] = "Warning",
@@ -200,8 +201,8 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
             ["Erp__Kingdee__UserName"] = "sim-user",
             ["Erp__Kingdee__AppId"] = "sim-app_0123456789abcdef0123456789abcdef",
             ["Erp__Kingdee__AppSecret"] = "sim-app-secret",
-            ["Erp__Kingdee__MaxCallsPerSecond"] = perWorkerRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Erp__Kingdee__MaxConcurrency"] = Math.Max(1, args.ErpConcurrency / workers).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Erp__Kingdee__MaxCallsPerSecond"] = hubRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Erp__Kingdee__MaxConcurrency"] = args.ErpConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Profiles__SeedDirectory"] = Path.Combine(repositoryRoot, "config", "profiles"),
             ["Profiles__File"] = Path.Combine(repositoryRoot, "config", "profiles", $"douyin-{DouyinShop}.json"),
             ["Intake__BusyRetryDelaySeconds"] = "2",

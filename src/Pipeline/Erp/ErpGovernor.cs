@@ -17,7 +17,10 @@ public sealed class ErpGovernor : IAsyncDisposable
 {
     private readonly ConcurrencyLimiter concurrency;
     private readonly SemaphoreSlim paceGate = new(1, 1);
-    private readonly long spacingTicks;
+    private readonly long baseSpacingTicks;
+    private long spacingTicks;
+    private int members = 1;
+    private int inFlight;
     private long lastStartTimestamp;
     private readonly ResiliencePipeline breaker;
     private readonly TimeSpan maxWait;
@@ -32,7 +35,8 @@ public sealed class ErpGovernor : IAsyncDisposable
         // a little late and then on time, or a token saved up while the ERP was slow, would otherwise let two
         // calls start almost together.
         var period = TimeSpan.FromSeconds(1 / perSecond);
-        spacingTicks = Math.Max(1, (long)(period.TotalSeconds * Stopwatch.Frequency));
+        baseSpacingTicks = Math.Max(1, (long)(period.TotalSeconds * Stopwatch.Frequency));
+        spacingTicks = baseSpacingTicks;
         lastStartTimestamp = Stopwatch.GetTimestamp() - spacingTicks;
         concurrency = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -55,6 +59,26 @@ public sealed class ErpGovernor : IAsyncDisposable
 
     public ErpGovernorOptions Options { get; }
 
+    /// <summary>How many worker processes currently share the ERP's limits (see <see cref="GovernorMembership"/>).</summary>
+    public int Members => Volatile.Read(ref members);
+
+    /// <summary>This process's share of the ERP's calls per second.</summary>
+    public double CallsPerSecondShare => Stopwatch.Frequency / (double)Interlocked.Read(ref spacingTicks);
+
+    /// <summary>This process's share of the ERP's concurrent calls (at least one).</summary>
+    public int ConcurrencyShare => Math.Max(1, Options.MaxConcurrency / Members);
+
+    /// <summary>
+    /// Splits the configured limits evenly over <paramref name="count"/> live worker processes, so that the sum over
+    /// every instance of a scaled-out app stays within what the ERP takes.
+    /// </summary>
+    public void ShareWith(int count)
+    {
+        var n = Math.Max(1, count);
+        Volatile.Write(ref members, n);
+        Interlocked.Exchange(ref spacingTicks, baseSpacingTicks * n);
+    }
+
     /// <summary>Waits for this call's turn: one concurrency slot, held until disposed, then one token from the bucket.</summary>
     /// <remarks>
     /// The slot comes first and the token last, right before the call starts. Taking the token first would let
@@ -76,7 +100,7 @@ public sealed class ErpGovernor : IAsyncDisposable
 
             await WaitForTokenAsync(waitLimit.Token);
 
-            var granted = slot;
+            var granted = new ShareSlot(slot, this);
             slot = null;
             return granted;
         }
@@ -101,14 +125,22 @@ public sealed class ErpGovernor : IAsyncDisposable
         await paceGate.WaitAsync(cancellationToken);
         try
         {
+            // The limiter holds the configured maximum; this process's share may be smaller while others run.
+            // Checked and taken under the gate, so two callers cannot both take the last place.
+            while (Volatile.Read(ref inFlight) >= ConcurrencyShare)
+            {
+                await Task.Delay(5, cancellationToken);
+            }
+
             long wait;
-            while ((wait = lastStartTimestamp + spacingTicks - Stopwatch.GetTimestamp()) > 0)
+            while ((wait = lastStartTimestamp + Interlocked.Read(ref spacingTicks) - Stopwatch.GetTimestamp()) > 0)
             {
                 // Timers count whole milliseconds: round up, and check again in case one fired a little early.
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait * 1000.0 / Stopwatch.Frequency)), cancellationToken);
             }
 
             lastStartTimestamp = Stopwatch.GetTimestamp();
+            Interlocked.Increment(ref inFlight);
         }
         finally
         {
@@ -126,6 +158,20 @@ public sealed class ErpGovernor : IAsyncDisposable
         catch (BrokenCircuitException ex)
         {
             throw new ErpTransientException("The ERP circuit is open after repeated failures; the call will be retried later.", ex);
+        }
+    }
+
+    private sealed class ShareSlot(RateLimitLease lease, ErpGovernor governor) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref governor.inFlight);
+                lease.Dispose();
+            }
         }
     }
 

@@ -11,7 +11,7 @@ public sealed record IntakeResult(int Accepted, int Duplicates);
 /// message without a row, which the platform's retry completes (never a row without a message, which would
 /// make the retry look like a duplicate and lose the order). A duplicate's just-sent message is withdrawn.
 /// </summary>
-public sealed class IntakeService(InboxStore inbox, IntakeQueue queue, TimeProvider clock, ILogger<IntakeService> logger)
+public sealed class IntakeService(InboxStore inbox, IntakeQueue queue, TimeProvider clock, ILogger<IntakeService> logger, Telemetry.PipelineMetrics? metrics = null)
 {
     public async Task<IntakeResult> AcceptAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
     {
@@ -36,6 +36,7 @@ public sealed class IntakeService(InboxStore inbox, IntakeQueue queue, TimeProvi
                     break;
                 default:
                     accepted++;
+                    metrics?.OrderReceived(message.Event.Platform, message.Event.ShopId);
                     break;
             }
         }

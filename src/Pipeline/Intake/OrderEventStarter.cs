@@ -13,7 +13,7 @@ public enum StartOutcome { Started, RequeuedBusy, AlreadyCovered }
 /// run began is already covered, because that run read the order's state after it.
 /// Exceptions propagate so the queue retries the message and finally moves it to the poison queue.
 /// </summary>
-public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue queue, IOptions<IntakeOptions> options, ILogger<OrderEventStarter> logger, TimeProvider? clock = null)
+public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue queue, IOptions<IntakeOptions> options, ILogger<OrderEventStarter> logger, TimeProvider? clock = null, Telemetry.PipelineMetrics? metrics = null)
 {
     /// <summary>A busy order's event waits longer the older it is (half its age, capped), so a long run is not polled every few seconds.</summary>
     private static readonly TimeSpan MaxBusyDelay = TimeSpan.FromSeconds(60);
@@ -47,6 +47,7 @@ public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue
             return await RequeueAsync(message, cancellationToken);
         }
 
+        metrics?.QueueLagObserved(message.Platform, (clock ?? TimeProvider.System).GetUtcNow() - message.AcceptedAt);
         logger.LogInformation("Started {Orchestration} {InstanceId} for event {Event}", SyncTaskNames.SyncOrder, instanceId, message.Event);
         return StartOutcome.Started;
     }

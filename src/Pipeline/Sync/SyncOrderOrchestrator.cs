@@ -49,9 +49,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         if (plan.IsQuarantined || plan.Document is null)
         {
             var reason = string.Join("; ", plan.QuarantineReasons);
-            await context.CallActivityAsync(
-                SyncTaskNames.WriteBack,
-                new WriteBackRequest(key, SyncStatus.Quarantined, reason, order.Status, order.PaidAmountFen, Reason: reason, UnmappedSkus: plan.UnmappedSkus, Sales: OrderSalesFacts.From(order)));
+            await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Quarantined, reason, order.Status, order.PaidAmountFen, Reason: reason, UnmappedSkus: plan.UnmappedSkus, Sales: OrderSalesFacts.From(order)));
             await AlertAsync(context, AlertKind.Quarantined, ShopTarget(key), key, reason);
             return new SyncOrderResult(SyncStatus.Quarantined, null, reason);
         }
@@ -92,9 +90,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         }
 
         var done = outcome.Result == ErpWriteResult.Created ? "created" : "already existed";
-        await context.CallActivityAsync(
-            SyncTaskNames.WriteBack,
-            new WriteBackRequest(key, SyncStatus.Synced, $"ERP order {outcome.ErpOrderNumber} {done}", order.Status, order.PaidAmountFen, outcome.ErpOrderNumber, ErpTarget: ErpTarget(plan), Sales: OrderSalesFacts.From(order, context.CurrentUtcDateTime - erpStarted)));
+        await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Synced, $"ERP order {outcome.ErpOrderNumber} {done}", order.Status, order.PaidAmountFen, outcome.ErpOrderNumber, ErpTarget: ErpTarget(plan), Sales: OrderSalesFacts.From(order, context.CurrentUtcDateTime - erpStarted)));
         return new SyncOrderResult(SyncStatus.Synced, outcome.ErpOrderNumber, null);
     }
 
@@ -137,17 +133,17 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
 
     private static async Task<SyncOrderResult> FailAsync(TaskOrchestrationContext context, OrderKey key, AlertKind kind, string target, string reason, Order? order = null)
     {
-        await context.CallActivityAsync(
-            SyncTaskNames.WriteBack,
-            new WriteBackRequest(key, SyncStatus.Failed, reason, order?.Status, order?.PaidAmountFen ?? 0, Reason: reason, Sales: order is null ? null : OrderSalesFacts.From(order)));
+        await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Failed, reason, order?.Status, order?.PaidAmountFen ?? 0, Reason: reason, Sales: order is null ? null : OrderSalesFacts.From(order)));
         await AlertAsync(context, kind, target, key, reason);
         return new SyncOrderResult(SyncStatus.Failed, null, reason);
     }
 
     private static Task WriteBackAsync(TaskOrchestrationContext context, Order order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null) =>
-        context.CallActivityAsync(
-            SyncTaskNames.WriteBack,
-            new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason, Sales: OrderSalesFacts.From(order)));
+        WriteAsync(context, new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason, Sales: OrderSalesFacts.From(order)));
+
+    /// <summary>Ledger write-backs retry transient storage or broker failures, so a blip does not fail a sync that reached the ERP.</summary>
+    private static Task WriteAsync(TaskOrchestrationContext context, WriteBackRequest request) =>
+        context.CallActivityAsync(SyncTaskNames.WriteBack, request, RetryOptions(5, 2, 30));
 
     /// <summary>
     /// Alerts are retried a few times; if every channel still refuses, the failure is logged and the order's own

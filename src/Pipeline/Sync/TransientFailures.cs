@@ -14,6 +14,7 @@ public static class TransientFailures
         typeof(TimeoutException).FullName!,
         typeof(TaskCanceledException).FullName!,
         typeof(Azure.RequestFailedException).FullName!,
+        typeof(Azure.Messaging.ServiceBus.ServiceBusException).FullName!,
     ];
 
     public static bool IsTransient(string? errorType) =>

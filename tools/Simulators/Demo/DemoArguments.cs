@@ -21,6 +21,10 @@ public sealed record DemoArguments
 
     public double OutOfOrderRate { get; init; } = 0.1;
 
+    public IReadOnlyList<string> Platforms { get; init; } = ["douyin"];
+
+    public string Erp { get; init; } = "kingdee";
+
     /// <summary>How long to wait for the hub to drain: generous for the ERP's pace, bounded.</summary>
     public TimeSpan EffectiveTimeout => TimeSpan.FromSeconds(TimeoutSeconds > 0 ? TimeoutSeconds : Math.Min(1800, 120 + (Orders / 2)));
 
@@ -41,11 +45,25 @@ public sealed record DemoArguments
                 "--timeout" => result with { TimeoutSeconds = PositiveInt(Next(), "--timeout") },
                 "--duplicate-rate" => result with { DuplicateRate = Probability(Next(), "--duplicate-rate") },
                 "--out-of-order-rate" => result with { OutOfOrderRate = Probability(Next(), "--out-of-order-rate") },
+                "--platforms" => result with { Platforms = PlatformList(Next()) },
+                "--erp" => result with { Erp = ErpName(Next()) },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
         }
 
         return result;
+    }
+
+    private static string ErpName(string value) =>
+        DemoPlatforms.ErpInspection.ContainsKey(value) ? value : throw new ArgumentException($"--erp must be one of {string.Join(", ", DemoPlatforms.ErpInspection.Keys)}");
+
+    private static List<string> PlatformList(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        var unknown = names.Where(n => !DemoPlatforms.ByName.ContainsKey(n)).ToList();
+        return names.Count > 0 && unknown.Count == 0
+            ? names
+            : throw new ArgumentException($"--platforms takes a comma-separated list of {string.Join(", ", DemoPlatforms.ByName.Keys)}");
     }
 
     private static int PositiveInt(string value, string name) =>

@@ -5,36 +5,40 @@ using System.Text.Json;
 namespace ServerlessSync.Simulators.Demo;
 
 /// <summary>
-/// Plays one live burst through the running simulators into a running hub, waits until every order has
-/// settled in the ledger, audits the ERP simulator, and prints a summary (JSON with <c>--json</c>).
+/// Plays one live burst through the running simulators into a running hub, on each chosen platform (pushes for
+/// Douyin, Kuaishou and WeChat; Taobao orders are only created and reach the hub by pull), waits until every
+/// order has settled in the ledger, audits the ERP simulator, and prints a summary (JSON with <c>--json</c>).
 /// </summary>
 public sealed class DemoCommand(DemoArguments args, TextWriter progress)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly string[] SettledStatuses = ["Synced", "Quarantined", "PendingStock", "Failed", "CancelledBeforeErp", "CancelledAfterErp"];
+    private static readonly string[] SettledStatuses = ["Synced", "Quarantined", "PendingStock", "Failed", "CancelledBeforeErp", "CancelledAfterErp", "OnHold"];
+
+    private sealed record PlatformBurst(DemoPlatforms.Shop Shop, IReadOnlyList<string> OrderIds, JsonElement? State);
 
     public async Task<DemoSummary> RunAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var started = Stopwatch.StartNew();
-        var burst = await PlayBurstAsync(http, cancellationToken);
-        var orderIds = burst.GetProperty("orderIds").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var shares = Split(args.Orders, args.Platforms.Count);
+        var bursts = await Task.WhenAll(args.Platforms.Select((name, i) => PlayAsync(http, DemoPlatforms.ByName[name], shares[i], cancellationToken)));
+        var orders = bursts.SelectMany(b => b.OrderIds.Select(id => (b.Shop, Id: id))).ToList();
 
-        var statuses = await WaitForLedgerAsync(http, orderIds, cancellationToken);
-        var erp = await http.GetFromJsonAsync<JsonElement>($"{args.SimulatorUrl}/kingdee/_sim/orders", Json, cancellationToken);
-        var erpNumbers = erp.GetProperty("orders").EnumerateArray()
-            .Select(o => o.GetProperty("netOrderBillNo").GetString()!)
-            .ToList();
-        var ours = new HashSet<string>(orderIds);
+        var statuses = await WaitForLedgerAsync(http, orders, cancellationToken);
+        var erp = await http.GetFromJsonAsync<JsonElement>(args.SimulatorUrl + DemoPlatforms.ErpInspection[args.Erp], Json, cancellationToken);
+        var erpNumbers = erp.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("netOrderBillNo").GetString()!).ToList();
+        var ours = orders.Select(o => o.Id).ToHashSet();
         var erpOrders = erpNumbers.Where(ours.Contains).ToList();
-        var inErp = new HashSet<string>(erpOrders);
-        var lost = orderIds.Where(id => (!statuses.TryGetValue(id, out var s) || !SettledStatuses.Contains(s)) && !inErp.Contains(id)).ToList();
+        var inErp = erpOrders.ToHashSet();
+        var lost = orders.Where(o => (!statuses.TryGetValue(o.Id, out var s) || !SettledStatuses.Contains(s)) && !inErp.Contains(o.Id)).Select(o => $"{o.Shop.Platform}:{o.Id}").ToList();
+        var pushed = bursts.Where(b => b.State is not null).Select(b => b.State!.Value).ToList();
+        var latencies = pushed.Select(s => Number(s, "latencyP99Ms")).DefaultIfEmpty(0);
 
         return new DemoSummary
         {
-            Sent = burst.GetProperty("sent").GetInt32(),
-            Acked = burst.GetProperty("acked").GetInt32(),
-            PushFailures = burst.GetProperty("failed").GetInt32(),
+            Sent = pushed.Sum(s => s.GetProperty("sent").GetInt32()),
+            Acked = pushed.Sum(s => s.GetProperty("acked").GetInt32()),
+            PushFailures = pushed.Sum(s => s.GetProperty("failed").GetInt32()),
             Synced = statuses.Values.Count(s => s == "Synced"),
             PendingStock = statuses.Values.Count(s => s == "PendingStock"),
             Quarantined = statuses.Values.Count(s => s == "Quarantined"),
@@ -43,72 +47,94 @@ public sealed class DemoCommand(DemoArguments args, TextWriter progress)
             ErpDuplicates = erpOrders.Count - inErp.Count,
             Lost = lost.Count,
             LostOrderIds = lost.Take(20).ToList(),
-            AckP50Ms = Number(burst, "latencyP50Ms"),
-            AckP99Ms = Number(burst, "latencyP99Ms"),
+            AckP50Ms = pushed.Count == 0 ? 0 : pushed.Max(s => Number(s, "latencyP50Ms")),
+            AckP99Ms = latencies.Max(),
             DrainSeconds = Math.Round(started.Elapsed.TotalSeconds, 1),
+            ByPlatform = bursts.ToDictionary(b => b.Shop.Platform, b => b.OrderIds.Count(id => statuses.TryGetValue(id, out var s) && s == "Synced")),
         };
     }
 
-    private async Task<JsonElement> PlayBurstAsync(HttpClient http, CancellationToken cancellationToken)
+    private static int[] Split(int total, int parts) =>
+        Enumerable.Range(0, parts).Select(i => (total / parts) + (i < total % parts ? 1 : 0)).ToArray();
+
+    private async Task<PlatformBurst> PlayAsync(HttpClient http, DemoPlatforms.Shop shop, int count, CancellationToken cancellationToken)
     {
-        var plan = new
+        if (count == 0)
         {
-            orders = args.Orders,
-            ratePerSecond = args.Rate,
-            duplicateRate = args.DuplicateRate,
-            outOfOrderRate = args.OutOfOrderRate,
-            webhookUrl = $"{args.HubUrl}/api/webhooks/douyin",
-        };
-        using var start = await http.PostAsJsonAsync($"{args.SimulatorUrl}/douyin/_sim/burst", plan, Json, cancellationToken);
-        if (!start.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"the Douyin simulator refused the burst: {(int)start.StatusCode} {await start.Content.ReadAsStringAsync(cancellationToken)}");
+            return new PlatformBurst(shop, [], null);
         }
 
+        if (!shop.Pushes)
+        {
+            using var created = await http.PostAsJsonAsync($"{args.SimulatorUrl}/{shop.Platform}/_sim/orders", new { count }, Json, cancellationToken);
+            await EnsureAsync(created, shop.Platform, cancellationToken);
+            var tids = (await created.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken)).GetProperty("tids").EnumerateArray().Select(e => e.GetString()!).ToList();
+            await progress.WriteLineAsync($"{shop.Platform}: {tids.Count} orders created; they reach the hub by pull");
+            return new PlatformBurst(shop, tids, null);
+        }
+
+        var plan = new
+        {
+            orders = count,
+            ratePerSecond = args.Rate / args.Platforms.Count,
+            duplicateRate = args.DuplicateRate,
+            outOfOrderRate = args.OutOfOrderRate,
+            webhookUrl = $"{args.HubUrl}/api/webhooks/{shop.Platform}",
+        };
+        using var start = await http.PostAsJsonAsync($"{args.SimulatorUrl}/{shop.Platform}/_sim/burst", plan, Json, cancellationToken);
+        await EnsureAsync(start, shop.Platform, cancellationToken);
         var id = (await start.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken)).GetProperty("burstId").GetString();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds((args.Orders / args.Rate) + 120);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds((count / Math.Max(1, plan.ratePerSecond)) + 120);
         while (true)
         {
-            var state = await http.GetFromJsonAsync<JsonElement>($"{args.SimulatorUrl}/douyin/_sim/burst/{id}", Json, cancellationToken);
-            await progress.WriteLineAsync($"burst: {state.GetProperty("created").GetInt32()}/{args.Orders} orders, {state.GetProperty("sent").GetInt32()} pushes sent, {state.GetProperty("acked").GetInt32()} acked, {state.GetProperty("failed").GetInt32()} failed");
+            var state = await http.GetFromJsonAsync<JsonElement>($"{args.SimulatorUrl}/{shop.Platform}/_sim/burst/{id}", Json, cancellationToken);
+            await progress.WriteLineAsync($"{shop.Platform}: {state.GetProperty("created").GetInt32()}/{count} orders, {state.GetProperty("sent").GetInt32()} pushes sent, {state.GetProperty("acked").GetInt32()} acked, {state.GetProperty("failed").GetInt32()} failed");
             if (state.GetProperty("done").GetBoolean())
             {
-                return state;
+                return new PlatformBurst(shop, state.GetProperty("orderIds").EnumerateArray().Select(e => e.GetString()!).ToList(), state);
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("the burst did not finish in time");
+                throw new TimeoutException($"the {shop.Platform} burst did not finish in time");
             }
 
             await Task.Delay(500, cancellationToken);
         }
     }
 
-    private async Task<Dictionary<string, string>> WaitForLedgerAsync(HttpClient http, IReadOnlyList<string> orderIds, CancellationToken cancellationToken)
+    private static async Task EnsureAsync(HttpResponseMessage response, string platform, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"the {platform} simulator refused the burst: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    private async Task<Dictionary<string, string>> WaitForLedgerAsync(HttpClient http, IReadOnlyList<(DemoPlatforms.Shop Shop, string Id)> orders, CancellationToken cancellationToken)
     {
         var statuses = new Dictionary<string, string>();
         var deadline = DateTime.UtcNow + args.EffectiveTimeout;
         while (true)
         {
-            var pending = orderIds.Where(id => !statuses.TryGetValue(id, out var s) || !SettledStatuses.Contains(s)).ToList();
-            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
+            var pending = orders.Where(o => !statuses.TryGetValue(o.Id, out var s) || !SettledStatuses.Contains(s)).ToList();
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (order, ct) =>
             {
-                using var response = await http.GetAsync($"{args.HubUrl}/api/orders/douyin/{DemoCatalog.ShopId}/{id}", ct);
+                using var response = await http.GetAsync($"{args.HubUrl}/api/orders/{order.Shop.Platform}/{order.Shop.ShopId}/{order.Id}", ct);
                 if (response.IsSuccessStatusCode)
                 {
                     var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct);
                     lock (statuses)
                     {
-                        statuses[id] = body.GetProperty("status").GetString() ?? "";
+                        statuses[order.Id] = body.GetProperty("status").GetString() ?? "";
                     }
                 }
             });
 
-            var settled = orderIds.Count(id => statuses.TryGetValue(id, out var s) && SettledStatuses.Contains(s));
+            var settled = orders.Count(o => statuses.TryGetValue(o.Id, out var s) && SettledStatuses.Contains(s));
             var synced = statuses.Values.Count(s => s == "Synced");
-            await progress.WriteLineAsync($"ledger: {settled}/{orderIds.Count} settled, {synced} synced");
-            if (settled == orderIds.Count || DateTime.UtcNow > deadline)
+            await progress.WriteLineAsync($"ledger: {settled}/{orders.Count} settled, {synced} synced");
+            if (settled == orders.Count || DateTime.UtcNow > deadline)
             {
                 return statuses;
             }

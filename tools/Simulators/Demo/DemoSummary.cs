@@ -30,4 +30,7 @@ public sealed record DemoSummary
     public double DrainSeconds { get; init; }
 
     public IReadOnlyList<string> LostOrderIds { get; init; } = [];
+
+    /// <summary>Synced orders per platform.</summary>
+    public IReadOnlyDictionary<string, int> ByPlatform { get; init; } = new Dictionary<string, int>();
 }

@@ -2,17 +2,28 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Alerts;
+using ServerlessSync.Pipeline.Events;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Stats;
+using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Pipeline.Sync.Activities;
 
 /// <summary>
-/// Records the outcome in the Orders ledger (ETag compare-and-set), keeps the quarantine index in step, and
-/// resets the ERP's consecutive-failure count on success.
+/// Records the outcome in the Orders ledger (ETag compare-and-set), keeps the quarantine index and the live
+/// stats in step, counts the change in the metrics, publishes the order event, and resets the ERP's
+/// consecutive-failure count on success.
 /// </summary>
-public sealed class WriteBackActivity(OrderLedger ledger, QuarantineIndex quarantine, AlertService alerts, StatsRecorder stats, TimeProvider clock, ILogger<WriteBackActivity> logger) : TaskActivity<WriteBackRequest, bool>
+public sealed class WriteBackActivity(
+    OrderLedger ledger,
+    QuarantineIndex quarantine,
+    AlertService alerts,
+    StatsRecorder stats,
+    PipelineMetrics metrics,
+    IOrderEventPublisher events,
+    TimeProvider clock,
+    ILogger<WriteBackActivity> logger) : TaskActivity<WriteBackRequest, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, WriteBackRequest input)
     {
@@ -54,6 +65,16 @@ public sealed class WriteBackActivity(OrderLedger ledger, QuarantineIndex quaran
         }
 
         await stats.RecordAsync(entry, input.Sales, CancellationToken.None);
+        metrics.StatusChanged(input.Key, previous, entry.Status);
+
+        // Published even when the status did not change: a retry after a broker failure must still send, and the
+        // broker drops the repeat by message id.
+        if (entry.Status == input.Status
+            && OrderEventMessage.ForStatus(input.Key, entry.Status, metrics.Erp, entry.ErpOrderNumber, entry.Reason, now) is { } message)
+        {
+            await events.PublishAsync(message, CancellationToken.None);
+        }
+
         return true;
     }
 }
