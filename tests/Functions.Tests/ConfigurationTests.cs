@@ -106,8 +106,8 @@ public sealed class ConfigurationTests
         Assert.NotNull(seeded);
         Assert.Equal(PlatformNames.Douyin, seeded.Platform);
         Assert.Equal(
-            rows.Select(r => (r.RowKey, r.ETag)).Order(),
-            (await app.RowsAsync(ProfileStore.TableName)).Select(r => (r.RowKey, r.ETag)).Order());
+            rows.Select(r => $"{r.PartitionKey}/{r.RowKey}/{r.ETag}").Order(),
+            (await app.RowsAsync(ProfileStore.TableName)).Select(r => $"{r.PartitionKey}/{r.RowKey}/{r.ETag}").Order());
     }
 
     [Fact]

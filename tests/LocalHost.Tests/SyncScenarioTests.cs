@@ -119,7 +119,7 @@ public sealed class SyncScenarioTests
     }
 
     [Fact]
-    public async Task A_cancel_before_the_erp_write_writes_nothing_and_a_cancel_after_it_is_flagged_for_reversal()
+    public async Task A_cancel_before_the_erp_write_writes_nothing_and_a_cancel_after_it_reverses_the_erp_order()
     {
         await using var robot = await RobotReceiver.StartAsync();
         await using var hub = await TestHub.StartAsync(settings: new Dictionary<string, string?> { ["Alerts:WeComWebhookUrl"] = robot.Url });
@@ -139,13 +139,14 @@ public sealed class SyncScenarioTests
 
         hub.DouyinOrders.SetStatus(late.OrderId, 4, 4);
         await sender.SendAsync(webhook, DouyinPushBuilder.Build(options.AppKey, options.AppSecret, hub.DouyinOrders.Find(late.OrderId)!, "106", "m-late-106"), CancellationToken.None);
-        var second = await hub.WaitForLedgerAsync(DemoCatalog.ShopId, [late.OrderId], Settle, SyncStatus.CancelledAfterErp);
+        var second = await hub.WaitForLedgerAsync(DemoCatalog.ShopId, [late.OrderId], Settle, SyncStatus.Reversed);
 
-        Assert.Equal(SyncStatus.CancelledAfterErp, second[late.OrderId]!.Status);
+        // Kingdee's own way: the audited bill is un-audited and deleted.
+        Assert.Equal(SyncStatus.Reversed, second[late.OrderId]!.Status);
         Assert.Equal(first[late.OrderId]!.ErpOrderNumber, second[late.OrderId]!.ErpOrderNumber);
         Assert.DoesNotContain(hub.Kingdee.Bills, b => b.NetOrderBillNo == early.OrderId);
-        Assert.Single(hub.Kingdee.FindByNetOrderBillNo(late.OrderId));
-        await robot.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
-        Assert.Single(robot.Messages);
+        Assert.Empty(hub.Kingdee.FindByNetOrderBillNo(late.OrderId));
+        Assert.Contains(hub.Kingdee.DeletedBills, b => b.NetOrderBillNo == late.OrderId);
+        Assert.Empty(robot.Messages);
     }
 }

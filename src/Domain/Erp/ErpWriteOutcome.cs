@@ -6,6 +6,9 @@ public enum ErpWriteResult
     AlreadyExists = 1,
     Rejected = 2,
     Transient = 3,
+
+    /// <summary>The ERP order was closed, deleted or reversed after a cancel or refund.</summary>
+    Reversed = 4,
 }
 
 /// <summary>
@@ -21,6 +24,8 @@ public sealed record ErpWriteOutcome(ErpWriteResult Result, string? ErpOrderNumb
     public static ErpWriteOutcome Rejected(string reason) => new(ErpWriteResult.Rejected, null, reason);
 
     public static ErpWriteOutcome Transient(string reason) => new(ErpWriteResult.Transient, null, reason);
+
+    public static ErpWriteOutcome Reversed(string number) => new(ErpWriteResult.Reversed, number, null);
 
     public bool IsInErp => Result is ErpWriteResult.Created or ErpWriteResult.AlreadyExists;
 }

@@ -13,11 +13,14 @@ public enum SyncStatus
     /// <summary>Cancelled or refunded before it reached the ERP: nothing was written.</summary>
     CancelledBeforeErp = 6,
 
-    /// <summary>Cancelled or refunded after the ERP order exists: the ERP order must be closed or reversed.</summary>
+    /// <summary>Cancelled or refunded after the ERP order exists, and the ERP refused to reverse it: a person must close it.</summary>
     CancelledAfterErp = 7,
 
     /// <summary>A profile rule holds the order for review; release it to write it.</summary>
     OnHold = 8,
+
+    /// <summary>Cancelled or refunded after the ERP order existed; the ERP order was closed or reversed in the ERP's own way.</summary>
+    Reversed = 9,
 }
 
 public enum SyncAction
@@ -51,7 +54,7 @@ public static class SyncDecision
         // Cancelled or refunded.
         if (inErp)
         {
-            return ledgerStatus == SyncStatus.CancelledAfterErp ? SyncAction.Nothing : SyncAction.ReverseErpOrder;
+            return ledgerStatus == SyncStatus.Reversed ? SyncAction.Nothing : SyncAction.ReverseErpOrder;
         }
 
         return ledgerStatus == SyncStatus.CancelledBeforeErp ? SyncAction.Nothing : SyncAction.RecordCancelledBeforeErp;

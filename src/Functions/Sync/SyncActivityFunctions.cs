@@ -30,6 +30,10 @@ public sealed class SyncActivityFunctions
     public Task<ErpWriteOutcome> WriteErpAsync([ActivityTrigger] ErpSalesOrder input, FunctionContext context) =>
         Run<WriteErpActivity, ErpSalesOrder, ErpWriteOutcome>(SyncTaskNames.WriteErp, input, context);
 
+    [Function(SyncTaskNames.ReverseErp)]
+    public Task<ErpWriteOutcome> ReverseErpAsync([ActivityTrigger] ReverseRequest input, FunctionContext context) =>
+        Run<ReverseErpActivity, ReverseRequest, ErpWriteOutcome>(SyncTaskNames.ReverseErp, input, context);
+
     [Function(SyncTaskNames.WriteBack)]
     public Task<bool> WriteBackAsync([ActivityTrigger] WriteBackRequest input, FunctionContext context) =>
         Run<WriteBackActivity, WriteBackRequest, bool>(SyncTaskNames.WriteBack, input, context);

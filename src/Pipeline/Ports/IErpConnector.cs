@@ -23,4 +23,12 @@ public interface IErpConnector
 
     /// <summary>Finishes an order that exists but stopped half-way (e.g. saved but not audited) and reports AlreadyExists.</summary>
     Task<ErpWriteOutcome> CompleteExistingAsync(ErpOrderRef existing, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes or reverses an existing sales order after the platform order was cancelled or refunded, in the ERP's own
+    /// way (e.g. Kingdee UnAudit + Delete). Idempotent: reversing an order that is already reversed or closed returns
+    /// <see cref="ErpWriteResult.Reversed"/>. Business refusals return Rejected(reason); network failures, 5xx and
+    /// throttling throw <see cref="ErpTransientException"/>.
+    /// </summary>
+    Task<ErpWriteOutcome> ReverseAsync(ErpOrderRef existing, string reason, CancellationToken cancellationToken);
 }

@@ -4,6 +4,7 @@ using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Domain.Orders;
+using ServerlessSync.Pipeline.Sync.Activities;
 using ServerlessSync.Pipeline.Stats;
 
 namespace ServerlessSync.Pipeline.Sync;
@@ -40,10 +41,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
                 await WriteBackAsync(context, order, SyncStatus.CancelledBeforeErp, $"{order.Status} before reaching the ERP; nothing written");
                 return new SyncOrderResult(SyncStatus.CancelledBeforeErp, null, null);
             case SyncAction.ReverseErpOrder:
-                var note = $"{order.Status} after ERP order {plan.ErpOrderNumber} was written; it must be closed in the ERP";
-                await WriteBackAsync(context, order, SyncStatus.CancelledAfterErp, note, plan.ErpOrderNumber);
-                await AlertAsync(context, AlertKind.CancelledAfterErp, ShopTarget(key), key, note);
-                return new SyncOrderResult(SyncStatus.CancelledAfterErp, plan.ErpOrderNumber, note);
+                return await ReverseAsync(context, order, plan);
         }
 
         if (plan.IsQuarantined || plan.Document is null)
@@ -92,6 +90,35 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         var done = outcome.Result == ErpWriteResult.Created ? "created" : "already existed";
         await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Synced, $"ERP order {outcome.ErpOrderNumber} {done}", order.Status, order.PaidAmountFen, outcome.ErpOrderNumber, ErpTarget: ErpTarget(plan), Sales: OrderSalesFacts.From(order, context.CurrentUtcDateTime - erpStarted)));
         return new SyncOrderResult(SyncStatus.Synced, outcome.ErpOrderNumber, null);
+    }
+
+    /// <summary>A cancel or refund after the ERP order exists: reverse it in the ERP's own way, or hand it to a person.</summary>
+    private async Task<SyncOrderResult> ReverseAsync(TaskOrchestrationContext context, Order order, SyncPlan plan)
+    {
+        var reason = $"{order.Key.Platform} order {order.Key.OrderId} {order.Status.ToString().ToLowerInvariant()}";
+        ErpWriteOutcome outcome;
+        try
+        {
+            outcome = await context.CallActivityAsync<ErpWriteOutcome>(
+                SyncTaskNames.ReverseErp,
+                new ReverseRequest(order.Key.OrderId, plan.ErpOrderNumber, reason),
+                RetryOptions(settings.WriteErpMaxAttempts, settings.WriteErpFirstRetrySeconds, settings.WriteErpMaxRetrySeconds));
+        }
+        catch (TaskFailedException ex)
+        {
+            outcome = ErpWriteOutcome.Rejected($"reversal failed after {settings.WriteErpMaxAttempts} attempts: {ex.FailureDetails.ErrorMessage}");
+        }
+
+        if (outcome.Result == ErpWriteResult.Reversed)
+        {
+            await WriteBackAsync(context, order, SyncStatus.Reversed, $"{order.Status} after ERP order {plan.ErpOrderNumber} was written; reversed in the ERP", plan.ErpOrderNumber);
+            return new SyncOrderResult(SyncStatus.Reversed, plan.ErpOrderNumber, null);
+        }
+
+        var note = $"{order.Status} after ERP order {plan.ErpOrderNumber} was written and the ERP did not reverse it ({outcome.Reason}); close it in the ERP";
+        await WriteBackAsync(context, order, SyncStatus.CancelledAfterErp, note, plan.ErpOrderNumber, outcome.Reason);
+        await AlertAsync(context, AlertKind.CancelledAfterErp, ShopTarget(order.Key), order.Key, note);
+        return new SyncOrderResult(SyncStatus.CancelledAfterErp, plan.ErpOrderNumber, note);
     }
 
     /// <summary>Holds the order while stock is short (policy Hold), re-checking on a durable timer; returns a result only when the run must end here.</summary>

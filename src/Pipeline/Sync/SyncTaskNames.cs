@@ -8,6 +8,7 @@ public static class SyncTaskNames
     public const string PlanOrder = "PlanOrder";
     public const string CheckStock = "CheckStock";
     public const string WriteErp = "WriteErp";
+    public const string ReverseErp = "ReverseErp";
     public const string WriteBack = "WriteBack";
     public const string SendAlert = "SendAlert";
 }

@@ -16,6 +16,7 @@ public static class SyncTasks
         [SyncTaskNames.PlanOrder] = typeof(PlanOrderActivity),
         [SyncTaskNames.CheckStock] = typeof(CheckStockActivity),
         [SyncTaskNames.WriteErp] = typeof(WriteErpActivity),
+        [SyncTaskNames.ReverseErp] = typeof(ReverseErpActivity),
         [SyncTaskNames.WriteBack] = typeof(WriteBackActivity),
         [SyncTaskNames.SendAlert] = typeof(SendAlertActivity),
     };

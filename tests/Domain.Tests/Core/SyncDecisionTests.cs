@@ -30,7 +30,7 @@ public class SyncDecisionTests
         {
             OrderStatus.Paid or OrderStatus.Shipped or OrderStatus.Completed => inErp ? SyncAction.Nothing : SyncAction.CreateErpOrder,
             OrderStatus.PendingPayment => SyncAction.WaitForPayment,
-            _ when inErp => ledger == SyncStatus.CancelledAfterErp ? SyncAction.Nothing : SyncAction.ReverseErpOrder,
+            _ when inErp => ledger == SyncStatus.Reversed ? SyncAction.Nothing : SyncAction.ReverseErpOrder,
             _ => ledger == SyncStatus.CancelledBeforeErp ? SyncAction.Nothing : SyncAction.RecordCancelledBeforeErp,
         };
 
@@ -68,7 +68,7 @@ public class SyncDecisionTests
 
         Assert.Equal(1, ledger.Creates);
         Assert.Equal(1, ledger.Reversals);
-        Assert.Equal(SyncStatus.CancelledAfterErp, ledger.Status);
+        Assert.Equal(SyncStatus.Reversed, ledger.Status);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class SyncDecisionTests
                     break;
                 case SyncAction.ReverseErpOrder:
                     Reversals++;
-                    Status = SyncStatus.CancelledAfterErp;
+                    Status = SyncStatus.Reversed;
                     break;
                 case SyncAction.RecordCancelledBeforeErp:
                     CancelledRecords++;

@@ -22,6 +22,8 @@ public static class KingdeeSimEndpoints
     private const string Save = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Save";
     private const string Submit = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Submit";
     private const string Audit = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Audit";
+    private const string UnAudit = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.UnAudit";
+    private const string Delete = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Delete";
     private const string Query = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.ExecuteBillQuery";
     private const string Suffix = ".common.kdsvc";
 
@@ -37,7 +39,7 @@ public static class KingdeeSimEndpoints
     {
         var state = context.RequestServices.GetRequiredService<KingdeeSimulatorState>();
         var service = (context.Request.RouteValues["service"] as string ?? "").Replace(Suffix, "", StringComparison.Ordinal);
-        if (service is not (Login or Save or Submit or Audit or Query))
+        if (service is not (Login or Save or Submit or Audit or UnAudit or Delete or Query))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -93,6 +95,12 @@ public static class KingdeeSimEndpoints
                     break;
                 case Audit:
                     await WriteAsync(context, KingdeeSimWrites.Audit(state, request));
+                    break;
+                case UnAudit:
+                    await WriteAsync(context, KingdeeSimWrites.UnAudit(state, request));
+                    break;
+                case Delete:
+                    await WriteAsync(context, KingdeeSimWrites.Delete(state, request));
                     break;
                 default:
                     await WriteAsync(context, KingdeeSimQuery.Execute(state, request));

@@ -69,6 +69,13 @@ public static class KingdeeSimInspectionEndpoints
                 }).ToArray()),
             }).ToArray()),
             ["duplicates"] = new JsonArray(state.Duplicates.Select(d => (JsonNode?)d).ToArray()),
+            ["deleted"] = new JsonArray(state.Store.Deleted().Select(d => (JsonNode?)new JsonObject
+            {
+                ["id"] = d.Bill.Id,
+                ["billNo"] = d.Bill.BillNo,
+                ["netOrderBillNo"] = d.Bill.NetOrderBillNo,
+                ["deletedAt"] = d.DeletedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            }).ToArray()),
         };
     }
 

@@ -11,6 +11,7 @@ public sealed class KingdeeSimStore
     private readonly HashSet<string> _materials = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Material, string Warehouse), decimal> _stock = [];
     private readonly List<KingdeeSimBill> _bills = [];
+    private readonly List<(KingdeeSimBill Bill, DateTimeOffset DeletedAt)> _deleted = [];
     private long _nextId = FirstId;
 
     public KingdeeSimStore(KingdeeSimulatorOptions options) => Seed(options);
@@ -92,6 +93,32 @@ public sealed class KingdeeSimStore
         }
     }
 
+    /// <summary>Removes a bill whose status is one of <paramref name="from"/>; false when it is missing or its status does not allow it.</summary>
+    public bool TryDelete(long id, IReadOnlyCollection<string> from, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var index = _bills.FindIndex(b => b.Id == id);
+            if (index < 0 || !from.Contains(_bills[index].Status))
+            {
+                return false;
+            }
+
+            _deleted.Add((_bills[index], now));
+            _bills.RemoveAt(index);
+            return true;
+        }
+    }
+
+    /// <summary>Bills removed by Delete, with the time of deletion.</summary>
+    public IReadOnlyList<(KingdeeSimBill Bill, DateTimeOffset DeletedAt)> Deleted()
+    {
+        lock (_gate)
+        {
+            return _deleted.ToList();
+        }
+    }
+
     public IReadOnlyList<KingdeeSimBill> Bills()
     {
         lock (_gate)
@@ -116,6 +143,7 @@ public sealed class KingdeeSimStore
             _materials.Clear();
             _stock.Clear();
             _bills.Clear();
+            _deleted.Clear();
             _nextId = FirstId;
             Seed(options);
         }

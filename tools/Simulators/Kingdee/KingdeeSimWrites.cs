@@ -3,7 +3,7 @@ using static ServerlessSync.Simulators.Kingdee.KingdeeSimAnswers;
 
 namespace ServerlessSync.Simulators.Kingdee;
 
-/// <summary>Save, Submit and Audit of SAL_SaleOrder against the simulator's store.</summary>
+/// <summary>Save, Submit, Audit, UnAudit and Delete of SAL_SaleOrder against the simulator's store.</summary>
 public static class KingdeeSimWrites
 {
     public const string SaleOrder = "SAL_SaleOrder";
@@ -51,8 +51,27 @@ public static class KingdeeSimWrites
     public static JsonNode Audit(KingdeeSimulatorState state, KingdeeSimRequest request) =>
         Move(state, request, ["B"], "C", b => b.Status is "C" ? "单据已审核，不能重复审核" : "单据未提交，不能审核");
 
+    /// <summary>As in K/3 Cloud, UnAudit returns an audited bill to D (重新审核).</summary>
+    public static JsonNode UnAudit(KingdeeSimulatorState state, KingdeeSimRequest request) =>
+        Move(state, request, ["C"], "D", b => $"单据状态为[{b.Status}]，未审核的单据不能反审核");
+
+    /// <summary>Removes bills in A, D or Z; a submitted or audited bill is refused (it must be un-audited first).</summary>
+    public static JsonNode Delete(KingdeeSimulatorState state, KingdeeSimRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Apply(state, request, bill => state.Store.TryDelete(bill.Id, ["A", "D", "Z"], state.Time.GetUtcNow()),
+            b => b.Status is "C" ? "单据已审核，不允许删除" : "单据审核中，不允许删除");
+    }
+
     private static JsonNode Move(
         KingdeeSimulatorState state, KingdeeSimRequest request, IReadOnlyCollection<string> from, string to, Func<KingdeeSimBill, string> whyNot)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Apply(state, request, bill => state.Store.TryMove(bill.Id, from, to), whyNot);
+    }
+
+    private static JsonNode Apply(
+        KingdeeSimulatorState state, KingdeeSimRequest request, Func<KingdeeSimBill, bool> apply, Func<KingdeeSimBill, string> whyNot)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(request);
@@ -81,7 +100,7 @@ public static class KingdeeSimWrites
             }
 
             allMissing = false;
-            if (state.Store.TryMove(bill.Id, from, to))
+            if (apply(bill))
             {
                 moved.Add(new Success(bill.Id, bill.BillNo, i));
             }

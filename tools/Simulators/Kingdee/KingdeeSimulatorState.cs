@@ -34,6 +34,9 @@ public sealed class KingdeeSimulatorState
 
     public IReadOnlyList<string> Duplicates => Store.DuplicateNetOrderBillNos();
 
+    /// <summary>Bills removed by Delete (e.g. reversed after a cancellation); they are no longer in <see cref="Bills"/>.</summary>
+    public IReadOnlyList<KingdeeSimBill> DeletedBills => Store.Deleted().Select(d => d.Bill).ToList();
+
     public IReadOnlyList<KingdeeSimBill> FindByNetOrderBillNo(string netOrderBillNo) =>
         Store.Bills().Where(b => b.NetOrderBillNo == netOrderBillNo).ToList();
 

@@ -27,7 +27,7 @@ public static class SapSimEndpoints
     public static WebApplication MapSapProtocol(this WebApplication app)
     {
         app.MapMethods(ODataBase + "{service}", ["GET", "POST"], HandleAsync);
-        app.MapMethods(ODataBase + "{service}/{**resource}", ["GET", "POST"], HandleAsync);
+        app.MapMethods(ODataBase + "{service}/{**resource}", ["GET", "POST", "PATCH", "MERGE"], HandleAsync);
         return app;
     }
 
@@ -38,6 +38,7 @@ public static class SapSimEndpoints
         var service = (context.Request.RouteValues["service"] as string ?? "").ToUpperInvariant();
         var resource = context.Request.RouteValues["resource"] as string ?? "";
         var isPost = HttpMethods.IsPost(context.Request.Method);
+        var isUpdate = HttpMethods.IsPatch(context.Request.Method) || context.Request.Method == "MERGE";
         var inFlight = state.Metrics.Enter($"{context.Request.Method} {OperationName(resource)}", state.Time.GetUtcNow());
         try
         {
@@ -87,7 +88,11 @@ public static class SapSimEndpoints
                 return;
             }
 
-            if (isPost)
+            if (isUpdate)
+            {
+                await UpdateAsync(context, state, session, service, resource);
+            }
+            else if (isPost)
             {
                 await PostAsync(context, state, session, service, resource);
             }
@@ -128,6 +133,9 @@ public static class SapSimEndpoints
             case "A_SalesOrder" when service == SalesOrderService:
                 await WriteQueryAsync(context, SapSimReads.SalesOrders(context.Request, state, serviceRoot));
                 return;
+            case var items when service == SalesOrderService && SapSimItemRejection.ItemsOf(items) is { } salesOrder:
+                await SapSimItemRejection.WriteItemsAsync(context, state, salesOrder, serviceRoot);
+                return;
             case "A_MatlStkInAcctMod" when service == StockService:
                 await WriteQueryAsync(context, SapSimReads.Stock(context.Request, state, serviceRoot));
                 return;
@@ -166,6 +174,32 @@ public static class SapSimEndpoints
         }
 
         await SapSimCreate.HandleAsync(context, state, body, ServiceRoot(context.Request, service));
+    }
+
+    /// <summary>PATCH or MERGE of an A_SalesOrderItem: the same CSRF rules as POST.</summary>
+    private static async Task UpdateAsync(HttpContext context, SapSimulatorState state, SapSimSessions.Session? session, string service, string resource)
+    {
+        if (!SapSimCsrf.IsValid(context, state, session))
+        {
+            state.Metrics.CountCsrfRejection();
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.Headers[SapSimCsrf.HeaderName] = "Required";
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("CSRF token validation failed", context.RequestAborted);
+            return;
+        }
+
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        await SapSimItemRejection.UpdateAsync(context, state, service, resource.TrimEnd('/'), body);
     }
 
     private static async Task WriteQueryAsync(HttpContext context, (JsonObject? Answer, Failure? Failure) result)

@@ -14,7 +14,8 @@ public static class SapSimReads
 {
     private static readonly HashSet<string> OrderProperties = new(
         ["SalesOrder", "SalesOrderType", "SalesOrganization", "DistributionChannel", "OrganizationDivision", "SoldToParty",
-         "PurchaseOrderByCustomer", "SalesOrderDate", "TotalNetAmount", "TransactionCurrency", "OverallSDProcessStatus"],
+         "PurchaseOrderByCustomer", "SalesOrderDate", "TotalNetAmount", "TransactionCurrency", "OverallSDProcessStatus",
+         "OverallSDDocumentRejectionSts"],
         StringComparer.Ordinal);
 
     private static readonly HashSet<string> StockProperties = new(

@@ -27,6 +27,10 @@ public sealed record SapSimSalesOrder
 
     public required IReadOnlyList<SapSimSalesOrderItem> Items { get; init; }
 
+    /// <summary>OverallSDDocumentRejectionSts: A nothing rejected, B some items rejected, C all items rejected (the order is reversed).</summary>
+    public string OverallSDDocumentRejectionSts =>
+        Items.Count > 0 && Items.All(i => i.SalesDocumentRjcnReason.Length > 0) ? "C" : Items.Any(i => i.SalesDocumentRjcnReason.Length > 0) ? "B" : "A";
+
     public decimal TotalNetAmount => Items.Sum(i => i.NetAmount);
 
     public required DateTimeOffset CreatedAt { get; init; }
@@ -45,6 +49,7 @@ public sealed record SapSimSalesOrder
         ["TotalNetAmount"] = SapSimJson.Decimal(TotalNetAmount, 2),
         ["TransactionCurrency"] = TransactionCurrency,
         ["OverallSDProcessStatus"] = OverallSDProcessStatus,
+        ["OverallSDDocumentRejectionSts"] = OverallSDDocumentRejectionSts,
     };
 }
 
@@ -67,6 +72,9 @@ public sealed record SapSimSalesOrderItem
 
     public required IReadOnlyList<SapSimPricingElement> PricingElements { get; init; }
 
+    /// <summary>Reason for rejection; empty while the item is open.</summary>
+    public string SalesDocumentRjcnReason { get; init; } = "";
+
     /// <summary>Σ rate × quantity / condition quantity over the price conditions, in the order currency, to 2 places.</summary>
     public required decimal NetAmount { get; init; }
 
@@ -80,6 +88,7 @@ public sealed record SapSimSalesOrderItem
         ["Plant"] = Plant,
         ["StorageLocation"] = StorageLocation,
         ["NetAmount"] = SapSimJson.Decimal(NetAmount, 2),
+        ["SalesDocumentRjcnReason"] = SalesDocumentRjcnReason,
     };
 }
 

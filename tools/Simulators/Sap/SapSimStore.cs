@@ -60,6 +60,28 @@ public sealed class SapSimStore
         }
     }
 
+    public enum RejectResult { NotFound, Rejected }
+
+    /// <summary>Sets the reason for rejection on one item (replacing an earlier one, as SAP allows).</summary>
+    public RejectResult RejectItem(string salesOrder, string salesOrderItem, string reason)
+    {
+        lock (_gate)
+        {
+            var index = _orders.FindIndex(o => o.SalesOrder == salesOrder);
+            if (index < 0 || _orders[index].Items.All(i => i.SalesOrderItem != salesOrderItem))
+            {
+                return RejectResult.NotFound;
+            }
+
+            var order = _orders[index];
+            _orders[index] = order with
+            {
+                Items = order.Items.Select(i => i.SalesOrderItem == salesOrderItem ? i with { SalesDocumentRjcnReason = reason } : i).ToList(),
+            };
+            return RejectResult.Rejected;
+        }
+    }
+
     public IReadOnlyList<SapSimSalesOrder> Orders()
     {
         lock (_gate)

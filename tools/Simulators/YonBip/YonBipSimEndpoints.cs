@@ -21,6 +21,8 @@ public static class YonBipSimEndpoints
     private const string Save = "sd/voucherorder/singleSave";
     private const string Submit = "sd/voucherorder/batchsubmit";
     private const string Audit = "sd/voucherorder/batchaudit";
+    private const string Unaudit = "sd/voucherorder/batchunaudit";
+    private const string Delete = "sd/voucherorder/delete";
     private const string List = "sd/voucherorder/list";
     private const string Detail = "sd/voucherorder/detail";
     private const string Stock = "scm/stock/QueryCurrentStocksByCondition";
@@ -54,7 +56,7 @@ public static class YonBipSimEndpoints
     {
         var api = context.Request.RouteValues["api"] as string ?? "";
         var method = context.Request.Method;
-        var known = (api, method) is (Save or Submit or Audit or List or Stock, "POST") or (Detail, "GET");
+        var known = (api, method) is (Save or Submit or Audit or Unaudit or Delete or List or Stock, "POST") or (Detail, "GET");
         if (!known)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -106,6 +108,10 @@ public static class YonBipSimEndpoints
                     return YonBipSimWrites.Submit(state, body);
                 case Audit:
                     return YonBipSimWrites.Audit(state, body);
+                case Unaudit:
+                    return YonBipSimWrites.Unaudit(state, body);
+                case Delete:
+                    return YonBipSimWrites.Delete(state, body);
                 case List:
                     return YonBipSimQueries.List(state, body);
                 default:

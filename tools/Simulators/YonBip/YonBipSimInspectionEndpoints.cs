@@ -77,6 +77,13 @@ public static class YonBipSimInspectionEndpoints
                 }).ToArray()),
             }).ToArray()),
             ["duplicates"] = new JsonArray(state.Duplicates.Select(d => (JsonNode?)d).ToArray()),
+            ["deleted"] = new JsonArray(state.Store.Deleted().Select(d => (JsonNode?)new JsonObject
+            {
+                ["id"] = d.Order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["billNo"] = d.Order.Code,
+                ["netOrderBillNo"] = d.Order.ExternalOrderNo,
+                ["deletedAt"] = d.DeletedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            }).ToArray()),
         };
     }
 

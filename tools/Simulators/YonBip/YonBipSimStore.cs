@@ -13,6 +13,7 @@ public sealed class YonBipSimStore
     private readonly Dictionary<string, long> _products = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Product, string Warehouse), decimal> _stock = [];
     private readonly List<YonBipSimOrder> _orders = [];
+    private readonly List<(YonBipSimOrder Order, DateTimeOffset DeletedAt)> _deleted = [];
     private readonly Dictionary<string, KeyEntry> _keys = new(StringComparer.Ordinal);
     private long _nextId = FirstId;
 
@@ -116,6 +117,32 @@ public sealed class YonBipSimStore
         }
     }
 
+    /// <summary>Removes an open (开立) order; false when it is missing or already submitted.</summary>
+    public bool TryDelete(long id, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var index = _orders.FindIndex(o => o.Id == id);
+            if (index < 0 || _orders[index].VerifyState != 0)
+            {
+                return false;
+            }
+
+            _deleted.Add((_orders[index], now));
+            _orders.RemoveAt(index);
+            return true;
+        }
+    }
+
+    /// <summary>Orders removed by delete, with the time of deletion.</summary>
+    public IReadOnlyList<(YonBipSimOrder Order, DateTimeOffset DeletedAt)> Deleted()
+    {
+        lock (_gate)
+        {
+            return _deleted.ToList();
+        }
+    }
+
     public IReadOnlyList<YonBipSimOrder> Orders()
     {
         lock (_gate)
@@ -141,6 +168,7 @@ public sealed class YonBipSimStore
             _products.Clear();
             _stock.Clear();
             _orders.Clear();
+            _deleted.Clear();
             _keys.Clear();
             _nextId = FirstId;
             Seed(options);

@@ -3,7 +3,7 @@ using static ServerlessSync.Simulators.YonBip.YonBipSimAnswers;
 
 namespace ServerlessSync.Simulators.YonBip;
 
-/// <summary>singleSave, batchsubmit and batchaudit of sd/voucherorder against the simulator's store.</summary>
+/// <summary>singleSave, batchsubmit, batchaudit, batchunaudit and delete of sd/voucherorder against the simulator's store.</summary>
 public static class YonBipSimWrites
 {
     /// <summary>Our stand-in for the gateway's apiId in returned keys (<c>OPENAPI_&lt;apiId&gt;_…</c>).</summary>
@@ -47,6 +47,44 @@ public static class YonBipSimWrites
 
     public static JsonNode Audit(YonBipSimulatorState state, JsonObject? body) =>
         Batch(state, body, from: 1, to: 2, o => o.VerifyState == 0 ? $"单据[{o.Code}]未提交，不能审核" : $"单据[{o.Code}]已审核，不能重复审核");
+
+    /// <summary>batchunaudit returns an audited order to 开立 (our choice: the reference names the API but not the state it leaves).</summary>
+    public static JsonNode Unaudit(YonBipSimulatorState state, JsonObject? body) =>
+        Batch(state, body, from: 2, to: 0, o => $"单据[{o.Code}]未审核，不能弃审");
+
+    /// <summary>
+    /// delete <c>{"data":{"resubmitCheckKey","id":[...],"code":[...]}}</c>: removes open (开立) orders only; a submitted or
+    /// audited order is refused, as is one that does not exist.
+    /// </summary>
+    public static JsonNode Delete(YonBipSimulatorState state, JsonObject? body)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var data = body?["data"] as JsonObject;
+        var ids = (data?["id"] as JsonArray ?? []).Select(n => YonBipSimJson.Long(n?.ToJsonString().Trim('"'))).ToList();
+        var codes = (data?["code"] as JsonArray ?? []).Select(n => n?.GetValue<string>()).ToList();
+        if (ids.Count == 0 && codes.Count == 0)
+        {
+            return Error(ParameterInvalid, "参数校验失败：id 和 code 不能同时为空");
+        }
+
+        var targets = ids.Count > 0
+            ? ids.Select(id => state.Store.Find(id, null)).ToList()
+            : codes.Select(code => state.Store.Find(null, code)).ToList();
+        if (targets.Any(o => o is null))
+        {
+            return Error(BusinessError, "单据不存在或已删除");
+        }
+
+        foreach (var order in targets)
+        {
+            if (!state.Store.TryDelete(order!.Id, state.Time.GetUtcNow()))
+            {
+                return Error(BusinessError, $"单据[{order.Code}]已提交或已审核，不能删除");
+            }
+        }
+
+        return Ok(new JsonObject { ["count"] = targets.Count, ["sucessCount"] = targets.Count, ["failCount"] = 0 });
+    }
 
     /// <summary>Each item moves on its own; code 200 carries the counts, so failCount &gt; 0 is the failure signal.</summary>
     private static JsonNode Batch(YonBipSimulatorState state, JsonObject? body, int from, int to, Func<YonBipSimOrder, string> whyNot)

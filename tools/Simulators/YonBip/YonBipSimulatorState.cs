@@ -37,6 +37,9 @@ public sealed class YonBipSimulatorState
 
     public IReadOnlyList<YonBipSimOrder> Orders => Store.Orders();
 
+    /// <summary>Orders removed by delete (e.g. reversed after a cancellation); they are no longer in <see cref="Orders"/>.</summary>
+    public IReadOnlyList<YonBipSimOrder> DeletedOrders => Store.Deleted().Select(d => d.Order).ToList();
+
     public IReadOnlyList<string> Duplicates => Store.DuplicateExternalOrderNos();
 
     public IReadOnlyList<YonBipSimOrder> FindByExternalOrderNo(string externalOrderNo) =>

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ServerlessSync.Domain.Erp.Kingdee;
 
-/// <summary>Submit and Audit bodies. <c>Numbers</c> is an array; <c>Ids</c> is a comma-separated string.</summary>
+/// <summary>Submit, Audit, UnAudit and Delete bodies. <c>Numbers</c> is an array; <c>Ids</c> is a comma-separated string.</summary>
 public static class KingdeeOperationRequest
 {
     public static string Submit(string formId, IReadOnlyCollection<string> numbers, IReadOnlyCollection<string>? ids = null) =>
@@ -26,6 +26,19 @@ public static class KingdeeOperationRequest
             ["NetworkCtrl"] = "",
             ["IsVerifyProcInst"] = "",
             ["IgnoreInterationFlag"] = "",
+        });
+
+    /// <summary>UnAudit takes the same body as Audit; it returns an audited (C) bill to 重新审核 (D).</summary>
+    public static string UnAudit(string formId, IReadOnlyCollection<string> numbers, IReadOnlyCollection<string>? ids = null) =>
+        Audit(formId, numbers, ids);
+
+    public static string Delete(string formId, IReadOnlyCollection<string> numbers, IReadOnlyCollection<string>? ids = null) =>
+        KingdeeEnvelope.Raw(formId, new JsonObject
+        {
+            ["CreateOrgId"] = 0,
+            ["Numbers"] = ToArray(numbers),
+            ["Ids"] = JoinIds(ids),
+            ["NetworkCtrl"] = "",
         });
 
     private static JsonArray ToArray(IReadOnlyCollection<string> numbers)

@@ -10,6 +10,10 @@ public static class KingdeeSaleOrderQueries
     public static KingdeeBillQuery ByExternalOrderNo(string externalOrderNo) =>
         new(KingdeeFormIds.SaleOrder, RefFieldKeys, KingdeeFilter.Equal(ExternalOrderNoField, externalOrderNo));
 
+    /// <summary>The bill with this FBillNo, to read its current status before reversing it.</summary>
+    public static KingdeeBillQuery ByBillNo(string billNo) =>
+        new(KingdeeFormIds.SaleOrder, RefFieldKeys, KingdeeFilter.Equal("FBillNo", billNo));
+
     /// <summary>Rows in <see cref="RefFieldKeys"/> order → distinct bills (a header query may repeat a bill per entry).</summary>
     public static IReadOnlyList<ErpOrderRef> ParseRefs(KingdeeQueryResponse response)
     {

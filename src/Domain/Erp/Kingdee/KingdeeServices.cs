@@ -10,6 +10,8 @@ public static class KingdeeServices
     public const string Save = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Save";
     public const string Submit = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Submit";
     public const string Audit = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Audit";
+    public const string UnAudit = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.UnAudit";
+    public const string Delete = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Delete";
     public const string ExecuteBillQuery = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.ExecuteBillQuery";
 
     public const string Suffix = ".common.kdsvc";

@@ -12,6 +12,8 @@ public static class YonBipPaths
     public const string SaleOrderSave = "yonbip/sd/voucherorder/singleSave";
     public const string SaleOrderSubmit = "yonbip/sd/voucherorder/batchsubmit";
     public const string SaleOrderAudit = "yonbip/sd/voucherorder/batchaudit";
+    public const string SaleOrderUnaudit = "yonbip/sd/voucherorder/batchunaudit";
+    public const string SaleOrderDelete = "yonbip/sd/voucherorder/delete";
     public const string SaleOrderList = "yonbip/sd/voucherorder/list";
     public const string SaleOrderDetail = "yonbip/sd/voucherorder/detail";
     public const string CurrentStock = "yonbip/scm/stock/QueryCurrentStocksByCondition";

@@ -52,6 +52,43 @@ public sealed class JushuitanConnector : IErpConnector
     }
 
     /// <summary>
+    /// Re-uploads the order with shop_status TRADE_CLOSED (see <see cref="JushuitanOrderClose"/>). An order already
+    /// closed is reported Reversed without a call; one the ERP does not hold is Rejected.
+    /// </summary>
+    public async Task<ErpWriteOutcome> ReverseAsync(ErpOrderRef existing, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        var oId = existing.Number;
+        var order = JushuitanOrderClose.FindOrder(
+            await ReadAsync(JushuitanPaths.OrdersQuery, JushuitanOrderClose.ByOIdBiz(oId, _options.ShopId), cancellationToken), oId);
+        if (order is null)
+        {
+            return RefusedClose(oId, $"the ERP does not hold order {oId}");
+        }
+
+        var soId = JushuitanOrderClose.SoIdOf(order);
+        if (!JushuitanOrderClose.IsClosed(order))
+        {
+            var answer = await CallAsync(JushuitanHttpClients.Write, JushuitanPaths.OrdersUpload, JushuitanOrderClose.BuildBiz(order, _options.ShopId), cancellationToken);
+            if (answer.Kind == JushuitanAnswerKind.Rejected)
+            {
+                return RefusedClose(soId, answer.ErrorText());
+            }
+
+            var item = JushuitanUploadResult.Parse(answer).FirstOrDefault(i => i.SoId == soId)
+                ?? throw new ErpProtocolException($"Jushuitan orders/upload gave no result for so_id {soId}.");
+            // "Already exists" answers a re-upload whose shop_status is unchanged: a concurrent close got there first.
+            if (item.Verdict == JushuitanUploadVerdict.Refused)
+            {
+                return RefusedClose(soId, item.Message.Length > 0 ? item.Message : "refused without a message");
+            }
+        }
+
+        JushuitanLog.Closed(_logger, oId, soId, reason);
+        return ErpWriteOutcome.Reversed(oId);
+    }
+
+    /// <summary>
     /// Uploads several orders, <see cref="JushuitanOptions.UploadBatchSize"/> per orders/upload call, and returns one
     /// outcome per document in input order, read from each element's <c>issuccess</c>. Invalid documents are Rejected
     /// without being sent. Throws <see cref="ErpTransientException"/> when a call fails transiently (network, 5xx,
@@ -165,6 +202,12 @@ public sealed class JushuitanConnector : IErpConnector
     {
         var answer = await ReadAsync(JushuitanPaths.OrdersQuery, JushuitanOrderQuery.BySoIdsBiz(soIds, _options.ShopId), cancellationToken);
         return JushuitanOrderQuery.ParseRefs(answer);
+    }
+
+    private ErpWriteOutcome RefusedClose(string soId, string reason)
+    {
+        JushuitanLog.Refused(_logger, soId, reason);
+        return ErpWriteOutcome.Rejected("Jushuitan close (orders/upload TRADE_CLOSED): " + reason);
     }
 
     private ErpWriteOutcome Refused(string soId, string reason)

@@ -15,4 +15,7 @@ internal static partial class JushuitanLog
 
     [LoggerMessage(EventId = 4403, Level = LogLevel.Information, Message = "Jushuitan order {OId} holds platform order {SoId} ({Verdict})")]
     public static partial void Uploaded(ILogger logger, string oId, string soId, string verdict);
+
+    [LoggerMessage(EventId = 4404, Level = LogLevel.Information, Message = "Jushuitan order {OId} (platform order {SoId}) closed: {Reason}")]
+    public static partial void Closed(ILogger logger, string oId, string soId, string reason);
 }

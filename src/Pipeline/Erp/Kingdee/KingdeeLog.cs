@@ -24,4 +24,7 @@ internal static partial class KingdeeLog
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Kingdee holds {Count} sales orders for platform order {ExternalOrderNo}; using {BillNo}")]
     public static partial void DuplicateBills(ILogger logger, int count, string externalOrderNo, string billNo);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "Kingdee sales order {BillNo} reversed (deleted): {Reason}")]
+    public static partial void Reversed(ILogger logger, string billNo, string reason);
 }

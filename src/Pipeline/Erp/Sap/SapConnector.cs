@@ -100,6 +100,35 @@ public sealed class SapConnector : IErpConnector, IDisposable
         return Task.FromResult(ErpWriteOutcome.AlreadyExists(existing.Number));
     }
 
+    /// <summary>
+    /// Rejects every item not yet rejected: GET the order's to_Item, then PATCH each item's SalesDocumentRjcnReason with
+    /// the CSRF token and cookies (a 403 "Required" is answered once with a fresh token, as for create). An order whose
+    /// items all carry a reason already is reported Reversed without a write.
+    /// </summary>
+    public async Task<ErpWriteOutcome> ReverseAsync(ErpOrderRef existing, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        var number = existing.Number;
+        var itemsUrl = SapServices.EntitySet(
+            _transport.BaseUrl, SapServices.SalesOrder, SapSalesOrderRejection.ItemsResource(number), SapSalesOrderRejection.ItemsQuery(), _options.Client);
+        var items = SapSalesOrderRejection.ParseItems(await ReadAsync(itemsUrl, "sales order items read", cancellationToken), number);
+        var body = SapSalesOrderRejection.BuildBody(_options.RejectionReason);
+        foreach (var item in items.Where(i => !i.IsRejected))
+        {
+            var url = SapServices.EntitySet(
+                _transport.BaseUrl, SapServices.SalesOrder, SapSalesOrderRejection.ItemResource(item.SalesOrder, item.SalesOrderItem), SapODataQuery.Empty, _options.Client);
+            var refusal = await RejectItemAsync(url, body, item, cancellationToken);
+            if (refusal is not null)
+            {
+                SapLog.Refused(_logger, "sales order item rejection", "sales order " + number, refusal);
+                return ErpWriteOutcome.Rejected($"SAP reject item {item.SalesOrderItem} of {number}: {refusal}");
+            }
+        }
+
+        SapLog.Reversed(_logger, number, items.Count, reason);
+        return ErpWriteOutcome.Reversed(number);
+    }
+
     public async Task<StockLevels> GetStockAsync(IReadOnlyCollection<string> materialNumbers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(materialNumbers);
@@ -146,6 +175,34 @@ public sealed class SapConnector : IErpConnector, IDisposable
         }
 
         return new UriBuilder(next) { Scheme = _transport.BaseUrl.Scheme, Host = _transport.BaseUrl.Host, Port = _transport.BaseUrl.Port }.Uri;
+    }
+
+    /// <summary>Null when the item now carries the reason, else SAP's refusal text; transient trouble throws.</summary>
+    private async Task<string?> RejectItemAsync(Uri url, string body, SapSalesOrderItemState item, CancellationToken cancellationToken)
+    {
+        const string operation = "sales order item rejection";
+        for (var attempt = 1; ; attempt++)
+        {
+            var session = await _tokens.GetAsync(cancellationToken);
+            var answer = await _transport.SendAsync(
+                SapHttpClients.Write, HttpMethod.Patch, url, body, session.Token, session.CookieHeader, item.ETag, operation, cancellationToken);
+            switch (answer.Kind)
+            {
+                case SapAnswerKind.Success:
+                    return null;
+                case SapAnswerKind.CsrfTokenRequired when attempt == 1:
+                    SapLog.TokenRequired(_logger, operation);
+                    _tokens.Invalidate(session);
+                    continue;
+                case SapAnswerKind.CsrfTokenRequired:
+                    _tokens.Invalidate(session);
+                    throw Transient(operation, "the CSRF token was refused again right after a fresh fetch");
+                case SapAnswerKind.Rejected:
+                    return answer.ErrorText();
+                default:
+                    throw Transient(operation, answer.ErrorText());
+            }
+        }
     }
 
     /// <summary>A GET through the retrying client; a refused query is our bug, not a business answer, so it throws.</summary>

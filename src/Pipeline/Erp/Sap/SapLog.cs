@@ -21,4 +21,7 @@ internal static partial class SapLog
 
     [LoggerMessage(EventId = 4305, Level = LogLevel.Warning, Message = "SAP holds {Count} sales orders for platform order {ExternalOrderNo}; using {SalesOrder}")]
     public static partial void DuplicateOrders(ILogger logger, int count, string externalOrderNo, string salesOrder);
+
+    [LoggerMessage(EventId = 4320, Level = LogLevel.Information, Message = "SAP sales order {SalesOrder} reversed: {ItemCount} items carry a rejection reason ({Reason})")]
+    public static partial void Reversed(ILogger logger, string salesOrder, int itemCount, string reason);
 }

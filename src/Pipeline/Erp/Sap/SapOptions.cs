@@ -48,6 +48,9 @@ public sealed class SapOptions
 
     public string Currency { get; set; } = "CNY";
 
+    /// <summary>The reason for rejection set on every item when an order is reversed (customizing, table TVAG).</summary>
+    public string RejectionReason { get; set; } = ServerlessSync.Domain.Erp.Sap.SapSalesOrderRejection.DefaultRejectionReason;
+
     /// <summary>Profile customer number → SAP sold-to party; unlisted numbers are sent unchanged.</summary>
     public Dictionary<string, string> SoldToParties { get; set; } = new(StringComparer.Ordinal);
 

@@ -20,11 +20,22 @@ internal sealed class SapTransport(IHttpClientFactory httpClientFactory, IOption
 
     public Uri BaseUrl => _baseUrl;
 
-    public async Task<SapHttpAnswer> SendAsync(
+    public Task<SapHttpAnswer> SendAsync(
         string clientName, HttpMethod method, Uri url, string? jsonBody, string? csrfToken, string? cookieHeader, string operation,
+        CancellationToken cancellationToken) =>
+        SendAsync(clientName, method, url, jsonBody, csrfToken, cookieHeader, null, operation, cancellationToken);
+
+    /// <summary>As above, with <c>If-Match</c> (an entity's ETag) when <paramref name="ifMatch"/> is set.</summary>
+    public async Task<SapHttpAnswer> SendAsync(
+        string clientName, HttpMethod method, Uri url, string? jsonBody, string? csrfToken, string? cookieHeader, string? ifMatch, string operation,
         CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, url);
+        if (!string.IsNullOrEmpty(ifMatch))
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         request.Headers.Authorization = _authorization;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (jsonBody is not null)

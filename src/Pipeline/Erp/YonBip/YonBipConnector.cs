@@ -90,6 +90,56 @@ public sealed class YonBipConnector : IErpConnector, IDisposable
         return refusal ?? ErpWriteOutcome.AlreadyExists(order.Number);
     }
 
+    /// <summary>
+    /// The reference documents batchunaudit and delete (not a close API), so an order is reversed by deleting it:
+    /// 已审核 → batchunaudit (back to 开立) → delete; 审批中 → batchaudit first, because the reference names no
+    /// un-submit API; 开立 → delete. An order the detail API no longer knows has already been reversed.
+    /// </summary>
+    public async Task<ErpWriteOutcome> ReverseAsync(ErpOrderRef existing, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        var current = await TryDetailAsync(existing.Id, cancellationToken);
+        if (current is null)
+        {
+            YonBipLog.Reversed(_logger, existing.Number, "already gone");
+            return ErpWriteOutcome.Reversed(existing.Number);
+        }
+
+        var orderLabel = "order " + current.Number;
+        var state = current.DocumentStatus;
+        if (state == YonBipVerifyState.Approving)
+        {
+            var audited = await BatchAsync(YonBipPaths.SaleOrderAudit, current.Id, cancellationToken);
+            if (!audited.AllSucceeded)
+            {
+                return Refused("batchaudit", orderLabel, $"submitted order could not be audited for reversal: {audited.ErrorText()}");
+            }
+
+            state = YonBipVerifyState.Approved;
+        }
+
+        if (state == YonBipVerifyState.Approved)
+        {
+            var unaudited = await BatchAsync(YonBipPaths.SaleOrderUnaudit, current.Id, cancellationToken);
+            if (!unaudited.AllSucceeded)
+            {
+                return Refused("batchunaudit", orderLabel, unaudited.ErrorText());
+            }
+
+            YonBipLog.Advanced(_logger, current.Number, orderLabel, YonBipVerifyState.Open);
+        }
+
+        var deleted = await CallAsync(
+            YonBipHttpClients.Write, YonBipPaths.SaleOrderDelete, YonBipSaleOrderDelete.BuildBody(current.Id, current.Number), cancellationToken);
+        if (deleted.Kind == YonBipAnswerKind.Rejected && await TryDetailAsync(current.Id, cancellationToken) is not null)
+        {
+            return Refused("delete", orderLabel, deleted.ErrorText());
+        }
+
+        YonBipLog.Reversed(_logger, current.Number, reason);
+        return ErpWriteOutcome.Reversed(current.Number);
+    }
+
     public async Task<StockLevels> GetStockAsync(IReadOnlyCollection<string> materialNumbers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(materialNumbers);

@@ -27,4 +27,7 @@ internal static partial class YonBipLog
 
     [LoggerMessage(EventId = 4307, Level = LogLevel.Information, Message = "YonBIP singleSave for {Order} reported a duplicate submission; order id {Id} exists")]
     public static partial void DuplicateSubmission(ILogger logger, string order, string id);
+
+    [LoggerMessage(EventId = 4308, Level = LogLevel.Information, Message = "YonBIP sales order {Code} reversed (deleted): {Reason}")]
+    public static partial void Reversed(ILogger logger, string code, string reason);
 }

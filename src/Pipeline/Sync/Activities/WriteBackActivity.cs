@@ -36,7 +36,7 @@ public sealed class WriteBackActivity(
                 previous = current?.Status;
                 var baseEntry = current ?? new LedgerEntry { Key = input.Key, Status = SyncStatus.Received, UpdatedAt = now };
                 // A synced order stays synced: a late, slower run must not overwrite the ERP number or status.
-                if (baseEntry.Status == SyncStatus.Synced && input.Status is not (SyncStatus.Synced or SyncStatus.CancelledAfterErp))
+                if (baseEntry.Status == SyncStatus.Synced && input.Status is not (SyncStatus.Synced or SyncStatus.CancelledAfterErp or SyncStatus.Reversed))
                 {
                     return baseEntry;
                 }
