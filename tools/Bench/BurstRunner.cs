@@ -110,7 +110,10 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
                     drained = clock.Elapsed.TotalSeconds;
                 }
 
-                var stalled = DateTime.UtcNow - lastChange > TimeSpan.FromSeconds(mode == "hub" ? 120 : 15);
+                // A killed worker's messages and leases come back after the Durable Task visibility and lease timeouts, so
+                // chaos runs wait longer before calling a drain stalled.
+                var stallLimit = mode != "hub" ? 15 : chaos == "none" ? 120 : 420;
+                var stalled = DateTime.UtcNow - lastChange > TimeSpan.FromSeconds(stallLimit);
                 if (inErp == ids.Count || stalled || DateTime.UtcNow > drainDeadline)
                 {
                     break;

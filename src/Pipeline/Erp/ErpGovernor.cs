@@ -20,6 +20,8 @@ public sealed class ErpGovernor : IAsyncDisposable
     private readonly long baseSpacingTicks;
     private long spacingTicks;
     private int members = 1;
+    private double throttleFactor = 1;
+    private long lastThrottleTimestamp;
     private int inFlight;
     private long lastStartTimestamp;
     private readonly ResiliencePipeline breaker;
@@ -47,7 +49,8 @@ public sealed class ErpGovernor : IAsyncDisposable
         breaker = new ResiliencePipelineBuilder()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<ErpTransientException>(),
+                // Throttling means "slower", not "down": it slows the pace (below) instead of opening the circuit.
+                ShouldHandle = new PredicateBuilder().Handle<ErpTransientException>(ex => ex is not ErpThrottledException),
                 FailureRatio = 0.5,
                 MinimumThroughput = Math.Max(2, options.BreakAfterFailures),
                 SamplingDuration = TimeSpan.FromSeconds(30),
@@ -74,10 +77,33 @@ public sealed class ErpGovernor : IAsyncDisposable
     /// </summary>
     public void ShareWith(int count)
     {
-        var n = Math.Max(1, count);
-        Volatile.Write(ref members, n);
-        Interlocked.Exchange(ref spacingTicks, baseSpacingTicks * n);
+        Volatile.Write(ref members, Math.Max(1, count));
+        UpdateSpacing();
     }
+
+    /// <summary>How much slower than configured this process currently goes because the ERP throttled it.</summary>
+    public double ThrottleFactor => Volatile.Read(ref throttleFactor);
+
+    /// <summary>The ERP answered "too many calls": go half as fast again (up to 8× slower) until it stops saying so.</summary>
+    public void OnThrottled()
+    {
+        Volatile.Write(ref throttleFactor, Math.Min(8, ThrottleFactor * 1.5));
+        Interlocked.Exchange(ref lastThrottleTimestamp, Stopwatch.GetTimestamp());
+        UpdateSpacing();
+    }
+
+    /// <summary>A call went through: after 10 s without throttling, speed back up step by step.</summary>
+    public void OnSucceeded()
+    {
+        if (ThrottleFactor > 1 && Stopwatch.GetElapsedTime(Interlocked.Read(ref lastThrottleTimestamp)) > TimeSpan.FromSeconds(10))
+        {
+            Volatile.Write(ref throttleFactor, Math.Max(1, ThrottleFactor / 1.2));
+            UpdateSpacing();
+        }
+    }
+
+    private void UpdateSpacing() =>
+        Interlocked.Exchange(ref spacingTicks, (long)(baseSpacingTicks * Members * ThrottleFactor));
 
     /// <summary>Waits for this call's turn: one concurrency slot, held until disposed, then one token from the bucket.</summary>
     /// <remarks>
@@ -153,7 +179,14 @@ public sealed class ErpGovernor : IAsyncDisposable
     {
         try
         {
-            return await breaker.ExecuteAsync(async ct => await operation(ct), cancellationToken);
+            var result = await breaker.ExecuteAsync(async ct => await operation(ct), cancellationToken);
+            OnSucceeded();
+            return result;
+        }
+        catch (ErpThrottledException)
+        {
+            OnThrottled();
+            throw;
         }
         catch (BrokenCircuitException ex)
         {

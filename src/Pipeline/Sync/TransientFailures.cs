@@ -9,6 +9,7 @@ public static class TransientFailures
     private static readonly string[] TransientTypeNames =
     [
         typeof(Domain.Erp.ErpTransientException).FullName!,
+        typeof(Domain.Erp.ErpThrottledException).FullName!,
         typeof(Ports.PlatformTransientException).FullName!,
         typeof(HttpRequestException).FullName!,
         typeof(TimeoutException).FullName!,

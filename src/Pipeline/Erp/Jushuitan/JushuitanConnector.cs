@@ -233,7 +233,7 @@ public sealed class JushuitanConnector : IErpConnector
         {
             case JushuitanAnswerKind.Throttled:
                 JushuitanLog.Transient(_logger, api, "throttled: " + answer.ErrorText());
-                throw new ErpTransientException($"Jushuitan {api}: throttled: {answer.ErrorText()}");
+                throw new ErpThrottledException($"Jushuitan {api}: throttled: {answer.ErrorText()}");
             case JushuitanAnswerKind.AuthFailed:
                 JushuitanLog.AuthFailed(_logger, api, answer.ErrorText());
                 throw new ErpTransientException($"Jushuitan {api}: credentials refused: {answer.ErrorText()}");

@@ -239,7 +239,8 @@ public sealed class KingdeeConnector : IErpConnector, IDisposable
                     _sessions.Invalidate(session);
                     throw Transient(name, "the session was lost again right after a fresh login");
                 case KingdeeAnswerKind.Throttled:
-                    throw Transient(name, "call limit reached (MsgCode 14): " + statusOf(result)?.ErrorText());
+                    KingdeeLog.Transient(_logger, name, "call limit reached (MsgCode 14)");
+                    throw new ErpThrottledException($"Kingdee {name}: call limit reached (MsgCode 14): {statusOf(result)?.ErrorText()}");
                 case KingdeeAnswerKind.Transient:
                     throw Transient(name, statusOf(result)?.ErrorText() ?? "server trouble");
                 default:

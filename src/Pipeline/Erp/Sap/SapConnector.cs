@@ -87,6 +87,8 @@ public sealed class SapConnector : IErpConnector, IDisposable
                     throw Transient("sales order create", "the CSRF token was refused again right after a fresh fetch");
                 case SapAnswerKind.Rejected:
                     return Refused(orderLabel, answer.ErrorText());
+                case SapAnswerKind.Throttled:
+                    throw new ErpThrottledException($"SAP sales order create: throttled: {answer.ErrorText()}");
                 default:
                     throw Transient("sales order create", answer.ErrorText());
             }

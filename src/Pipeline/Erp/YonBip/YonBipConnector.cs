@@ -258,7 +258,8 @@ public sealed class YonBipConnector : IErpConnector, IDisposable
                     _tokens.Invalidate(token);
                     throw Transient(api, "the token was refused again right after a fresh one was fetched");
                 case YonBipAnswerKind.Throttled:
-                    throw Transient(api, "throttled: " + answer.ErrorText());
+                    YonBipLog.Transient(_logger, api, "throttled");
+                    throw new ErpThrottledException($"YonBIP {api}: throttled: {answer.ErrorText()}");
                 case YonBipAnswerKind.Transient:
                     throw Transient(api, answer.ErrorText());
                 default:
