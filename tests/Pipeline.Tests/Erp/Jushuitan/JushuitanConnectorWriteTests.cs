@@ -75,7 +75,7 @@ public sealed class JushuitanConnectorWriteTests
         h.Sim.Options.TransientFailureRate = 0;
         h.Sim.Options.MaxCallsPerSecond = 0.001;
         await h.Connector.FindByExternalOrderNoAsync("takes-the-last-token", CancellationToken.None);
-        var throttled = await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.CreateSalesOrderAsync(Order("DY-T-2"), CancellationToken.None));
+        var throttled = await Assert.ThrowsAsync<ErpThrottledException>(() => h.Connector.CreateSalesOrderAsync(Order("DY-T-2"), CancellationToken.None));
 
         Assert.Contains("500", on500.Message, StringComparison.Ordinal);
         Assert.Contains("199", throttled.Message, StringComparison.Ordinal);

@@ -87,7 +87,7 @@ public sealed class KingdeeConnectorReadTests
         h.Sim.Options.MaxCallsPerSecond = 0.001;
         await h.Connector.FindByExternalOrderNoAsync("takes-the-last-token", CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.GetStockAsync(["MAT-LIP-01"], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ErpThrottledException>(() => h.Connector.GetStockAsync(["MAT-LIP-01"], CancellationToken.None));
 
         Assert.Contains("14", error.Message, StringComparison.Ordinal);
         Assert.True(h.Sim.Metrics.Snapshot().Throttled >= 1);

@@ -110,7 +110,7 @@ public sealed class SapConnectorWriteTests
         h.Sim.Options.MaxCallsPerSecond = 0.01;
         await h.Connector.FindByExternalOrderNoAsync("DY-Q-1", CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.CreateSalesOrderAsync(Order("DY-Q-1"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ErpThrottledException>(() => h.Connector.CreateSalesOrderAsync(Order("DY-Q-1"), CancellationToken.None));
 
         Assert.Contains("429", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, h.Calls(Create));
