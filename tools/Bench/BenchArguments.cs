@@ -24,6 +24,9 @@ public sealed record BenchArguments
 
     public bool Json { get; init; }
 
+    /// <summary><c>separate</c> gives the Durable Task hub its own Azurite (its own storage account in Azure); <c>shared</c> puts everything in one.</summary>
+    public string HubStorage { get; init; } = "separate";
+
     public int DrainTimeoutSeconds { get; init; } = 1800;
 
     /// <summary>The platform's ack timeout: Douyin expects an answer within 5 s (platforms.md §1.1).</summary>
@@ -54,6 +57,7 @@ public sealed record BenchArguments
                 "--mode" => a with { Mode = OneOf(Next(), "--mode", "both", "hub", "direct") },
                 "--chaos" => a with { Chaos = OneOf(Next(), "--chaos", "none", "kill-worker", "azurite-restart", "erp-faults", "dup-reorder") },
                 "--json" => a with { Json = true },
+                "--hub-storage" => a with { HubStorage = OneOf(Next(), "--hub-storage", "separate", "shared") },
                 "--drain-timeout" => a with { DrainTimeoutSeconds = Int(Next(), 10, 7200, "--drain-timeout") },
                 "--duplicate-rate" => a with { DuplicateRate = Double(Next(), 0, 1, "--duplicate-rate") },
                 "--out-of-order-rate" => a with { OutOfOrderRate = Double(Next(), 0, 1, "--out-of-order-rate") },

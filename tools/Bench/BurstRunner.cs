@@ -24,12 +24,10 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
         Directory.CreateDirectory(logDir);
         await progress.WriteLineAsync($"[{mode}] run {runId}: {args.Orders} orders at {args.Rate}/s, ERP cap {args.ErpCapacity} calls/s, {workers} worker(s), chaos {chaos}; logs in {logDir}");
 
-        await using var azurite = new AzuriteProcess(repositoryRoot);
-        await azurite.StartAsync();
-        await using var blobs = new CountingProxy(azurite.BlobPort);
-        await using var queues = new CountingProxy(azurite.QueuePort);
-        await using var tables = new CountingProxy(azurite.TablePort);
-        var storage = AzuriteProcess.ConnectionString(blobs.Port, queues.Port, tables.Port);
+        // The task hub may get an Azurite of its own (--hub-storage separate), as a Functions app may give Durable Functions its own storage account.
+        await using var app = await BenchStorage.StartAsync("app", repositoryRoot);
+        await using var hubStore = mode == "hub" && args.HubStorage == "separate" ? await BenchStorage.StartAsync("taskhub", repositoryRoot) : null;
+        var accounts = hubStore is null ? new[] { app } : new[] { app, hubStore };
 
         var simUrl = $"http://127.0.0.1:{Ports.Free()}";
         await using var sims = SimulatorHost.Build(["--urls", simUrl, "--Logging:LogLevel:Default=Warning"], o =>
@@ -50,7 +48,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
         var processes = new List<ChildProcess>();
         try
         {
-            var environment = Environment(storage, simUrl, runId, mode, workers);
+            var environment = Environment(app.ConnectionString, hubStore?.ConnectionString, simUrl, runId, mode, workers);
             if (mode == "hub")
             {
                 for (var w = 0; w < workers; w++)
@@ -84,7 +82,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
             var burstProgress = new DouyinBurstProgress();
             var clock = Stopwatch.StartNew();
             var burstTask = player.PlayAsync(plan, CancellationToken.None, burstProgress);
-            var chaosTask = ChaosAsync(chaos, burstProgress, processes, azurite);
+            var chaosTask = ChaosAsync(chaos, burstProgress, processes, accounts);
             while (!burstTask.IsCompleted)
             {
                 await Task.WhenAny(burstTask, Task.Delay(1000));
@@ -126,7 +124,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
             var metrics = kingdee.Metrics.Snapshot();
             var cpu = processes.Sum(p => p.CpuTime.TotalSeconds);
             var memory = processes.Sum(p => p.PeakMemoryMb);
-            var audit = await AuditAsync(mode, azurite, runId, ids, kingdee);
+            var audit = await AuditAsync(mode, app.Azurite, runId, ids, kingdee);
             var latencies = burst.Pushes.Where(p => !p.Dropped).Select(p => p.LatencyMs).Order().ToList();
             var failures = burst.Pushes.Count(p => !p.Dropped && (!p.Acked || p.LatencyMs > args.AckTimeoutMs));
             return new BenchResult
@@ -153,13 +151,13 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
                 ErpCalls = metrics.TotalCalls,
                 ErpThrottled = metrics.Throttled,
                 CpuSecondsPerOrder = Math.Round(cpu / Math.Max(1, ids.Count), 4),
-                StorageTransactionsPerOrder = Math.Round((blobs.Requests + queues.Requests + tables.Requests) / (double)Math.Max(1, ids.Count), 2),
+                StorageTransactionsPerOrder = Math.Round(accounts.Sum(a => a.BlobRequests + a.QueueRequests + a.TableRequests) / (double)Math.Max(1, ids.Count), 2),
                 PeakMemoryMb = Math.Round(memory, 1),
                 StorageTransactionsPerOrderByService = new Dictionary<string, double>
                 {
-                    ["blob"] = Math.Round(blobs.Requests / (double)Math.Max(1, ids.Count), 2),
-                    ["queue"] = Math.Round(queues.Requests / (double)Math.Max(1, ids.Count), 2),
-                    ["table"] = Math.Round(tables.Requests / (double)Math.Max(1, ids.Count), 2),
+                    ["blob"] = Math.Round(accounts.Sum(a => a.BlobRequests) / (double)Math.Max(1, ids.Count), 2),
+                    ["queue"] = Math.Round(accounts.Sum(a => a.QueueRequests) / (double)Math.Max(1, ids.Count), 2),
+                    ["table"] = Math.Round(accounts.Sum(a => a.TableRequests) / (double)Math.Max(1, ids.Count), 2),
                 },
             };
         }
@@ -178,7 +176,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
 
     private static string BenchDll => Path.Combine(AppContext.BaseDirectory, "ServerlessSync.Bench.dll");
 
-    private Dictionary<string, string> Environment(string storage, string simUrl, string runId, string mode, int workers)
+    private Dictionary<string, string> Environment(string storage, string? taskHubStorage, string simUrl, string runId, string mode, int workers)
     {
         // The workers split the ERP's cap among themselves (GovernorMembership); the hub is set a little under it so
         // clock jitter between processes never crosses it.
@@ -211,6 +209,11 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
             ["Intake__BusyRetryDelaySeconds"] = "2",
             ["Intake__VisibilityTimeoutSeconds"] = "30",
         };
+        if (taskHubStorage is not null)
+        {
+            env["DurableTask__ConnectionString"] = taskHubStorage;
+        }
+
         if (mode == "direct")
         {
             env["BENCH_COMMAND"] = "direct-server";
@@ -226,7 +229,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
         return env;
     }
 
-    private async Task ChaosAsync(string chaos, DouyinBurstProgress burst, List<ChildProcess> processes, AzuriteProcess azurite)
+    private async Task ChaosAsync(string chaos, DouyinBurstProgress burst, List<ChildProcess> processes, IReadOnlyList<BenchStorage> accounts)
     {
         if (chaos is not ("kill-worker" or "azurite-restart"))
         {
@@ -248,10 +251,10 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
         }
         else
         {
-            await progress.WriteLineAsync($"[chaos] stopping Azurite after {burst.Sent} pushes");
-            await azurite.StopAsync();
+            await progress.WriteLineAsync($"[chaos] stopping Azurite ({string.Join(", ", accounts.Select(a => a.Name))}) after {burst.Sent} pushes");
+            await Task.WhenAll(accounts.Select(a => a.Azurite.StopAsync()));
             await Task.Delay(TimeSpan.FromSeconds(5));
-            await azurite.StartAsync();
+            await Task.WhenAll(accounts.Select(a => a.Azurite.StartAsync()));
             await progress.WriteLineAsync("[chaos] Azurite restarted with its data");
         }
     }
