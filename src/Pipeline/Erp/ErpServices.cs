@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessSync.Pipeline.Erp.Jushuitan;
 using ServerlessSync.Pipeline.Erp.Kingdee;
 using ServerlessSync.Pipeline.Erp.Sap;
@@ -13,10 +14,16 @@ public static class ErpServices
 
     /// <summary>
     /// Registers the connector <c>Erp:Kind</c> selects and puts each of its HTTP clients behind the
-    /// <see cref="ErpGovernor"/> (inside the resilience handler, so every attempt is paced).
+    /// <see cref="ErpGovernor"/> (inside the resilience handler, so every attempt is paced), and the per-process
+    /// <see cref="ErpWriteBatcher"/> and <see cref="ErpStockBatcher"/> that gather concurrent activities' calls.
     /// </summary>
     public static IServiceCollection AddErpConnector(this IServiceCollection services, string kind, IConfiguration configuration)
     {
+        services.AddOptions<ErpBatchingOptions>()
+            .Bind(configuration.GetSection(ErpBatchingOptions.SectionName))
+            .ValidateDataAnnotations();
+        services.TryAddSingleton<ErpWriteBatcher>();
+        services.TryAddSingleton<ErpStockBatcher>();
         switch (kind)
         {
             case "Kingdee":

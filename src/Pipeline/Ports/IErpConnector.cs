@@ -21,6 +21,49 @@ public interface IErpConnector
     /// <summary>Creates the sales order and takes it through the ERP's own approval steps (e.g. Kingdee Save, Submit, Audit).</summary>
     Task<ErpWriteOutcome> CreateSalesOrderAsync(ErpSalesOrder document, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The most documents one batch look-up or create may carry (DESIGN D4). 1 means the ERP has no batch API: the batch
+    /// methods below then loop over the single-order ones, and callers use those directly.
+    /// </summary>
+    int MaxBatchSize => 1;
+
+    /// <summary>
+    /// Finds the ERP sales orders carrying these platform order numbers, in as few calls as the ERP allows. Numbers
+    /// without an ERP order are absent from the result.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, ErpOrderRef>> FindManyByExternalOrderNoAsync(IReadOnlyCollection<string> externalOrderNos, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(externalOrderNos);
+        var found = new Dictionary<string, ErpOrderRef>(StringComparer.Ordinal);
+        foreach (var externalOrderNo in externalOrderNos.Distinct(StringComparer.Ordinal))
+        {
+            if (await FindByExternalOrderNoAsync(externalOrderNo, cancellationToken) is { } existing)
+            {
+                found[externalOrderNo] = existing;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Creates several sales orders (through the ERP's batch API where it has one) and returns one outcome per document,
+    /// in input order: a business refusal of one document rejects only that one. A transient failure throws
+    /// <see cref="ErpTransientException"/>; documents sent before it may be stored, and the caller's look-up before the
+    /// next attempt finds them.
+    /// </summary>
+    async Task<IReadOnlyList<ErpWriteOutcome>> CreateSalesOrdersAsync(IReadOnlyList<ErpSalesOrder> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var outcomes = new List<ErpWriteOutcome>(documents.Count);
+        foreach (var document in documents)
+        {
+            outcomes.Add(await CreateSalesOrderAsync(document, cancellationToken));
+        }
+
+        return outcomes;
+    }
+
     /// <summary>Finishes an order that exists but stopped half-way (e.g. saved but not audited) and reports AlreadyExists.</summary>
     Task<ErpWriteOutcome> CompleteExistingAsync(ErpOrderRef existing, CancellationToken cancellationToken);
 

@@ -105,6 +105,15 @@ internal sealed class KingdeeSimHost : IAsyncDisposable
         },
     };
 
+    /// <summary>A raw BatchSave body whose Model array holds one bill per platform order number (and material).</summary>
+    public static string BatchSaveBody(bool autoSubmitAndAudit, params (string NetOrderNo, string Material)[] bills) =>
+        KingdeeEnvelope.Raw("SAL_SaleOrder", new JsonObject
+        {
+            ["NeedReturnFields"] = new JsonArray("FBillNo"),
+            ["IsAutoSubmitAndAudit"] = autoSubmitAndAudit ? "true" : "false",
+            ["Model"] = new JsonArray(bills.Select(b => SaveData(b.NetOrderNo, b.Material)["Model"]!.DeepClone()).ToArray()),
+        });
+
     public Task<HttpResponseMessage> PostJsonAsync(string path, object value) => Http.PostAsJsonAsync(path, value);
 
     public async ValueTask DisposeAsync()

@@ -20,6 +20,7 @@ public static class KingdeeSimEndpoints
 
     private const string Login = "Kingdee.BOS.WebApi.ServicesStub.AuthService.LoginBySign";
     private const string Save = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Save";
+    private const string BatchSave = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.BatchSave";
     private const string Submit = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Submit";
     private const string Audit = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Audit";
     private const string UnAudit = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.UnAudit";
@@ -39,7 +40,7 @@ public static class KingdeeSimEndpoints
     {
         var state = context.RequestServices.GetRequiredService<KingdeeSimulatorState>();
         var service = (context.Request.RouteValues["service"] as string ?? "").Replace(Suffix, "", StringComparison.Ordinal);
-        if (service is not (Login or Save or Submit or Audit or UnAudit or Delete or Query))
+        if (service is not (Login or Save or BatchSave or Submit or Audit or UnAudit or Delete or Query))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -88,7 +89,10 @@ public static class KingdeeSimEndpoints
             switch (service)
             {
                 case Save:
-                    await SaveAsync(context, state, request);
+                    await AnswerSaveAsync(context, state, KingdeeSimWrites.Save(state, request));
+                    break;
+                case BatchSave:
+                    await AnswerSaveAsync(context, state, KingdeeSimWrites.BatchSave(state, request));
                     break;
                 case Submit:
                     await WriteAsync(context, KingdeeSimWrites.Submit(state, request));
@@ -137,12 +141,12 @@ public static class KingdeeSimEndpoints
         }
     }
 
-    private static async Task SaveAsync(HttpContext context, KingdeeSimulatorState state, KingdeeSimRequest request)
+    /// <summary>Save and BatchSave: one roll of the commit-then-timeout dice per call, so a batch loses the answer for all its bills.</summary>
+    private static async Task AnswerSaveAsync(HttpContext context, KingdeeSimulatorState state, KingdeeSimWrites.SaveOutcome outcome)
     {
-        var outcome = KingdeeSimWrites.Save(state, request);
-        if (outcome.Saved is not null && state.Roll(state.Options.CommitThenTimeoutRate))
+        if (outcome.Saved.Count > 0 && state.Roll(state.Options.CommitThenTimeoutRate))
         {
-            // The bill is committed, but the client never learns it: hold the answer past its timeout, then drop the connection.
+            // The bills are committed, but the client never learns it: hold the answer past its timeout, then drop the connection.
             state.Metrics.CountCommitThenTimeout();
             try
             {

@@ -3,13 +3,16 @@ using static ServerlessSync.Simulators.Kingdee.KingdeeSimAnswers;
 
 namespace ServerlessSync.Simulators.Kingdee;
 
-/// <summary>Reads a Save request's <c>Model</c> into a bill draft, collecting the errors K/3 Cloud would report.</summary>
+/// <summary>Reads a Save request's <c>Model</c> (or one BatchSave row) into a bill draft, collecting the errors K/3 Cloud would report.</summary>
 public static class KingdeeSimSaleOrderModel
 {
-    public static (KingdeeSimBill? Draft, IReadOnlyList<Error> Errors) Read(JsonObject? data, Func<string, bool> materialExists, DateTimeOffset now)
+    public static (KingdeeSimBill? Draft, IReadOnlyList<Error> Errors) Read(JsonObject? data, Func<string, bool> materialExists, DateTimeOffset now) =>
+        ReadModel(KingdeeSimJson.Get(data, "Model") as JsonObject, materialExists, now);
+
+    /// <summary>One bill's model object: Save's <c>Model</c>, or one element of BatchSave's <c>Model</c> array.</summary>
+    public static (KingdeeSimBill? Draft, IReadOnlyList<Error> Errors) ReadModel(JsonObject? model, Func<string, bool> materialExists, DateTimeOffset now)
     {
         var errors = new List<Error>();
-        var model = KingdeeSimJson.Get(data, "Model") as JsonObject;
         if (model is null)
         {
             errors.Add(new Error("Model", "Model 不能为空"));

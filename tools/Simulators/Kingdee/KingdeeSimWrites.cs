@@ -3,12 +3,15 @@ using static ServerlessSync.Simulators.Kingdee.KingdeeSimAnswers;
 
 namespace ServerlessSync.Simulators.Kingdee;
 
-/// <summary>Save, Submit, Audit, UnAudit and Delete of SAL_SaleOrder against the simulator's store.</summary>
+/// <summary>Save, BatchSave, Submit, Audit, UnAudit and Delete of SAL_SaleOrder against the simulator's store.</summary>
 public static class KingdeeSimWrites
 {
     public const string SaleOrder = "SAL_SaleOrder";
 
-    public sealed record SaveOutcome(JsonNode Answer, KingdeeSimBill? Saved);
+    /// <summary>The answer, and the bills the call stored (what a commit-then-timeout fault commits before going silent).</summary>
+    public sealed record SaveOutcome(JsonNode Answer, IReadOnlyList<KingdeeSimBill> Saved);
+
+    private sealed record RowOutcome(KingdeeSimBill? Bill, IReadOnlyList<Error> Errors);
 
     public static SaveOutcome Save(KingdeeSimulatorState state, KingdeeSimRequest request)
     {
@@ -16,33 +19,82 @@ public static class KingdeeSimWrites
         ArgumentNullException.ThrowIfNull(request);
         if (request.FormId != SaleOrder)
         {
-            return new SaveOutcome(UnknownForm(request.FormId), null);
+            return new SaveOutcome(UnknownForm(request.FormId), []);
         }
 
-        var (draft, errors) = KingdeeSimSaleOrderModel.Read(request.Data, state.Store.MaterialExists, state.Time.GetUtcNow());
+        var row = SaveRow(state, KingdeeSimJson.Get(request.Data, "Model") as JsonObject, 0, KingdeeSimJson.Flag(request.Data, "IsAutoSubmitAndAudit"));
+        return row.Bill is null
+            ? new SaveOutcome(WriteFailure(ValidationFailed, row.Errors), [])
+            : new SaveOutcome(WriteSuccess([new Success(row.Bill.Id, row.Bill.BillNo)]), [row.Bill]);
+    }
+
+    /// <summary>
+    /// <c>Model</c> is an array; each row is saved on its own, so one bad row does not stop the others. The answer lists
+    /// saved rows in <c>SuccessEntitys</c> and refused ones in <c>Errors</c>, each with the row's <c>DIndex</c>; any
+    /// refused row makes <c>IsSuccess</c> false (MsgCode 11) while the saved rows stay saved.
+    /// </summary>
+    public static SaveOutcome BatchSave(KingdeeSimulatorState state, KingdeeSimRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.FormId != SaleOrder)
+        {
+            return new SaveOutcome(UnknownForm(request.FormId), []);
+        }
+
+        if (KingdeeSimJson.Get(request.Data, "Model") is not JsonArray { Count: > 0 } models)
+        {
+            return new SaveOutcome(WriteFailure(ParameterError, [new Error("Model", "Model 不能为空，批量保存需要单据数组")]), []);
+        }
+
+        var autoSubmitAndAudit = KingdeeSimJson.Flag(request.Data, "IsAutoSubmitAndAudit");
+        var saved = new List<KingdeeSimBill>();
+        var successes = new List<Success>();
+        var errors = new List<Error>();
+        for (var i = 0; i < models.Count; i++)
+        {
+            var row = SaveRow(state, models[i] as JsonObject, i, autoSubmitAndAudit);
+            if (row.Bill is null)
+            {
+                errors.AddRange(row.Errors);
+            }
+            else
+            {
+                saved.Add(row.Bill);
+                successes.Add(new Success(row.Bill.Id, row.Bill.BillNo, i));
+            }
+        }
+
+        var answer = errors.Count == 0 ? WriteSuccess(successes) : WriteFailure(ValidationFailed, errors, successes);
+        return new SaveOutcome(answer, saved);
+    }
+
+    private static RowOutcome SaveRow(KingdeeSimulatorState state, JsonObject? model, int dIndex, bool autoSubmitAndAudit)
+    {
+        var (draft, errors) = KingdeeSimSaleOrderModel.ReadModel(model, state.Store.MaterialExists, state.Time.GetUtcNow());
         if (draft is null)
         {
-            return new SaveOutcome(WriteFailure(ValidationFailed, errors), null);
+            return new RowOutcome(null, errors.Select(e => e with { DIndex = dIndex }).ToList());
         }
 
         if (state.Roll(state.Options.BusinessRejectRate))
         {
             state.Metrics.CountBusinessReject();
-            return new SaveOutcome(WriteFailure(ValidationFailed, [new Error("FCustId", "客户信用额度不足，不允许保存（模拟业务拒绝）")]), null);
+            return new RowOutcome(null, [new Error("FCustId", "客户信用额度不足，不允许保存（模拟业务拒绝）", dIndex)]);
         }
 
         var bill = state.Store.Add(draft);
         if (bill is null)
         {
-            return new SaveOutcome(WriteFailure(ValidationFailed, [new Error("FBillNo", $"单据编号 {draft.BillNo} 已存在")]), null);
+            return new RowOutcome(null, [new Error("FBillNo", $"单据编号 {draft.BillNo} 已存在", dIndex)]);
         }
 
-        if (KingdeeSimJson.Flag(request.Data, "IsAutoSubmitAndAudit"))
+        if (autoSubmitAndAudit && state.Store.TryMove(bill.Id, ["A"], "C"))
         {
-            state.Store.TryMove(bill.Id, ["A"], "C");
+            bill = bill with { Status = "C" };
         }
 
-        return new SaveOutcome(WriteSuccess([new Success(bill.Id, bill.BillNo)]), bill);
+        return new RowOutcome(bill, []);
     }
 
     public static JsonNode Submit(KingdeeSimulatorState state, KingdeeSimRequest request) =>

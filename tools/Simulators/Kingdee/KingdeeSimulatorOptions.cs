@@ -27,14 +27,15 @@ public sealed class KingdeeSimulatorOptions
     /// <summary>Probability (0..1) a call answers HTTP 500 without doing anything.</summary>
     public double TransientFailureRate { get; set; }
 
-    /// <summary>Probability (0..1) a Save stores the bill and then never answers: it holds the response for
-    /// <see cref="CommitThenTimeoutHoldMs"/> (or until the client gives up) and aborts the connection.</summary>
+    /// <summary>Probability (0..1) a Save or BatchSave stores its bills and then never answers: it holds the response for
+    /// <see cref="CommitThenTimeoutHoldMs"/> (or until the client gives up) and aborts the connection. Rolled once per call,
+    /// so a BatchSave commits every valid bill and loses the answer for all of them.</summary>
     public double CommitThenTimeoutRate { get; set; }
 
     /// <summary>How long a commit-then-timeout Save holds the response before aborting; bounded so nothing hangs forever.</summary>
     public int CommitThenTimeoutHoldMs { get; set; } = 35_000;
 
-    /// <summary>Probability (0..1) a valid Save is refused with MsgCode 11.</summary>
+    /// <summary>Probability (0..1) a valid Save, or one valid BatchSave row, is refused with MsgCode 11 (for the row's DIndex).</summary>
     public double BusinessRejectRate { get; set; }
 
     /// <summary>Seed of the fault dice; null = a random seed.</summary>

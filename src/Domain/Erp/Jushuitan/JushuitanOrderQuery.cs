@@ -12,13 +12,24 @@ public static class JushuitanOrderQuery
 {
     public const int PageSize = 30;
 
-    public static string BySoIdsBiz(IEnumerable<string> soIds, string shopId) => new JsonObject
+    /// <summary>
+    /// One page of the orders with these so_ids (page_index from 1). so_id is unique within a shop, so
+    /// <see cref="PageSize"/> numbers or fewer fit one page.
+    /// </summary>
+    public static string BySoIdsBiz(IEnumerable<string> soIds, string shopId, int pageIndex = 1) => new JsonObject
     {
         ["shop_id"] = JushuitanOrderUpload.ShopIdNode(shopId),
         ["so_ids"] = new JsonArray(soIds.Select(s => (JsonNode?)s).ToArray()),
-        ["page_index"] = 1,
+        ["page_index"] = pageIndex,
         ["page_size"] = PageSize,
     }.ToJsonString();
+
+    /// <summary><c>data.has_next</c>: another page follows.</summary>
+    public static bool HasNextPage(JushuitanResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return JushuitanJson.ReadBoolProperty(response.RequireData("orders/single/query"), "has_next");
+    }
 
     /// <summary>so_id → the ERP order (o_id as number and id, the ERP status as document status).</summary>
     public static IReadOnlyDictionary<string, ErpOrderRef> ParseRefs(JushuitanResponse response)

@@ -21,28 +21,62 @@ public static class KingdeeSaleOrderBuilder
     /// <summary>Save options plus <c>Model</c>. Throws <see cref="ArgumentException"/> for a document <see cref="KingdeeSaleOrderValidator"/> refuses.</summary>
     public static JsonObject BuildSaveData(ErpSalesOrder order, bool includeMarketingFields = true)
     {
+        ThrowIfInvalid(order);
+        var data = SaveOptions(autoSubmitAndAudit: false);
+        data["Model"] = BuildModel(order, includeMarketingFields);
+        return data;
+    }
+
+    /// <summary>The full BatchSave body: <c>{"parameters":["SAL_SaleOrder", {data}]}</c> with one Model per order.</summary>
+    public static string BuildBatchSaveBody(IReadOnlyList<ErpSalesOrder> orders, bool includeMarketingFields = true) =>
+        KingdeeEnvelope.Raw(KingdeeFormIds.SaleOrder, BuildBatchSaveData(orders, includeMarketingFields));
+
+    /// <summary>
+    /// BatchSave options plus <c>Model</c> as an array in the orders' order (the answer's <c>DIndex</c> points into it).
+    /// <c>IsAutoSubmitAndAudit</c> is on, so each bill the server saves is also submitted and audited in the same call.
+    /// Throws <see cref="ArgumentException"/> when any document is refused by <see cref="KingdeeSaleOrderValidator"/>.
+    /// </summary>
+    public static JsonObject BuildBatchSaveData(IReadOnlyList<ErpSalesOrder> orders, bool includeMarketingFields = true)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        if (orders.Count == 0)
+        {
+            throw new ArgumentException("BatchSave needs at least one order.", nameof(orders));
+        }
+
+        foreach (var order in orders)
+        {
+            ThrowIfInvalid(order);
+        }
+
+        var data = SaveOptions(autoSubmitAndAudit: true);
+        data["Model"] = new JsonArray(orders.Select(o => (JsonNode?)BuildModel(o, includeMarketingFields)).ToArray());
+        return data;
+    }
+
+    public static string FormatDate(DateTimeOffset time) =>
+        time.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static void ThrowIfInvalid(ErpSalesOrder order)
+    {
         ArgumentNullException.ThrowIfNull(order);
         var problems = KingdeeSaleOrderValidator.Validate(order);
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems), nameof(order));
         }
-
-        return new JsonObject
-        {
-            ["NeedUpDateFields"] = new JsonArray(),
-            ["NeedReturnFields"] = new JsonArray("FBillNo"),
-            ["IsDeleteEntry"] = "true",
-            ["IsVerifyBaseDataField"] = "false",
-            ["ValidateFlag"] = "true",
-            ["NumberSearch"] = "true",
-            ["IsAutoSubmitAndAudit"] = "false",
-            ["Model"] = BuildModel(order, includeMarketingFields),
-        };
     }
 
-    public static string FormatDate(DateTimeOffset time) =>
-        time.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private static JsonObject SaveOptions(bool autoSubmitAndAudit) => new()
+    {
+        ["NeedUpDateFields"] = new JsonArray(),
+        ["NeedReturnFields"] = new JsonArray("FBillNo"),
+        ["IsDeleteEntry"] = "true",
+        ["IsVerifyBaseDataField"] = "false",
+        ["ValidateFlag"] = "true",
+        ["NumberSearch"] = "true",
+        ["IsAutoSubmitAndAudit"] = autoSubmitAndAudit ? "true" : "false",
+    };
 
     private static JsonObject BuildModel(ErpSalesOrder order, bool includeMarketingFields)
     {

@@ -8,6 +8,9 @@ public static class KingdeeServices
 {
     public const string LoginBySign = "Kingdee.BOS.WebApi.ServicesStub.AuthService.LoginBySign";
     public const string Save = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Save";
+
+    /// <summary>Save of several bills in one call: <c>Model</c> is an array; answers carry <c>DIndex</c> per input row.</summary>
+    public const string BatchSave = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.BatchSave";
     public const string Submit = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Submit";
     public const string Audit = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Audit";
     public const string UnAudit = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.UnAudit";

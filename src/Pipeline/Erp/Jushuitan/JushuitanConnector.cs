@@ -30,12 +30,47 @@ public sealed class JushuitanConnector : IErpConnector
 
     public string Kind => ConnectorKind;
 
+    public int MaxBatchSize => _options.UploadBatchSize;
+
     public async Task<ErpOrderRef?> FindByExternalOrderNoAsync(string externalOrderNo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(externalOrderNo);
         var found = await QueryOrdersAsync([externalOrderNo], cancellationToken);
         return found.TryGetValue(externalOrderNo, out var existing) ? existing : null;
     }
+
+    /// <summary>orders/single/query with up to <see cref="JushuitanOrderQuery.PageSize"/> so_ids per call, following has_next.</summary>
+    public async Task<IReadOnlyDictionary<string, ErpOrderRef>> FindManyByExternalOrderNoAsync(
+        IReadOnlyCollection<string> externalOrderNos, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(externalOrderNos);
+        var wanted = externalOrderNos.Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.Ordinal).ToList();
+        var found = new Dictionary<string, ErpOrderRef>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(JushuitanOrderQuery.PageSize))
+        {
+            var requested = chunk.ToHashSet(StringComparer.Ordinal);
+            for (var page = 1; ; page++)
+            {
+                var answer = await ReadAsync(JushuitanPaths.OrdersQuery, JushuitanOrderQuery.BySoIdsBiz(chunk, _options.ShopId, page), cancellationToken);
+                var refs = JushuitanOrderQuery.ParseRefs(answer);
+                foreach (var (soId, existing) in refs.Where(r => requested.Contains(r.Key)))
+                {
+                    found.TryAdd(soId, existing);
+                }
+
+                if (refs.Count == 0 || !JushuitanOrderQuery.HasNextPage(answer))
+                {
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The whole list through <see cref="UploadOrdersAsync"/>: one orders/upload per <see cref="MaxBatchSize"/> orders.</summary>
+    public Task<IReadOnlyList<ErpWriteOutcome>> CreateSalesOrdersAsync(IReadOnlyList<ErpSalesOrder> documents, CancellationToken cancellationToken) =>
+        UploadOrdersAsync(documents, cancellationToken);
 
     public async Task<ErpWriteOutcome> CreateSalesOrderAsync(ErpSalesOrder document, CancellationToken cancellationToken)
     {

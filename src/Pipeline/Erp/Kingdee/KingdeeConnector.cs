@@ -7,7 +7,8 @@ using ServerlessSync.Pipeline.Ports;
 namespace ServerlessSync.Pipeline.Erp.Kingdee;
 
 /// <summary>
-/// K/3 Cloud WebAPI connector: SAL_SaleOrder Save → Submit → Audit, lookup by FNetOrderBillNo, stock from STK_Inventory.
+/// K/3 Cloud WebAPI connector: SAL_SaleOrder Save → Submit → Audit (or, for several orders, one BatchSave with
+/// IsAutoSubmitAndAudit), lookup by FNetOrderBillNo (one <c>in (...)</c> query for several), stock from STK_Inventory.
 /// Reads go through the retrying client, writes through the non-retrying one. A call answered "session lost"
 /// (MsgCode 1) was not executed by the server, so it is repeated once after a fresh login, writes included.
 /// </summary>
@@ -36,6 +37,8 @@ public sealed class KingdeeConnector : IErpConnector, IDisposable
 
     public string Kind => ConnectorKind;
 
+    public int MaxBatchSize => _options.MaxBatchSize;
+
     public async Task<ErpOrderRef?> FindByExternalOrderNoAsync(string externalOrderNo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(externalOrderNo);
@@ -48,6 +51,49 @@ public sealed class KingdeeConnector : IErpConnector, IDisposable
         }
 
         return existing;
+    }
+
+    /// <summary>One ExecuteBillQuery per <see cref="MaxBatchSize"/> numbers, <c>FNetOrderBillNo in (...)</c>, paged.</summary>
+    public async Task<IReadOnlyDictionary<string, ErpOrderRef>> FindManyByExternalOrderNoAsync(
+        IReadOnlyCollection<string> externalOrderNos, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(externalOrderNos);
+        var wanted = externalOrderNos.Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.Ordinal).ToList();
+        var found = new Dictionary<string, ErpOrderRef>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(_options.MaxBatchSize))
+        {
+            var rows = new List<IReadOnlyList<string?>>();
+            var query = KingdeeSaleOrderQueries.ByExternalOrderNos(chunk);
+            while (true)
+            {
+                var page = await QueryAsync(query, cancellationToken);
+                rows.AddRange(page.Rows);
+                if (page.Rows.Count < query.Limit)
+                {
+                    break;
+                }
+
+                query = query.NextPage();
+            }
+
+            foreach (var (externalOrderNo, refs) in KingdeeSaleOrderQueries.ParseRefsByExternalOrderNo(rows))
+            {
+                var existing = KingdeeSaleOrderQueries.PickExisting(refs);
+                if (existing is null || !chunk.Contains(externalOrderNo, StringComparer.Ordinal))
+                {
+                    continue;
+                }
+
+                if (refs.Count > 1)
+                {
+                    KingdeeLog.DuplicateBills(_logger, refs.Count, externalOrderNo, existing.Number);
+                }
+
+                found[externalOrderNo] = existing;
+            }
+        }
+
+        return found;
     }
 
     public async Task<ErpWriteOutcome> CreateSalesOrderAsync(ErpSalesOrder document, CancellationToken cancellationToken)
@@ -72,6 +118,44 @@ public sealed class KingdeeConnector : IErpConnector, IDisposable
         KingdeeLog.Advanced(_logger, number, orderLabel, KingdeeDocumentStatus.Created);
         var refusal = await SubmitAndAuditAsync(number, KingdeeDocumentStatus.Created, orderLabel, cancellationToken);
         return refusal ?? ErpWriteOutcome.Created(number);
+    }
+
+    /// <summary>
+    /// One BatchSave per <see cref="MaxBatchSize"/> valid documents, with IsAutoSubmitAndAudit so each saved bill ends
+    /// audited in that one call. Rows are matched by DIndex: a row the server refused is Rejected with its own errors, a
+    /// row the answer does not mention is Transient (the caller's look-up before retrying finds it if it was saved).
+    /// Invalid documents are Rejected without being sent.
+    /// </summary>
+    public async Task<IReadOnlyList<ErpWriteOutcome>> CreateSalesOrdersAsync(IReadOnlyList<ErpSalesOrder> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var outcomes = new ErpWriteOutcome[documents.Count];
+        var toSend = new List<int>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var problems = KingdeeSaleOrderValidator.Validate(documents[i]);
+            if (problems.Count > 0)
+            {
+                outcomes[i] = Refused("BatchSave", "platform order " + documents[i].ExternalOrderNo, "invalid sales order: " + string.Join("; ", problems));
+            }
+            else
+            {
+                toSend.Add(i);
+            }
+        }
+
+        foreach (var chunk in toSend.Chunk(_options.MaxBatchSize))
+        {
+            var batch = chunk.Select(i => documents[i]).ToList();
+            var answer = await WriteAsync(KingdeeServices.BatchSave, KingdeeSaleOrderBuilder.BuildBatchSaveBody(batch, _options.WriteMarketingFields), cancellationToken);
+            var items = KingdeeBatchSaveResult.PerDocument(answer.Status, batch.Count);
+            for (var k = 0; k < chunk.Length; k++)
+            {
+                outcomes[chunk[k]] = ToOutcome(items[k], "platform order " + batch[k].ExternalOrderNo);
+            }
+        }
+
+        return outcomes;
     }
 
     public async Task<ErpWriteOutcome> CompleteExistingAsync(ErpOrderRef existing, CancellationToken cancellationToken)
@@ -193,6 +277,21 @@ public sealed class KingdeeConnector : IErpConnector, IDisposable
 
         KingdeeLog.Advanced(_logger, number, orderLabel, KingdeeDocumentStatus.Audited);
         return null;
+    }
+
+    private ErpWriteOutcome ToOutcome(KingdeeBatchItem item, string orderLabel)
+    {
+        switch (item.Kind)
+        {
+            case KingdeeBatchItemKind.Saved:
+                KingdeeLog.Advanced(_logger, item.BillNumber!, orderLabel, KingdeeDocumentStatus.Audited);
+                return ErpWriteOutcome.Created(item.BillNumber!);
+            case KingdeeBatchItemKind.Refused:
+                return Refused("BatchSave", orderLabel, item.Reason ?? "refused without a message");
+            default:
+                KingdeeLog.Transient(_logger, "BatchSave", $"{orderLabel}: {item.Reason}");
+                return ErpWriteOutcome.Transient(item.Reason ?? "Kingdee BatchSave gave no answer for the order");
+        }
     }
 
     private ErpWriteOutcome Refused(string step, string orderLabel, string reason)

@@ -46,6 +46,14 @@ public sealed class KingdeeOptions
     /// <summary>First retry delay of reads; later ones back off exponentially with jitter.</summary>
     public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Bills per BatchSave and platform order numbers per <c>in (...)</c> look-up. K/3 Cloud publishes no batch limit;
+    /// 50 keeps one call's body small (about 1.5 KB per order) and its server time well inside <see cref="WriteTimeout"/>.
+    /// 1 writes each order on its own with Save, Submit and Audit, as an ERP without a batch API.
+    /// </summary>
+    [Range(1, 500)]
+    public int MaxBatchSize { get; set; } = 50;
+
     /// <summary>Materials per STK_Inventory query (they go into one <c>in (...)</c> filter).</summary>
     [Range(1, 500)]
     public int StockQueryBatchSize { get; set; } = 100;

@@ -2,17 +2,19 @@ using Microsoft.DurableTask;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Pipeline.Erp;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Sync.Activities;
 
-/// <summary>Asks the ERP for the stock of the document's materials and reports shortages.</summary>
-public sealed class CheckStockActivity(IErpConnector erp, ErpGovernor governor) : TaskActivity<ErpSalesOrder, StockCheckResult>
+/// <summary>
+/// Asks the ERP for the stock of the document's materials and reports shortages. The query goes through the
+/// per-process <see cref="ErpStockBatcher"/>, so stock checks running at the same moment share one ERP call.
+/// </summary>
+public sealed class CheckStockActivity(ErpStockBatcher stock) : TaskActivity<ErpSalesOrder, StockCheckResult>
 {
     public override async Task<StockCheckResult> RunAsync(TaskActivityContext context, ErpSalesOrder input)
     {
         var materials = input.Lines.Select(l => l.MaterialNumber).Distinct().ToList();
-        var levels = await governor.RunAsync(ct => erp.GetStockAsync(materials, ct), CancellationToken.None);
+        var levels = await stock.GetStockAsync(materials, CancellationToken.None);
         return new StockCheckResult(StockCheck.Shortages(input, levels));
     }
 }

@@ -2,20 +2,20 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Pipeline.Erp;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Sync.Activities;
 
 /// <summary>
-/// Writes the sales order exactly once (DESIGN D3): every attempt first looks the platform order number up in
-/// the ERP, so a retry after a lost response finds the order instead of creating a second one. A transient
-/// outcome throws, which hands the retry to the orchestration's durable retry policy.
+/// Writes the sales order exactly once (DESIGN D3) through the per-process <see cref="ErpWriteBatcher"/>, which
+/// writes it together with the other orders being written at the same moment: every attempt first looks the platform
+/// order number up in the ERP, so a retry after a lost response finds the order instead of creating a second one. A
+/// transient outcome throws, which hands the retry to the orchestration's durable retry policy.
 /// </summary>
-public sealed class WriteErpActivity(IErpConnector erp, ErpGovernor governor, ILogger<WriteErpActivity> logger) : TaskActivity<ErpSalesOrder, ErpWriteOutcome>
+public sealed class WriteErpActivity(ErpWriteBatcher batcher, ILogger<WriteErpActivity> logger) : TaskActivity<ErpSalesOrder, ErpWriteOutcome>
 {
     public override async Task<ErpWriteOutcome> RunAsync(TaskActivityContext context, ErpSalesOrder input)
     {
-        var outcome = await governor.RunAsync(ct => WriteOnceAsync(input, ct), CancellationToken.None);
+        var outcome = await batcher.WriteAsync(input, CancellationToken.None);
         logger.LogInformation("ERP write for {InstanceId}: {Result} {ErpOrderNumber}", context.InstanceId, outcome.Result, outcome.ErpOrderNumber);
         if (outcome.Result == ErpWriteResult.Transient)
         {
@@ -23,16 +23,5 @@ public sealed class WriteErpActivity(IErpConnector erp, ErpGovernor governor, IL
         }
 
         return outcome;
-    }
-
-    private async Task<ErpWriteOutcome> WriteOnceAsync(ErpSalesOrder document, CancellationToken cancellationToken)
-    {
-        var existing = await erp.FindByExternalOrderNoAsync(document.ExternalOrderNo, cancellationToken);
-        if (existing is not null)
-        {
-            return await erp.CompleteExistingAsync(existing, cancellationToken);
-        }
-
-        return await erp.CreateSalesOrderAsync(document, cancellationToken);
     }
 }

@@ -49,6 +49,16 @@ public sealed class JushuitanResponseTests
     }
 
     [Fact]
+    public void Order_query_asks_for_a_page_of_several_so_ids_and_reads_has_next()
+    {
+        var biz = JushuitanOrderQuery.BySoIdsBiz(["DY-1", "DY-2"], "10001", pageIndex: 2);
+
+        Assert.Equal("""{"shop_id":10001,"so_ids":["DY-1","DY-2"],"page_index":2,"page_size":30}""", biz);
+        Assert.True(JushuitanOrderQuery.HasNextPage(JushuitanResponse.Parse("""{"code":0,"data":{"has_next":true,"orders":[]}}""")));
+        Assert.False(JushuitanOrderQuery.HasNextPage(JushuitanResponse.Parse("""{"code":0,"data":{"orders":[]}}""")));
+    }
+
+    [Fact]
     public void Inventory_available_is_qty_minus_order_and_pick_locks_and_requests_take_at_most_50_skus()
     {
         var page = JushuitanInventoryQuery.Parse(JushuitanResponse.Parse(

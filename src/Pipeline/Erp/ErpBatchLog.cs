@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace ServerlessSync.Pipeline.Erp;
+
+internal static partial class ErpBatchLog
+{
+    [LoggerMessage(EventId = 4900, Level = LogLevel.Information,
+        Message = "ERP write batch of {Orders} orders: {Found} found by one look-up, {Created} created, {Rejected} rejected, {Transient} to retry")]
+    public static partial void WriteBatch(ILogger logger, int orders, int found, int created, int rejected, int transient);
+
+    [LoggerMessage(EventId = 4901, Level = LogLevel.Warning, Message = "ERP write batch of {Orders} orders failed transiently at {Step}; every order in it will be retried: {Reason}")]
+    public static partial void WriteBatchTransient(ILogger logger, int orders, string step, string reason);
+}
