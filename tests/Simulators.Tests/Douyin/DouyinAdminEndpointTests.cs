@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using ServerlessSync.Domain.Platforms;
 
@@ -86,4 +87,43 @@ public sealed class DouyinAdminEndpointTests(DouyinSimulatorFixture sim) : IAsyn
         Assert.Equal(400, (int)bad.StatusCode);
         Assert.Equal(404, (int)missing.StatusCode);
     }
+
+    [Fact]
+    public async Task A_refused_burst_says_why()
+    {
+        var notAnObject = await sim.Http.PostAsync(sim.Url("douyin/_sim/burst"), new StringContent("[1]", Encoding.UTF8, "application/json"));
+        var badShop = await sim.Http.PostAsJsonAsync(sim.Url("douyin/_sim/burst"), new { shopId = "abc", webhookUrl = receiver.Url.ToString() });
+        var tooMany = await sim.Http.PostAsJsonAsync(sim.Url("douyin/_sim/burst"), new { orders = 100_001, webhookUrl = receiver.Url.ToString() });
+
+        Assert.Equal(
+            [(400, "body must be a JSON object"), (400, "shopId must be a numeric 抖店 shop id."), (400, "orders must be between 1 and 100000.")],
+            [await ErrorAsync(notAnObject), await ErrorAsync(badShop), await ErrorAsync(tooMany)]);
+    }
+
+    [Fact]
+    public async Task A_burst_status_carries_every_counter_and_latency()
+    {
+        var start = await sim.Http.PostAsJsonAsync(sim.Url("douyin/_sim/burst"), new { orders = 2, ratePerSecond = 100, webhookUrl = receiver.Url.ToString(), seed = 1 });
+        var burstId = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("burstId").GetString();
+        var status = await GetJsonAsync($"douyin/_sim/burst/{burstId}");
+        for (var i = 0; i < 150 && !status.GetProperty("done").GetBoolean(); i++)
+        {
+            await Task.Delay(100);
+            status = await GetJsonAsync($"douyin/_sim/burst/{burstId}");
+        }
+
+        Assert.Equal(
+            ["burstId", "done", "created", "sent", "acked", "failed", "dropped", "duplicates", "outOfOrder", "timedOut", "error",
+             "latencyP50Ms", "latencyP95Ms", "latencyP99Ms", "latencyMaxMs", "orderIds"],
+            status.EnumerateObject().Select(p => p.Name));
+        Assert.Equal((burstId, true, 2, 4, 4, 0, 0, 0, 0, false, JsonValueKind.Null), (
+            status.GetProperty("burstId").GetString(), status.GetProperty("done").GetBoolean(), status.GetProperty("created").GetInt32(),
+            status.GetProperty("sent").GetInt32(), status.GetProperty("acked").GetInt32(), status.GetProperty("failed").GetInt32(),
+            status.GetProperty("dropped").GetInt32(), status.GetProperty("duplicates").GetInt32(), status.GetProperty("outOfOrder").GetInt32(),
+            status.GetProperty("timedOut").GetBoolean(), status.GetProperty("error").ValueKind));
+        Assert.True(status.GetProperty("latencyMaxMs").GetDouble() >= status.GetProperty("latencyP50Ms").GetDouble());
+    }
+
+    private static async Task<(int Status, string? Error)> ErrorAsync(HttpResponseMessage response) =>
+        ((int)response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
 }

@@ -102,4 +102,13 @@ public sealed class KuaishouAdminEndpointTests(KuaishouSimulatorFixture sim) : I
         Assert.Equal(withGift.Gifts[0].Oid, sub.GetProperty("subOrderBaseInfo").GetProperty("oid").GetRawText());
         Assert.Equal(withGift.SellerRoleName, detail.GetProperty("orderBaseInfo").GetProperty("orderSellerRoleInfo").GetProperty("roleName").GetString());
     }
+
+    [Fact]
+    public async Task A_burst_for_a_seller_id_of_more_than_18_digits_is_refused()
+    {
+        var response = await sim.Http.PostAsJsonAsync(sim.Url("kuaishou/_sim/burst"), new { shopId = "1234567890123456789", webhookUrl = "http://127.0.0.1:9/webhook" });
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("shopId must be a numeric 快手 seller id.", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
 }

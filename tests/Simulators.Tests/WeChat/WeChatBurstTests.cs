@@ -159,6 +159,14 @@ public sealed class WeChatBurstTests(WeChatSimulatorFixture sim) : IAsyncLifetim
         Assert.Equal(404, (int)missing.StatusCode);
     }
 
+    [Fact]
+    public async Task A_burst_ignores_a_shop_id_since_WeChat_has_none()
+    {
+        var start = await sim.Http.PostAsJsonAsync(sim.Url("wechat/_sim/burst"), new { orders = 1, shopId = "not-a-number", webhookUrl = receiver.Url.ToString() });
+
+        Assert.Equal(202, (int)start.StatusCode);
+    }
+
     private static List<(int Order, string Event, bool Duplicate, bool Dropped)> Decisions(WeChatBurstResult result) =>
         result.Pushes
             .Select(p => (Order: result.OrderIds.ToList().IndexOf(p.OrderId), p.Event, p.IsDuplicate, p.Dropped))

@@ -1,85 +1,14 @@
+using ServerlessSync.Simulators.Bursts;
+
 namespace ServerlessSync.Simulators.Douyin;
 
 /// <summary>
-/// A live-room burst: create <see cref="Orders"/> orders and push a tag 100 (created) and a tag 101 (paid) message for each,
-/// starting orders at <see cref="RatePerSecond"/>. Rates are probabilities in [0, 1], drawn per order (out of order) or per
-/// push (drop, duplicate) from <see cref="Seed"/>, so a seeded plan always makes the same decisions.
+/// A Douyin live-room burst: a tag 100 (created) and a tag 101 (paid) message for each order. A duplicate is the same
+/// msg_id and the same bytes; out of order sends the paid push (101) before the created push (100).
 /// </summary>
-public sealed record DouyinBurstPlan
+public sealed record DouyinBurstPlan : BurstPlan
 {
-    public const int MaxOrderCount = 100_000;
-    public const double MaxRatePerSecond = 10_000;
-    public const int MaxConcurrencyLimit = 256;
-    public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(30);
-
-    public int Orders { get; init; } = 10;
-
-    public double RatePerSecond { get; init; } = 50;
-
-    /// <summary>Chance a delivered push is sent a second time: same msg_id, same bytes.</summary>
-    public double DuplicateRate { get; init; }
-
-    /// <summary>Chance an order's paid push (101) is sent before its created push (100).</summary>
-    public double OutOfOrderRate { get; init; }
-
-    /// <summary>Chance a push is never sent.</summary>
-    public double DropRate { get; init; }
-
-    public string WebhookUrl { get; init; } = "";
-
     public string? ShopId { get; init; }
 
-    public int? Seed { get; init; }
-
-    public int MaxConcurrency { get; init; } = 32;
-
-    /// <summary>Bound on the whole burst; by default the schedule's length plus a minute, at most <see cref="MaxTimeout"/>.</summary>
-    public TimeSpan? Timeout { get; init; }
-
-    public TimeSpan EffectiveTimeout =>
-        Timeout ?? TimeSpan.FromSeconds(Math.Min(MaxTimeout.TotalSeconds, (Orders / RatePerSecond) + 60));
-
-    /// <exception cref="ArgumentException">A value is out of range.</exception>
-    public Uri Validate()
-    {
-        if (Orders is < 1 or > MaxOrderCount)
-        {
-            throw new ArgumentException($"orders must be between 1 and {MaxOrderCount}.");
-        }
-
-        if (!(RatePerSecond > 0 && RatePerSecond <= MaxRatePerSecond))
-        {
-            throw new ArgumentException($"ratePerSecond must be above 0 and at most {MaxRatePerSecond}.");
-        }
-
-        foreach (var (name, rate) in new[] { ("duplicateRate", DuplicateRate), ("outOfOrderRate", OutOfOrderRate), ("dropRate", DropRate) })
-        {
-            if (!(rate >= 0 && rate <= 1))
-            {
-                throw new ArgumentException($"{name} must be between 0 and 1.");
-            }
-        }
-
-        if (MaxConcurrency is < 1 or > MaxConcurrencyLimit)
-        {
-            throw new ArgumentException($"maxConcurrency must be between 1 and {MaxConcurrencyLimit}.");
-        }
-
-        if (Timeout is { } t && (t <= TimeSpan.Zero || t > MaxTimeout))
-        {
-            throw new ArgumentException($"timeout must be positive and at most {MaxTimeout}.");
-        }
-
-        if (ShopId is not null && (ShopId.Length is 0 or > 19 || !ShopId.All(char.IsAsciiDigit)))
-        {
-            throw new ArgumentException("shopId must be a numeric 抖店 shop id.");
-        }
-
-        if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException("webhookUrl must be an absolute http(s) URL.");
-        }
-
-        return uri;
-    }
+    protected override void ValidatePlatformFields() => RequireNumericId(ShopId, 19, "shopId must be a numeric 抖店 shop id.");
 }

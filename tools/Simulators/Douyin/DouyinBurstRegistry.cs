@@ -1,54 +1,9 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
+using ServerlessSync.Simulators.Bursts;
 
 namespace ServerlessSync.Simulators.Douyin;
 
-/// <summary>Bursts started through the admin API, playing in the background until done or the simulator stops.</summary>
+/// <summary>Douyin bursts started through the admin API.</summary>
 public sealed class DouyinBurstRegistry(Func<DouyinBurstPlayer> playerFactory, IHostApplicationLifetime lifetime)
-{
-    /// <summary>Finished bursts beyond this many are forgotten, oldest first.</summary>
-    public const int MaxKept = 50;
-
-    public const int MaxRunning = 4;
-
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Started, DouyinBurstProgress Progress)> bursts = new();
-    private int sequence;
-
-    /// <summary>Starts the burst; null when <see cref="MaxRunning"/> bursts are already playing.</summary>
-    /// <exception cref="ArgumentException">The plan is invalid.</exception>
-    public string? Start(DouyinBurstPlan plan)
-    {
-        plan.Validate();
-        if (bursts.Values.Count(b => !b.Progress.Done) >= MaxRunning)
-        {
-            return null;
-        }
-
-        Forget();
-        var id = $"burst-{Interlocked.Increment(ref sequence)}";
-        var progress = new DouyinBurstProgress();
-        bursts[id] = (DateTimeOffset.UtcNow, progress);
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await playerFactory().PlayAsync(plan, lifetime.ApplicationStopping, progress);
-            }
-            catch (Exception ex)
-            {
-                progress.Finish(null, ex.GetType().Name + ": " + ex.Message);
-            }
-        });
-        return id;
-    }
-
-    public DouyinBurstProgress? Find(string id) => bursts.TryGetValue(id, out var burst) ? burst.Progress : null;
-
-    private void Forget()
-    {
-        foreach (var old in bursts.Where(b => b.Value.Progress.Done).OrderByDescending(b => b.Value.Started).Skip(MaxKept - 1).ToList())
-        {
-            bursts.TryRemove(old.Key, out _);
-        }
-    }
-}
+    : BurstRegistry<DouyinBurstPlan, DouyinBurstResult, DouyinBurstProgress>(
+        (plan, cancellationToken, progress) => playerFactory().PlayAsync(plan, cancellationToken, progress), lifetime);

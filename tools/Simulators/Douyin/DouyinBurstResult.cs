@@ -1,3 +1,5 @@
+using ServerlessSync.Simulators.Bursts;
+
 namespace ServerlessSync.Simulators.Douyin;
 
 /// <summary>One push the burst decided on: delivered (with its answer), or dropped on purpose.</summary>
@@ -10,37 +12,7 @@ public sealed record DouyinPushRecord(
     int StatusCode,
     double LatencyMs,
     bool Acked,
-    string? Error);
+    string? Error) : IBurstPushRecord;
 
-/// <summary>What a burst did. <see cref="Sent"/> counts HTTP deliveries, duplicates included; dropped pushes are not sent.</summary>
-public sealed record DouyinBurstResult
-{
-    public required IReadOnlyList<string> OrderIds { get; init; }
-
-    public required IReadOnlyList<DouyinPushRecord> Pushes { get; init; }
-
-    /// <summary>Orders whose paid push was scheduled before their created push.</summary>
-    public required IReadOnlyList<string> OutOfOrderIds { get; init; }
-
-    public bool TimedOut { get; init; }
-
-    public int Created => OrderIds.Count;
-
-    public int Sent => Pushes.Count(p => !p.Dropped);
-
-    public int Acked => Pushes.Count(p => !p.Dropped && p.Acked);
-
-    public int Failed => Sent - Acked;
-
-    public int Dropped => Pushes.Count(p => p.Dropped);
-
-    public int Duplicates => Pushes.Count(p => p.IsDuplicate && !p.Dropped);
-
-    public IReadOnlyList<double> LatenciesMs => Pushes.Where(p => !p.Dropped).Select(p => p.LatencyMs).ToList();
-
-    public double LatencyPercentileMs(double percentile)
-    {
-        var sorted = LatenciesMs.Order().ToList();
-        return sorted.Count == 0 ? 0 : sorted[(int)Math.Clamp(Math.Ceiling(percentile / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
-}
+/// <summary>What a Douyin burst did; out-of-order orders had their paid push scheduled before their created push.</summary>
+public sealed record DouyinBurstResult : BurstResult<DouyinPushRecord>;

@@ -1,8 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Domain.Platforms.Kuaishou;
+using ServerlessSync.Simulators.Bursts;
 
 namespace ServerlessSync.Simulators.Kuaishou;
 
@@ -12,10 +13,6 @@ namespace ServerlessSync.Simulators.Kuaishou;
 /// </summary>
 public static class KuaishouAdminEndpoints
 {
-    public sealed record BurstRequest(
-        int? Orders, double? RatePerSecond, double? DuplicateRate, double? OutOfOrderRate, double? DropRate,
-        string? WebhookUrl, string? ShopId, int? Seed, int? MaxConcurrency, double? TimeoutSeconds);
-
     public sealed record CreateOrdersRequest(int? Count, string? ShopId);
 
     public sealed record StatusRequest(int Status, int? RefundStatus, string? WebhookUrl);
@@ -26,16 +23,12 @@ public static class KuaishouAdminEndpoints
     /// <summary>Bound on orders created by one <c>POST /_sim/orders</c>.</summary>
     public const int MaxCreate = 10_000;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static RouteGroupBuilder MapKuaishouAdmin(this RouteGroupBuilder group)
     {
         var sim = group.MapGroup("/_sim");
-        sim.MapPost("/burst", StartBurstAsync);
-        sim.MapGet("/burst/{id}", (string id, KuaishouBurstRegistry bursts) =>
-            bursts.Find(id) is { } progress ? Results.Json(Describe(id, progress), Json) : Results.NotFound());
+        sim.MapBursts(services => services.GetRequiredService<KuaishouBurstRegistry>(), request => new KuaishouBurstPlan { ShopId = request.ShopId });
         sim.MapGet("/orders", (string? shopId, KuaishouOrderStore store) =>
-            Results.Json(new { orders = store.List(shopId).Select(Summary) }, Json));
+            Results.Json(new { orders = store.List(shopId).Select(Summary) }, AdminJson.Options));
         sim.MapGet("/orders/{id}", (string id, KuaishouOrderStore store) =>
             store.Find(id) is { } order ? Results.Text(KuaishouOrderDetailJson.OrderDetail(order).ToJsonString(), "application/json") : Results.NotFound());
         sim.MapPost("/orders", CreateOrdersAsync);
@@ -44,44 +37,9 @@ public static class KuaishouAdminEndpoints
         return group;
     }
 
-    private static async Task<IResult> StartBurstAsync(HttpRequest request, KuaishouBurstRegistry bursts)
-    {
-        var body = await ReadAsync<BurstRequest>(request);
-        if (body is null)
-        {
-            return Results.BadRequest(new { error = "body must be a JSON object" });
-        }
-
-        var defaults = new KuaishouBurstPlan();
-        var plan = new KuaishouBurstPlan
-        {
-            Orders = body.Orders ?? defaults.Orders,
-            RatePerSecond = body.RatePerSecond ?? defaults.RatePerSecond,
-            DuplicateRate = body.DuplicateRate ?? 0,
-            OutOfOrderRate = body.OutOfOrderRate ?? 0,
-            DropRate = body.DropRate ?? 0,
-            WebhookUrl = body.WebhookUrl ?? "",
-            ShopId = body.ShopId,
-            Seed = body.Seed,
-            MaxConcurrency = body.MaxConcurrency ?? defaults.MaxConcurrency,
-            Timeout = body.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
-        };
-        try
-        {
-            var id = bursts.Start(plan);
-            return id is null
-                ? Results.Json(new { error = $"at most {KuaishouBurstRegistry.MaxRunning} bursts may run at once" }, Json, statusCode: StatusCodes.Status429TooManyRequests)
-                : Results.Json(new { burstId = id }, Json, statusCode: StatusCodes.Status202Accepted);
-        }
-        catch (ArgumentException ex)
-        {
-            return Results.BadRequest(new { error = ex.Message });
-        }
-    }
-
     private static async Task<IResult> CreateOrdersAsync(HttpRequest request, KuaishouOrderStore store)
     {
-        var body = await ReadAsync<CreateOrdersRequest>(request) ?? new CreateOrdersRequest(null, null);
+        var body = await AdminJson.ReadAsync<CreateOrdersRequest>(request) ?? new CreateOrdersRequest(null, null);
         var count = body.Count ?? 1;
         if (count is < 1 or > MaxCreate || body.ShopId is { } shop && (shop.Length is 0 or > 18 || !shop.All(char.IsAsciiDigit)))
         {
@@ -89,13 +47,13 @@ public static class KuaishouAdminEndpoints
         }
 
         var orders = store.CreateOrders(count, body.ShopId);
-        return Results.Json(new { orderIds = orders.Select(o => o.Oid) }, Json);
+        return Results.Json(new { orderIds = orders.Select(o => o.Oid) }, AdminJson.Options);
     }
 
     private static async Task<IResult> SetStatusAsync(
         string id, HttpRequest request, KuaishouOrderStore store, KuaishouSimulatorOptions options, KuaishouPushSender sender)
     {
-        var body = await ReadAsync<StatusRequest>(request);
+        var body = await AdminJson.ReadAsync<StatusRequest>(request);
         if (body is null || !KuaishouSimStatus.All.Contains(body.Status))
         {
             return Results.BadRequest(new { error = "body must be {\"status\": 10|30|40|50|70|80, \"refundStatus\"?: n, \"webhookUrl\"?: url}" });
@@ -119,12 +77,12 @@ public static class KuaishouAdminEndpoints
             delivery = await sender.SendAsync(webhook, push, request.HttpContext.RequestAborted);
         }
 
-        return Results.Json(new { order = Summary(order), push = delivery }, Json);
+        return Results.Json(new { order = Summary(order), push = delivery }, AdminJson.Options);
     }
 
     private static async Task<IResult> PushAsync(HttpRequest request, KuaishouOrderStore store, KuaishouSimulatorOptions options, KuaishouPushSender sender)
     {
-        var body = await ReadAsync<PushRequest>(request);
+        var body = await AdminJson.ReadAsync<PushRequest>(request);
         var kind = body?.Kind ?? "genuine";
         if (body is null || !Uri.TryCreate(body.WebhookUrl, UriKind.Absolute, out var webhook) || kind is not ("genuine" or "heartbeat" or "forged" or "garbage"))
         {
@@ -152,7 +110,7 @@ public static class KuaishouAdminEndpoints
         }
 
         var delivery = await sender.SendAsync(webhook, push, request.HttpContext.RequestAborted);
-        return Results.Json(new { msgId = push.MsgId, push = delivery }, Json);
+        return Results.Json(new { msgId = push.MsgId, push = delivery }, AdminJson.Options);
     }
 
     private static object Summary(KuaishouSimOrder o) => new
@@ -165,41 +123,4 @@ public static class KuaishouAdminEndpoints
         payAmount = o.PayAmount,
         updateTime = o.UpdateTime,
     };
-
-    private static object Describe(string id, KuaishouBurstProgress p)
-    {
-        var result = p.Result;
-        return new
-        {
-            burstId = id,
-            done = p.Done,
-            created = p.Created,
-            sent = p.Sent,
-            acked = p.Acked,
-            failed = p.Failed,
-            dropped = p.Dropped,
-            duplicates = result?.Duplicates,
-            outOfOrder = result?.OutOfOrderIds.Count,
-            timedOut = result?.TimedOut,
-            error = p.Error,
-            latencyP50Ms = result?.LatencyPercentileMs(50),
-            latencyP95Ms = result?.LatencyPercentileMs(95),
-            latencyP99Ms = result?.LatencyPercentileMs(99),
-            latencyMaxMs = result?.LatencyPercentileMs(100),
-            orderIds = p.OrderIds,
-        };
-    }
-
-    private static async Task<T?> ReadAsync<T>(HttpRequest request)
-        where T : class
-    {
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, Json, request.HttpContext.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,8 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Domain.Platforms.WeChat;
+using ServerlessSync.Simulators.Bursts;
 
 namespace ServerlessSync.Simulators.WeChat;
 
@@ -13,10 +14,6 @@ namespace ServerlessSync.Simulators.WeChat;
 /// </summary>
 public static class WeChatAdminEndpoints
 {
-    public sealed record BurstRequest(
-        int? Orders, double? RatePerSecond, double? DuplicateRate, double? OutOfOrderRate, double? DropRate,
-        string? WebhookUrl, int? Seed, int? MaxConcurrency, double? TimeoutSeconds);
-
     public sealed record CreateOrdersRequest(int? Count);
 
     public sealed record StatusRequest(int Status, string? WebhookUrl);
@@ -28,15 +25,11 @@ public static class WeChatAdminEndpoints
     /// <summary>Bound on orders created by one <c>POST /_sim/orders</c>.</summary>
     public const int MaxCreate = 10_000;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static RouteGroupBuilder MapWeChatAdmin(this RouteGroupBuilder group)
     {
         var sim = group.MapGroup("/_sim");
-        sim.MapPost("/burst", StartBurstAsync);
-        sim.MapGet("/burst/{id}", (string id, WeChatBurstRegistry bursts) =>
-            bursts.Find(id) is { } progress ? Results.Json(Describe(id, progress), Json) : Results.NotFound());
-        sim.MapGet("/orders", (WeChatOrderStore store) => Results.Json(new { orders = store.List().Select(Summary) }, Json));
+        sim.MapBursts(services => services.GetRequiredService<WeChatBurstRegistry>(), _ => new WeChatBurstPlan());
+        sim.MapGet("/orders", (WeChatOrderStore store) => Results.Json(new { orders = store.List().Select(Summary) }, AdminJson.Options));
         sim.MapGet("/orders/{id}", (string id, WeChatOrderStore store, WeChatSimulatorOptions options) =>
             store.Find(id) is { } order ? WeChatSimAnswers.Send(WeChatOrderJson.Order(order, options.FreeGiftAsNumber)) : Results.NotFound());
         sim.MapPost("/orders", CreateOrdersAsync);
@@ -46,56 +39,22 @@ public static class WeChatAdminEndpoints
         return group;
     }
 
-    private static async Task<IResult> StartBurstAsync(HttpRequest request, WeChatBurstRegistry bursts)
-    {
-        var body = await ReadAsync<BurstRequest>(request);
-        if (body is null)
-        {
-            return Results.BadRequest(new { error = "body must be a JSON object" });
-        }
-
-        var defaults = new WeChatBurstPlan();
-        var plan = new WeChatBurstPlan
-        {
-            Orders = body.Orders ?? defaults.Orders,
-            RatePerSecond = body.RatePerSecond ?? defaults.RatePerSecond,
-            DuplicateRate = body.DuplicateRate ?? 0,
-            OutOfOrderRate = body.OutOfOrderRate ?? 0,
-            DropRate = body.DropRate ?? 0,
-            WebhookUrl = body.WebhookUrl ?? "",
-            Seed = body.Seed,
-            MaxConcurrency = body.MaxConcurrency ?? defaults.MaxConcurrency,
-            Timeout = body.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
-        };
-        try
-        {
-            var id = bursts.Start(plan);
-            return id is null
-                ? Results.Json(new { error = $"at most {WeChatBurstRegistry.MaxRunning} bursts may run at once" }, Json, statusCode: StatusCodes.Status429TooManyRequests)
-                : Results.Json(new { burstId = id }, Json, statusCode: StatusCodes.Status202Accepted);
-        }
-        catch (ArgumentException ex)
-        {
-            return Results.BadRequest(new { error = ex.Message });
-        }
-    }
-
     private static async Task<IResult> CreateOrdersAsync(HttpRequest request, WeChatOrderStore store)
     {
-        var body = await ReadAsync<CreateOrdersRequest>(request) ?? new CreateOrdersRequest(null);
+        var body = await AdminJson.ReadAsync<CreateOrdersRequest>(request) ?? new CreateOrdersRequest(null);
         var count = body.Count ?? 1;
         if (count is < 1 or > MaxCreate)
         {
             return Results.BadRequest(new { error = $"count must be 1..{MaxCreate}" });
         }
 
-        return Results.Json(new { orderIds = store.CreateOrders(count).Select(o => o.OrderId) }, Json);
+        return Results.Json(new { orderIds = store.CreateOrders(count).Select(o => o.OrderId) }, AdminJson.Options);
     }
 
     private static async Task<IResult> SetStatusAsync(
         string id, HttpRequest request, WeChatOrderStore store, WeChatSimulatorOptions options, WeChatPushSender sender, TimeProvider time)
     {
-        var body = await ReadAsync<StatusRequest>(request);
+        var body = await AdminJson.ReadAsync<StatusRequest>(request);
         if (body is null || !WeChatSimStatus.All.Contains(body.Status))
         {
             return Results.BadRequest(new { error = $"body must be {{\"status\": one of {string.Join('/', WeChatSimStatus.All)}, \"webhookUrl\"?: url}}" });
@@ -118,12 +77,12 @@ public static class WeChatAdminEndpoints
             delivery = await sender.SendAsync(webhook, WeChatPushBuilder.Build(options, order, eventName, time.GetUtcNow()), request.HttpContext.RequestAborted);
         }
 
-        return Results.Json(new { order = Summary(order), push = delivery }, Json);
+        return Results.Json(new { order = Summary(order), push = delivery }, AdminJson.Options);
     }
 
     private static async Task<IResult> PushAsync(HttpRequest request, WeChatOrderStore store, WeChatSimulatorOptions options, WeChatPushSender sender, TimeProvider time)
     {
-        var body = await ReadAsync<PushRequest>(request);
+        var body = await AdminJson.ReadAsync<PushRequest>(request);
         if (body is null || string.IsNullOrEmpty(body.OrderId) || !Uri.TryCreate(body.WebhookUrl, UriKind.Absolute, out var webhook))
         {
             return Results.BadRequest(new { error = "body must be {\"orderId\", \"event\"?, \"webhookUrl\", \"forged\"?}" });
@@ -139,18 +98,18 @@ public static class WeChatAdminEndpoints
             ? WeChatPushBuilder.Forge(options, order, eventName, time.GetUtcNow())
             : WeChatPushBuilder.Build(options, order, eventName, time.GetUtcNow());
         var delivery = await sender.SendAsync(webhook, push, request.HttpContext.RequestAborted);
-        return Results.Json(new { msgKey = push.MsgKey, push = delivery }, Json);
+        return Results.Json(new { msgKey = push.MsgKey, push = delivery }, AdminJson.Options);
     }
 
     private static async Task<IResult> VerifyAsync(HttpRequest request, WeChatHandshakeCaller caller)
     {
-        var body = await ReadAsync<VerifyRequest>(request);
+        var body = await AdminJson.ReadAsync<VerifyRequest>(request);
         if (body is null || !Uri.TryCreate(body.WebhookUrl, UriKind.Absolute, out var webhook))
         {
             return Results.BadRequest(new { error = "body must be {\"webhookUrl\", \"forged\"?}" });
         }
 
-        return Results.Json(await caller.VerifyAsync(webhook, body.Forged, request.HttpContext.RequestAborted), Json);
+        return Results.Json(await caller.VerifyAsync(webhook, body.Forged, request.HttpContext.RequestAborted), AdminJson.Options);
     }
 
     private static object Summary(WeChatSimOrder o) => new
@@ -161,41 +120,4 @@ public static class WeChatAdminEndpoints
         orderPrice = o.OrderPrice,
         updateTime = o.UpdateTime,
     };
-
-    private static object Describe(string id, WeChatBurstProgress p)
-    {
-        var result = p.Result;
-        return new
-        {
-            burstId = id,
-            done = p.Done,
-            created = p.Created,
-            sent = p.Sent,
-            acked = p.Acked,
-            failed = p.Failed,
-            dropped = p.Dropped,
-            duplicates = result?.Duplicates,
-            outOfOrder = result?.OutOfOrderIds.Count,
-            timedOut = result?.TimedOut,
-            error = p.Error,
-            latencyP50Ms = result?.LatencyPercentileMs(50),
-            latencyP95Ms = result?.LatencyPercentileMs(95),
-            latencyP99Ms = result?.LatencyPercentileMs(99),
-            latencyMaxMs = result?.LatencyPercentileMs(100),
-            orderIds = p.OrderIds,
-        };
-    }
-
-    private static async Task<T?> ReadAsync<T>(HttpRequest request)
-        where T : class
-    {
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, Json, request.HttpContext.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,79 +1,9 @@
+using ServerlessSync.Simulators.Bursts;
+
 namespace ServerlessSync.Simulators.WeChat;
 
 /// <summary>
-/// A live-room burst: create <see cref="Orders"/> orders and push <c>channels_ec_order_new</c> then
-/// <c>channels_ec_order_pay</c> for each, starting orders at <see cref="RatePerSecond"/>. Rates are probabilities in
-/// [0, 1], drawn per order (out of order) or per push (drop, duplicate) from <see cref="Seed"/>, so a seeded plan always
-/// makes the same decisions.
+/// A WeChat live-room burst: <c>channels_ec_order_new</c> then <c>channels_ec_order_pay</c> for each order. A duplicate
+/// is a WeChat retry (same message, new signature); out of order sends the pay push before the new-order push.
 /// </summary>
-public sealed record WeChatBurstPlan
-{
-    public const int MaxOrderCount = 100_000;
-    public const double MaxRatePerSecond = 10_000;
-    public const int MaxConcurrencyLimit = 256;
-    public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(30);
-
-    public int Orders { get; init; } = 10;
-
-    public double RatePerSecond { get; init; } = 50;
-
-    /// <summary>Chance a delivered push is delivered again (a WeChat retry: same message, new signature).</summary>
-    public double DuplicateRate { get; init; }
-
-    /// <summary>Chance an order's pay push is sent before its new-order push.</summary>
-    public double OutOfOrderRate { get; init; }
-
-    /// <summary>Chance a push is never sent.</summary>
-    public double DropRate { get; init; }
-
-    public string WebhookUrl { get; init; } = "";
-
-    public int? Seed { get; init; }
-
-    public int MaxConcurrency { get; init; } = 32;
-
-    /// <summary>Bound on the whole burst; by default the schedule's length plus a minute, at most <see cref="MaxTimeout"/>.</summary>
-    public TimeSpan? Timeout { get; init; }
-
-    public TimeSpan EffectiveTimeout =>
-        Timeout ?? TimeSpan.FromSeconds(Math.Min(MaxTimeout.TotalSeconds, (Orders / RatePerSecond) + 60));
-
-    /// <exception cref="ArgumentException">A value is out of range.</exception>
-    public Uri Validate()
-    {
-        if (Orders is < 1 or > MaxOrderCount)
-        {
-            throw new ArgumentException($"orders must be between 1 and {MaxOrderCount}.");
-        }
-
-        if (!(RatePerSecond > 0 && RatePerSecond <= MaxRatePerSecond))
-        {
-            throw new ArgumentException($"ratePerSecond must be above 0 and at most {MaxRatePerSecond}.");
-        }
-
-        foreach (var (name, rate) in new[] { ("duplicateRate", DuplicateRate), ("outOfOrderRate", OutOfOrderRate), ("dropRate", DropRate) })
-        {
-            if (!(rate >= 0 && rate <= 1))
-            {
-                throw new ArgumentException($"{name} must be between 0 and 1.");
-            }
-        }
-
-        if (MaxConcurrency is < 1 or > MaxConcurrencyLimit)
-        {
-            throw new ArgumentException($"maxConcurrency must be between 1 and {MaxConcurrencyLimit}.");
-        }
-
-        if (Timeout is { } t && (t <= TimeSpan.Zero || t > MaxTimeout))
-        {
-            throw new ArgumentException($"timeout must be positive and at most {MaxTimeout}.");
-        }
-
-        if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException("webhookUrl must be an absolute http(s) URL.");
-        }
-
-        return uri;
-    }
-}
+public sealed record WeChatBurstPlan : BurstPlan;
