@@ -15,9 +15,10 @@ public static class FunctionsServices
         services.AddServerlessSyncPipeline(configuration);
 
         // Durable Functions hands out its DurableTaskClient per invocation ([DurableClient] binding), not through DI,
-        // so the starter is built per invocation around that client instead of being resolved from the container.
+        // so the intake consumer and its starter are built per invocation around that client, never resolved from the container.
         services.RemoveAll<OrderEventStarter>();
-        services.AddSingleton<OrderEventStarterFactory>();
+        services.RemoveAll<IntakeMessageHandler>();
+        services.AddSingleton<IntakeMessageHandlerFactory>();
 
         services.AddHostedService<ProfileSeedingService>();
         return services;

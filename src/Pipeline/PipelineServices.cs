@@ -34,9 +34,13 @@ public static class PipelineServices
         services.AddSingleton<StorageClients>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<IntakeQueue>();
-        services.AddSingleton<IntakeService>();
+        services.AddSingleton<IntakeBodyStore>();
+        services.AddSingleton<IIntakeBatchWriter, StorageIntakeBatchWriter>();
+        services.AddSingleton<IntakeCommitter>();
         services.AddSingleton<WebhookHandler>();
         services.AddSingleton<OrderEventStarter>();
+        services.AddSingleton<StartPacer>();
+        services.AddSingleton<IntakeMessageHandler>();
         services.AddSingleton<OrderLedger>();
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<ProfileSeeder>();

@@ -47,7 +47,7 @@ public sealed class DouyinToKingdeeTests
     }
 
     [Fact]
-    public async Task A_forged_push_gets_401_and_leaves_no_inbox_row_and_no_queue_message()
+    public async Task A_forged_push_gets_401_and_leaves_no_inbox_row_no_queue_message_and_no_blob()
     {
         await using var hub = await TestHub.StartAsync();
         var order = hub.DouyinOrders.CreateOrders(1)[0];
@@ -67,6 +67,8 @@ public sealed class DouyinToKingdeeTests
         var queue = await storage.QueueAsync(storage.IntakeQueueName);
         var peeked = await queue.PeekMessagesAsync(10);
         Assert.Empty(peeked.Value);
+        var bodies = await storage.ContainerAsync(IntakeQueueNames.Bodies(storage.IntakeQueueName));
+        Assert.Empty(bodies.GetBlobs().Take(1));
         Assert.Null(await hub.Ledger.GetAsync(new OrderKey(PlatformNames.Douyin, order.ShopId, order.OrderId), CancellationToken.None));
     }
 }

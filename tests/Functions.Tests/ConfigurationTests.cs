@@ -58,6 +58,7 @@ public sealed class ConfigurationTests
         {
             ["Storage:TableServiceUri"] = "https://serverlesssync.table.core.windows.net",
             ["Storage:QueueServiceUri"] = "https://serverlesssync.queue.core.windows.net",
+            ["Storage:BlobServiceUri"] = "https://serverlesssync.blob.core.windows.net",
             ["Storage:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000001",
             // The reconciliation function talks to the ERP, so the connector's required settings must be there (Key Vault references in Azure).
             ["Erp:Kingdee:BaseUrl"] = "https://erp.example.invalid/k3cloud/",
@@ -81,13 +82,14 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void The_starter_comes_from_the_factory_around_the_bound_durable_client_never_from_the_container()
+    public void The_intake_consumer_comes_from_the_factory_around_the_bound_durable_client_never_from_the_container()
     {
         using var provider = Build(new Dictionary<string, string?> { ["Storage:ConnectionString"] = Azurite.ConnectionString });
 
         Assert.Null(provider.GetService<OrderEventStarter>());
+        Assert.Null(provider.GetService<IntakeMessageHandler>());
         Assert.Null(provider.GetService<ServerlessSync.Pipeline.Ports.IOrchestrationGateway>());
-        Assert.NotNull(provider.GetRequiredService<OrderEventStarterFactory>());
+        Assert.NotNull(provider.GetRequiredService<IntakeMessageHandlerFactory>());
     }
 
     [Fact]

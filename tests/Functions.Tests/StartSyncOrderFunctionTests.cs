@@ -1,5 +1,8 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.AspNetCore.Mvc;
 using ServerlessSync.Domain.Orders;
+using ServerlessSync.Domain.Platforms.Douyin;
+using ServerlessSync.Functions.Http;
 using ServerlessSync.Functions.Intake;
 using ServerlessSync.Functions.Tests.Support;
 using ServerlessSync.Pipeline.Intake;
@@ -8,8 +11,9 @@ using ServerlessSync.Pipeline.Sync;
 namespace ServerlessSync.Functions.Tests;
 
 /// <summary>
-/// The queue trigger method with a real intake message (as intake enqueued it on Azurite), a real Durable backend and
-/// the real gRPC DurableTaskClient the function receives as its <c>[DurableClient]</c> binding.
+/// The queue trigger method with real intake messages (batches the webhook committed, single events as re-queues and
+/// resyncs send them) on Azurite, a real Durable backend and the real gRPC DurableTaskClient the function receives as
+/// its <c>[DurableClient]</c> binding.
 /// </summary>
 public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IClassFixture<DurableHostFixture>
 {
@@ -26,6 +30,35 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
         return message.Body.ToString();
     }
 
+    private static readonly IntakeHandled OneStarted = new(Events: 1, Duplicates: 0, Started: 1, RequeuedBusy: 0, AlreadyCovered: 0);
+
+    [Fact]
+    public async Task A_webhook_batch_records_the_push_in_the_inbox_and_starts_its_order_and_a_redelivered_push_is_recorded_and_started_once()
+    {
+        await using var app = await FunctionsTestApp.StartAsync();
+        var (order, push) = Pushes.DouyinPaid();
+        var webhook = app.Create<WebhookFunction>();
+        var function = app.Create<StartSyncOrderFunction>();
+
+        var acks = new[]
+        {
+            (ContentResult)await webhook.RunAsync(Pushes.Request(push), PlatformNames.Douyin, CancellationToken.None),
+            (ContentResult)await webhook.RunAsync(Pushes.Request(push), PlatformNames.Douyin, CancellationToken.None),
+        };
+        Assert.All(acks, a => Assert.Equal((200, DouyinPushAck.Success), (a.StatusCode!.Value, a.Content!)));
+        var first = await function.RunAsync(await ReceiveAsync(app), durable.Client, CancellationToken.None);
+        var second = await function.RunAsync(await ReceiveAsync(app), durable.Client, CancellationToken.None);
+
+        Assert.Equal(OneStarted, first);
+        Assert.Equal(new IntakeHandled(Events: 1, Duplicates: 1, Started: 0, RequeuedBusy: 0, AlreadyCovered: 0), second);
+        var row = Assert.Single(await app.RowsAsync(InboxStore.TableName));
+        Assert.Equal($"douyin:{order.ShopId}:{order.OrderId}", row.PartitionKey);
+        Assert.Equal(push.MsgId, row.RowKey);
+        Assert.Contains(order.OrderId, await app.Service<InboxStore>().GetRawMessageAsync(PlatformNames.Douyin, order.ShopId, order.OrderId, push.MsgId, CancellationToken.None));
+        var instance = await durable.WaitForCompletionAsync($"douyin:{order.ShopId}:{order.OrderId}");
+        Assert.Equal(push.MsgId, instance.ReadInputAs<SyncOrderInput>()!.MsgId);
+    }
+
     [Fact]
     public async Task An_intake_message_starts_SyncOrder_under_the_deterministic_instance_id_with_the_event_as_input()
     {
@@ -36,7 +69,7 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
 
         var outcome = await app.Create<StartSyncOrderFunction>().RunAsync(text, durable.Client, CancellationToken.None);
 
-        Assert.Equal(StartOutcome.Started, outcome);
+        Assert.Equal(OneStarted, outcome);
         var instance = await durable.WaitForCompletionAsync($"douyin:100200300:{message.OrderId}");
         Assert.Equal(SyncTaskNames.SyncOrder, instance.Name);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
@@ -51,14 +84,14 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
         var function = app.Create<StartSyncOrderFunction>();
         var first = Message(DurableHostFixture.Hold);
         await app.EnqueueAsync(first);
-        Assert.Equal(StartOutcome.Started, await function.RunAsync(await ReceiveAsync(app), durable.Client, CancellationToken.None));
+        Assert.Equal(OneStarted, await function.RunAsync(await ReceiveAsync(app), durable.Client, CancellationToken.None));
         await durable.WaitForStartAsync(first.Key.InstanceId);
 
         var second = first with { Event = "cancelled", MsgId = "msg-second", AcceptedAt = DateTimeOffset.UtcNow };
         await app.EnqueueAsync(second);
         var outcome = await function.RunAsync(await ReceiveAsync(app), durable.Client, CancellationToken.None);
 
-        Assert.Equal(StartOutcome.RequeuedBusy, outcome);
+        Assert.Equal(1, outcome.RequeuedBusy);
         Assert.Empty(await app.PeekIntakeAsync());
         var deadline = DateTime.UtcNow.AddSeconds(20);
         var visible = await app.PeekIntakeAsync();
@@ -91,7 +124,7 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
 
         var outcome = await function.RunAsync(stale.ToJson(), durable.Client, CancellationToken.None);
 
-        Assert.Equal(StartOutcome.AlreadyCovered, outcome);
+        Assert.Equal(1, outcome.AlreadyCovered);
         var after = await durable.Client.GetInstanceAsync(stale.Key.InstanceId, getInputsAndOutputs: true);
         Assert.Equal("shipped", after!.ReadInputAs<SyncOrderInput>()!.Event);
         Assert.Equal(finished.CreatedAt, after.CreatedAt);

@@ -68,7 +68,7 @@ public sealed class SyncOrderFunctionTests
         var message = Assert.Single((await queue.ReceiveMessagesAsync(1)).Value);
         var outcome = await app.Create<StartSyncOrderFunction>().RunAsync(message.Body.ToString(), durable.Client, CancellationToken.None);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-        Assert.Equal(StartOutcome.Started, outcome);
+        Assert.Equal(new IntakeHandled(Events: 1, Duplicates: 0, Started: 1, RequeuedBusy: 0, AlreadyCovered: 0), outcome);
 
         var key = new OrderKey(PlatformNames.Douyin, order.ShopId, order.OrderId);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -91,9 +91,9 @@ public sealed class SyncOrderFunctionTests
         Assert.Equal(1, json.GetProperty("pushesReceived").GetInt32());
 
         // The same event again after the run: level-triggered, so it may run again but writes no second ERP order.
-        await app.EnqueueAsync(IntakeMessage.Parse(message.Body.ToString()) with { AcceptedAt = DateTimeOffset.UtcNow.AddSeconds(5) });
+        await app.EnqueueAsync(Assert.Single(IntakeDelivery.Parse(message.Body.ToString()).Events) with { AcceptedAt = DateTimeOffset.UtcNow.AddSeconds(5) });
         var again = Assert.Single((await queue.ReceiveMessagesAsync(1)).Value);
-        Assert.Equal(StartOutcome.Started, await app.Create<StartSyncOrderFunction>().RunAsync(again.Body.ToString(), durable.Client, CancellationToken.None));
+        Assert.Equal(1, (await app.Create<StartSyncOrderFunction>().RunAsync(again.Body.ToString(), durable.Client, CancellationToken.None)).Started);
         var second = await durable.Client.WaitForInstanceCompletionAsync(key.InstanceId, getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(SyncStatus.Synced, second.ReadOutputAs<SyncOrderResult>()!.Status);
         Assert.Single(simulators.Services.GetRequiredService<KingdeeSimulatorState>().FindByNetOrderBillNo(order.OrderId));

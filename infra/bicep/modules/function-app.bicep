@@ -108,6 +108,8 @@ var hostSettings = {
 var storageSettings = {
   Storage__TableServiceUri: tableEndpoint
   Storage__QueueServiceUri: queueEndpoint
+  // Intake batches keep their raw push bodies in the orders-intake-bodies container (the identity is Storage Blob Data Owner).
+  Storage__BlobServiceUri: blobEndpoint
   Storage__ManagedIdentityClientId: identityClientId
   Storage__IntakeQueueName: 'orders-intake'
 }

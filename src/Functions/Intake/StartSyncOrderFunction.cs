@@ -6,11 +6,11 @@ using ServerlessSync.Pipeline.Storage;
 namespace ServerlessSync.Functions.Intake;
 
 /// <summary>
-/// Queue trigger on <c>orders-intake</c>: starts SyncOrder under the order's deterministic instance id, or puts the
-/// event back with a delay while that instance runs. Exceptions are not caught: the trigger retries the message and
-/// after <c>maxDequeueCount</c> (host.json) moves it to <c>orders-intake-poison</c>.
+/// Queue trigger on <c>orders-intake</c>: records a batch's events in the Inbox and starts SyncOrder under each order's
+/// deterministic instance id, or puts an event back with a delay while that instance runs. Exceptions are not caught: the
+/// trigger retries the message and after <c>maxDequeueCount</c> (host.json) moves it to <c>orders-intake-poison</c>.
 /// </summary>
-public sealed class StartSyncOrderFunction(OrderEventStarterFactory starters)
+public sealed class StartSyncOrderFunction(IntakeMessageHandlerFactory handlers)
 {
     public const string Name = "StartSyncOrder";
     public const string QueueName = IntakeQueueNames.Intake;
@@ -19,9 +19,9 @@ public sealed class StartSyncOrderFunction(OrderEventStarterFactory starters)
     public const string Connection = "AzureWebJobsStorage";
 
     [Function(Name)]
-    public Task<StartOutcome> RunAsync(
+    public Task<IntakeHandled> RunAsync(
         [QueueTrigger(QueueName, Connection = Connection)] string message,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        starters.Create(client).StartAsync(message, cancellationToken);
+        handlers.Create(client).HandleAsync(message, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Intake;
@@ -6,68 +8,186 @@ using ServerlessSync.Pipeline.Storage;
 namespace ServerlessSync.LocalHost.Hosted;
 
 /// <summary>
-/// The local stand-in for the Functions queue trigger: receives intake messages in batches, starts their
-/// orchestrations, deletes a message only after it was handled, and moves one that failed
-/// <see cref="IntakeOptions.MaxDequeueCount"/> times to the poison queue (as the trigger does).
+/// The local stand-in for the Functions queue trigger: keeps up to <see cref="MaxMessagesInFlight"/> intake messages
+/// being handled by the shared <see cref="IntakeMessageHandler"/>, keeps each invisible while it is handled (as the
+/// trigger does), deletes a message only after it was handled, and moves one that failed
+/// <see cref="IntakeOptions.MaxDequeueCount"/> times to the poison queue.
 /// </summary>
-public sealed class IntakeQueuePoller(StorageClients storage, OrderEventStarter starter, IntakeQueue intake, IOptions<IntakeOptions> options, ILogger<IntakeQueuePoller> logger) : BackgroundService
+public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandler handler, IntakeQueue intake, StartAdmission admission, IOptions<IntakeOptions> options, ILogger<IntakeQueuePoller> logger) : BackgroundService
 {
-    private const int BatchSize = 32;
+    /// <summary>Messages handled at once; a batch message's orders are handled in parallel inside (Intake:MaxConcurrentOrdersPerMessage).</summary>
+    public const int MaxMessagesInFlight = 16;
+
+    private static readonly TimeSpan MinIdleDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxIdleDelay = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = await storage.QueueAsync(storage.IntakeQueueName);
-        var idleDelay = TimeSpan.FromMilliseconds(50);
-        while (!stoppingToken.IsCancellationRequested)
+        var visibility = TimeSpan.FromSeconds(Math.Max(1, options.Value.VisibilityTimeoutSeconds));
+        using var slots = new SemaphoreSlim(MaxMessagesInFlight);
+        var idleDelay = MinIdleDelay;
+        try
         {
-            QueueMessage[] messages;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                messages = (await queue.ReceiveMessagesAsync(BatchSize, TimeSpan.FromSeconds(options.Value.VisibilityTimeoutSeconds), stoppingToken)).Value;
-            }
-            catch (Azure.RequestFailedException ex)
-            {
-                logger.LogWarning(ex, "Intake queue unavailable; retrying");
-                await Task.Delay(MaxIdleDelay, stoppingToken);
-                continue;
-            }
+                await slots.WaitAsync(stoppingToken);
 
-            if (messages.Length == 0)
-            {
-                await Task.Delay(idleDelay, stoppingToken);
-                idleDelay = TimeSpan.FromMilliseconds(Math.Min(idleDelay.TotalMilliseconds * 2, MaxIdleDelay.TotalMilliseconds));
-                continue;
-            }
+                // Not while a flood is being acked or the task hub is full: the messages wait on the queue meanwhile.
+                await admission.WaitAsync(stoppingToken);
+                var free = 1;
+                while (free < MaxMessagesInFlight && slots.Wait(0, CancellationToken.None))
+                {
+                    free++;
+                }
 
-            idleDelay = TimeSpan.FromMilliseconds(50);
-            await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = stoppingToken }, async (message, ct) =>
-            {
-                await HandleAsync(queue, message, ct);
-            });
+                QueueMessage[] messages;
+                try
+                {
+                    messages = (await queue.ReceiveMessagesAsync(free, visibility, stoppingToken)).Value;
+                }
+                catch (RequestFailedException ex)
+                {
+                    slots.Release(free);
+                    logger.LogWarning(ex, "Intake queue unavailable; retrying");
+                    await Task.Delay(MaxIdleDelay, stoppingToken);
+                    continue;
+                }
+
+                if (free > messages.Length)
+                {
+                    slots.Release(free - messages.Length);
+                }
+
+                if (messages.Length == 0)
+                {
+                    await Task.Delay(idleDelay, stoppingToken);
+                    idleDelay = TimeSpan.FromMilliseconds(Math.Min(idleDelay.TotalMilliseconds * 2, MaxIdleDelay.TotalMilliseconds));
+                    continue;
+                }
+
+                idleDelay = MinIdleDelay;
+                foreach (var message in messages)
+                {
+                    _ = Task.Run(async () =>
+                    {
+                        try
+                        {
+                            await HandleAsync(queue, message, visibility, stoppingToken);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    }, CancellationToken.None);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: messages being handled see the same token; any not deleted reappear after their visibility timeout.
+        }
+
+        // Every slot back means every handler has finished, so none runs on after the host disposed its services.
+        for (var i = 0; i < MaxMessagesInFlight; i++)
+        {
+            await slots.WaitAsync(CancellationToken.None);
         }
     }
 
-    private async Task HandleAsync(Azure.Storage.Queues.QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
+    private async Task HandleAsync(QueueClient queue, QueueMessage message, TimeSpan visibility, CancellationToken cancellationToken)
     {
-        var text = message.Body.ToString();
-        if (message.DequeueCount > options.Value.MaxDequeueCount)
-        {
-            await intake.SendToPoisonAsync(text, cancellationToken);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-            logger.LogError("Intake message {MessageId} moved to the poison queue after {DequeueCount} tries", message.MessageId, message.DequeueCount - 1);
-            return;
-        }
-
         try
         {
-            await starter.StartAsync(text, cancellationToken);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            if (message.DequeueCount > options.Value.MaxDequeueCount)
+            {
+                await intake.SendToPoisonAsync(message.Body.ToString(), cancellationToken);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                logger.LogError("Intake message {MessageId} moved to the poison queue after {DequeueCount} tries", message.MessageId, message.DequeueCount - 1);
+                return;
+            }
+
+            await using var lease = new VisibilityLease(queue, message, visibility, logger);
+            await handler.HandleAsync(message.Body.ToString(), cancellationToken);
+            await lease.DeleteMessageAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: left on the queue, handled again after its visibility timeout.
+        }
+        catch (Exception ex)
         {
             // Left on the queue: it becomes visible again after the visibility timeout and is retried.
             logger.LogError(ex, "Intake message {MessageId} failed (try {DequeueCount})", message.MessageId, message.DequeueCount);
+        }
+    }
+
+    /// <summary>
+    /// Extends a received message's invisibility every half timeout while it is handled, so a long message (many
+    /// orders, or starts held back by Intake:MaxStartsPerSecond) is not delivered to a second handler meanwhile.
+    /// </summary>
+    private sealed class VisibilityLease : IAsyncDisposable
+    {
+        private readonly QueueClient queue;
+        private readonly string messageId;
+        private readonly TimeSpan visibility;
+        private readonly ILogger logger;
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task renewing;
+        private string popReceipt;
+
+        public VisibilityLease(QueueClient queue, QueueMessage message, TimeSpan visibility, ILogger logger)
+        {
+            this.queue = queue;
+            messageId = message.MessageId;
+            popReceipt = message.PopReceipt;
+            this.visibility = visibility;
+            this.logger = logger;
+            renewing = RenewAsync();
+        }
+
+        public async Task DeleteMessageAsync(CancellationToken cancellationToken)
+        {
+            await StopRenewingAsync();
+            await queue.DeleteMessageAsync(messageId, popReceipt, cancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopRenewingAsync();
+            stop.Dispose();
+        }
+
+        private async Task RenewAsync()
+        {
+            using var timer = new PeriodicTimer(visibility / 2);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop.Token))
+                {
+                    var receipt = await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: visibility, cancellationToken: stop.Token);
+                    popReceipt = receipt.Value.PopReceipt;
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Handling ended.
+            }
+            catch (RequestFailedException ex)
+            {
+                // The message may now reach another handler; every step of handling is idempotent, so that is safe.
+                logger.LogWarning(ex, "Could not keep intake message {MessageId} invisible", messageId);
+            }
+        }
+
+        private async Task StopRenewingAsync()
+        {
+            if (!stop.IsCancellationRequested)
+            {
+                await stop.CancelAsync();
+            }
+
+            await renewing;
         }
     }
 }

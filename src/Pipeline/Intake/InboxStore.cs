@@ -1,60 +1,79 @@
 using Azure;
 using Azure.Data.Tables;
-using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Intake;
 
+/// <summary>What recording an event in the Inbox found.</summary>
+public enum InboxRecord
+{
+    /// <summary>First time the hub sees this platform message.</summary>
+    New,
+
+    /// <summary>Recorded before by an earlier try of the same batch (which stopped before it finished): handle it again.</summary>
+    RecordedByThisBatch,
+
+    /// <summary>Recorded by another batch: the platform pushed it twice. Nothing to do.</summary>
+    Duplicate,
+}
+
 /// <summary>
-/// Every accepted push message, one row per (order, platform message id). Inserting is the duplicate check:
-/// a 409 means the platform delivered this message before.
+/// Every accepted platform message, one row per (order, platform message id), written by the intake consumer.
+/// Inserting is the duplicate check; the row names the batch that recorded it and where its raw body is.
 /// </summary>
-public sealed class InboxStore(StorageClients storage)
+public sealed class InboxStore(StorageClients storage, IntakeBodyStore bodies)
 {
     public const string TableName = "Inbox";
 
-    /// <summary>Raw messages are small (ids and a summary); anything longer is cut to stay within one Tables property.</summary>
-    private const int MaxRawChars = 30_000;
-
-    public enum InsertResult { New, DuplicateEnqueued, DuplicateNotEnqueued }
-
-    /// <param name="enqueued">True when the intake message was sent before this insert (the fast path of <see cref="IntakeService"/>).</param>
-    public async Task<InsertResult> TryInsertAsync(InboundMessage message, DateTimeOffset receivedAt, CancellationToken cancellationToken, bool enqueued = false)
+    public async Task<InboxRecord> RecordAsync(IntakeMessage message, string batchId, int bodyIndex, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
-        var e = message.Event;
-        var entity = new TableEntity(PartitionKey(e), TableKeys.Sanitize(e.MsgId))
+        var entity = new TableEntity(PartitionKey(message.Platform, message.ShopId, message.OrderId), RowKey(message.MsgId))
         {
-            ["Event"] = e.Event,
-            ["EventTime"] = e.EventTime,
-            ["ReceivedAt"] = receivedAt,
-            ["RawMessage"] = message.RawMessage.Length > MaxRawChars ? message.RawMessage[..MaxRawChars] : message.RawMessage,
-            ["Enqueued"] = enqueued,
+            ["Event"] = message.Event,
+            ["EventTime"] = message.EventTime,
+            ["ReceivedAt"] = message.AcceptedAt,
+            ["Batch"] = batchId,
+            ["BodyIndex"] = bodyIndex,
         };
         try
         {
             await table.AddEntityAsync(entity, cancellationToken);
-            return InsertResult.New;
+            return InboxRecord.New;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["Enqueued"], cancellationToken);
-            return existing.Value.GetBoolean("Enqueued") == true ? InsertResult.DuplicateEnqueued : InsertResult.DuplicateNotEnqueued;
+            var existing = (await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["Batch", "Enqueued"], cancellationToken)).Value;
+            if (existing.GetString("Batch") == batchId)
+            {
+                return InboxRecord.RecordedByThisBatch;
+            }
+
+            // A row from before intake batched that never got its queue message: this delivery completes it.
+            return existing.GetString("Batch") is null && existing.GetBoolean("Enqueued") == false ? InboxRecord.RecordedByThisBatch : InboxRecord.Duplicate;
         }
     }
 
-    public async Task MarkEnqueuedAsync(OrderEvent e, CancellationToken cancellationToken)
+    /// <summary>The raw platform message of a recorded event; null when the event was never recorded.</summary>
+    public async Task<string?> GetRawMessageAsync(string platform, string shopId, string orderId, string msgId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
-        var patch = new TableEntity(PartitionKey(e), TableKeys.Sanitize(e.MsgId)) { ["Enqueued"] = true };
-        await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(platform, shopId, orderId), RowKey(msgId), cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value is null)
+        {
+            return null;
+        }
+
+        // Rows written before intake batched kept the raw message in the row itself.
+        return row.Value.GetString("Batch") is { } batchId && row.Value.GetInt32("BodyIndex") is { } index
+            ? await bodies.ReadAsync(batchId, index, cancellationToken)
+            : row.Value.GetString("RawMessage");
     }
 
     public async Task<int> CountAsync(string platform, string shopId, string orderId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
-        // The same key the rows were written under: ids with characters Tables forbids are sanitized there.
-        var pk = TableKeys.Sanitize($"{platform}:{shopId}:{orderId}");
+        var pk = PartitionKey(platform, shopId, orderId);
         var count = 0;
         await foreach (var _ in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, select: ["RowKey"], cancellationToken: cancellationToken))
         {
@@ -64,5 +83,8 @@ public sealed class InboxStore(StorageClients storage)
         return count;
     }
 
-    private static string PartitionKey(OrderEvent e) => TableKeys.Sanitize($"{e.Platform}:{e.ShopId}:{e.OrderId}");
+    // Ids with characters Tables forbids are sanitized; reads use the same keys.
+    private static string PartitionKey(string platform, string shopId, string orderId) => TableKeys.Sanitize($"{platform}:{shopId}:{orderId}");
+
+    private static string RowKey(string msgId) => TableKeys.Sanitize(msgId);
 }

@@ -6,12 +6,13 @@ using ServerlessSync.Domain.Platforms;
 namespace ServerlessSync.Pipeline.Intake;
 
 /// <summary>
-/// The intake queue message: the order event envelope plus when the hub accepted it. AcceptedAt lets the
-/// starter skip an event that an orchestration started afterwards has already covered.
+/// One order event with when the hub accepted it. AcceptedAt lets the starter skip an event that an orchestration
+/// started afterwards has already covered. On the queue it travels inside an <see cref="IntakeBatch"/>, or alone
+/// (a busy re-queue, a resync or release, a message written before intake batched).
 /// </summary>
 public sealed record IntakeMessage(string Platform, string ShopId, string OrderId, string Event, DateTimeOffset EventTime, string MsgId, DateTimeOffset AcceptedAt)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Derived from the fields; not part of the queue envelope.</summary>
     [JsonIgnore]
@@ -22,7 +23,7 @@ public sealed record IntakeMessage(string Platform, string ShopId, string OrderI
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <exception cref="FormatException">The text is not a valid intake message.</exception>
+    /// <exception cref="FormatException">The text is not a valid single-event intake message.</exception>
     public static IntakeMessage Parse(string text)
     {
         IntakeMessage? message;
@@ -35,12 +36,20 @@ public sealed record IntakeMessage(string Platform, string ShopId, string OrderI
             throw new FormatException("Intake message is not valid JSON.", ex);
         }
 
-        if (message is null || string.IsNullOrWhiteSpace(message.Platform) || string.IsNullOrWhiteSpace(message.ShopId)
-            || string.IsNullOrWhiteSpace(message.OrderId) || !PlatformNames.IsKnown(message.Platform))
+        if (message is null)
+        {
+            throw new FormatException("Intake message is empty.");
+        }
+
+        EnsureIdentifiesAnOrder(message.Platform, message.ShopId, message.OrderId);
+        return message;
+    }
+
+    internal static void EnsureIdentifiesAnOrder(string? platform, string? shopId, string? orderId)
+    {
+        if (string.IsNullOrWhiteSpace(platform) || string.IsNullOrWhiteSpace(shopId) || string.IsNullOrWhiteSpace(orderId) || !PlatformNames.IsKnown(platform))
         {
             throw new FormatException("Intake message lacks a known platform, shop id or order id.");
         }
-
-        return message;
     }
 }

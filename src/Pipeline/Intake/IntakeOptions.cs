@@ -12,4 +12,22 @@ public sealed class IntakeOptions
 
     /// <summary>How long a received message stays invisible before it is retried (the Functions trigger's host.json visibilityTimeout plays this role in Azure).</summary>
     public int VisibilityTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How long a commit that starts on an idle committer waits for more events to join its batch. 0 (the default) adds
+    /// no wait: under load, events gather on their own while the previous batch is being written.
+    /// </summary>
+    public int CommitWindowMs { get; set; }
+
+    /// <summary>Batches being written at once. A further batch starts only when a whole message's worth of events is waiting.</summary>
+    public int MaxConcurrentCommits { get; set; } = 4;
+
+    /// <summary>Events per batch message at most (a batch is also cut to stay well under the 64 KiB queue message limit).</summary>
+    public int MaxEventsPerMessage { get; set; } = 100;
+
+    /// <summary>Orders of one batch message the consumer records and starts at the same time.</summary>
+    public int MaxConcurrentOrdersPerMessage { get; set; } = 8;
+
+    /// <summary>Orchestration starts per second in one process (a token bucket with one second of burst); 0 = unlimited.</summary>
+    public int MaxStartsPerSecond { get; set; }
 }

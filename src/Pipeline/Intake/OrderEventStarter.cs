@@ -8,7 +8,7 @@ namespace ServerlessSync.Pipeline.Intake;
 public enum StartOutcome { Started, RequeuedBusy, AlreadyCovered }
 
 /// <summary>
-/// Handles one intake queue message: starts SyncOrder with the deterministic instance id. While that instance
+/// Handles one order event: starts SyncOrder with the deterministic instance id. While that instance
 /// is still running the event is put back with a delay (never dropped); an event accepted before a finished
 /// run began is already covered, because that run read the order's state after it.
 /// Exceptions propagate so the queue retries the message and finally moves it to the poison queue.
@@ -21,9 +21,8 @@ public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue
     /// <summary>Clocks of different workers may differ slightly; a run must start this much after the event to cover it.</summary>
     private static readonly TimeSpan CoverMargin = TimeSpan.FromSeconds(2);
 
-    public async Task<StartOutcome> StartAsync(string messageText, CancellationToken cancellationToken)
+    public async Task<StartOutcome> StartAsync(IntakeMessage message, CancellationToken cancellationToken)
     {
-        var message = IntakeMessage.Parse(messageText);
         var instanceId = message.Key.InstanceId;
         var existing = await gateway.GetAsync(instanceId, cancellationToken);
 

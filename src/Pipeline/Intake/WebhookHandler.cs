@@ -5,10 +5,11 @@ using ServerlessSync.Pipeline.Api;
 namespace ServerlessSync.Pipeline.Intake;
 
 /// <summary>
-/// POST /api/webhooks/{platform}: verify, record in the Inbox, enqueue, ack. Never calls a platform API or
-/// the ERP, so the ack is fast however slow the ERP is. A rejected push leaves nothing behind.
+/// POST /api/webhooks/{platform}: verify, hand the messages to the group committer, ack once they are durable.
+/// Never calls a platform API or the ERP, so the ack is fast however slow the ERP is. A rejected push leaves
+/// nothing behind; a push that could not be recorded gets a 503, so the platform pushes it again.
 /// </summary>
-public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, IntakeService intake, TimeProvider clock, ILogger<WebhookHandler> logger)
+public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, IntakeCommitter intake, TimeProvider clock, ILogger<WebhookHandler> logger, IntakeFloodMeter? flood = null)
 {
     public async Task<HttpReply> HandleAsync(string platform, WebhookRequest request, CancellationToken cancellationToken)
     {
@@ -39,8 +40,23 @@ public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, Intake
                 logger.LogInformation("{Platform} test/verification push acknowledged", platform);
                 return adapter.Ack();
             default:
-                var result = await intake.AcceptAsync(outcome.Messages, cancellationToken);
-                logger.LogInformation("{Platform} push: {Accepted} accepted, {Duplicates} duplicates", platform, result.Accepted, result.Duplicates);
+                try
+                {
+                    await intake.CommitAsync(outcome.Messages, cancellationToken);
+                }
+                catch (EnvelopeTooLargeException ex)
+                {
+                    logger.LogWarning("Rejected {Platform} push: {Reason}", platform, ex.Message);
+                    return HttpReply.Error(400, ex.Message);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "{Platform} push with {Messages} messages not recorded; answered 503 so the platform retries", platform, outcome.Messages.Count);
+                    return HttpReply.Error(503, "the push could not be recorded; please retry");
+                }
+
+                flood?.Record(outcome.Messages.Count);
+                logger.LogDebug("{Platform} push: {Messages} messages recorded", platform, outcome.Messages.Count);
                 return adapter.Ack();
         }
     }

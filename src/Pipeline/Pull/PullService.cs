@@ -11,14 +11,14 @@ public sealed record PullResult(string Platform, string ShopId, int Windows, int
 
 /// <summary>
 /// Pull half of intake: for every shop, lists orders updated since its watermark (minus an overlap), in the
-/// platform's window size, page by page, and records each in the Inbox and the intake queue exactly like a
-/// push. The watermark moves only after a whole window is enqueued, so a crash repeats a window instead of
+/// platform's window size, page by page, and commits each page to the intake queue exactly like a push (the
+/// consumer's Inbox insert drops what was seen before). The watermark moves only after a whole window is durable, so a crash repeats a window instead of
 /// skipping one. Pulled and pushed events of the same order meet in one orchestration instance id.
 /// </summary>
 public sealed class PullService(
     IEnumerable<IPlatformOrderLister> listers,
     WatermarkStore watermarks,
-    IntakeService intake,
+    IntakeCommitter intake,
     PulledOrdersMemory memory,
     IConfiguration configuration,
     IOptions<PullOptions> options,
@@ -64,7 +64,8 @@ public sealed class PullService(
                 var messages = fresh.Select(order => new InboundMessage(
                     new OrderEvent(lister.Platform, shopId, order.OrderId, "pull", order.UpdatedAt, $"pull-{order.UpdatedAt.ToUnixTimeMilliseconds()}"),
                     "{}")).ToList();
-                enqueued += (await intake.AcceptAsync(messages, cancellationToken)).Accepted;
+                await intake.CommitAsync(messages, cancellationToken);
+                enqueued += messages.Count;
                 foreach (var order in fresh)
                 {
                     memory.Remember(lister.Platform, shopId, order.OrderId, order.UpdatedAt);
@@ -79,7 +80,7 @@ public sealed class PullService(
             await watermarks.SetAsync(lister.Platform, shopId, watermark, cancellationToken);
         }
 
-        logger.LogInformation("Pulled {Platform}:{ShopId}: {Listed} changed orders, {Enqueued} new events, watermark {Watermark}", lister.Platform, shopId, listed, enqueued, watermark);
+        logger.LogInformation("Pulled {Platform}:{ShopId}: {Listed} changed orders, {Enqueued} events enqueued, watermark {Watermark}", lister.Platform, shopId, listed, enqueued, watermark);
         return new PullResult(lister.Platform, shopId, windows, pages, listed, enqueued, watermark);
     }
 }

@@ -1,18 +1,21 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 
 namespace ServerlessSync.Pipeline.Storage;
 
-/// <summary>Creates table and queue clients from <see cref="StorageOptions"/>, creating tables and queues on first use.</summary>
+/// <summary>Creates table, queue and blob container clients from <see cref="StorageOptions"/>, creating each on first use.</summary>
 public sealed class StorageClients
 {
     private readonly StorageOptions options;
     private readonly TableServiceClient tables;
     private readonly QueueServiceClient queues;
+    private readonly BlobServiceClient blobs;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableCache = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<QueueClient>>> queueCache = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> containerCache = new();
 
     public StorageClients(IOptions<StorageOptions> options)
     {
@@ -22,8 +25,9 @@ public sealed class StorageClients
         {
             tables = new TableServiceClient(this.options.ConnectionString);
             queues = new QueueServiceClient(this.options.ConnectionString, queueOptions);
+            blobs = new BlobServiceClient(this.options.ConnectionString);
         }
-        else if (this.options.TableServiceUri is not null && this.options.QueueServiceUri is not null)
+        else if (this.options.TableServiceUri is not null && this.options.QueueServiceUri is not null && this.options.BlobServiceUri is not null)
         {
             var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
             {
@@ -31,11 +35,12 @@ public sealed class StorageClients
             });
             tables = new TableServiceClient(this.options.TableServiceUri, credential);
             queues = new QueueServiceClient(this.options.QueueServiceUri, credential, queueOptions);
+            blobs = new BlobServiceClient(this.options.BlobServiceUri, credential);
         }
         else
         {
             throw new InvalidOperationException(
-                "Storage is not configured: set Storage:ConnectionString, or Storage:TableServiceUri and Storage:QueueServiceUri for managed identity.");
+                "Storage is not configured: set Storage:ConnectionString, or Storage:TableServiceUri, Storage:QueueServiceUri and Storage:BlobServiceUri for managed identity.");
         }
     }
 
@@ -57,8 +62,16 @@ public sealed class StorageClients
             return client;
         });
 
+    public Task<BlobContainerClient> ContainerAsync(string name) =>
+        GetOrCreateAsync(containerCache, name, async n =>
+        {
+            var client = blobs.GetBlobContainerClient(n);
+            await client.CreateIfNotExistsAsync();
+            return client;
+        });
+
     /// <summary>
-    /// Creates each table or queue once per process. A creation that failed (storage briefly unreachable, a
+    /// Creates each table, queue or container once per process. A creation that failed (storage briefly unreachable, a
     /// throttled call) is forgotten, so the next caller tries again instead of getting the same failure forever.
     /// </summary>
     private static async Task<T> GetOrCreateAsync<T>(System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<string, Task<T>> create)

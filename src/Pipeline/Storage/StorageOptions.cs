@@ -1,7 +1,7 @@
 namespace ServerlessSync.Pipeline.Storage;
 
 /// <summary>
-/// Where the Inbox, ledger, profiles and intake queue live. Locally a connection string (Azurite);
+/// Where the Inbox, ledger, profiles, intake queue and intake bodies live. Locally a connection string (Azurite);
 /// in Azure the service URIs with the app's managed identity, so no key is ever configured.
 /// </summary>
 public sealed class StorageOptions
@@ -13,6 +13,9 @@ public sealed class StorageOptions
     public Uri? TableServiceUri { get; set; }
 
     public Uri? QueueServiceUri { get; set; }
+
+    /// <summary>Holds the raw push bodies of each intake batch (the claim check).</summary>
+    public Uri? BlobServiceUri { get; set; }
 
     /// <summary>Client id of the user-assigned managed identity; empty means the system identity / developer login.</summary>
     public string? ManagedIdentityClientId { get; set; }
@@ -29,4 +32,7 @@ public static class IntakeQueueNames
 
     /// <summary>The Functions queue trigger moves a message here after 5 failed tries; the LocalHost poller does the same.</summary>
     public static string Poison(string queueName) => queueName + "-poison";
+
+    /// <summary>The blob container holding the raw bodies of the queue's batches (queue names are valid container names).</summary>
+    public static string Bodies(string queueName) => queueName + "-bodies";
 }

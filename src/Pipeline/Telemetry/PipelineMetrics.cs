@@ -44,7 +44,7 @@ public sealed class PipelineMetrics
     /// <summary>The ERP kind (<c>Erp:Kind</c>) every order measurement is tagged with.</summary>
     public string Erp => erp;
 
-    /// <summary>IntakeService, after a new (non-duplicate) event is enqueued; the pull lister likewise per enqueued order.</summary>
+    /// <summary>The intake consumer (IntakeMessageHandler), when an event is new to the Inbox, pushed or pulled.</summary>
     public void OrderReceived(string platform, string shopId) => received.Add(1, OrderTags(platform, shopId));
 
     /// <summary>WriteBackActivity, when it records <c>Synced</c> with an ERP number.</summary>

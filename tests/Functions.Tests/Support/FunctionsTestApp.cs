@@ -94,7 +94,20 @@ public sealed class FunctionsTestApp : IAsyncDisposable
         return (await queue.PeekMessagesAsync(32)).Value;
     }
 
-    /// <summary>Puts a message on the intake queue the way intake does and returns its text.</summary>
+    /// <summary>Names of the intake bodies blobs (the claim check of each batch).</summary>
+    public async Task<IReadOnlyList<string>> IntakeBodyBlobsAsync()
+    {
+        var container = await Storage.ContainerAsync(IntakeQueueNames.Bodies(Storage.IntakeQueueName));
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>Puts a single event on the intake queue the way a busy re-queue or a resync does and returns its text.</summary>
     public async Task<string> EnqueueAsync(IntakeMessage message)
     {
         await Service<IntakeQueue>().EnqueueAsync(message);
@@ -110,16 +123,18 @@ public sealed class FunctionsTestApp : IAsyncDisposable
         }
 
         var queues = new[] { Storage.IntakeQueueName, IntakeQueueNames.Poison(Storage.IntakeQueueName) };
-        foreach (var name in queues)
+        try
         {
-            try
+            foreach (var name in queues)
             {
                 await (await Storage.QueueAsync(name)).DeleteIfExistsAsync();
             }
-            catch (Azure.RequestFailedException)
-            {
-                // Azurite runs in memory for the test run; leftovers are harmless.
-            }
+
+            await (await Storage.ContainerAsync(IntakeQueueNames.Bodies(Storage.IntakeQueueName))).DeleteIfExistsAsync();
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // Azurite runs in memory for the test run; leftovers are harmless.
         }
 
         await provider.DisposeAsync();

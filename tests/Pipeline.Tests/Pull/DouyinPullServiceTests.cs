@@ -9,6 +9,7 @@ using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Pull;
 using ServerlessSync.Pipeline.Tests.Core;
+using ServerlessSync.Pipeline.Tests.Intake;
 using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 using ServerlessSync.Simulators.Douyin;
 
@@ -39,7 +40,7 @@ public sealed class DouyinPullServiceTests(DouyinSimulatorHostFixture sim) : ICl
 
         var storage = await CoreStorage.CreateAsync();
         var watermarks = new WatermarkStore(storage);
-        var intake = new IntakeService(new InboxStore(storage), new IntakeQueue(storage), clock, NullLogger<IntakeService>.Instance);
+        var intake = IntakeTestKit.Committer(storage, clock);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"Platforms:Douyin:Shops:{shopId}:PullEnabled"] = "true",
@@ -69,11 +70,7 @@ public sealed class DouyinPullServiceTests(DouyinSimulatorHostFixture sim) : ICl
         return orders;
     }
 
-    private static async Task<List<IntakeMessage>> QueuedAsync(QueueClient queue)
-    {
-        var peeked = await queue.PeekMessagesAsync(32);
-        return peeked.Value.Select(m => IntakeMessage.Parse(m.Body.ToString())).ToList();
-    }
+    private static Task<List<IntakeMessage>> QueuedAsync(QueueClient queue) => IntakeTestKit.PeekEventsAsync(queue);
 
     [Fact]
     public async Task First_run_enqueues_every_order_changed_in_the_lookback_and_sets_the_watermark()

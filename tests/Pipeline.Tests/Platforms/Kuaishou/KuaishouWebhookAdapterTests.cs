@@ -8,6 +8,7 @@ using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Intake.Webhooks;
 using ServerlessSync.Pipeline.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Tests.Core;
+using ServerlessSync.Pipeline.Tests.Intake;
 using ServerlessSync.Simulators.Kuaishou;
 
 namespace ServerlessSync.Pipeline.Tests.Platforms.Kuaishou;
@@ -66,8 +67,7 @@ public sealed class KuaishouWebhookAdapterTests
     public async Task The_webhook_handler_records_each_push_once_and_answers_in_kuaishous_format()
     {
         var storage = await CoreStorage.CreateAsync();
-        var intake = new IntakeService(new InboxStore(storage), new IntakeQueue(storage), TimeProvider.System, NullLogger<IntakeService>.Instance);
-        var handler = new WebhookHandler([Adapter()], intake, TimeProvider.System, NullLogger<WebhookHandler>.Instance);
+        var handler = new WebhookHandler([Adapter()], IntakeTestKit.Committer(storage), TimeProvider.System, NullLogger<WebhookHandler>.Instance);
         var order = NewOrder();
         var added = KuaishouPushBuilder.Build(Sim, order, KuaishouPushEvents.OrderAdded, "m-1", "e-1");
         var paid = KuaishouPushBuilder.Build(Sim, order, KuaishouPushEvents.OrderPaid, "m-2", "e-2");
@@ -82,10 +82,15 @@ public sealed class KuaishouWebhookAdapterTests
 
         Assert.All(replies, r => Assert.Equal((200, """{"result":1}"""), (r.StatusCode, r.Body)));
         Assert.Equal(401, forged.StatusCode);
-        Assert.Equal(2, await new InboxStore(storage).CountAsync("kuaishou", order.SellerId, order.Oid, CancellationToken.None));
         QueueClient queue = await storage.QueueAsync(storage.IntakeQueueName);
-        var queued = (await queue.PeekMessagesAsync(32)).Value.Select(m => IntakeMessage.Parse(m.Body.ToString())).ToList();
-        Assert.Equal(["trade.created", "trade.paid"], queued.Select(m => m.Event).Order(StringComparer.Ordinal));
+        var queued = await IntakeTestKit.PeekEventsAsync(queue);
+        Assert.Equal(["trade.created", "trade.paid", "trade.paid"], queued.Select(m => m.Event).Order(StringComparer.Ordinal));
         Assert.All(queued, m => Assert.Equal(("kuaishou", order.SellerId, order.Oid), (m.Platform, m.ShopId, m.OrderId)));
+
+        // The consumer records each platform message once: the repeated paid push is a duplicate.
+        var (consumer, _) = IntakeTestKit.Consumer(storage);
+        var handled = await IntakeTestKit.ConsumeAllAsync(storage, consumer);
+        Assert.Equal(1, handled.Sum(h => h.Duplicates));
+        Assert.Equal(2, await IntakeTestKit.Inbox(storage).CountAsync("kuaishou", order.SellerId, order.Oid, CancellationToken.None));
     }
 }

@@ -7,6 +7,7 @@ using ServerlessSync.Pipeline.Platforms.Taobao;
 using ServerlessSync.Pipeline.Pull;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Tests.Core;
+using ServerlessSync.Pipeline.Tests.Intake;
 
 namespace ServerlessSync.Pipeline.Tests.Platforms.Taobao;
 
@@ -20,7 +21,7 @@ public sealed class TaobaoPullTests(TaobaoSimulatorHostFixture sim) : IClassFixt
     private PullService Pull(StorageClients storage, int settleSeconds) => new(
         [new TaobaoOrderLister(http, sim.AdapterOptions(o => o.PageSize = 5))],
         new WatermarkStore(storage),
-        new IntakeService(new InboxStore(storage), new IntakeQueue(storage), TimeProvider.System, NullLogger<IntakeService>.Instance),
+        IntakeTestKit.Committer(storage),
         new PulledOrdersMemory(),
         new ConfigurationBuilder().Build(),
         Options.Create(new PullOptions { OverlapSeconds = 300, InitialLookbackMinutes = 60, SettleSeconds = settleSeconds }),
@@ -50,7 +51,8 @@ public sealed class TaobaoPullTests(TaobaoSimulatorHostFixture sim) : IClassFixt
 
         Assert.True(first.Pages > 10, $"the first pull read {first.Pages} pages");
         Assert.True(second.Enqueued > 0, "trades modified during the first pull are enqueued by the next one");
-        var inbox = new InboxStore(storage);
+        await IntakeTestKit.ConsumeAllAsync(storage, IntakeTestKit.Consumer(storage).Handler);
+        var inbox = IntakeTestKit.Inbox(storage);
         foreach (var trade in created)
         {
             Assert.True(await inbox.CountAsync(PlatformNames.Taobao, sim.Options.SellerNick, trade.Tid, CancellationToken.None) >= 1,

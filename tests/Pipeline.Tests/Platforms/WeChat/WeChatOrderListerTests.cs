@@ -6,6 +6,7 @@ using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Platforms.WeChat;
 using ServerlessSync.Pipeline.Pull;
 using ServerlessSync.Pipeline.Tests.Core;
+using ServerlessSync.Pipeline.Tests.Intake;
 
 namespace ServerlessSync.Pipeline.Tests.Platforms.WeChat;
 
@@ -55,7 +56,7 @@ public sealed class WeChatOrderListerTests(WeChatSimulatorHostFixture sim) : ICl
     public async Task Overlapping_pulls_enqueue_each_change_once_because_update_times_are_real()
     {
         var storage = await CoreStorage.CreateAsync();
-        var intake = new IntakeService(new InboxStore(storage), new IntakeQueue(storage), TimeProvider.System, NullLogger<IntakeService>.Instance);
+        var intake = IntakeTestKit.Committer(storage);
         var recent = sim.Store.CreateOrders(5);
         var pull = new PullService(
             [Lister()],
@@ -73,7 +74,8 @@ public sealed class WeChatOrderListerTests(WeChatSimulatorHostFixture sim) : ICl
         Assert.True(first.Enqueued >= recent.Count);
         Assert.Equal(first.Listed, second.Listed);
         Assert.Equal(0, second.Enqueued);
-        var inbox = new InboxStore(storage);
+        await IntakeTestKit.ConsumeAllAsync(storage, IntakeTestKit.Consumer(storage).Handler);
+        var inbox = IntakeTestKit.Inbox(storage);
         foreach (var order in recent)
         {
             Assert.Equal(1, await inbox.CountAsync(PlatformNames.WeChat, WeChatSimulatorHostFixture.ShopId, order.OrderId, CancellationToken.None));

@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Domain.Platforms;
+
+namespace ServerlessSync.Pipeline.Intake;
+
+/// <summary>
+/// Group commit for intake. Concurrent callers (webhook requests, pull pages) hand over their verified messages and
+/// wait; whatever has gathered is written as ONE batch (a bodies blob and a queue message) while the previous batch
+/// is being written, so a flood costs a fraction of a storage call per event and a lone push is written at once.
+/// A caller's wait ends only when every one of its messages is durable; when a batch write fails, every caller with a
+/// message in that batch gets the failure (its push is answered with an error and the platform retries it).
+/// A caller that gives up waiting does not take its messages back: they are written with the rest.
+/// </summary>
+public sealed class IntakeCommitter(IIntakeBatchWriter writer, IOptions<IntakeOptions> options, TimeProvider clock, ILogger<IntakeCommitter> logger)
+{
+    private readonly object gate = new();
+    private readonly Queue<Pending> waiting = new();
+    private int waitingBytes;
+    private int commitsInFlight;
+
+    /// <exception cref="EnvelopeTooLargeException">A message's envelope alone exceeds a queue message (nothing of this call is written).</exception>
+    public Task CommitAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var items = messages.Select(m => new Pending(m, IntakeBatch.EnvelopeBytes(m.Event))).ToList();
+        if (items.FirstOrDefault(i => i.Bytes > IntakeBatch.MaxEnvelopeBytes) is { } oversized)
+        {
+            throw new EnvelopeTooLargeException(oversized.Message.Event.MsgId, oversized.Bytes);
+        }
+
+        lock (gate)
+        {
+            foreach (var item in items)
+            {
+                waiting.Enqueue(item);
+                waitingBytes += item.Bytes;
+            }
+
+            StartCommits();
+        }
+
+        var durable = Task.WhenAll(items.Select(i => i.Durable.Task));
+        if (cancellationToken.CanBeCanceled)
+        {
+            // A caller that stopped waiting never observes a failure of its batch; it is logged in WriteAsync.
+            _ = durable.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        return durable.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Under the lock. An idle committer starts at once; a further commit only for a whole message's worth of events.</summary>
+    private void StartCommits()
+    {
+        var o = options.Value;
+        while (waiting.Count > 0 && commitsInFlight < Math.Max(1, o.MaxConcurrentCommits) && (commitsInFlight == 0 || WaitingFillsAMessage(o)))
+        {
+            var window = commitsInFlight == 0 && o.CommitWindowMs > 0 ? TimeSpan.FromMilliseconds(o.CommitWindowMs) : TimeSpan.Zero;
+            var batch = window == TimeSpan.Zero ? CutBatch(o) : null;
+            commitsInFlight++;
+            _ = Task.Run(() => RunCommitsAsync(batch, window));
+        }
+    }
+
+    private bool WaitingFillsAMessage(IntakeOptions o) => waiting.Count >= MaxEvents(o) || waitingBytes >= IntakeBatch.MaxEnvelopeBytes;
+
+    private static int MaxEvents(IntakeOptions o) => Math.Max(1, o.MaxEventsPerMessage);
+
+    /// <summary>Under the lock: the oldest waiting messages that fit one queue message (never empty while any wait).</summary>
+    private List<Pending> CutBatch(IntakeOptions o)
+    {
+        var batch = new List<Pending>();
+        var bytes = 0;
+        while (waiting.Count > 0 && batch.Count < MaxEvents(o) && bytes + waiting.Peek().Bytes <= IntakeBatch.MaxEnvelopeBytes)
+        {
+            var item = waiting.Dequeue();
+            waitingBytes -= item.Bytes;
+            bytes += item.Bytes;
+            batch.Add(item);
+        }
+
+        return batch;
+    }
+
+    /// <summary>One commit slot: writes its batch, then whatever gathered meanwhile, until nothing waits.</summary>
+    private async Task RunCommitsAsync(List<Pending>? batch, TimeSpan window)
+    {
+        if (batch is null)
+        {
+            await Task.Delay(window, clock);
+            lock (gate)
+            {
+                batch = TakeNextBatchOrRetire();
+            }
+        }
+
+        while (batch is not null)
+        {
+            await WriteAsync(batch);
+            lock (gate)
+            {
+                batch = TakeNextBatchOrRetire();
+            }
+        }
+    }
+
+    /// <summary>Under the lock.</summary>
+    private List<Pending>? TakeNextBatchOrRetire()
+    {
+        if (waiting.Count == 0)
+        {
+            commitsInFlight--;
+            return null;
+        }
+
+        var o = options.Value;
+        var batch = CutBatch(o);
+        StartCommits();
+        return batch;
+    }
+
+    private async Task WriteAsync(List<Pending> items)
+    {
+        var acceptedAt = clock.GetUtcNow();
+        var batch = new IntakeBatch(IntakeBatch.NewId(acceptedAt), acceptedAt, items.Select(i => i.Message.Event).ToList());
+        try
+        {
+            // Not the callers' tokens: one caller giving up must not cancel the write of everyone else's events.
+            await writer.WriteAsync(batch, items.Select(i => i.Message.RawMessage).ToList(), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Intake batch {BatchId} of {Events} events was not written; its callers get the error", batch.Id, items.Count);
+            foreach (var item in items)
+            {
+                item.Durable.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        logger.LogDebug("Intake batch {BatchId} written with {Events} events", batch.Id, items.Count);
+        foreach (var item in items)
+        {
+            item.Durable.TrySetResult();
+        }
+    }
+
+    private sealed record Pending(InboundMessage Message, int Bytes)
+    {
+        public TaskCompletionSource Durable { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,75 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Domain.Platforms;
+using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Tests.Core;
+
+namespace ServerlessSync.Pipeline.Tests.Intake;
+
+/// <summary>The real intake pieces on Azurite, wired as the hosts wire them; only the Durable engine is in memory.</summary>
+internal static class IntakeTestKit
+{
+    public static readonly DateTimeOffset T0 = new(2025, 6, 18, 20, 0, 0, TimeSpan.Zero);
+
+    public static InboundMessage Message(string orderId, string msgId, string @event = "doudian_trade_TradePaid", string shop = "shop-1") =>
+        new(new OrderEvent("douyin", shop, orderId, @event, T0, msgId), $"{{\"p_id\":\"{orderId}\",\"msg_id\":\"{msgId}\"}}");
+
+    public static IIntakeBatchWriter Writer(StorageClients storage) =>
+        new StorageIntakeBatchWriter(new IntakeBodyStore(storage), new IntakeQueue(storage));
+
+    public static IntakeCommitter Committer(StorageClients storage, TimeProvider? clock = null, IntakeOptions? options = null, IIntakeBatchWriter? writer = null) =>
+        new(writer ?? Writer(storage), Options.Create(options ?? new IntakeOptions()), clock ?? TimeProvider.System, NullLogger<IntakeCommitter>.Instance);
+
+    public static InboxStore Inbox(StorageClients storage) => new(storage, new IntakeBodyStore(storage));
+
+    public static (IntakeMessageHandler Handler, InMemoryGateway Gateway) Consumer(StorageClients storage, TimeProvider? clock = null, IntakeOptions? options = null)
+    {
+        var gateway = new InMemoryGateway();
+        var settings = Options.Create(options ?? new IntakeOptions { BusyRetryDelaySeconds = 1 });
+        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), settings, NullLogger<OrderEventStarter>.Instance, clock);
+        return (new IntakeMessageHandler(starter, Inbox(storage), settings, NullLogger<IntakeMessageHandler>.Instance), gateway);
+    }
+
+    /// <summary>The text of every message visible now, in queue order (peek: they stay).</summary>
+    public static async Task<List<string>> PeekTextsAsync(StorageClients storage)
+    {
+        var queue = await storage.QueueAsync(storage.IntakeQueueName);
+        return (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
+    }
+
+    /// <summary>Every event on the queue now, whether it travels in a batch or alone.</summary>
+    public static async Task<List<IntakeMessage>> PeekEventsAsync(QueueClient queue) =>
+        (await queue.PeekMessagesAsync(32)).Value.SelectMany(m => IntakeDelivery.Parse(m.Body.ToString()).Events).ToList();
+
+    /// <summary>Takes every visible message off the queue (as a consumer would, for long enough that none comes back during a test).</summary>
+    public static async Task<List<string>> ReceiveAllAsync(StorageClients storage)
+    {
+        var queue = await storage.QueueAsync(storage.IntakeQueueName);
+        var texts = new List<string>();
+        while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value is { Length: > 0 } messages)
+        {
+            texts.AddRange(messages.Select(m => m.Body.ToString()));
+        }
+
+        return texts;
+    }
+
+    /// <summary>Handles every visible message as the poller does: deleted after it was handled, left for a retry when it failed.</summary>
+    public static async Task<List<IntakeHandled>> ConsumeAllAsync(StorageClients storage, IntakeMessageHandler handler)
+    {
+        var queue = await storage.QueueAsync(storage.IntakeQueueName);
+        var handled = new List<IntakeHandled>();
+        while ((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value is { Length: > 0 } messages)
+        {
+            foreach (var message in messages)
+            {
+                handled.Add(await handler.HandleAsync(message.Body.ToString(), CancellationToken.None));
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+
+        return handled;
+    }
+}

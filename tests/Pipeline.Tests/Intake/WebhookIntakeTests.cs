@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Domain.Platforms.Kuaishou;
+using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Intake.Webhooks;
+using ServerlessSync.Pipeline.Platforms.Kuaishou;
+using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Tests.Core;
+using ServerlessSync.Simulators.Kuaishou;
+using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;
+
+namespace ServerlessSync.Pipeline.Tests.Intake;
+
+/// <summary>Signed 快手 pushes through the real webhook handler, group committer and consumer on Azurite.</summary>
+public sealed class WebhookIntakeTests
+{
+    private static readonly KuaishouSimulatorOptions Sim = new();
+
+    private static WebhookHandler Handler(IntakeCommitter committer) =>
+        new([new KuaishouWebhookAdapter(Options.Create(new KuaishouOptions { AppKey = Sim.AppKey, MessageKey = Sim.MessageKey }))], committer, TimeProvider.System, NullLogger<WebhookHandler>.Instance);
+
+    private static WebhookRequest Post(KuaishouPush push) => new("POST", new Dictionary<string, string>(), new Dictionary<string, string>(), push.Body, BodyTooLarge: false);
+
+    private static List<KuaishouSimOrder> NewOrders(int count) => new KuaishouOrderStore(Sim, TimeProvider.System).CreateOrders(count).ToList();
+
+    private static async Task<List<string>> BlobsAsync(StorageClients storage)
+    {
+        var container = await storage.ContainerAsync(IntakeQueueNames.Bodies(storage.IntakeQueueName));
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+
+    [Fact]
+    public async Task Concurrent_pushes_and_redeliveries_are_all_acked_and_the_consumer_records_and_starts_each_order_once()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var handler = Handler(Committer(storage));
+        var orders = NewOrders(20);
+        var pushes = orders.SelectMany(o => new[]
+        {
+            KuaishouPushBuilder.Build(Sim, o, KuaishouPushEvents.OrderAdded, "added-" + o.Oid, "e-a-" + o.Oid),
+            KuaishouPushBuilder.Build(Sim, o, KuaishouPushEvents.OrderPaid, "paid-" + o.Oid, "e-p-" + o.Oid),
+        }).ToList();
+        var redelivered = pushes.Where((_, i) => i % 4 == 1).ToList();
+
+        var replies = await Task.WhenAll(pushes.Concat(redelivered).Select(p => Task.Run(() => handler.HandleAsync("kuaishou", Post(p), CancellationToken.None))));
+
+        Assert.All(replies, r => Assert.Equal((200, """{"result":1}"""), (r.StatusCode, r.Body)));
+        var (consumer, gateway) = Consumer(storage);
+        var handled = await ConsumeAllAsync(storage, consumer);
+        var queuedEvents = pushes.Count + redelivered.Count;
+        var droppedInsideABatch = queuedEvents - handled.Sum(h => h.Events);
+        Assert.Equal(redelivered.Count, droppedInsideABatch + handled.Sum(h => h.Duplicates));
+        Assert.Equal(orders.Select(o => $"kuaishou:{o.SellerId}:{o.Oid}").Order(), gateway.Started.Select(s => s.InstanceId).Order());
+        var inbox = Inbox(storage);
+        foreach (var order in orders)
+        {
+            Assert.Equal(2, await inbox.CountAsync("kuaishou", order.SellerId, order.Oid, CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task A_forged_push_is_401_and_leaves_no_inbox_row_no_queue_message_and_no_blob()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var handler = Handler(Committer(storage));
+        var order = NewOrders(1)[0];
+
+        var reply = await handler.HandleAsync("kuaishou", Post(KuaishouPushBuilder.Forge(KuaishouPushBuilder.Build(Sim, order, KuaishouPushEvents.OrderPaid, "m-1", "e-1"))), CancellationToken.None);
+
+        Assert.Equal(401, reply.StatusCode);
+        Assert.Empty(await PeekTextsAsync(storage));
+        Assert.Empty(await BlobsAsync(storage));
+        Assert.Equal(0, await Inbox(storage).CountAsync("kuaishou", order.SellerId, order.Oid, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_push_that_could_not_be_recorded_is_answered_503_and_its_retry_is_recorded()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var writer = new ControlledWriter(Writer(storage)) { FailBatchesWith = "m-unlucky" };
+        var handler = Handler(Committer(storage, writer: writer));
+        var push = KuaishouPushBuilder.Build(Sim, NewOrders(1)[0], KuaishouPushEvents.OrderPaid, "m-unlucky", "e-1");
+
+        var refused = await handler.HandleAsync("kuaishou", Post(push), CancellationToken.None);
+
+        Assert.Equal(503, refused.StatusCode);
+        Assert.Empty(await PeekTextsAsync(storage));
+        Assert.Empty(await BlobsAsync(storage));
+
+        writer.FailBatchesWith = null;
+        var retried = await handler.HandleAsync("kuaishou", Post(push), CancellationToken.None);
+
+        Assert.Equal(200, retried.StatusCode);
+        Assert.Equal("m-unlucky", Assert.Single(IntakeDelivery.Parse(Assert.Single(await PeekTextsAsync(storage))).Events).MsgId);
+        Assert.Single(await BlobsAsync(storage));
+    }
+}
