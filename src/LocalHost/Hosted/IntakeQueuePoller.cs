@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,7 @@ namespace ServerlessSync.LocalHost.Hosted;
 /// trigger does), deletes a message only after it was handled, and moves one that failed
 /// <see cref="IntakeOptions.MaxDequeueCount"/> times to the poison queue.
 /// </summary>
-public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandler handler, IntakeQueue intake, StartAdmission admission, IOptions<IntakeOptions> options, ILogger<IntakeQueuePoller> logger) : BackgroundService
+public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandler handler, IntakeQueue intake, IOptions<IntakeOptions> options, ILogger<IntakeQueuePoller> logger) : BackgroundService
 {
     /// <summary>Messages handled at once; a batch message's orders are handled in parallel inside (Intake:MaxConcurrentOrdersPerMessage).</summary>
     public const int MaxMessagesInFlight = 16;
@@ -32,9 +31,6 @@ public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandl
             while (!stoppingToken.IsCancellationRequested)
             {
                 await slots.WaitAsync(stoppingToken);
-
-                // Not while a flood is being acked or the task hub is full: the messages wait on the queue meanwhile.
-                await admission.WaitAsync(stoppingToken);
                 var free = 1;
                 while (free < MaxMessagesInFlight && slots.Wait(0, CancellationToken.None))
                 {
@@ -46,12 +42,18 @@ public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandl
                 {
                     messages = (await queue.ReceiveMessagesAsync(free, visibility, stoppingToken)).Value;
                 }
-                catch (RequestFailedException ex)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // Storage down or restarting (the SDK reports exhausted retries as an AggregateException): wait and poll again.
                     slots.Release(free);
                     logger.LogWarning(ex, "Intake queue unavailable; retrying");
                     await Task.Delay(MaxIdleDelay, stoppingToken);
                     continue;
+                }
+                catch (OperationCanceledException)
+                {
+                    slots.Release(free);
+                    throw;
                 }
 
                 if (free > messages.Length)
@@ -123,7 +125,7 @@ public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandl
     }
 
     /// <summary>
-    /// Extends a received message's invisibility every half timeout while it is handled, so a long message (many
+    /// Extends a received message's invisibility every third of its timeout while it is handled, so a long message (many
     /// orders, or starts held back by Intake:MaxStartsPerSecond) is not delivered to a second handler meanwhile.
     /// </summary>
     private sealed class VisibilityLease : IAsyncDisposable
@@ -160,7 +162,7 @@ public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandl
 
         private async Task RenewAsync()
         {
-            using var timer = new PeriodicTimer(visibility / 2);
+            using var timer = new PeriodicTimer(visibility / 3);
             try
             {
                 while (await timer.WaitForNextTickAsync(stop.Token))
@@ -173,7 +175,7 @@ public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandl
             {
                 // Handling ended.
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The message may now reach another handler; every step of handling is idempotent, so that is safe.
                 logger.LogWarning(ex, "Could not keep intake message {MessageId} invisible", messageId);
