@@ -40,7 +40,7 @@ start_azurite() {
   fi
   local persistence=(--inMemoryPersistence)
   if [ "${1:-}" = "disk" ]; then persistence=(--location "$RUN_DIR/azurite"); mkdir -p "$RUN_DIR/azurite"; fi
-  "$ROOT/node_modules/.bin/azurite" --silent --skipApiVersionCheck --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+  "$ROOT/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     "${persistence[@]}" >"$RUN_DIR/logs/azurite.log" 2>&1 &
   AZURITE_PID=$!
   for _ in $(seq 1 100); do

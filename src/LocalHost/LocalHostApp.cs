@@ -23,6 +23,9 @@ public static class LocalHostApp
         builder.Services.Configure<DurableTaskOptions>(builder.Configuration.GetSection(DurableTaskOptions.SectionName));
         builder.Services.AddSingleton<DurableTaskHost>();
         builder.Services.AddSingleton<IOrchestrationGateway, TaskHubOrchestrationGateway>();
+        builder.Services.Configure<StartAdmissionOptions>(builder.Configuration.GetSection(StartAdmissionOptions.SectionName));
+        builder.Services.AddSingleton<TaskHubBacklog>();
+        builder.Services.AddSingleton<StartAdmission>();
 
         // Order matters: profiles are seeded and the task hub is running before the first intake message is started.
         builder.Services.AddHostedService<StartupSeeder>();

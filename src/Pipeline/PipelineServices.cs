@@ -37,11 +37,13 @@ public static class PipelineServices
         services.AddSingleton<IntakeBodyStore>();
         services.AddSingleton<IIntakeBatchWriter, StorageIntakeBatchWriter>();
         services.AddSingleton<IntakeCommitter>();
+        services.AddSingleton<IntakeFloodMeter>();
         services.AddSingleton<WebhookHandler>();
         services.AddSingleton<OrderEventStarter>();
         services.AddSingleton<StartPacer>();
         services.AddSingleton<IntakeMessageHandler>();
         services.AddSingleton<OrderLedger>();
+        services.AddSingleton<SyncPlanner>();
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<ProfileSeeder>();
         services.AddSingleton<OrderStatusApi>();

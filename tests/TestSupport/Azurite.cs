@@ -58,7 +58,7 @@ public static class Azurite
             throw new InvalidOperationException($"Azurite is not installed at {azurite}; run `npm ci` in the repository root.");
         }
 
-        var info = new ProcessStartInfo(azurite, "--silent --inMemoryPersistence --skipApiVersionCheck --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1")
+        var info = new ProcessStartInfo(azurite, "--silent --disableTelemetry --inMemoryPersistence --skipApiVersionCheck --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

@@ -10,6 +10,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly string executable;
     private readonly string location;
     private Process? process;
+    private TimeSpan cpuBefore;
 
     public AzuriteProcess(string repositoryRoot)
     {
@@ -23,6 +24,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         Directory.CreateDirectory(location);
         (BlobPort, QueuePort, TablePort) = (Ports.Free(), Ports.Free(), Ports.Free());
     }
+
+    /// <summary>CPU the emulator used, over all its starts so far.</summary>
+    public TimeSpan CpuTime => cpuBefore + (process is { HasExited: false } ? process.TotalProcessorTime : TimeSpan.Zero);
 
     public int BlobPort { get; }
 
@@ -38,14 +42,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var info = new ProcessStartInfo(executable,
-            $"--silent --skipApiVersionCheck --location {location} --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {BlobPort} --queuePort {QueuePort} --tablePort {TablePort}")
+        var azuriteArguments = $"--silent --disableTelemetry --skipApiVersionCheck --location {location} --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {BlobPort} --queuePort {QueuePort} --tablePort {TablePort}";
+
+        // BENCH_AZURITE_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the emulator (Node refuses these in NODE_OPTIONS).
+        var nodeOptions = Environment.GetEnvironmentVariable("BENCH_AZURITE_NODE_OPTIONS");
+        var info = string.IsNullOrWhiteSpace(nodeOptions)
+            ? new ProcessStartInfo(executable, azuriteArguments)
+            : new ProcessStartInfo("node", $"{nodeOptions} {executable} {azuriteArguments}");
+        info = new ProcessStartInfo(info.FileName, info.Arguments)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         process = Process.Start(info) ?? throw new InvalidOperationException("Azurite did not start.");
+        SpawnedProcesses.Track(process);
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -70,6 +81,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         if (process is { HasExited: false })
         {
+            cpuBefore += process.TotalProcessorTime;
             using (var term = Process.Start("kill", $"-TERM {process.Id}"))
             {
                 await term.WaitForExitAsync();

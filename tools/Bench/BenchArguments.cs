@@ -70,6 +70,8 @@ public sealed record BenchArguments
         return a;
     }
 
+    public BenchArguments WithHubSetting(string key, string value) => this with { HubSettings = WithSetting(HubSettings, $"{key}={value}") };
+
     private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string pair)
     {
         var at = pair.IndexOf('=', StringComparison.Ordinal);

@@ -45,8 +45,11 @@ public static class BenchCli
             case "chaos":
                 output = await ChaosAsync(runner, arguments);
                 break;
+            case "tune":
+                output = await TuneAsync(arguments, root);
+                break;
             default:
-                await Console.Error.WriteLineAsync("usage: bench burst|scale|chaos --orders N --rate R --erp-capacity C [--workers W] [--json]");
+                await Console.Error.WriteLineAsync("usage: bench burst|scale|chaos|tune --orders N --rate R --erp-capacity C [--workers W] [--json]");
                 return 2;
         }
 
@@ -104,6 +107,35 @@ public static class BenchCli
         }
 
         return new JsonObject { ["runs"] = runs, ["allLost0Duplicates0"] = clean };
+    }
+
+    /// <summary>
+    /// The hub as configured, then once with each tuning turned off, so every tuning shows its before/after figure
+    /// from the same machine and the same burst.
+    /// </summary>
+    private static async Task<JsonObject> TuneAsync(BenchArguments a, string root)
+    {
+        var variants = new (string Name, BenchArguments Arguments)[]
+        {
+            ("as configured", a),
+            ("ERP writes one order per call", a.WithHubSetting("Erp__Kingdee__MaxBatchSize", "1")),
+            ("one event per intake message", a.WithHubSetting("Intake__MaxEventsPerMessage", "1")),
+            ("no start admission", a.WithHubSetting("StartAdmission__MaxTaskHubBacklog", "0").WithHubSetting("StartAdmission__FloodEventsPerSecond", "0")),
+            ("no extended sessions", a.WithHubSetting("DurableTask__ExtendedSessions", "false")),
+            ("task hub in the app's Azurite", a with { HubStorage = "shared" }),
+        };
+        var rows = new JsonArray();
+        foreach (var (name, arguments) in variants)
+        {
+            await Console.Error.WriteLineAsync($"[tune] {name}");
+            var result = await new BurstRunner(arguments, root, Console.Error).RunAsync("hub", arguments.Workers, "none");
+            var row = JsonSerializer.SerializeToNode(result, Json)!.AsObject();
+            row["variant"] = name;
+            rows.Add(row);
+            await Console.Error.WriteLineAsync($"[tune] {name}: ack p50/p99 {result.AckP50Ms}/{result.AckP99Ms} ms, drain {result.DrainSeconds} s, ERP calls/order {result.ErpCalls / (double)Math.Max(1, result.Orders):0.00}, storage tx/order {result.StorageTransactionsPerOrder}, lost {result.Lost}, duplicates {result.Duplicates}");
+        }
+
+        return new JsonObject { ["variants"] = rows };
     }
 
     private static JsonObject Ratios(BenchResult hub, BenchResult direct) => new()

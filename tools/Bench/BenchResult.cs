@@ -46,8 +46,14 @@ public sealed record BenchResult
 
     public double StorageTransactionsPerOrder { get; init; }
 
+    /// <summary>CPU seconds each storage emulator used ("app": intake, ledger, stats; "taskhub": the Durable Task hub when separate).</summary>
+    public IReadOnlyDictionary<string, double> StorageCpuSeconds { get; init; } = new Dictionary<string, double>();
+
     /// <summary>The same, by service: blob (leases), queue (intake and Durable Task queues), table (Inbox, ledger, history).</summary>
     public IReadOnlyDictionary<string, double> StorageTransactionsPerOrderByService { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The busiest storage resources per order, by method and table/queue name (run ids removed), for tuning.</summary>
+    public IReadOnlyDictionary<string, double> StorageTransactionsPerOrderByResource { get; init; } = new Dictionary<string, double>();
 
     public double PeakMemoryMb { get; init; }
 

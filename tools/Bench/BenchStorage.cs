@@ -32,6 +32,10 @@ public sealed class BenchStorage : IAsyncDisposable
 
     public long TableRequests => tables.Requests;
 
+    /// <summary>Requests by method and resource across the three services, e.g. "GET History" or "DELETE workitems/messages".</summary>
+    public IEnumerable<KeyValuePair<string, long>> RequestsByResource =>
+        blobs.RequestsByResource.Concat(queues.RequestsByResource).Concat(tables.RequestsByResource);
+
     public static async Task<BenchStorage> StartAsync(string name, string repositoryRoot)
     {
         var azurite = new AzuriteProcess(repositoryRoot);

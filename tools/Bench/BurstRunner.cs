@@ -122,6 +122,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
             }
 
             var metrics = kingdee.Metrics.Snapshot();
+            var storageCpu = accounts.ToDictionary(a => a.Name, a => Math.Round(a.Azurite.CpuTime.TotalSeconds, 1));
             var cpu = processes.Sum(p => p.CpuTime.TotalSeconds);
             var memory = processes.Sum(p => p.PeakMemoryMb);
             var audit = await AuditAsync(mode, app.Azurite, runId, ids, kingdee);
@@ -152,6 +153,14 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
                 ErpThrottled = metrics.Throttled,
                 CpuSecondsPerOrder = Math.Round(cpu / Math.Max(1, ids.Count), 4),
                 StorageTransactionsPerOrder = Math.Round(accounts.Sum(a => a.BlobRequests + a.QueueRequests + a.TableRequests) / (double)Math.Max(1, ids.Count), 2),
+                StorageCpuSeconds = storageCpu,
+                StorageTransactionsPerOrderByResource = accounts
+                    .SelectMany(a => a.RequestsByResource)
+                    .GroupBy(r => r.Key.Replace("hub" + runId, "", StringComparison.OrdinalIgnoreCase).Replace(runId, "", StringComparison.OrdinalIgnoreCase))
+                    .Select(g => (g.Key, PerOrder: Math.Round(g.Sum(r => r.Value) / (double)Math.Max(1, ids.Count), 2)))
+                    .OrderByDescending(r => r.PerOrder)
+                    .Take(20)
+                    .ToDictionary(r => r.Key, r => r.PerOrder),
                 PeakMemoryMb = Math.Round(memory, 1),
                 StorageTransactionsPerOrderByService = new Dictionary<string, double>
                 {
@@ -193,6 +202,11 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
             ["Platforms__Douyin__AppSecret"] = "sim-douyin-app-secret",
             ["Platforms__Douyin__AccessToken"] = "sim-douyin-access-token",
             [$"Platforms__Douyin__Shops__{DouyinShop}__PullEnabled"] = "true",
+
+            // The demo shops of the other platforms have no simulator in a bench run.
+            ["Platforms__Kuaishou__Shops__5000100__PullEnabled"] = "false",
+            ["Platforms__WeChat__Shops__wx5e1f0c3a9b7d2468__PullEnabled"] = "false",
+            ["Platforms__Taobao__Shops__tb_shop_01__PullEnabled"] = "false",
             ["Pull__IntervalSeconds"] = "10",
             ["Pull__SettleSeconds"] = "0",
             ["Pull__InitialLookbackMinutes"] = "30",

@@ -51,6 +51,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{name} did not start.");
+        SpawnedProcesses.Track(process);
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };

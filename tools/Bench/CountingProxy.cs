@@ -15,6 +15,7 @@ public sealed class CountingProxy : IAsyncDisposable
     private readonly TcpListener listener;
     private readonly int targetPort;
     private readonly CancellationTokenSource stop = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> byResource = new();
     private long requests;
 
     public CountingProxy(int targetPort)
@@ -29,6 +30,9 @@ public sealed class CountingProxy : IAsyncDisposable
     public int Port { get; }
 
     public long Requests => Interlocked.Read(ref requests);
+
+    /// <summary>Requests by method and resource (table, queue or container; "/messages" for queue message calls).</summary>
+    public IReadOnlyDictionary<string, long> RequestsByResource => new Dictionary<string, long>(byResource);
 
     private async Task AcceptLoopAsync()
     {
@@ -78,9 +82,13 @@ public sealed class CountingProxy : IAsyncDisposable
             {
                 if (count)
                 {
-                    var window = carry.Concat(buffer.Take(read)).ToArray();
-                    Interlocked.Add(ref requests, Occurrences(window));
-                    carry = window.Length >= Marker.Length - 1 ? window[^(Marker.Length - 1)..] : window;
+                    var window = new byte[carry.Length + read];
+                    carry.CopyTo(window, 0);
+                    Array.Copy(buffer, 0, window, carry.Length, read);
+                    var consumed = CountRequests(window);
+                    // Keep the unfinished tail (at most one request line) for the next read.
+                    var keepFrom = Math.Max(consumed, window.Length - MaxRequestLine);
+                    carry = window[keepFrom..];
                 }
 
                 await to.WriteAsync(buffer.AsMemory(0, read), stop.Token);
@@ -96,17 +104,56 @@ public sealed class CountingProxy : IAsyncDisposable
         }
     }
 
-    private static int Occurrences(byte[] data)
+    private const int MaxRequestLine = 4096;
+
+    /// <summary>Counts the request lines ending in the window, by resource; returns where the last one ended.</summary>
+    private int CountRequests(byte[] window)
     {
-        var n = 0;
-        for (var i = data.AsSpan().IndexOf(Marker); i >= 0;)
+        var end = 0;
+        var span = window.AsSpan();
+        for (var at = span.IndexOf(Marker); at >= 0;)
         {
-            n++;
-            var next = data.AsSpan(i + Marker.Length).IndexOf(Marker);
-            i = next < 0 ? -1 : i + Marker.Length + next;
+            var lineStart = span[..at].LastIndexOf((byte)'\n') + 1;
+            var line = Encoding.ASCII.GetString(span[lineStart..at]);
+
+            // Operations inside a Tables batch body carry absolute URIs; the batch itself is the one transaction.
+            var inBatch = line.Contains(" http://", StringComparison.OrdinalIgnoreCase);
+            if (!inBatch)
+            {
+                Interlocked.Increment(ref requests);
+            }
+
+            byResource.AddOrUpdate((inBatch ? "(in $batch) " : "") + Resource(line), 1, (_, n) => n + 1);
+            end = at + Marker.Length;
+            var next = span[end..].IndexOf(Marker);
+            at = next < 0 ? -1 : end + next;
         }
 
-        return n;
+        return end;
+    }
+
+    /// <summary>"GET /devstoreaccount1/History()?$filter=..." becomes "GET History": the method and the table, queue or container.</summary>
+    private static string Resource(string requestLine)
+    {
+        var parts = requestLine.Split(' ', 2);
+        if (parts.Length < 2)
+        {
+            return "?";
+        }
+
+        var target = parts[1];
+        if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            // Absolute form: drop the scheme and host.
+            var slash = target.IndexOf('/', "http://".Length);
+            target = slash < 0 ? "/" : target[slash..];
+        }
+
+        var path = target.Split('?', 2)[0].TrimStart('/');
+        var segments = path.Split('/');
+        var name = segments.Length > 1 ? segments[1] : segments[0];
+        var paren = name.IndexOf('(', StringComparison.Ordinal);
+        return $"{parts[0]} {(paren >= 0 ? name[..paren] : name)}{(segments.Length > 2 ? "/" + segments[2] : "")}";
     }
 
     public ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
 using ServerlessSync.Bench;
 
+SpawnedProcesses.KillAllOnSignals();
 return await BenchCli.RunAsync(args);

@@ -14,13 +14,9 @@ namespace ServerlessSync.Functions.Sync;
 /// </summary>
 public sealed class SyncActivityFunctions
 {
-    [Function(SyncTaskNames.FetchOrder)]
-    public Task<Order> FetchOrderAsync([ActivityTrigger] OrderKey input, FunctionContext context) =>
-        Run<FetchOrderActivity, OrderKey, Order>(SyncTaskNames.FetchOrder, input, context);
-
-    [Function(SyncTaskNames.PlanOrder)]
-    public Task<SyncPlan> PlanOrderAsync([ActivityTrigger] Order input, FunctionContext context) =>
-        Run<PlanOrderActivity, Order, SyncPlan>(SyncTaskNames.PlanOrder, input, context);
+    [Function(SyncTaskNames.PrepareOrder)]
+    public Task<PreparedOrder> PrepareOrderAsync([ActivityTrigger] OrderKey input, FunctionContext context) =>
+        Run<PrepareOrderActivity, OrderKey, PreparedOrder>(SyncTaskNames.PrepareOrder, input, context);
 
     [Function(SyncTaskNames.CheckStock)]
     public Task<StockCheckResult> CheckStockAsync([ActivityTrigger] ErpSalesOrder input, FunctionContext context) =>

@@ -40,6 +40,8 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
             ExtendedSessionsEnabled = o.ExtendedSessions,
             ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(30),
             ControlQueueBatchSize = o.ControlQueueBatchSize,
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(o.MessageVisibilityTimeoutSeconds),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(o.MessageVisibilityTimeoutSeconds),
             LoggerFactory = loggerFactory,
         });
         Client = new TaskHubClient(orchestrationService, new SystemTextJsonDataConverter(), loggerFactory);

@@ -22,6 +22,12 @@ public sealed class DurableTaskOptions
     /// <summary>Control-queue messages fetched per poll.</summary>
     public int ControlQueueBatchSize { get; set; } = 32;
 
+    /// <summary>
+    /// How long a dequeued message stays hidden from other workers. The engine renews it while an activity runs, so
+    /// this only decides how soon a crashed worker's messages come back (the backend's default is 5 minutes).
+    /// </summary>
+    public int MessageVisibilityTimeoutSeconds { get; set; } = 60;
+
     /// <summary>Storage for the task hub; defaults to Storage:ConnectionString.</summary>
     public string? ConnectionString { get; set; }
 }

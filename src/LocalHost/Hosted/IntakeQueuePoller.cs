@@ -12,7 +12,7 @@ namespace ServerlessSync.LocalHost.Hosted;
 /// trigger does), deletes a message only after it was handled, and moves one that failed
 /// <see cref="IntakeOptions.MaxDequeueCount"/> times to the poison queue.
 /// </summary>
-public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandler handler, IntakeQueue intake, IOptions<IntakeOptions> options, ILogger<IntakeQueuePoller> logger) : BackgroundService
+public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandler handler, IntakeQueue intake, StartAdmission admission, IOptions<IntakeOptions> options, ILogger<IntakeQueuePoller> logger) : BackgroundService
 {
     /// <summary>Messages handled at once; a batch message's orders are handled in parallel inside (Intake:MaxConcurrentOrdersPerMessage).</summary>
     public const int MaxMessagesInFlight = 16;
@@ -31,6 +31,9 @@ public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandl
             while (!stoppingToken.IsCancellationRequested)
             {
                 await slots.WaitAsync(stoppingToken);
+
+                // Not while a flood is being acked or the task hub is full: the messages wait on the queue meanwhile.
+                await admission.WaitAsync(stoppingToken);
                 var free = 1;
                 while (free < MaxMessagesInFlight && slots.Wait(0, CancellationToken.None))
                 {

@@ -21,9 +21,17 @@ public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue
     /// <summary>Clocks of different workers may differ slightly; a run must start this much after the event to cover it.</summary>
     private static readonly TimeSpan CoverMargin = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Events of one order are decided one at a time in this process: two racing starts of the same instance (an
+    /// order's "created" and "paid" pushes arrive together) would both pass the engine's duplicate check and leave it
+    /// a duplicate start message to discard. The second waits and then sees the first's run.
+    /// </summary>
+    private static readonly KeyedLock StartLocks = new();
+
     public async Task<StartOutcome> StartAsync(IntakeMessage message, CancellationToken cancellationToken)
     {
         var instanceId = message.Key.InstanceId;
+        using var one = await StartLocks.AcquireAsync(instanceId, cancellationToken);
         var existing = await gateway.GetAsync(instanceId, cancellationToken);
 
         // A run created after the event was accepted reads the order after the change the event reports, so

@@ -9,7 +9,7 @@ namespace ServerlessSync.Pipeline.Intake;
 /// Never calls a platform API or the ERP, so the ack is fast however slow the ERP is. A rejected push leaves
 /// nothing behind; a push that could not be recorded gets a 503, so the platform pushes it again.
 /// </summary>
-public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, IntakeCommitter intake, TimeProvider clock, ILogger<WebhookHandler> logger)
+public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, IntakeCommitter intake, TimeProvider clock, ILogger<WebhookHandler> logger, IntakeFloodMeter? flood = null)
 {
     public async Task<HttpReply> HandleAsync(string platform, WebhookRequest request, CancellationToken cancellationToken)
     {
@@ -55,6 +55,7 @@ public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, Intake
                     return HttpReply.Error(503, "the push could not be recorded; please retry");
                 }
 
+                flood?.Record(outcome.Messages.Count);
                 logger.LogDebug("{Platform} push: {Messages} messages recorded", platform, outcome.Messages.Count);
                 return adapter.Ack();
         }

@@ -11,7 +11,7 @@ namespace ServerlessSync.Pipeline.Platforms;
 
 public static class PlatformServices
 {
-    /// <summary>Registers each platform's order client (FetchOrder) and push adapter (webhook).</summary>
+    /// <summary>Registers each platform's order client (PrepareOrder) and push adapter (webhook).</summary>
     public static IServiceCollection AddPlatforms(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDouyinPlatform(configuration);

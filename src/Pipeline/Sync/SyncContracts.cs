@@ -8,7 +8,10 @@ namespace ServerlessSync.Pipeline.Sync;
 /// <summary>Input of one SyncOrder run: which order changed and why (the why is informational; the run is level-triggered).</summary>
 public sealed record SyncOrderInput(OrderKey Key, string Event, string MsgId);
 
-/// <summary>What Plan decided for the order's current state.</summary>
+/// <summary>The order as the platform reports it now (status mapped through the shop's profile) and the plan for it.</summary>
+public sealed record PreparedOrder(Order Order, SyncPlan Plan);
+
+/// <summary>What planning decided for the order's current state.</summary>
 public sealed record SyncPlan
 {
     public required SyncAction Action { get; init; }

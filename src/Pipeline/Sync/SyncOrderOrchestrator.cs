@@ -18,10 +18,10 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
     public override async Task<SyncOrderResult> RunAsync(TaskOrchestrationContext context, SyncOrderInput input)
     {
         var key = input.Key;
-        Order order;
+        PreparedOrder prepared;
         try
         {
-            order = await context.CallActivityAsync<Order>(SyncTaskNames.FetchOrder, key, RetryOptions(settings.FetchMaxAttempts, settings.FetchFirstRetrySeconds, 60));
+            prepared = await context.CallActivityAsync<PreparedOrder>(SyncTaskNames.PrepareOrder, key, RetryOptions(settings.FetchMaxAttempts, settings.FetchFirstRetrySeconds, 60));
         }
         catch (TaskFailedException ex)
         {
@@ -29,7 +29,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
             return await FailAsync(context, key, AlertKind.ErpRetriesExhausted, $"platform:{key.Platform}", reason);
         }
 
-        var plan = await context.CallActivityAsync<SyncPlan>(SyncTaskNames.PlanOrder, order);
+        var (order, plan) = prepared;
         switch (plan.Action)
         {
             case SyncAction.Nothing:

@@ -4,8 +4,7 @@ namespace ServerlessSync.Pipeline.Sync;
 public static class SyncTaskNames
 {
     public const string SyncOrder = "SyncOrder";
-    public const string FetchOrder = "FetchOrder";
-    public const string PlanOrder = "PlanOrder";
+    public const string PrepareOrder = "PrepareOrder";
     public const string CheckStock = "CheckStock";
     public const string WriteErp = "WriteErp";
     public const string ReverseErp = "ReverseErp";

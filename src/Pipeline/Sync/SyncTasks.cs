@@ -12,8 +12,7 @@ public static class SyncTasks
 
     public static readonly IReadOnlyDictionary<string, Type> Activities = new Dictionary<string, Type>
     {
-        [SyncTaskNames.FetchOrder] = typeof(FetchOrderActivity),
-        [SyncTaskNames.PlanOrder] = typeof(PlanOrderActivity),
+        [SyncTaskNames.PrepareOrder] = typeof(PrepareOrderActivity),
         [SyncTaskNames.CheckStock] = typeof(CheckStockActivity),
         [SyncTaskNames.WriteErp] = typeof(WriteErpActivity),
         [SyncTaskNames.ReverseErp] = typeof(ReverseErpActivity),

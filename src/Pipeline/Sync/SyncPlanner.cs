@@ -1,45 +1,44 @@
-using Microsoft.DurableTask;
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Profiles;
 
-namespace ServerlessSync.Pipeline.Sync.Activities;
+namespace ServerlessSync.Pipeline.Sync;
 
 /// <summary>
 /// Compares the order with the ledger (what is missing?) and maps it through the shop's profile. The profile's
 /// status map may override how this shop's platform status codes read.
 /// </summary>
-public sealed class PlanOrderActivity(OrderLedger ledger, ProfileStore profiles, IErpConnector erp) : TaskActivity<Order, SyncPlan>
+public sealed class SyncPlanner(OrderLedger ledger, ProfileStore profiles, IErpConnector erp)
 {
     /// <summary>How stale a profile edit made through another worker may be when an order is planned.</summary>
     public static readonly TimeSpan ProfileMaxAge = TimeSpan.FromSeconds(5);
 
-    public override async Task<SyncPlan> RunAsync(TaskActivityContext context, Order input)
+    public async Task<PreparedOrder> PlanAsync(Order fetched, CancellationToken cancellationToken)
     {
         var erpTarget = $"erp:{erp.Kind}";
-        var profile = await profiles.GetCachedAsync(input.Key.Platform, input.Key.ShopId, ProfileMaxAge, CancellationToken.None);
-        var order = profile is not null && profile.StatusMap.TryGetValue(input.PlatformStatus, out var mapped) ? input with { Status = mapped } : input;
-        var entry = await ledger.GetAsync(order.Key, CancellationToken.None);
+        var profile = await profiles.GetCachedAsync(fetched.Key.Platform, fetched.Key.ShopId, ProfileMaxAge, cancellationToken);
+        var order = profile is not null && profile.StatusMap.TryGetValue(fetched.PlatformStatus, out var mapped) ? fetched with { Status = mapped } : fetched;
+        var entry = await ledger.GetAsync(order.Key, cancellationToken);
         var action = SyncDecision.Decide(order.Status, entry?.ErpOrderNumber, entry?.Status);
         if (action != SyncAction.CreateErpOrder)
         {
-            return new SyncPlan { Action = action, ErpOrderNumber = entry?.ErpOrderNumber, ErpTarget = erpTarget };
+            return new PreparedOrder(order, new SyncPlan { Action = action, ErpOrderNumber = entry?.ErpOrderNumber, ErpTarget = erpTarget });
         }
 
         if (profile is null)
         {
-            return new SyncPlan
+            return new PreparedOrder(order, new SyncPlan
             {
                 Action = action,
                 ErpTarget = erpTarget,
                 QuarantineReasons = [$"no mapping profile for shop {order.Key.Platform}:{order.Key.ShopId}"],
-            };
+            });
         }
 
         var planned = OrderPlanner.Plan(order, profile);
-        return new SyncPlan
+        return new PreparedOrder(order, new SyncPlan
         {
             Action = action,
             Document = planned.Document,
@@ -50,6 +49,6 @@ public sealed class PlanOrderActivity(OrderLedger ledger, ProfileStore profiles,
             StockHoldMinutes = profile.StockHoldMinutes,
             StockRecheckSeconds = profile.StockRecheckSeconds,
             ErpTarget = erpTarget,
-        };
+        });
     }
 }
