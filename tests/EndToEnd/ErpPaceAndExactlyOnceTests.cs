@@ -5,23 +5,28 @@ using ServerlessSync.Simulators.Douyin;
 
 namespace ServerlessSync.EndToEnd;
 
-/// <summary>The ERP sets the pace, and a write whose answer is lost never becomes a second ERP order.</summary>
+/// <summary>
+/// The ERP sets the pace, and a write whose answer is lost never becomes a second ERP order: one order at a time
+/// (<c>Erp:Kingdee:MaxBatchSize</c> 1, as for an ERP without a batch API) and in batches (BatchSave).
+/// </summary>
 public sealed class ErpPaceAndExactlyOnceTests
 {
     [Fact]
-    public async Task With_thirty_percent_commit_then_time_out_and_throttling_every_order_is_in_the_erp_exactly_once()
+    public async Task Written_one_at_a_time_with_thirty_percent_commit_then_time_out_and_throttling_every_order_is_in_the_erp_exactly_once()
     {
         await using var hub = await TestHub.StartAsync(
             simulators: o =>
             {
                 o.Kingdee.CommitThenTimeoutRate = 0.3;
                 o.Kingdee.CommitThenTimeoutHoldMs = 3000;
-                o.Kingdee.MaxCallsPerSecond = 15;
+                // Well under the hub's 20/s, so the ERP throttles even when a busy machine slows the hub down.
+                o.Kingdee.MaxCallsPerSecond = 10;
                 o.Kingdee.Seed = 30;
             },
             settings: new Dictionary<string, string?>
             {
                 ["Erp:Kingdee:WriteTimeout"] = "00:00:01",
+                ["Erp:Kingdee:MaxBatchSize"] = "1",
                 // The hub is set above the ERP's real capacity, so the ERP answers "调用限制" (MsgCode 14) and the hub must cope.
                 ["Erp:Kingdee:MaxCallsPerSecond"] = "20",
                 // Production-like back-off (the test hub's default is 1–2 s): long enough to outlast an open circuit.
@@ -45,7 +50,7 @@ public sealed class ErpPaceAndExactlyOnceTests
     }
 
     [Fact]
-    public async Task The_erp_never_sees_more_calls_per_second_or_at_once_than_the_governor_allows()
+    public async Task Written_one_at_a_time_the_erp_never_sees_more_calls_per_second_or_at_once_than_the_governor_allows()
     {
         await using var hub = await TestHub.StartAsync(
             simulators: o =>
@@ -58,6 +63,8 @@ public sealed class ErpPaceAndExactlyOnceTests
             {
                 ["Erp:Kingdee:MaxCallsPerSecond"] = "8",
                 ["Erp:Kingdee:MaxConcurrency"] = "2",
+                // Five calls per order (stock, look-up, Save, Submit, Audit) load the governor far more than batches do.
+                ["Erp:Kingdee:MaxBatchSize"] = "1",
             });
 
         var burst = await hub.PlayDouyinBurstAsync(new DouyinBurstPlan { Orders = 20, RatePerSecond = 100, Seed = 8 });
@@ -68,5 +75,47 @@ public sealed class ErpPaceAndExactlyOnceTests
         Assert.True(metrics.TotalCalls >= 20 * 5, $"expected at least 5 ERP calls per order, saw {metrics.TotalCalls}");
         Assert.InRange(metrics.PeakCallsPerSecond, 1, 8);
         Assert.InRange(metrics.PeakConcurrency, 1, 2);
+    }
+
+    [Fact]
+    public async Task Batched_with_thirty_percent_commit_then_time_out_every_order_is_in_the_erp_exactly_once_at_under_one_call_per_order()
+    {
+        await using var hub = await TestHub.StartAsync(
+            simulators: o =>
+            {
+                o.Kingdee.CommitThenTimeoutRate = 0.3;
+                o.Kingdee.CommitThenTimeoutHoldMs = 3000;
+                // With this seed the very first BatchSave commits its bills and loses the answer.
+                o.Kingdee.Seed = 14;
+                // A K/3 Cloud site takes a while to answer: while calls are in flight the next orders gather.
+                o.Kingdee.LatencyMs = 100;
+            },
+            settings: new Dictionary<string, string?>
+            {
+                ["Erp:Kingdee:WriteTimeout"] = "00:00:01",
+                ["Erp:Kingdee:MaxBatchSize"] = "50",
+                ["Erp:BatchWindowMs"] = "30",
+                // A small site's pace, well under what the hub delivers even on a busy machine: written one at a time
+                // (5 calls each) it would take an order every 2.5 s, so the burst queues behind the ERP and each call it can
+                // take carries the orders that gathered meanwhile.
+                ["Erp:Kingdee:MaxCallsPerSecond"] = "2",
+                ["Erp:Kingdee:MaxConcurrency"] = "2",
+                ["Sync:WriteErpMaxAttempts"] = "12",
+            });
+
+        var burst = await hub.PlayDouyinBurstAsync(new DouyinBurstPlan { Orders = 60, RatePerSecond = 200, Seed = 41 });
+        var ledger = await hub.WaitForLedgerAsync(DemoCatalog.ShopId, burst.OrderIds, TimeSpan.FromMinutes(5), SyncStatus.Synced);
+
+        var metrics = hub.Kingdee.Metrics.Snapshot();
+        var notSynced = burst.OrderIds.Where(id => ledger[id]?.Status != SyncStatus.Synced).Select(id => $"{id}: {ledger[id]?.Status} {ledger[id]?.Reason}").ToList();
+        Assert.True(notSynced.Count == 0, string.Join("; ", notSynced.Take(5)));
+        Assert.True(metrics.CommitThenTimeouts > 0, "the simulator should have lost the answer of a BatchSave after committing it");
+        Assert.All(burst.OrderIds, id => Assert.Single(hub.Kingdee.FindByNetOrderBillNo(id)));
+        Assert.Empty(hub.Kingdee.Duplicates);
+        Assert.All(burst.OrderIds, id => Assert.Equal(hub.Kingdee.FindByNetOrderBillNo(id).Single().BillNo, ledger[id]!.ErpOrderNumber));
+        Assert.All(burst.OrderIds, id => Assert.Equal("C", hub.Kingdee.FindByNetOrderBillNo(id).Single().Status));
+        Assert.False(metrics.CallsByService.ContainsKey("Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Save"), "orders should be written by BatchSave only");
+        var callsPerOrder = (double)metrics.TotalCalls / burst.OrderIds.Count;
+        Assert.True(callsPerOrder < 1, $"expected under one ERP call per order, saw {metrics.TotalCalls} calls for {burst.OrderIds.Count} orders: {string.Join(", ", metrics.CallsByService.Select(p => $"{p.Key[(p.Key.LastIndexOf('.') + 1)..]}={p.Value}"))}");
     }
 }

@@ -23,6 +23,7 @@ public sealed class ErpGovernor : IAsyncDisposable
     private double throttleFactor = 1;
     private long lastThrottleTimestamp;
     private int inFlight;
+    private int waiting;
     private long lastStartTimestamp;
     private readonly ResiliencePipeline breaker;
     private readonly TimeSpan maxWait;
@@ -105,6 +106,16 @@ public sealed class ErpGovernor : IAsyncDisposable
     private void UpdateSpacing() =>
         Interlocked.Exchange(ref spacingTicks, (long)(baseSpacingTicks * Members * ThrottleFactor));
 
+    /// <summary>
+    /// True when a call asked for now would start without waiting: nobody is waiting for a turn, this process's share of
+    /// concurrent calls is not used up, and the pace allows another start. The batchers keep gathering while it is false,
+    /// so the calls the ERP can take carry as many orders as have arrived meanwhile.
+    /// </summary>
+    public bool HasRoomNow =>
+        Volatile.Read(ref waiting) == 0
+        && Volatile.Read(ref inFlight) < ConcurrencyShare
+        && Stopwatch.GetTimestamp() - Interlocked.Read(ref lastStartTimestamp) >= Interlocked.Read(ref spacingTicks);
+
     /// <summary>Waits for this call's turn: one concurrency slot, held until disposed, then one token from the bucket.</summary>
     /// <remarks>
     /// The slot comes first and the token last, right before the call starts. Taking the token first would let
@@ -116,6 +127,7 @@ public sealed class ErpGovernor : IAsyncDisposable
         using var waitLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         waitLimit.CancelAfter(maxWait);
         RateLimitLease? slot = null;
+        Interlocked.Increment(ref waiting);
         try
         {
             slot = await concurrency.AcquireAsync(1, waitLimit.Token);
@@ -136,6 +148,7 @@ public sealed class ErpGovernor : IAsyncDisposable
         }
         finally
         {
+            Interlocked.Decrement(ref waiting);
             // Not returned to the caller: give the slot back, whatever went wrong.
             slot?.Dispose();
         }
@@ -165,7 +178,7 @@ public sealed class ErpGovernor : IAsyncDisposable
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait * 1000.0 / Stopwatch.Frequency)), cancellationToken);
             }
 
-            lastStartTimestamp = Stopwatch.GetTimestamp();
+            Interlocked.Exchange(ref lastStartTimestamp, Stopwatch.GetTimestamp());
             Interlocked.Increment(ref inFlight);
         }
         finally

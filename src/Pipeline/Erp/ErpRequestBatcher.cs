@@ -1,49 +1,72 @@
 namespace ServerlessSync.Pipeline.Erp;
 
+/// <summary>When a batch of an <see cref="ErpRequestBatcher{TRequest, TResult}"/> goes.</summary>
+/// <param name="MaxBatchSize">Most requests per batch, read each time a batch is formed; a full batch goes at once.</param>
+/// <param name="MaxConcurrentBatches">Most batches running at once, read each time a batch is formed.</param>
+/// <param name="Window">How long the oldest request waits for company before a batch that is not full may go.</param>
+/// <param name="MaxWait">How long the oldest request may keep waiting after the window while the ERP has no room.</param>
+/// <param name="ErpHasRoom">Whether a call could start at once; while it cannot, a batch that is not full keeps gathering.</param>
+public sealed record ErpBatchPolicy(Func<int> MaxBatchSize, Func<int> MaxConcurrentBatches, TimeSpan Window, TimeSpan MaxWait, Func<bool> ErpHasRoom)
+{
+    /// <summary>One request per batch, all at once: what callers did before batching.</summary>
+    public static ErpBatchPolicy Unbatched { get; } = new(() => 1, () => int.MaxValue, TimeSpan.Zero, TimeSpan.Zero, () => true);
+
+    /// <summary>
+    /// Batches of up to the connector's <see cref="Ports.IErpConnector.MaxBatchSize"/>, one running per call slot this
+    /// process may use, gathering while the governor has no room; <see cref="Unbatched"/> when the ERP has no batch API.
+    /// </summary>
+    public static ErpBatchPolicy For(Ports.IErpConnector erp, ErpGovernor governor, ErpBatchingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(erp);
+        ArgumentNullException.ThrowIfNull(governor);
+        ArgumentNullException.ThrowIfNull(options);
+        return erp.MaxBatchSize > 1
+            ? new ErpBatchPolicy(() => erp.MaxBatchSize, () => governor.ConcurrencyShare, options.BatchWindow, options.BatchMaxWait, () => governor.HasRoomNow)
+            : Unbatched;
+    }
+}
+
 /// <summary>
 /// Group commit for ERP calls: concurrent callers each hand in one request, and the batcher runs them together as
-/// one batch, so one ERP call serves many callers. A batch goes when it holds <c>maxBatchSize</c> requests, or when its
-/// oldest request has waited <c>window</c>; while <c>maxConcurrentBatches</c> batches are already running, requests
-/// keep gathering (up to the size) instead, so batches grow exactly when the ERP is the bottleneck.
+/// one batch, so one ERP call serves many callers. A batch goes when it holds <see cref="ErpBatchPolicy.MaxBatchSize"/>
+/// requests, or when its oldest request has waited <see cref="ErpBatchPolicy.Window"/> and the ERP has room for a call
+/// now. While the ERP is busy (the governor would queue the call, or every batch slot is taken), requests keep
+/// gathering instead, so batches grow exactly when the ERP is the bottleneck and stay small, for low latency, when it
+/// is not.
 /// </summary>
 /// <remarks>
-/// Nothing waits forever: the window is bounded, a caller whose token is cancelled before its batch goes is taken out
-/// of it (and after that simply stops waiting), a batch that throws fails exactly its own callers with that exception,
-/// and a batch that returns without answering a caller fails that caller.
+/// Nothing waits forever: after <see cref="ErpBatchPolicy.MaxWait"/> a batch goes whether the ERP has room or not (and
+/// waits its turn at the governor), a caller whose token is cancelled before its batch goes is taken out of it (and
+/// after that simply stops waiting), a batch that throws fails exactly its own callers with that exception, and a
+/// batch that returns without answering a caller fails that caller.
 /// </remarks>
 public sealed class ErpRequestBatcher<TRequest, TResult> : IDisposable
 {
+    /// <summary>How often a batch past its window looks again whether the ERP has room.</summary>
+    public static readonly TimeSpan RoomPollInterval = TimeSpan.FromMilliseconds(5);
+
     private readonly Lock _gate = new();
     private readonly List<ErpBatchEntry<TRequest, TResult>> _waiting = [];
     private readonly Func<IReadOnlyList<ErpBatchEntry<TRequest, TResult>>, Task> _runBatch;
-    private readonly Func<int> _maxBatchSize;
-    private readonly Func<int> _maxConcurrentBatches;
-    private readonly TimeSpan _window;
+    private readonly ErpBatchPolicy _policy;
+    private readonly TimeSpan _maxWait;
     private readonly TimeProvider _time;
     private readonly ITimer _windowTimer;
     private int _running;
     private bool _disposed;
 
     /// <param name="runBatch">Runs one batch and answers each entry; it must not throw for one entry's sake.</param>
-    /// <param name="maxBatchSize">Most requests per batch, read each time a batch is formed.</param>
-    /// <param name="maxConcurrentBatches">Most batches running at once, read each time a batch is formed.</param>
-    /// <param name="window">How long the oldest waiting request may wait for company before its batch goes anyway.</param>
-    public ErpRequestBatcher(
-        Func<IReadOnlyList<ErpBatchEntry<TRequest, TResult>>, Task> runBatch,
-        Func<int> maxBatchSize,
-        Func<int> maxConcurrentBatches,
-        TimeSpan window,
-        TimeProvider time)
+    /// <param name="policy">When batches go.</param>
+    /// <param name="time">The clock of the window.</param>
+    public ErpRequestBatcher(Func<IReadOnlyList<ErpBatchEntry<TRequest, TResult>>, Task> runBatch, ErpBatchPolicy policy, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(runBatch);
-        ArgumentNullException.ThrowIfNull(maxBatchSize);
-        ArgumentNullException.ThrowIfNull(maxConcurrentBatches);
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(time);
-        ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(policy.Window, TimeSpan.Zero);
         _runBatch = runBatch;
-        _maxBatchSize = maxBatchSize;
-        _maxConcurrentBatches = maxConcurrentBatches;
-        _window = window;
+        _policy = policy;
+        _maxWait = policy.MaxWait > policy.Window ? policy.MaxWait : policy.Window;
         _time = time;
         _windowTimer = time.CreateTimer(_ => OnWindowElapsed(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
@@ -101,15 +124,15 @@ public sealed class ErpRequestBatcher<TRequest, TResult> : IDisposable
     }
 
     /// <summary>
-    /// Forms every batch that may go now, oldest requests first, and arms the window timer for the rest. Under the gate.
+    /// Forms every batch that may go now, oldest requests first, and arms the timer for the rest. Under the gate.
     /// </summary>
     private List<ErpBatchEntry<TRequest, TResult>[]> TakeReadyBatches()
     {
         var ready = new List<ErpBatchEntry<TRequest, TResult>[]>();
-        while (_waiting.Count > 0 && _running < Math.Max(1, _maxConcurrentBatches()))
+        while (_waiting.Count > 0 && _running < Math.Max(1, _policy.MaxConcurrentBatches()))
         {
-            var size = Math.Max(1, _maxBatchSize());
-            if (_waiting.Count < size && _time.GetElapsedTime(_waiting[0].EnqueuedAt) < _window)
+            var size = Math.Max(1, _policy.MaxBatchSize());
+            if (_waiting.Count < size && !PartialBatchMayGo())
             {
                 break;
             }
@@ -120,15 +143,21 @@ public sealed class ErpRequestBatcher<TRequest, TResult> : IDisposable
             _running++;
         }
 
-        ArmWindowTimer();
+        ArmTimer();
         return ready;
     }
 
+    private bool PartialBatchMayGo()
+    {
+        var age = _time.GetElapsedTime(_waiting[0].EnqueuedAt);
+        return age >= _policy.Window && (age >= _maxWait || _policy.ErpHasRoom());
+    }
+
     /// <summary>
-    /// Wakes up when the oldest waiting request's window ends. Not needed when nothing waits, or when the window has
-    /// ended and every batch slot is taken: the next batch to finish forms the next batch then.
+    /// Wakes up when the oldest waiting request's window ends, then every <see cref="RoomPollInterval"/> to see whether
+    /// the ERP has room, until its <see cref="ErpBatchPolicy.MaxWait"/>. A batch slot coming free wakes the batcher too.
     /// </summary>
-    private void ArmWindowTimer()
+    private void ArmTimer()
     {
         if (_disposed || _waiting.Count == 0)
         {
@@ -136,9 +165,14 @@ public sealed class ErpRequestBatcher<TRequest, TResult> : IDisposable
             return;
         }
 
-        var left = _window - _time.GetElapsedTime(_waiting[0].EnqueuedAt);
-        _windowTimer.Change(left > TimeSpan.Zero ? left : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var age = _time.GetElapsedTime(_waiting[0].EnqueuedAt);
+        var next = age < _policy.Window ? _policy.Window - age
+            : age < _maxWait ? Min(RoomPollInterval, _maxWait - age)
+            : Timeout.InfiniteTimeSpan;
+        _windowTimer.Change(next, Timeout.InfiniteTimeSpan);
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private void OnWindowElapsed()
     {
@@ -203,7 +237,7 @@ public sealed class ErpRequestBatcher<TRequest, TResult> : IDisposable
         {
             if (_waiting.Remove(entry))
             {
-                ArmWindowTimer();
+                ArmTimer();
             }
         }
 

@@ -21,13 +21,7 @@ public sealed class ErpStockBatcher : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _erp = erp;
         _governor = governor;
-        var batched = erp.MaxBatchSize > 1;
-        _batcher = new ErpRequestBatcher<IReadOnlyCollection<string>, StockLevels>(
-            QueryAsync,
-            () => _erp.MaxBatchSize,
-            batched ? () => _governor.ConcurrencyShare : () => int.MaxValue,
-            batched ? options.Value.BatchWindow : TimeSpan.Zero,
-            time);
+        _batcher = new ErpRequestBatcher<IReadOnlyCollection<string>, StockLevels>(QueryAsync, ErpBatchPolicy.For(erp, governor, options.Value), time);
     }
 
     /// <summary>Available stock of these materials, from a query that may also serve other callers.</summary>

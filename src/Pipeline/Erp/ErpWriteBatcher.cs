@@ -27,14 +27,8 @@ public sealed class ErpWriteBatcher : IDisposable
         _erp = erp;
         _governor = governor;
         _logger = logger;
-        var batched = erp.MaxBatchSize > 1;
         _batcher = new ErpRequestBatcher<ErpSalesOrder, ErpWriteOutcome>(
-            batched ? WriteBatchAsync : WriteEachAsync,
-            () => _erp.MaxBatchSize,
-            // One batch per call slot this process may use; without batching, as many as the governor lets through.
-            batched ? () => _governor.ConcurrencyShare : () => int.MaxValue,
-            batched ? options.Value.BatchWindow : TimeSpan.Zero,
-            time);
+            erp.MaxBatchSize > 1 ? WriteBatchAsync : WriteEachAsync, ErpBatchPolicy.For(erp, governor, options.Value), time);
     }
 
     /// <summary>Created, AlreadyExists, Rejected or Transient for this document; waits for at most one batch window first.</summary>

@@ -21,10 +21,10 @@ public sealed class ErpWriteBatcherTests
         Lines = [new ErpSalesOrderLine { MaterialNumber = "MAT-LIP-01", UnitNumber = "Pcs", Quantity = 1, AmountFen = 100, IsGift = false, WarehouseNumber = "CK001" }],
     };
 
-    private static ErpWriteBatcher Batcher(InMemoryErp erp, TimeProvider time, int concurrency = 4, int windowMs = 30) => new(
+    private static ErpWriteBatcher Batcher(InMemoryErp erp, TimeProvider time, int concurrency = 4, int windowMs = 30, ErpGovernor? governor = null) => new(
         erp,
-        new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 10_000, MaxConcurrency = concurrency }),
-        Options.Create(new ErpBatchingOptions { BatchWindowMs = windowMs }),
+        governor ?? new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 10_000, MaxConcurrency = concurrency }),
+        Options.Create(new ErpBatchingOptions { BatchWindowMs = windowMs, BatchMaxWaitMs = 200 }),
         time,
         NullLogger<ErpWriteBatcher>.Instance);
 
@@ -156,6 +156,46 @@ public sealed class ErpWriteBatcherTests
 
         Assert.Equal([["A"], ["B", "C", "D"], ["E"]], erp.Lookups.Select(l => l.ToArray()));
         Assert.Equal(5, erp.Orders.Count);
+    }
+
+    [Fact]
+    public async Task Past_its_window_a_batch_keeps_gathering_while_the_erp_has_no_room_and_goes_when_a_call_can_start()
+    {
+        var erp = new InMemoryErp(maxBatchSize: 50);
+        var time = new ManualTimeProvider();
+        var governor = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 10_000, MaxConcurrency = 1 });
+        using var batcher = Batcher(erp, time, governor: governor);
+        var otherCall = await governor.AcquireCallAsync(CancellationToken.None);
+
+        var first = batcher.WriteAsync(Order("A"), CancellationToken.None);
+        time.Advance(Window);
+        var second = batcher.WriteAsync(Order("B"), CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(50));
+        Assert.Empty(erp.Calls);
+        otherCall.Dispose();
+        // The governor paces on the real clock: its next start is allowed 0.1 ms after the other call's.
+        Assert.True(SpinWait.SpinUntil(() => governor.HasRoomNow, TimeSpan.FromSeconds(5)));
+        time.Advance(ErpRequestBatcher<ErpSalesOrder, ErpWriteOutcome>.RoomPollInterval);
+        await Task.WhenAll(first, second);
+
+        Assert.Equal(["A", "B"], erp.Lookups.Single());
+    }
+
+    [Fact]
+    public async Task A_batch_stops_gathering_after_the_longest_wait_even_when_the_erp_stays_busy()
+    {
+        var erp = new InMemoryErp(maxBatchSize: 50);
+        var time = new ManualTimeProvider();
+        var governor = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 10_000, MaxConcurrency = 1 });
+        using var batcher = Batcher(erp, time, governor: governor);
+        using var otherCall = await governor.AcquireCallAsync(CancellationToken.None);
+
+        var write = batcher.WriteAsync(Order("A"), CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(199));
+        Assert.Empty(erp.Calls);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(ErpWriteResult.Created, (await write).Result);
     }
 
     [Fact]
