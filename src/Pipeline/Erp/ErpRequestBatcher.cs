@@ -71,18 +71,6 @@ public sealed class ErpRequestBatcher<TRequest, TResult> : IDisposable
         _windowTimer = time.CreateTimer(_ => OnWindowElapsed(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Requests waiting for a batch to take them (not counting those in running batches).</summary>
-    public int Waiting
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _waiting.Count;
-            }
-        }
-    }
-
     /// <summary>Hands one request in and waits for its own answer.</summary>
     public async Task<TResult> SubmitAsync(TRequest request, CancellationToken cancellationToken)
     {

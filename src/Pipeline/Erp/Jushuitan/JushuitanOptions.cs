@@ -28,8 +28,8 @@ public sealed class JushuitanOptions
     /// <summary><c>wms_co_id</c> of the inventory query (a warehouse or branch); empty = the company's own stock.</summary>
     public string WmsCoId { get; set; } = "";
 
-    /// <summary>Orders per orders/upload call in <see cref="JushuitanConnector.UploadOrdersAsync"/>. The API's own limit is not
-    /// published; 50 is our choice.</summary>
+    /// <summary>Orders per orders/upload call in <see cref="JushuitanConnector.UploadOrdersAsync"/>, and so the size of the
+    /// write batches (<see cref="JushuitanConnector.MaxBatchSize"/>). The API's own limit is not published; 50 is our choice.</summary>
     [Range(1, 200)]
     public int UploadBatchSize { get; set; } = 50;
 
