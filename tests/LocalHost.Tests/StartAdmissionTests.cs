@@ -40,7 +40,7 @@ public sealed class StartAdmissionTests
         Assert.False(waiting.IsCompleted, "a start went ahead during the flood");
 
         clock.Advance(TimeSpan.FromSeconds(2)); // no events for two seconds: the flood is over
-        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -62,7 +62,8 @@ public sealed class StartAdmissionTests
             await Task.WhenAny(waiting, Task.Delay(150));
         }
 
-        Assert.True(waiting.IsCompleted, "the flood held starts back past MaxFloodHoldSeconds");
+        // Past the limit on the clock: the wait ends at its next look, however slow this machine is right now.
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class StartAdmissionTests
 
             await workItems.ClearMessagesAsync();
             clock.Advance(TimeSpan.FromSeconds(1));
-            await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+            await waiting.WaitAsync(TimeSpan.FromSeconds(30));
         }
         finally
         {
