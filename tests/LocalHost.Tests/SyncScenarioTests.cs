@@ -99,6 +99,23 @@ public sealed class SyncScenarioTests
     }
 
     [Fact]
+    public async Task A_stock_query_outage_is_retried_durably_and_the_orders_still_reach_the_erp_once()
+    {
+        // More failures than the HTTP-level retries of one stock query: the CheckStock activity itself fails and the
+        // orchestration's durable retry has to carry the orders through.
+        await using var hub = await TestHub.StartAsync(
+            simulators: o => o.Kingdee.FailStockQueries = 12,
+            settings: new Dictionary<string, string?> { ["Sync:WriteErpFirstRetrySeconds"] = "1", ["Sync:WriteErpMaxRetrySeconds"] = "2" });
+
+        var burst = await hub.PlayDouyinBurstAsync(new DouyinBurstPlan { Orders = 3, RatePerSecond = 10, Seed = 8 });
+        var ledger = await hub.WaitForLedgerAsync(DemoCatalog.ShopId, burst.OrderIds, Settle, SyncStatus.Synced);
+
+        Assert.All(ledger.Values, e => Assert.Equal(SyncStatus.Synced, e!.Status));
+        Assert.All(burst.OrderIds, id => Assert.Single(hub.Kingdee.FindByNetOrderBillNo(id)));
+        Assert.True(hub.Kingdee.Metrics.Snapshot().TransientFailures >= 12, "the stock outage did not happen");
+    }
+
+    [Fact]
     public async Task A_save_that_commits_but_never_answers_is_retried_into_exactly_one_erp_order()
     {
         await using var hub = await TestHub.StartAsync(

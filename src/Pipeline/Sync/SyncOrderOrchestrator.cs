@@ -60,7 +60,17 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
             return new SyncOrderResult(SyncStatus.OnHold, null, reason);
         }
 
-        var stockHeld = await WaitForStockAsync(context, order, plan);
+        SyncOrderResult? stockHeld;
+        try
+        {
+            stockHeld = await WaitForStockAsync(context, order, plan, StockRetryOptions());
+        }
+        catch (TaskFailedException ex)
+        {
+            var reason = $"ERP stock query failed after {settings.WriteErpMaxAttempts} attempts: {ex.FailureDetails.ErrorMessage}";
+            return await FailAsync(context, key, AlertKind.ErpRetriesExhausted, ErpTarget(plan), reason, order);
+        }
+
         if (stockHeld is not null)
         {
             return stockHeld;
@@ -122,13 +132,13 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
     }
 
     /// <summary>Holds the order while stock is short (policy Hold), re-checking on a durable timer; returns a result only when the run must end here.</summary>
-    private static async Task<SyncOrderResult?> WaitForStockAsync(TaskOrchestrationContext context, Order order, SyncPlan plan)
+    private static async Task<SyncOrderResult?> WaitForStockAsync(TaskOrchestrationContext context, Order order, SyncPlan plan, TaskOptions retry)
     {
         var deadline = context.CurrentUtcDateTime.AddMinutes(plan.StockHoldMinutes);
         var notified = false;
         while (true)
         {
-            var stock = await context.CallActivityAsync<StockCheckResult>(SyncTaskNames.CheckStock, plan.Document);
+            var stock = await context.CallActivityAsync<StockCheckResult>(SyncTaskNames.CheckStock, plan.Document, retry);
             if (!stock.IsShort)
             {
                 return null;
@@ -195,6 +205,10 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
     private static string ShopTarget(OrderKey key) => $"shop:{key.Platform}:{key.ShopId}";
 
     private static string ErpTarget(SyncPlan plan) => plan.ErpTarget;
+
+    /// <summary>A stock query meets the same ERP as the write (throttling, timeouts, 5xx), so it gets the write's durable retries.</summary>
+    private TaskOptions StockRetryOptions() =>
+        RetryOptions(settings.WriteErpMaxAttempts, settings.WriteErpFirstRetrySeconds, settings.WriteErpMaxRetrySeconds);
 
     /// <summary>Durable retries only for failures worth retrying; a bug or a refusal fails at once.</summary>
     private static TaskOptions RetryOptions(int attempts, int firstSeconds, int maxSeconds) =>

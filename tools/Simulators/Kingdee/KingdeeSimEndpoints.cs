@@ -86,6 +86,14 @@ public static class KingdeeSimEndpoints
             }
 
             var request = KingdeeSimRequest.From(body);
+            if (isQuery && request.FormId == KingdeeSimQuery.Inventory && state.TakeStockQueryFailure(options.FailStockQueries))
+            {
+                state.Metrics.CountTransientFailure();
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                await context.Response.WriteAsync("Internal Server Error (simulated stock outage)", context.RequestAborted);
+                return;
+            }
+
             switch (service)
             {
                 case Save:

@@ -38,6 +38,9 @@ public sealed class KingdeeSimulatorOptions
     /// <summary>Probability (0..1) a valid Save, or one valid BatchSave row, is refused with MsgCode 11 (for the row's DIndex).</summary>
     public double BusinessRejectRate { get; set; }
 
+    /// <summary>The next this-many STK_Inventory queries answer HTTP 500 (a stock service outage), then queries work again.</summary>
+    public int FailStockQueries { get; set; }
+
     /// <summary>Seed of the fault dice; null = a random seed.</summary>
     public int? Seed { get; set; }
 

@@ -43,6 +43,12 @@ public sealed class KingdeeSimulatorState
     public void DropSessions() => Sessions.DropAll();
 
     /// <summary>True with the given probability, from the seeded dice.</summary>
+    private int stockQueriesFailed;
+
+    /// <summary>True while fewer than <paramref name="limit"/> stock queries have been failed on purpose; counts this one.</summary>
+    public bool TakeStockQueryFailure(int limit) =>
+        limit > 0 && Interlocked.Increment(ref stockQueriesFailed) <= limit;
+
     public bool Roll(double probability)
     {
         if (probability <= 0)
