@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ServerlessSync.Pipeline.Erp.Jushuitan;
 
 /// <summary>Connection to one Jushuitan (聚水潭) company, bound from <c>Erp:Jushuitan</c>.</summary>
-public sealed class JushuitanOptions
+public sealed class JushuitanOptions : IErpHttpOptions
 {
     public const string SectionName = "Erp:Jushuitan";
 

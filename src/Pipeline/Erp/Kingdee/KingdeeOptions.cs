@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ServerlessSync.Pipeline.Erp.Kingdee;
 
 /// <summary>Connection to one K/3 Cloud site, bound from <c>Erp:Kingdee</c>.</summary>
-public sealed class KingdeeOptions
+public sealed class KingdeeOptions : IErpHttpOptions
 {
     public const string SectionName = "Erp:Kingdee";
 

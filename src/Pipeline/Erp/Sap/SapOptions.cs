@@ -4,7 +4,7 @@ using ServerlessSync.Domain.Erp.Sap;
 namespace ServerlessSync.Pipeline.Erp.Sap;
 
 /// <summary>Connection to one S/4HANA system through a communication user (Basic auth), bound from <c>Erp:Sap</c>.</summary>
-public sealed class SapOptions
+public sealed class SapOptions : IErpHttpOptions
 {
     public const string SectionName = "Erp:Sap";
 

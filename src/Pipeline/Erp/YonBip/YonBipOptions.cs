@@ -5,7 +5,7 @@ using ServerlessSync.Domain.Erp.YonBip;
 namespace ServerlessSync.Pipeline.Erp.YonBip;
 
 /// <summary>Connection to one YonBIP tenant, bound from <c>Erp:YonBip</c>. Code fields take an ID or a code.</summary>
-public sealed class YonBipOptions
+public sealed class YonBipOptions : IErpHttpOptions
 {
     public const string SectionName = "Erp:YonBip";
 
