@@ -29,6 +29,20 @@ public sealed class DouyinOrderGeneratorTests
     }
 
     [Fact]
+    public void Every_order_was_created_paid_and_last_updated_before_now_so_a_window_ending_now_lists_it()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var orders = NewStore().CreateOrders(500, random: new Random(13));
+
+        Assert.All(orders, o =>
+        {
+            Assert.True(o.CreateTime < o.PayTime, $"order {o.OrderId} was paid before it was created");
+            Assert.Equal(o.PayTime, o.UpdateTime);
+            Assert.True(o.UpdateTime <= now - 5, $"order {o.OrderId} was updated {o.UpdateTime - now} s from now");
+        });
+    }
+
+    [Fact]
     public void Some_orders_carry_a_free_gift_bound_to_a_master_line()
     {
         var orders = NewStore().CreateOrders(300, random: new Random(11));

@@ -52,7 +52,8 @@ public static class DouyinOrderGenerator
             });
         }
 
-        var created = now.ToUnixTimeSeconds() - random.Next(5, 120);
+        // Paid (and last updated) at least 5 s before "now": a list window ending now must see every generated order.
+        var created = now.ToUnixTimeSeconds() - random.Next(35, 150);
         var paid = created + random.Next(1, 30);
         return new DouyinSimOrder
         {
