@@ -31,6 +31,7 @@ public static class LocalHostApp
         builder.Services.AddHostedService<StartupSeeder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableTaskHost>());
         builder.Services.AddHostedService<IntakeQueuePoller>();
+        builder.Services.AddHostedService<CompletedInstancePurger>();
         builder.Services.AddHostedService<PullTimer>();
 
         var app = builder.Build();

@@ -15,6 +15,9 @@ namespace ServerlessSync.LocalHost.Durable;
 /// </summary>
 public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
 {
+    private static readonly OrchestrationStatus[] FinishedStatuses =
+        [OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated, OrchestrationStatus.Canceled];
+
     private readonly IServiceProvider services;
     private readonly ILoggerFactory loggerFactory;
     private readonly AzureStorageOrchestrationService orchestrationService;
@@ -48,6 +51,10 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
     }
 
     public TaskHubClient Client { get; }
+
+    /// <summary>Deletes the history and instance rows of runs created before <paramref name="createdBefore"/> that have finished.</summary>
+    public Task<PurgeHistoryResult> PurgeFinishedAsync(DateTime createdBefore) =>
+        orchestrationService.PurgeInstanceHistoryAsync(DateTime.UnixEpoch, createdBefore, FinishedStatuses);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
