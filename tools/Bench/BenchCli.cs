@@ -122,6 +122,7 @@ public static class BenchCli
             ("one event per intake message", a.WithHubSetting("Intake__MaxEventsPerMessage", "1")),
             ("no start admission", a.WithHubSetting("StartAdmission__MaxTaskHubBacklog", "0").WithHubSetting("StartAdmission__FloodEventsPerSecond", "0")),
             ("no extended sessions", a.WithHubSetting("DurableTask__ExtendedSessions", "false")),
+            ("finished runs' history kept", a.WithHubSetting("DurableTask__PurgeCompletedAfterSeconds", "0")),
             ("task hub in the app's Azurite", a with { HubStorage = "shared" }),
         };
         var rows = new JsonArray();
