@@ -32,10 +32,10 @@ public sealed class DurableTaskOptions
     /// Finished SyncOrder runs keep their task-hub history this long, then it is deleted (0 keeps it forever). The
     /// ledger holds each order's own history; this is the engine's record, useful only while debugging a run.
     /// </summary>
-    public int PurgeCompletedAfterSeconds { get; set; } = 300;
+    public int PurgeCompletedAfterSeconds { get; set; } = 60;
 
     /// <summary>How often finished runs are looked for and purged.</summary>
-    public int PurgeIntervalSeconds { get; set; } = 30;
+    public int PurgeIntervalSeconds { get; set; } = 10;
 
     /// <summary>Storage for the task hub; defaults to Storage:ConnectionString.</summary>
     public string? ConnectionString { get; set; }

@@ -19,13 +19,15 @@ public enum InboxRecord
 
 /// <summary>
 /// Every accepted platform message, one row per (order, platform message id), written by the intake consumer.
-/// Inserting is the duplicate check; the row names the batch that recorded it and where its raw body is.
+/// Inserting is the duplicate check; the row names the batch that recorded it and holds its raw body, or says where
+/// in the batch's bodies blob the body is.
 /// </summary>
 public sealed class InboxStore(StorageClients storage, IntakeBodyStore bodies)
 {
     public const string TableName = "Inbox";
 
-    public async Task<InboxRecord> RecordAsync(IntakeMessage message, string batchId, int bodyIndex, CancellationToken cancellationToken)
+    /// <param name="rawBody">The body when the batch carried it; null when it is entry <paramref name="bodyIndex"/> of the batch's blob.</param>
+    public async Task<InboxRecord> RecordAsync(IntakeMessage message, string batchId, int bodyIndex, string? rawBody, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
         var entity = new TableEntity(PartitionKey(message.Platform, message.ShopId, message.OrderId), RowKey(message.MsgId))
@@ -34,8 +36,16 @@ public sealed class InboxStore(StorageClients storage, IntakeBodyStore bodies)
             ["EventTime"] = message.EventTime,
             ["ReceivedAt"] = message.AcceptedAt,
             ["Batch"] = batchId,
-            ["BodyIndex"] = bodyIndex,
         };
+        if (rawBody is null)
+        {
+            entity["BodyIndex"] = bodyIndex;
+        }
+        else
+        {
+            entity["RawMessage"] = rawBody;
+        }
+
         try
         {
             await table.AddEntityAsync(entity, cancellationToken);
@@ -64,8 +74,8 @@ public sealed class InboxStore(StorageClients storage, IntakeBodyStore bodies)
             return null;
         }
 
-        // Rows written before intake batched kept the raw message in the row itself.
-        return row.Value.GetString("Batch") is { } batchId && row.Value.GetInt32("BodyIndex") is { } index
+        // The row holds the body when its batch carried it (and rows written before intake batched); else the blob does.
+        return row.Value.GetString("RawMessage") is null && row.Value.GetString("Batch") is { } batchId && row.Value.GetInt32("BodyIndex") is { } index
             ? await bodies.ReadAsync(batchId, index, cancellationToken)
             : row.Value.GetString("RawMessage");
     }

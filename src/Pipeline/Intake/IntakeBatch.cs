@@ -8,16 +8,24 @@ namespace ServerlessSync.Pipeline.Intake;
 
 /// <summary>
 /// One group commit of intake: the envelopes of every event accepted together, sent as ONE queue message
-/// <c>{"id", "acceptedAt", "events": [{platform, shopId, orderId, event, eventTime, msgId}, ...]}</c>. The raw bodies
-/// never ride on the queue (64 KiB limit): they sit in the blob <see cref="BodiesBlobName"/>, in the same order.
+/// <c>{"id", "acceptedAt", "events": [{platform, shopId, orderId, event, eventTime, msgId}, ...], "bodies": [...]}</c>.
+/// The raw bodies ride in the message (<see cref="Bodies"/>, in the order of the events) when they fit its 64 KiB,
+/// which makes the ack one storage call; otherwise (<see cref="Bodies"/> null) they sit in the blob
+/// <see cref="BodiesBlobName"/>, written before the message (the claim check).
 /// </summary>
-public sealed partial record IntakeBatch(string Id, DateTimeOffset AcceptedAt, IReadOnlyList<OrderEvent> Events)
+public sealed partial record IntakeBatch(string Id, DateTimeOffset AcceptedAt, IReadOnlyList<OrderEvent> Events, IReadOnlyList<string>? Bodies = null)
 {
     /// <summary>
     /// Budget for the envelopes of one message, in UTF-8 bytes. Base64 (the queue encoding) makes it 4/3 larger:
     /// 45 KiB of envelopes plus the few hundred bytes around them stay under 62 KiB on the wire, below the 64 KiB limit.
     /// </summary>
     public const int MaxEnvelopeBytes = 45 * 1024;
+
+    /// <summary>
+    /// A longer body always goes to the blob: the consumer keeps an inline body in the event's Inbox row, and a Table
+    /// string property holds at most 32 K UTF-16 characters.
+    /// </summary>
+    public const int MaxInlineBodyChars = 30_000;
 
     public string BodiesBlobName => BodiesBlobNameOf(Id);
 
@@ -32,7 +40,11 @@ public sealed partial record IntakeBatch(string Id, DateTimeOffset AcceptedAt, I
     /// <summary>What one event adds to a batch message before encoding: its envelope and a separating comma.</summary>
     public static int EnvelopeBytes(OrderEvent e) => Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(e, IntakeMessage.Json)) + 1;
 
-    public string ToJson() => JsonSerializer.Serialize(new Wire(Id, AcceptedAt, Events), IntakeMessage.Json);
+    /// <summary>What one event adds to a batch message that carries its raw body too; null when the body must go to the blob.</summary>
+    public static int? InlineBytes(OrderEvent e, string rawBody) =>
+        rawBody.Length > MaxInlineBodyChars ? null : EnvelopeBytes(e) + Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(rawBody, IntakeMessage.Json)) + 1;
+
+    public string ToJson() => JsonSerializer.Serialize(new Wire(Id, AcceptedAt, Events, Bodies), IntakeMessage.Json);
 
     /// <exception cref="FormatException">The element is not a valid batch.</exception>
     internal static IntakeBatch FromJson(JsonElement element)
@@ -66,14 +78,23 @@ public sealed partial record IntakeBatch(string Id, DateTimeOffset AcceptedAt, I
             }
         }
 
-        return new IntakeBatch(wire.Id, wire.AcceptedAt, wire.Events);
+        if (wire.Bodies is { } bodies && (bodies.Count != wire.Events.Count || bodies.Any(b => b is null)))
+        {
+            throw new FormatException($"Intake batch {wire.Id} carries {bodies.Count} bodies for {wire.Events.Count} events.");
+        }
+
+        return new IntakeBatch(wire.Id, wire.AcceptedAt, wire.Events, wire.Bodies);
     }
 
     /// <summary>Ids name blobs and sit in Table properties: letters, digits and hyphens only.</summary>
     [GeneratedRegex("^[0-9A-Za-z-]{1,100}$", RegexOptions.CultureInvariant)]
     private static partial Regex SafeId();
 
-    private sealed record Wire(string? Id, DateTimeOffset AcceptedAt, IReadOnlyList<OrderEvent>? Events);
+    private sealed record Wire(
+        string? Id,
+        DateTimeOffset AcceptedAt,
+        IReadOnlyList<OrderEvent>? Events,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Bodies);
 }
 
 /// <summary>One event's envelope alone exceeds what a queue message can carry: the push is malformed (its ids are absurdly long).</summary>

@@ -7,14 +7,18 @@ public interface IIntakeBatchWriter
 }
 
 /// <summary>
-/// The bodies blob first, then the queue message: a message therefore always finds its bodies, and a failure between
-/// the two leaves only an unreferenced blob behind.
+/// A batch carrying its bodies is one queue message. Otherwise the bodies blob goes first, then the queue message: a
+/// message therefore always finds its bodies, and a failure between the two leaves only an unreferenced blob behind.
 /// </summary>
 public sealed class StorageIntakeBatchWriter(IntakeBodyStore bodies, IntakeQueue queue) : IIntakeBatchWriter
 {
     public async Task WriteAsync(IntakeBatch batch, IReadOnlyList<string> rawBodies, CancellationToken cancellationToken)
     {
-        await bodies.WriteAsync(batch, rawBodies, cancellationToken);
+        if (batch.Bodies is null)
+        {
+            await bodies.WriteAsync(batch, rawBodies, cancellationToken);
+        }
+
         await queue.SendBatchAsync(batch, cancellationToken);
     }
 }

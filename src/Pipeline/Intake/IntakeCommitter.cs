@@ -6,8 +6,9 @@ namespace ServerlessSync.Pipeline.Intake;
 
 /// <summary>
 /// Group commit for intake. Concurrent callers (webhook requests, pull pages) hand over their verified messages and
-/// wait; whatever has gathered is written as ONE batch (a bodies blob and a queue message) while the previous batch
-/// is being written, so a flood costs a fraction of a storage call per event and a lone push is written at once.
+/// wait; whatever has gathered is written as ONE batch (a queue message carrying the raw bodies, or a bodies blob and a
+/// queue message when they do not fit) while the previous batch is being written, so a flood costs a fraction of a
+/// storage call per event and a lone push is written at once.
 /// A caller's wait ends only when every one of its messages is durable; when a batch write fails, every caller with a
 /// message in that batch gets the failure (its push is answered with an error and the platform retries it).
 /// A caller that gives up waiting does not take its messages back: they are written with the rest.
@@ -27,10 +28,10 @@ public sealed class IntakeCommitter(IIntakeBatchWriter writer, IOptions<IntakeOp
             return Task.CompletedTask;
         }
 
-        var items = messages.Select(m => new Pending(m, IntakeBatch.EnvelopeBytes(m.Event))).ToList();
-        if (items.FirstOrDefault(i => i.Bytes > IntakeBatch.MaxEnvelopeBytes) is { } oversized)
+        var items = messages.Select(m => new Pending(m, IntakeBatch.EnvelopeBytes(m.Event), IntakeBatch.InlineBytes(m.Event, m.RawMessage))).ToList();
+        if (items.FirstOrDefault(i => i.EnvelopeBytes > IntakeBatch.MaxEnvelopeBytes) is { } oversized)
         {
-            throw new EnvelopeTooLargeException(oversized.Message.Event.MsgId, oversized.Bytes);
+            throw new EnvelopeTooLargeException(oversized.Message.Event.MsgId, oversized.EnvelopeBytes);
         }
 
         lock (gate)
@@ -71,24 +72,36 @@ public sealed class IntakeCommitter(IIntakeBatchWriter writer, IOptions<IntakeOp
 
     private static int MaxEvents(IntakeOptions o) => Math.Max(1, o.MaxEventsPerMessage);
 
-    /// <summary>Under the lock: the oldest waiting messages that fit one queue message (never empty while any wait).</summary>
-    private List<Pending> CutBatch(IntakeOptions o)
+    /// <summary>
+    /// Under the lock: the oldest waiting messages that fit one queue message (never empty while any wait). When the
+    /// oldest one's body fits in the message, the batch carries bodies and ends before the first that does not fit;
+    /// otherwise the batch carries envelopes only and its bodies go to a blob.
+    /// </summary>
+    private Cut CutBatch(IntakeOptions o)
     {
+        var inline = waiting.Peek().InlineBytes is { } first && first <= IntakeBatch.MaxEnvelopeBytes;
         var batch = new List<Pending>();
         var bytes = 0;
-        while (waiting.Count > 0 && batch.Count < MaxEvents(o) && bytes + waiting.Peek().Bytes <= IntakeBatch.MaxEnvelopeBytes)
+        while (waiting.Count > 0 && batch.Count < MaxEvents(o))
         {
-            var item = waiting.Dequeue();
-            waitingBytes -= item.Bytes;
-            bytes += item.Bytes;
-            batch.Add(item);
+            var next = waiting.Peek();
+            var size = inline ? next.InlineBytes : next.EnvelopeBytes;
+            if (size is null || bytes + size > IntakeBatch.MaxEnvelopeBytes)
+            {
+                break;
+            }
+
+            waiting.Dequeue();
+            waitingBytes -= next.Bytes;
+            bytes += size.Value;
+            batch.Add(next);
         }
 
-        return batch;
+        return new Cut(batch, inline);
     }
 
     /// <summary>One commit slot: writes its batch, then whatever gathered meanwhile, until nothing waits.</summary>
-    private async Task RunCommitsAsync(List<Pending>? batch, TimeSpan window)
+    private async Task RunCommitsAsync(Cut? batch, TimeSpan window)
     {
         if (batch is null)
         {
@@ -110,7 +123,7 @@ public sealed class IntakeCommitter(IIntakeBatchWriter writer, IOptions<IntakeOp
     }
 
     /// <summary>Under the lock.</summary>
-    private List<Pending>? TakeNextBatchOrRetire()
+    private Cut? TakeNextBatchOrRetire()
     {
         if (waiting.Count == 0)
         {
@@ -124,14 +137,16 @@ public sealed class IntakeCommitter(IIntakeBatchWriter writer, IOptions<IntakeOp
         return batch;
     }
 
-    private async Task WriteAsync(List<Pending> items)
+    private async Task WriteAsync(Cut cut)
     {
+        var items = cut.Items;
         var acceptedAt = clock.GetUtcNow();
-        var batch = new IntakeBatch(IntakeBatch.NewId(acceptedAt), acceptedAt, items.Select(i => i.Message.Event).ToList());
+        var rawBodies = items.Select(i => i.Message.RawMessage).ToList();
+        var batch = new IntakeBatch(IntakeBatch.NewId(acceptedAt), acceptedAt, items.Select(i => i.Message.Event).ToList(), cut.CarriesBodies ? rawBodies : null);
         try
         {
             // Not the callers' tokens: one caller giving up must not cancel the write of everyone else's events.
-            await writer.WriteAsync(batch, items.Select(i => i.Message.RawMessage).ToList(), CancellationToken.None);
+            await writer.WriteAsync(batch, rawBodies, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -151,8 +166,14 @@ public sealed class IntakeCommitter(IIntakeBatchWriter writer, IOptions<IntakeOp
         }
     }
 
-    private sealed record Pending(InboundMessage Message, int Bytes)
+    private sealed record Cut(List<Pending> Items, bool CarriesBodies);
+
+    /// <summary>InlineBytes: the event's size in a message that carries its body too; null when the body must go to a blob.</summary>
+    private sealed record Pending(InboundMessage Message, int EnvelopeBytes, int? InlineBytes)
     {
+        /// <summary>What the event counts towards filling a message while it waits.</summary>
+        public int Bytes => InlineBytes ?? EnvelopeBytes;
+
         public TaskCompletionSource Durable { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

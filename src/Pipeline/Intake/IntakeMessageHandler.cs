@@ -49,7 +49,7 @@ public sealed class IntakeMessageHandler(
             await slots.WaitAsync(cancellationToken);
             try
             {
-                var (skipped, outcome) = await HandleOrderAsync(batch.Id, order.ToList(), cancellationToken);
+                var (skipped, outcome) = await HandleOrderAsync(batch, order.ToList(), cancellationToken);
                 Interlocked.Add(ref duplicates, skipped);
                 if (outcome is { } started)
                 {
@@ -83,9 +83,9 @@ public sealed class IntakeMessageHandler(
         return handled;
     }
 
-    private async Task<(int Duplicates, StartOutcome? Outcome)> HandleOrderAsync(string batchId, IReadOnlyList<Indexed> events, CancellationToken cancellationToken)
+    private async Task<(int Duplicates, StartOutcome? Outcome)> HandleOrderAsync(IntakeBatch batch, IReadOnlyList<Indexed> events, CancellationToken cancellationToken)
     {
-        var records = await Task.WhenAll(events.Select(e => inbox.RecordAsync(e.Message, batchId, e.Index, cancellationToken)));
+        var records = await Task.WhenAll(events.Select(e => inbox.RecordAsync(e.Message, batch.Id, e.Index, batch.Bodies?[e.Index], cancellationToken)));
         var toStart = new List<IntakeMessage>();
         for (var i = 0; i < events.Count; i++)
         {

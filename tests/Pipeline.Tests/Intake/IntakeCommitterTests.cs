@@ -14,7 +14,7 @@ namespace ServerlessSync.Pipeline.Tests.Intake;
 public sealed class IntakeCommitterTests
 {
     [Fact]
-    public async Task A_lone_push_is_written_at_once_as_one_message_with_its_raw_body_in_the_batch_blob()
+    public async Task A_lone_push_is_written_at_once_as_one_queue_message_that_carries_its_raw_body()
     {
         var storage = await CoreStorage.CreateAsync();
         var committer = Committer(storage, new ManualClock(T0));
@@ -22,13 +22,41 @@ public sealed class IntakeCommitterTests
 
         await committer.CommitAsync([message], CancellationToken.None);
 
-        var text = Assert.Single(await PeekTextsAsync(storage));
-        Assert.DoesNotContain("p_id", text); // the claim check: the raw push is not on the queue
-        var delivery = IntakeDelivery.Parse(text);
+        var delivery = IntakeDelivery.Parse(Assert.Single(await PeekTextsAsync(storage)));
         var batch = Assert.IsType<IntakeBatch>(delivery.Batch);
         Assert.Equal(T0, batch.AcceptedAt);
         Assert.Equal([IntakeMessage.From(message.Event, T0)], delivery.Events);
-        Assert.Equal(message.RawMessage, await new IntakeBodyStore(storage).ReadAsync(batch.Id, 0, CancellationToken.None));
+        Assert.Equal([message.RawMessage], batch.Bodies);
+        Assert.Empty(await BodyBlobsAsync(storage)); // one storage call: no claim-check blob
+    }
+
+    [Fact]
+    public async Task A_body_too_long_for_the_message_goes_to_a_blob_and_the_bodies_around_it_still_ride_in_their_messages()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var writer = new ControlledWriter(Writer(storage), holdFirst: true);
+        var committer = Committer(storage, writer: writer);
+        var first = committer.CommitAsync([Message("o-0", "m-0")], CancellationToken.None);
+        await writer.FirstArrived;
+
+        var small = Message("o-1", "m-1");
+        var longBody = Message("o-2", "m-2") with { RawMessage = "{\"p_id\":\"o-2\",\"pad\":\"" + new string('x', IntakeBatch.MaxInlineBodyChars) + "\"}" };
+        var after = Message("o-3", "m-3");
+        var callers = new[] { small, longBody, after }.Select(m => committer.CommitAsync([m], CancellationToken.None)).ToList();
+        writer.Release();
+        await first;
+        await Task.WhenAll(callers);
+
+        var batches = writer.Durable.ToList();
+        Assert.Equal(["m-0"], batches[0].Events.Select(e => e.MsgId));
+        Assert.Equal(["m-1"], batches[1].Events.Select(e => e.MsgId));
+        Assert.Equal([small.RawMessage], batches[1].Bodies);
+        Assert.Equal(["m-2", "m-3"], batches[2].Events.Select(e => e.MsgId));
+        Assert.Null(batches[2].Bodies);
+        var bodies = new IntakeBodyStore(storage);
+        Assert.Equal(longBody.RawMessage, await bodies.ReadAsync(batches[2].Id, 0, CancellationToken.None));
+        Assert.Equal(after.RawMessage, await bodies.ReadAsync(batches[2].Id, 1, CancellationToken.None));
+        Assert.Equal(batches[2].BodiesBlobName, Assert.Single(await BodyBlobsAsync(storage)));
     }
 
     [Fact]
@@ -65,12 +93,10 @@ public sealed class IntakeCommitterTests
         Assert.Equal(batches.Select(b => b.Id).Order(), queued.Select(d => d.Batch!.Id).Order());
         Assert.Equal(expected, queued.SelectMany(d => d.Events).Select(e => e.MsgId).Order().ToList());
 
-        var bodies = new IntakeBodyStore(storage);
         var full = queued.First(d => d.Events.Count == 100);
         for (var i = 0; i < full.Events.Count; i++)
         {
-            var body = await bodies.ReadAsync(full.Batch!.Id, i, CancellationToken.None);
-            Assert.Contains($"\"msg_id\":\"{full.Events[i].MsgId}\"", body);
+            Assert.Contains($"\"msg_id\":\"{full.Events[i].MsgId}\"", full.Batch!.Bodies![i]);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Pipeline.Intake;
@@ -54,7 +55,7 @@ public class IntakeBatchFormatTests
     private static IntakeBatch Batch(params OrderEvent[] events) => new(IntakeBatch.NewId(At), At, events);
 
     [Fact]
-    public void A_batch_message_carries_the_envelopes_only_and_every_event_gets_the_batch_acceptance_time()
+    public void A_batch_message_without_bodies_carries_the_envelopes_only_and_every_event_gets_the_batch_acceptance_time()
     {
         var paid = new OrderEvent("kuaishou", "777", "2417000000000000001", "trade.paid", At.AddSeconds(-3), "m-2");
         var batch = Batch(new OrderEvent("douyin", "100", "6920000000000000001", "doudian_trade_TradeCreate", At.AddSeconds(-5), "m-1"), paid);
@@ -70,6 +71,27 @@ public class IntakeBatchFormatTests
         Assert.Equal(IntakeMessage.From(paid, At), delivery.Events[1]);
         Assert.StartsWith("20250618T200000123Z-", batch.Id);
         Assert.Equal(batch.Id + ".json", batch.BodiesBlobName);
+    }
+
+    [Fact]
+    public void A_batch_that_carries_its_bodies_round_trips_them_in_the_order_of_the_events()
+    {
+        var events = new[] { new OrderEvent("douyin", "100", "6920000000000000001", "doudian_trade_TradePaid", At, "m-1"), new OrderEvent("douyin", "100", "6920000000000000002", "doudian_trade_TradePaid", At, "m-2") };
+        var batch = new IntakeBatch(IntakeBatch.NewId(At), At, events, ["{\"p_id\":\"1\",\"note\":\"含中文 and \\\"quotes\\\"\"}", "{\"p_id\":\"2\"}"]);
+
+        var parsed = IntakeDelivery.Parse(batch.ToJson()).Batch!;
+
+        Assert.Equal(batch.Bodies, parsed.Bodies);
+        Assert.Equal(Encoding.UTF8.GetByteCount(batch.ToJson()), Encoding.UTF8.GetByteCount(new IntakeBatch(batch.Id, At, events).ToJson()) + events.Zip(batch.Bodies!).Sum(x => IntakeBatch.InlineBytes(x.First, x.Second)!.Value - IntakeBatch.EnvelopeBytes(x.First)) + "\"bodies\":[],".Length - 1);
+    }
+
+    [Fact]
+    public void A_batch_with_more_or_fewer_bodies_than_events_is_a_FormatException()
+    {
+        const string Event = "{\"platform\":\"douyin\",\"shopId\":\"s\",\"orderId\":\"o\",\"event\":\"e\",\"eventTime\":\"2025-06-18T00:00:00Z\",\"msgId\":\"m\"}";
+        Assert.Throws<FormatException>(() => IntakeDelivery.Parse($"{{\"id\":\"b-1\",\"acceptedAt\":\"2025-06-18T00:00:00Z\",\"events\":[{Event}],\"bodies\":[]}}"));
+        Assert.Throws<FormatException>(() => IntakeDelivery.Parse($"{{\"id\":\"b-1\",\"acceptedAt\":\"2025-06-18T00:00:00Z\",\"events\":[{Event}],\"bodies\":[\"a\",\"b\"]}}"));
+        Assert.Throws<FormatException>(() => IntakeDelivery.Parse($"{{\"id\":\"b-1\",\"acceptedAt\":\"2025-06-18T00:00:00Z\",\"events\":[{Event}],\"bodies\":[null]}}"));
     }
 
     [Fact]

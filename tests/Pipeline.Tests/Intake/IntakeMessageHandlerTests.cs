@@ -41,6 +41,26 @@ public sealed class IntakeMessageHandlerTests
     }
 
     [Fact]
+    public async Task A_body_carried_in_the_message_and_a_body_left_in_the_blob_are_both_kept_for_the_inbox()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var inline = Event("o-1", "m-1", "doudian_trade_TradePaid", 0);
+        var inBlob = Event("o-2", "m-2", "doudian_trade_TradePaid", 0) with { RawMessage = "{\"p_id\":\"o-2\",\"pad\":\"" + new string('x', IntakeBatch.MaxInlineBodyChars) + "\"}" };
+        var committer = Committer(storage);
+        await committer.CommitAsync([inline], CancellationToken.None);
+        await committer.CommitAsync([inBlob], CancellationToken.None);
+        var (handler, gateway) = Consumer(storage);
+
+        await ConsumeAllAsync(storage, handler);
+
+        Assert.Equal(2, gateway.Started.Count);
+        Assert.Single(await BodyBlobsAsync(storage));
+        var inbox = Inbox(storage);
+        Assert.Equal(inline.RawMessage, await inbox.GetRawMessageAsync("douyin", "shop-1", "o-1", "m-1", CancellationToken.None));
+        Assert.Equal(inBlob.RawMessage, await inbox.GetRawMessageAsync("douyin", "shop-1", "o-2", "m-2", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_push_delivered_again_in_another_batch_is_skipped_and_the_rest_of_that_batch_is_started()
     {
         var storage = await CoreStorage.CreateAsync();

@@ -32,6 +32,19 @@ internal static class IntakeTestKit
         return (new IntakeMessageHandler(starter, Inbox(storage), settings, NullLogger<IntakeMessageHandler>.Instance), gateway);
     }
 
+    /// <summary>The names of the claim-check blobs intake has written.</summary>
+    public static async Task<List<string>> BodyBlobsAsync(StorageClients storage)
+    {
+        var container = await storage.ContainerAsync(IntakeQueueNames.Bodies(storage.IntakeQueueName));
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+
     /// <summary>The text of every message visible now, in queue order (peek: they stay).</summary>
     public static async Task<List<string>> PeekTextsAsync(StorageClients storage)
     {

@@ -24,18 +24,6 @@ public sealed class WebhookIntakeTests
 
     private static List<KuaishouSimOrder> NewOrders(int count) => new KuaishouOrderStore(Sim, TimeProvider.System).CreateOrders(count).ToList();
 
-    private static async Task<List<string>> BlobsAsync(StorageClients storage)
-    {
-        var container = await storage.ContainerAsync(IntakeQueueNames.Bodies(storage.IntakeQueueName));
-        var names = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync())
-        {
-            names.Add(blob.Name);
-        }
-
-        return names;
-    }
-
     [Fact]
     public async Task Concurrent_pushes_and_redeliveries_are_all_acked_and_the_consumer_records_and_starts_each_order_once()
     {
@@ -76,7 +64,7 @@ public sealed class WebhookIntakeTests
 
         Assert.Equal(401, reply.StatusCode);
         Assert.Empty(await PeekTextsAsync(storage));
-        Assert.Empty(await BlobsAsync(storage));
+        Assert.Empty(await BodyBlobsAsync(storage));
         Assert.Equal(0, await Inbox(storage).CountAsync("kuaishou", order.SellerId, order.Oid, CancellationToken.None));
     }
 
@@ -92,13 +80,14 @@ public sealed class WebhookIntakeTests
 
         Assert.Equal(503, refused.StatusCode);
         Assert.Empty(await PeekTextsAsync(storage));
-        Assert.Empty(await BlobsAsync(storage));
+        Assert.Empty(await BodyBlobsAsync(storage));
 
         writer.FailBatchesWith = null;
         var retried = await handler.HandleAsync("kuaishou", Post(push), CancellationToken.None);
 
         Assert.Equal(200, retried.StatusCode);
-        Assert.Equal("m-unlucky", Assert.Single(IntakeDelivery.Parse(Assert.Single(await PeekTextsAsync(storage))).Events).MsgId);
-        Assert.Single(await BlobsAsync(storage));
+        var delivery = IntakeDelivery.Parse(Assert.Single(await PeekTextsAsync(storage)));
+        Assert.Equal("m-unlucky", Assert.Single(delivery.Events).MsgId);
+        Assert.Equal([push.Plaintext], delivery.Batch!.Bodies);
     }
 }
