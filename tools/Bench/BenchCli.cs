@@ -120,6 +120,7 @@ public static class BenchCli
             ("as configured", a),
             ("ERP writes one order per call", a.WithHubSetting("Erp__Kingdee__MaxBatchSize", "1")),
             ("one event per intake message", a.WithHubSetting("Intake__MaxEventsPerMessage", "1")),
+            ("intake bodies in a blob (two storage calls per ack)", a.WithHubSetting("Intake__CarryBodiesInMessage", "false")),
             ("no start admission", a.WithHubSetting("StartAdmission__MaxTaskHubBacklog", "0").WithHubSetting("StartAdmission__FloodEventsPerSecond", "0")),
             ("no extended sessions", a.WithHubSetting("DurableTask__ExtendedSessions", "false")),
             ("finished runs' history kept", a.WithHubSetting("DurableTask__PurgeCompletedAfterSeconds", "0")),

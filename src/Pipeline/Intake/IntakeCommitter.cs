@@ -28,7 +28,8 @@ public sealed class IntakeCommitter(IIntakeBatchWriter writer, IOptions<IntakeOp
             return Task.CompletedTask;
         }
 
-        var items = messages.Select(m => new Pending(m, IntakeBatch.EnvelopeBytes(m.Event), IntakeBatch.InlineBytes(m.Event, m.RawMessage))).ToList();
+        var carryBodies = options.Value.CarryBodiesInMessage;
+        var items = messages.Select(m => new Pending(m, IntakeBatch.EnvelopeBytes(m.Event), carryBodies ? IntakeBatch.InlineBytes(m.Event, m.RawMessage) : null)).ToList();
         if (items.FirstOrDefault(i => i.EnvelopeBytes > IntakeBatch.MaxEnvelopeBytes) is { } oversized)
         {
             throw new EnvelopeTooLargeException(oversized.Message.Event.MsgId, oversized.EnvelopeBytes);

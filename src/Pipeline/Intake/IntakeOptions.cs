@@ -22,6 +22,12 @@ public sealed class IntakeOptions
     /// <summary>Batches being written at once. A further batch starts only when a whole message's worth of events is waiting.</summary>
     public int MaxConcurrentCommits { get; set; } = 4;
 
+    /// <summary>
+    /// A batch message carries the raw bodies when they fit (one storage call per batch). Off, every batch writes its
+    /// bodies to a blob first (two calls); kept as a switch for before/after measurements.
+    /// </summary>
+    public bool CarryBodiesInMessage { get; set; } = true;
+
     /// <summary>Events per batch message at most (a batch is also cut to stay well under the 64 KiB queue message limit).</summary>
     public int MaxEventsPerMessage { get; set; } = 100;
 

@@ -31,6 +31,22 @@ public sealed class IntakeCommitterTests
     }
 
     [Fact]
+    public async Task With_bodies_kept_out_of_messages_every_batch_writes_its_bodies_blob_first()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var committer = Committer(storage, options: new IntakeOptions { CarryBodiesInMessage = false });
+        var message = Message("6920000000000000001", "msg-1");
+
+        await committer.CommitAsync([message], CancellationToken.None);
+
+        var text = Assert.Single(await PeekTextsAsync(storage));
+        Assert.DoesNotContain("p_id", text);
+        var batch = IntakeDelivery.Parse(text).Batch!;
+        Assert.Null(batch.Bodies);
+        Assert.Equal(message.RawMessage, await new IntakeBodyStore(storage).ReadAsync(batch.Id, 0, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_body_too_long_for_the_message_goes_to_a_blob_and_the_bodies_around_it_still_ride_in_their_messages()
     {
         var storage = await CoreStorage.CreateAsync();
