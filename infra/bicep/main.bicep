@@ -187,6 +187,9 @@ param keyVaultPurgeProtection bool = true
 
 // ---------- order events ----------
 
+@description('Optional. Give the Durable Functions task hub its own storage account instead of the app\'s (Microsoft\'s advice for performance-sensitive apps): a live-room flood in the intake queue then never slows the engine\'s queues and tables (docs/benchmarks.md).')
+param dedicatedTaskHubStorage bool = true
+
 @description('Optional. Create a Service Bus namespace and publish order events to its order-events topic.')
 param enableServiceBus bool = false
 
@@ -305,6 +308,17 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+module taskHubStorage 'modules/storage.bicep' = if (dedicatedTaskHubStorage) {
+  name: 'storage-taskhub'
+  params: {
+    name: 'stssynchub${take(resourceToken, 14)}'
+    location: location
+    tags: allTags
+    queueNames: []
+    roleAssignments: map(appRoles.storage, roleId => toRoleAssignment(identity.outputs.principalId, roleId))
+  }
+}
+
 module keyVault 'modules/key-vault.bicep' = {
   name: 'key-vault'
   params: {
@@ -340,6 +354,9 @@ module functionApp 'modules/function-app.bicep' = {
     blobEndpoint: storage.outputs.blobEndpoint
     queueEndpoint: storage.outputs.queueEndpoint
     tableEndpoint: storage.outputs.tableEndpoint
+    taskHubBlobEndpoint: dedicatedTaskHubStorage ? taskHubStorage!.outputs.blobEndpoint : storage.outputs.blobEndpoint
+    taskHubQueueEndpoint: dedicatedTaskHubStorage ? taskHubStorage!.outputs.queueEndpoint : storage.outputs.queueEndpoint
+    taskHubTableEndpoint: dedicatedTaskHubStorage ? taskHubStorage!.outputs.tableEndpoint : storage.outputs.tableEndpoint
     deploymentContainerName: deploymentContainerName
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     keyVaultUri: keyVault.outputs.uri
@@ -391,6 +408,9 @@ output keyVaultName string = keyVault.outputs.name
 
 @description('Name of the storage account.')
 output storageAccountName string = storage.outputs.name
+
+@description('Storage account of the Durable Functions task hub (the app\'s own account when dedicatedTaskHubStorage is false).')
+output taskHubStorageAccountName string = dedicatedTaskHubStorage ? taskHubStorage!.outputs.name : storage.outputs.name
 
 @description('Name of the Application Insights component.')
 output appInsightsName string = monitoring.outputs.appInsightsName

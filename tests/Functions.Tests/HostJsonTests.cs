@@ -47,7 +47,7 @@ public sealed class HostJsonTests
 
         var provider = Path2(durable, "storageProvider");
         Assert.Equal("AzureStorage", Path2(provider, "type").GetString());
-        Assert.Equal("AzureWebJobsStorage", Path2(provider, "connectionName").GetString());
+        Assert.Equal("DurableTaskStorage", Path2(provider, "connectionName").GetString()); // its own connection, so the task hub can have its own account
         Assert.InRange(Path2(provider, "partitionCount").GetInt32(), 1, 16);
         Assert.True(TimeSpan.TryParse(Path2(provider, "maxQueuePollingInterval").GetString(), out var polling));
         Assert.InRange(polling, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10)); // Flex Consumption guidance: at most 10 s

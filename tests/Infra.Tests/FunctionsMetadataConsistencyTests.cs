@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ServerlessSync.Infra.Tests.Support;
 
 namespace ServerlessSync.Infra.Tests;
@@ -44,12 +45,46 @@ public sealed class FunctionsMetadataConsistencyTests
     }
 
     [Fact]
-    public void Host_json_durable_storage_uses_the_same_identity_based_connection()
+    public void Host_json_durable_storage_names_a_connection_the_bicep_configures_by_identity_with_every_service_uri()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "host.json")));
         var provider = host.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider");
+        var connection = provider.GetProperty("connectionName").GetString()!;
+        var common = BicepAppSettings.Instance.Common;
 
-        Assert.Equal("AzureWebJobsStorage", provider.GetProperty("connectionName").GetString());
+        Assert.Equal("DurableTaskStorage", connection);
+        Assert.Equal("managedidentity", common[$"{connection}__credential"]);
+        Assert.Equal("[parameters('identityClientId')]", common[$"{connection}__clientId"]);
+        Assert.Equal("[parameters('taskHubBlobEndpoint')]", common[$"{connection}__blobServiceUri"]);
+        Assert.Equal("[parameters('taskHubQueueEndpoint')]", common[$"{connection}__queueServiceUri"]);
+        Assert.Equal("[parameters('taskHubTableEndpoint')]", common[$"{connection}__tableServiceUri"]);
+        Assert.False(common.ContainsKey(connection), "a plain connection setting would be a connection string with a key");
         Assert.Equal(5, host.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32());
+    }
+
+    [Fact]
+    public void The_task_hub_gets_its_own_keyless_storage_account_by_default_with_the_app_identitys_storage_roles()
+    {
+        var dedicated = CompiledTemplate.Main["parameters"]!["dedicatedTaskHubStorage"]!;
+        Assert.Equal("bool", (string?)dedicated["type"]);
+        Assert.True((bool)dedicated["defaultValue"]!);
+
+        var module = CompiledTemplate.Resources(CompiledTemplate.Main).Single(r => r.Symbol == "taskHubStorage").Resource;
+        Assert.Equal("[parameters('dedicatedTaskHubStorage')]", (string?)module["condition"]);
+        var parameters = module["properties"]!["parameters"]!;
+        Assert.Empty(parameters["queueNames"]!["value"]!.AsArray());
+        Assert.Null(parameters["deploymentContainerName"]);
+        Assert.Equal(
+            CompiledTemplate.Resources(CompiledTemplate.Main).Single(r => r.Symbol == "storage").Resource["properties"]!["parameters"]!["roleAssignments"]!.ToJsonString(),
+            parameters["roleAssignments"]!.ToJsonString());
+
+        var app = CompiledTemplate.Resources(CompiledTemplate.Main).Single(r => r.Symbol == "functionApp").Resource["properties"]!["parameters"]!;
+        foreach (var service in new[] { "Blob", "Queue", "Table" })
+        {
+            var endpoint = app[$"taskHub{service}Endpoint"] is JsonObject wrapped ? (string?)wrapped["value"] : (string?)app[$"taskHub{service}Endpoint"];
+            Assert.Contains("parameters('dedicatedTaskHubStorage')", endpoint, StringComparison.Ordinal);
+            Assert.Contains($"reference('taskHubStorage').outputs.{service.ToLowerInvariant()}Endpoint.value", endpoint, StringComparison.Ordinal);
+            Assert.Contains($"reference('storage').outputs.{service.ToLowerInvariant()}Endpoint.value", endpoint, StringComparison.Ordinal);
+        }
     }
 }

@@ -23,12 +23,17 @@ public sealed class TemplateSecurityTests
     [Fact]
     public void Storage_refuses_shared_keys_and_plain_http_and_requires_tls_1_2()
     {
-        var storage = Single("Microsoft.Storage/storageAccounts");
+        // The app's account and the task hub's dedicated one come from the same module.
+        var accounts = CompiledTemplate.AllResources().Where(r => (string?)r.Resource["type"] == "Microsoft.Storage/storageAccounts").ToList();
 
-        Assert.False(Flag(Property(storage, "allowSharedKeyAccess")));
-        Assert.Equal("TLS1_2", Text(Property(storage, "minimumTlsVersion")));
-        Assert.True(Flag(Property(storage, "supportsHttpsTrafficOnly")));
-        Assert.False(Flag(Property(storage, "allowBlobPublicAccess")));
+        Assert.Equal(["storage", "taskHubStorage"], accounts.Select(a => a.Module).Order());
+        Assert.All(accounts, a =>
+        {
+            Assert.False(Flag(Property(a.Resource, "allowSharedKeyAccess")));
+            Assert.Equal("TLS1_2", Text(Property(a.Resource, "minimumTlsVersion")));
+            Assert.True(Flag(Property(a.Resource, "supportsHttpsTrafficOnly")));
+            Assert.False(Flag(Property(a.Resource, "allowBlobPublicAccess")));
+        });
     }
 
     [Fact]
@@ -38,7 +43,9 @@ public sealed class TemplateSecurityTests
         var queueNames = storage["parameters"]!["queueNames"]!["defaultValue"]!.AsArray().Select(n => (string?)n).ToList();
 
         Assert.Equal(["orders-intake", "orders-intake-poison"], queueNames);
-        Assert.Single(CompiledTemplate.OfType("Microsoft.Storage/storageAccounts/queueServices/queues"));
+        Assert.All(
+            CompiledTemplate.AllResources().Where(r => (string?)r.Resource["type"] == "Microsoft.Storage/storageAccounts/queueServices/queues"),
+            r => Assert.Contains(r.Module, new[] { "storage", "taskHubStorage" })); // the task hub's account gets none: queueNames []
     }
 
     [Fact]
@@ -110,7 +117,7 @@ public sealed class TemplateSecurityTests
     {
         var assignments = CompiledTemplate.OfType("Microsoft.Authorization/roleAssignments").ToList();
 
-        Assert.Equal(4, assignments.Count);
+        Assert.Equal(5, assignments.Count); // one loop per module: storage, task-hub storage, Key Vault, monitoring, Service Bus topic
         Assert.All(assignments, a =>
         {
             var name = (string?)a["name"] ?? "";

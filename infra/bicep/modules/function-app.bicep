@@ -29,6 +29,15 @@ param queueEndpoint string
 @description('Required. Table endpoint of the app\'s storage account.')
 param tableEndpoint string
 
+@description('Required. Blob endpoint of the Durable Functions task hub\'s storage account (the app\'s own or a dedicated one).')
+param taskHubBlobEndpoint string
+
+@description('Required. Queue endpoint of the task hub\'s storage account.')
+param taskHubQueueEndpoint string
+
+@description('Required. Table endpoint of the task hub\'s storage account.')
+param taskHubTableEndpoint string
+
 @description('Required. Blob container holding the deployment package.')
 param deploymentContainerName string
 
@@ -101,6 +110,12 @@ var hostSettings = {
   AzureWebJobsStorage__blobServiceUri: blobEndpoint
   AzureWebJobsStorage__queueServiceUri: queueEndpoint
   AzureWebJobsStorage__tableServiceUri: tableEndpoint
+  // host.json names this connection for Durable Functions (storageProvider.connectionName).
+  DurableTaskStorage__credential: 'managedidentity'
+  DurableTaskStorage__clientId: identityClientId
+  DurableTaskStorage__blobServiceUri: taskHubBlobEndpoint
+  DurableTaskStorage__queueServiceUri: taskHubQueueEndpoint
+  DurableTaskStorage__tableServiceUri: taskHubTableEndpoint
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
 }

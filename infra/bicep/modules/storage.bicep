@@ -1,6 +1,6 @@
 import { roleAssignmentType } from '../types.bicep'
 
-metadata description = 'The storage account behind the Functions host, Durable Functions, the intake queues, the app\'s tables and the Flex deployment package. Shared keys are disabled: every client uses Entra ID.'
+metadata description = 'A storage account with shared keys disabled (every client uses Entra ID): the app\'s (Functions host, intake queues, the app\'s tables, the Flex deployment package) and, when dedicated, the Durable Functions task hub\'s.'
 
 @description('Required. Globally unique storage account name (3-24 lower-case letters and digits).')
 @minLength(3)
@@ -22,8 +22,8 @@ param tags object = {}
 ])
 param skuName string = 'Standard_LRS'
 
-@description('Required. Blob container that holds the Flex Consumption deployment package.')
-param deploymentContainerName string
+@description('Optional. Blob container that holds the Flex Consumption deployment package; empty creates none (the task hub\'s account).')
+param deploymentContainerName string = ''
 
 @description('Optional. Queues created up front: the intake queue and its poison queue, so alerts and dashboards can see them before the first failure.')
 param queueNames string[] = [
@@ -63,7 +63,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   name: 'default'
 }
 
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = if (!empty(deploymentContainerName)) {
   parent: blobService
   name: deploymentContainerName
   properties: {
