@@ -38,6 +38,12 @@ public sealed record BenchArguments
 
     public int Seed { get; init; } = 20261111;
 
+    /// <summary>
+    /// Orders sent slowly before the measured burst and synced through the same path (<c>--warmup N</c>), so the burst
+    /// meets processes that have run before, as a merchant's hub has when a live room starts. 0: start cold.
+    /// </summary>
+    public int WarmupOrders { get; init; } = 20;
+
     /// <summary>Extra settings for the hub workers, e.g. <c>--hub-setting DurableTask__PartitionCount=2</c>, for before/after tuning runs.</summary>
     public IReadOnlyDictionary<string, string> HubSettings { get; init; } = new Dictionary<string, string>();
 
@@ -62,6 +68,7 @@ public sealed record BenchArguments
                 "--duplicate-rate" => a with { DuplicateRate = Double(Next(), 0, 1, "--duplicate-rate") },
                 "--out-of-order-rate" => a with { OutOfOrderRate = Double(Next(), 0, 1, "--out-of-order-rate") },
                 "--seed" => a with { Seed = Int(Next(), 0, int.MaxValue, "--seed") },
+                "--warmup" => a with { WarmupOrders = Int(Next(), 0, 1000, "--warmup") },
                 "--hub-setting" => a with { HubSettings = WithSetting(a.HubSettings, Next()) },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };

@@ -17,6 +17,9 @@ public sealed record BenchResult
 
     public double AckMaxMs { get; init; }
 
+    /// <summary>Ack p99 of each tenth of the pushes, in the order they were answered: shows whether the tail sits at the start of the burst, its end, or throughout.</summary>
+    public IReadOnlyList<double> AckP99ByTenthMs { get; init; } = [];
+
     /// <summary>Pushes the platform saw fail: a non-2xx answer, no answer, or an answer after its ack timeout.</summary>
     public int PushFailures { get; init; }
 

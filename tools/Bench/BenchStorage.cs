@@ -36,6 +36,14 @@ public sealed class BenchStorage : IAsyncDisposable
     public IEnumerable<KeyValuePair<string, long>> RequestsByResource =>
         blobs.RequestsByResource.Concat(queues.RequestsByResource).Concat(tables.RequestsByResource);
 
+    /// <summary>Starts counting requests from zero (after the bench's warm-up).</summary>
+    public void ResetCounts()
+    {
+        blobs.ResetCounts();
+        queues.ResetCounts();
+        tables.ResetCounts();
+    }
+
     public static async Task<BenchStorage> StartAsync(string name, string repositoryRoot)
     {
         var azurite = new AzuriteProcess(repositoryRoot);

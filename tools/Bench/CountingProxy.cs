@@ -31,6 +31,13 @@ public sealed class CountingProxy : IAsyncDisposable
 
     public long Requests => Interlocked.Read(ref requests);
 
+    /// <summary>Starts counting from zero (after the bench's warm-up).</summary>
+    public void ResetCounts()
+    {
+        Interlocked.Exchange(ref requests, 0);
+        byResource.Clear();
+    }
+
     /// <summary>Requests by method and resource (table, queue or container; "/messages" for queue message calls).</summary>
     public IReadOnlyDictionary<string, long> RequestsByResource => new Dictionary<string, long>(byResource);
 

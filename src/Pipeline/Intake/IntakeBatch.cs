@@ -16,8 +16,9 @@ namespace ServerlessSync.Pipeline.Intake;
 public sealed partial record IntakeBatch(string Id, DateTimeOffset AcceptedAt, IReadOnlyList<OrderEvent> Events, IReadOnlyList<string>? Bodies = null)
 {
     /// <summary>
-    /// Budget for the envelopes of one message, in UTF-8 bytes. Base64 (the queue encoding) makes it 4/3 larger:
-    /// 45 KiB of envelopes plus the few hundred bytes around them stay under 62 KiB on the wire, below the 64 KiB limit.
+    /// Budget for what one message carries, in UTF-8 bytes: its envelopes, and its bodies when it carries them (one
+    /// envelope alone must fit it). Base64 (the queue encoding) makes it 4/3 larger: 45 KiB plus the few hundred bytes
+    /// around them stay under 62 KiB on the wire, below the 64 KiB limit.
     /// </summary>
     public const int MaxEnvelopeBytes = 45 * 1024;
 

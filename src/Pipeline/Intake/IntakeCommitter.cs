@@ -102,23 +102,23 @@ public sealed class IntakeCommitter(IIntakeBatchWriter writer, IOptions<IntakeOp
     }
 
     /// <summary>One commit slot: writes its batch, then whatever gathered meanwhile, until nothing waits.</summary>
-    private async Task RunCommitsAsync(Cut? batch, TimeSpan window)
+    private async Task RunCommitsAsync(Cut? cut, TimeSpan window)
     {
-        if (batch is null)
+        if (cut is null)
         {
             await Task.Delay(window, clock);
             lock (gate)
             {
-                batch = TakeNextBatchOrRetire();
+                cut = TakeNextBatchOrRetire();
             }
         }
 
-        while (batch is not null)
+        while (cut is not null)
         {
-            await WriteAsync(batch);
+            await WriteAsync(cut);
             lock (gate)
             {
-                batch = TakeNextBatchOrRetire();
+                cut = TakeNextBatchOrRetire();
             }
         }
     }
