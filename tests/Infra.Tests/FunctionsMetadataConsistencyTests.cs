@@ -45,6 +45,14 @@ public sealed class FunctionsMetadataConsistencyTests
     }
 
     [Fact]
+    public void The_functions_worker_starts_with_64_thread_pool_threads_like_the_local_host()
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ServerlessSync.Functions.runtimeconfig.json")));
+
+        Assert.Equal(64, config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.Threading.ThreadPool.MinThreads").GetInt32());
+    }
+
+    [Fact]
     public void Host_json_durable_storage_names_a_connection_the_bicep_configures_by_identity_with_every_service_uri()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "host.json")));
