@@ -124,6 +124,9 @@ public static class BenchCli
             ("no start admission", a.WithHubSetting("StartAdmission__MaxTaskHubBacklog", "0").WithHubSetting("StartAdmission__FloodEventsPerSecond", "0")),
             ("no extended sessions", a.WithHubSetting("DurableTask__ExtendedSessions", "false")),
             ("finished runs' history kept", a.WithHubSetting("DurableTask__PurgeCompletedAfterSeconds", "0")),
+            ("1 control-queue partition instead of 4", a.WithHubSetting("DurableTask__PartitionCount", "1")),
+            ("8 control-queue partitions instead of 4", a.WithHubSetting("DurableTask__PartitionCount", "8")),
+            ("the engine's default queue polling (up to 30 s idle instead of 1 s)", a.WithHubSetting("DurableTask__MaxQueuePollingIntervalMs", "30000")),
             ("task hub in the app's Azurite", a with { HubStorage = "shared" }),
         };
         var rows = new JsonArray();
