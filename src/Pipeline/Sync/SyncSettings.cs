@@ -5,7 +5,12 @@ public sealed class SyncSettings
 {
     public const string SectionName = "Sync";
 
-    public int WriteErpMaxAttempts { get; set; } = 6;
+    /// <summary>
+    /// With the 5 s first retry, doubling up to 300 s, 10 attempts keep an order trying for about 20 minutes before it
+    /// fails to a person. Each attempt is a look-up and a write, so an ERP failing 20 % of calls fails ~36 % of attempts:
+    /// 6 attempts lost about 1 order in 450 in the bench's erp-faults run, 10 attempts about 1 in 27,000.
+    /// </summary>
+    public int WriteErpMaxAttempts { get; set; } = 10;
 
     public int WriteErpFirstRetrySeconds { get; set; } = 5;
 
