@@ -114,7 +114,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
             double drained = 0;
             while (true)
             {
-                var inErp = kingdee.Bills.Select(b => b.NetOrderBillNo).Where(ids.Contains).Distinct().Count();
+                var inErp = DistinctInErp(kingdee, ids);
                 if (inErp != lastCount)
                 {
                     lastCount = inErp;
@@ -344,13 +344,17 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
         var ids = warmup.OrderIds.ToHashSet();
         var deadline = DateTime.UtcNow.AddMinutes(2);
         int inErp;
-        while ((inErp = kingdee.Bills.Select(b => b.NetOrderBillNo).Where(ids.Contains).Distinct().Count()) < ids.Count && DateTime.UtcNow < deadline)
+        while ((inErp = DistinctInErp(kingdee, ids)) < ids.Count && DateTime.UtcNow < deadline)
         {
             await Task.Delay(500);
         }
 
         await progress.WriteLineAsync($"[{mode}] warm-up: {warmup.Acked} of {warmup.Sent} pushes acked, {inErp} of {ids.Count} orders in the ERP; now the measured burst");
     }
+
+    /// <summary>How many of these orders the ERP simulator holds at least once.</summary>
+    private static int DistinctInErp(KingdeeSimulatorState kingdee, HashSet<string> ids) =>
+        kingdee.Bills.Select(b => b.NetOrderBillNo).Where(ids.Contains).Distinct().Count();
 
     /// <summary>Latencies in the order the pushes were answered, cut into ten equal runs, each run's p99.</summary>
     private static List<double> P99ByTenth(List<double> inAnswerOrder) =>

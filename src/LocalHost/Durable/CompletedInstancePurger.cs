@@ -79,8 +79,7 @@ public sealed partial class CompletedInstancePurger(
 
     private async Task<BlobClient> LeaseBlobAsync(DurableTaskOptions o, CancellationToken cancellationToken)
     {
-        var connection = o.ConnectionString ?? storage.Value.ConnectionString
-            ?? throw new InvalidOperationException("DurableTask:ConnectionString or Storage:ConnectionString must be set for the local task hub.");
+        var connection = o.ConnectionStringOr(storage.Value);
         var container = new BlobContainerClient(connection, $"{o.HubName.ToLowerInvariant()}-purger");
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var blob = container.GetBlobClient("lease");

@@ -28,8 +28,7 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
         this.services = services;
         this.loggerFactory = loggerFactory;
         var o = options.Value;
-        var connectionString = o.ConnectionString ?? storage.Value.ConnectionString
-            ?? throw new InvalidOperationException("DurableTask:ConnectionString or Storage:ConnectionString must be set for the local task hub.");
+        var connectionString = o.ConnectionStringOr(storage.Value);
         orchestrationService = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = o.HubName,

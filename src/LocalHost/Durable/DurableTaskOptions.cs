@@ -39,4 +39,10 @@ public sealed class DurableTaskOptions
 
     /// <summary>Storage for the task hub; defaults to Storage:ConnectionString.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>The task hub's connection string: its own, else the app's.</summary>
+    /// <exception cref="InvalidOperationException">Neither is set.</exception>
+    public string ConnectionStringOr(ServerlessSync.Pipeline.Storage.StorageOptions storage) =>
+        ConnectionString ?? storage.ConnectionString
+            ?? throw new InvalidOperationException("DurableTask:ConnectionString or Storage:ConnectionString must be set for the local task hub.");
 }

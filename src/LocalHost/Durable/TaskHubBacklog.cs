@@ -64,8 +64,7 @@ public sealed class TaskHubBacklog(IOptions<DurableTaskOptions> options, IOption
         }
 
         var o = options.Value;
-        var connection = o.ConnectionString ?? storage.Value.ConnectionString
-            ?? throw new InvalidOperationException("DurableTask:ConnectionString or Storage:ConnectionString must be set for the local task hub.");
+        var connection = o.ConnectionStringOr(storage.Value);
 
         // The Azure Storage backend's queue names: "{hub}-control-00".."{hub}-control-NN" and "{hub}-workitems", lower case.
         var hub = o.HubName.ToLowerInvariant();
