@@ -20,7 +20,9 @@ public sealed record OrderSalesFacts(
     IReadOnlyList<SalesLine> Lines,
     long? ErpWriteMs = null)
 {
-    public static OrderSalesFacts From(Order order, TimeSpan? erpWrite = null)
+    public OrderSalesFacts WithErpWrite(TimeSpan erpWrite) => this with { ErpWriteMs = (long)Math.Max(0, erpWrite.TotalMilliseconds) };
+
+    public static OrderSalesFacts From(Order order)
     {
         var anchorLine = order.Lines.FirstOrDefault(l => l.AnchorId is not null);
         return new OrderSalesFacts(
@@ -29,7 +31,6 @@ public sealed record OrderSalesFacts(
             order.Tags.AnchorName ?? anchorLine?.AnchorName,
             order.Tags.LiveRoomId ?? order.Lines.FirstOrDefault(l => l.LiveRoomId is not null)?.LiveRoomId,
             order.Tags.Channel,
-            order.Lines.Select(l => new SalesLine(l.MerchantCode ?? l.SkuId, l.Title, l.Quantity, l.PaidAmountFen, l.IsGift)).ToList(),
-            erpWrite is { } d ? (long)Math.Max(0, d.TotalMilliseconds) : null);
+            order.Lines.Select(l => new SalesLine(l.MerchantCode ?? l.SkuId, l.Title, l.Quantity, l.PaidAmountFen, l.IsGift)).ToList());
     }
 }

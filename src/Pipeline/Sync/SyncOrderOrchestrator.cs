@@ -47,7 +47,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         if (plan.IsQuarantined || plan.Document is null)
         {
             var reason = string.Join("; ", plan.QuarantineReasons);
-            await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Quarantined, reason, order.Status, order.PaidAmountFen, Reason: reason, UnmappedSkus: plan.UnmappedSkus, Sales: OrderSalesFacts.From(order)));
+            await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Quarantined, reason, order.Status, order.PaidAmountFen, Reason: reason, UnmappedSkus: plan.UnmappedSkus, Sales: order.Sales));
             await AlertAsync(context, AlertKind.Quarantined, ShopTarget(key), key, reason);
             return new SyncOrderResult(SyncStatus.Quarantined, null, reason);
         }
@@ -98,12 +98,12 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         }
 
         var done = outcome.Result == ErpWriteResult.Created ? "created" : "already existed";
-        await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Synced, $"ERP order {outcome.ErpOrderNumber} {done}", order.Status, order.PaidAmountFen, outcome.ErpOrderNumber, ErpTarget: ErpTarget(plan), Sales: OrderSalesFacts.From(order, context.CurrentUtcDateTime - erpStarted)));
+        await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Synced, $"ERP order {outcome.ErpOrderNumber} {done}", order.Status, order.PaidAmountFen, outcome.ErpOrderNumber, ErpTarget: ErpTarget(plan), Sales: order.Sales.WithErpWrite(context.CurrentUtcDateTime - erpStarted)));
         return new SyncOrderResult(SyncStatus.Synced, outcome.ErpOrderNumber, null);
     }
 
     /// <summary>A cancel or refund after the ERP order exists: reverse it in the ERP's own way, or hand it to a person.</summary>
-    private async Task<SyncOrderResult> ReverseAsync(TaskOrchestrationContext context, Order order, SyncPlan plan)
+    private async Task<SyncOrderResult> ReverseAsync(TaskOrchestrationContext context, OrderSummary order, SyncPlan plan)
     {
         var reason = $"{order.Key.Platform} order {order.Key.OrderId} {order.Status.ToString().ToLowerInvariant()}";
         ErpWriteOutcome outcome;
@@ -132,7 +132,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
     }
 
     /// <summary>Holds the order while stock is short (policy Hold), re-checking on a durable timer; returns a result only when the run must end here.</summary>
-    private static async Task<SyncOrderResult?> WaitForStockAsync(TaskOrchestrationContext context, Order order, SyncPlan plan, TaskOptions retry)
+    private static async Task<SyncOrderResult?> WaitForStockAsync(TaskOrchestrationContext context, OrderSummary order, SyncPlan plan, TaskOptions retry)
     {
         var deadline = context.CurrentUtcDateTime.AddMinutes(plan.StockHoldMinutes);
         var notified = false;
@@ -168,15 +168,15 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         }
     }
 
-    private static async Task<SyncOrderResult> FailAsync(TaskOrchestrationContext context, OrderKey key, AlertKind kind, string target, string reason, Order? order = null)
+    private static async Task<SyncOrderResult> FailAsync(TaskOrchestrationContext context, OrderKey key, AlertKind kind, string target, string reason, OrderSummary? order = null)
     {
-        await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Failed, reason, order?.Status, order?.PaidAmountFen ?? 0, Reason: reason, Sales: order is null ? null : OrderSalesFacts.From(order)));
+        await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Failed, reason, order?.Status, order?.PaidAmountFen ?? 0, Reason: reason, Sales: order?.Sales));
         await AlertAsync(context, kind, target, key, reason);
         return new SyncOrderResult(SyncStatus.Failed, null, reason);
     }
 
-    private static Task WriteBackAsync(TaskOrchestrationContext context, Order order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null) =>
-        WriteAsync(context, new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason, Sales: OrderSalesFacts.From(order)));
+    private static Task WriteBackAsync(TaskOrchestrationContext context, OrderSummary order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null) =>
+        WriteAsync(context, new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason, Sales: order.Sales));
 
     /// <summary>Ledger write-backs retry transient storage or broker failures, so a blip does not fail a sync that reached the ERP.</summary>
     private static Task WriteAsync(TaskOrchestrationContext context, WriteBackRequest request) =>

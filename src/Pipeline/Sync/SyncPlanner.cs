@@ -24,12 +24,12 @@ public sealed class SyncPlanner(OrderLedger ledger, ProfileStore profiles, IErpC
         var action = SyncDecision.Decide(order.Status, entry?.ErpOrderNumber, entry?.Status);
         if (action != SyncAction.CreateErpOrder)
         {
-            return new PreparedOrder(order, new SyncPlan { Action = action, ErpOrderNumber = entry?.ErpOrderNumber, ErpTarget = erpTarget });
+            return new PreparedOrder(OrderSummary.From(order), new SyncPlan { Action = action, ErpOrderNumber = entry?.ErpOrderNumber, ErpTarget = erpTarget });
         }
 
         if (profile is null)
         {
-            return new PreparedOrder(order, new SyncPlan
+            return new PreparedOrder(OrderSummary.From(order), new SyncPlan
             {
                 Action = action,
                 ErpTarget = erpTarget,
@@ -38,7 +38,7 @@ public sealed class SyncPlanner(OrderLedger ledger, ProfileStore profiles, IErpC
         }
 
         var planned = OrderPlanner.Plan(order, profile);
-        return new PreparedOrder(order, new SyncPlan
+        return new PreparedOrder(OrderSummary.From(order), new SyncPlan
         {
             Action = action,
             Document = planned.Document,

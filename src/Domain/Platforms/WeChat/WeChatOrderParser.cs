@@ -10,8 +10,12 @@ namespace ServerlessSync.Domain.Platforms.WeChat;
 /// </summary>
 public static class WeChatOrderParser
 {
-    /// <summary>The request body: the order id as a JSON string, never a number (it exceeds 2^53).</summary>
-    public static string DetailRequest(string orderId) => JsonSerializer.Serialize(new Dictionary<string, string> { ["order_id"] = orderId });
+    /// <summary>
+    /// The request body: the order id as a JSON string, never a number (it exceeds 2^53), and
+    /// <c>encode_sensitive_info: true</c>, which asks for the receiver fields masked (脱敏) where the API still offers
+    /// them in clear.
+    /// </summary>
+    public static string DetailRequest(string orderId) => JsonSerializer.Serialize(new DetailRequestBody(orderId, true));
 
     /// <exception cref="WeChatResponseFormatException">Not the documented answer, or a required field is missing.</exception>
     public static WeChatOrderDetailResult ParseDetailResponse(string json, string shopId)
@@ -184,3 +188,7 @@ public static class WeChatOrderParser
 
     private static WeChatResponseFormatException Missing(string field) => new($"order lacks {field}");
 }
+
+internal sealed record DetailRequestBody(
+    [property: System.Text.Json.Serialization.JsonPropertyName("order_id")] string OrderId,
+    [property: System.Text.Json.Serialization.JsonPropertyName("encode_sensitive_info")] bool EncodeSensitiveInfo);

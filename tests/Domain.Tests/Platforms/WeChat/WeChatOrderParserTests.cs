@@ -105,8 +105,8 @@ public sealed class WeChatOrderParserTests
     }
 
     [Fact]
-    public void Detail_request_sends_the_order_id_as_a_string()
+    public void Detail_request_sends_the_order_id_as_a_string_and_asks_for_masked_receiver_data()
     {
-        Assert.Equal("""{"order_id":"3705115058471208928"}""", WeChatOrderParser.DetailRequest("3705115058471208928"));
+        Assert.Equal("""{"order_id":"3705115058471208928","encode_sensitive_info":true}""", WeChatOrderParser.DetailRequest("3705115058471208928"));
     }
 }
