@@ -31,7 +31,8 @@ public sealed record ErpWriteOutcome(ErpWriteResult Result, string? ErpOrderNumb
 }
 
 /// <summary>An ERP order found by the platform order number.</summary>
-public sealed record ErpOrderRef(string Number, string Id, string DocumentStatus);
+/// <param name="ExternalOrderNo">The platform order number the ERP's answer says this document carries (null when the answer did not say).</param>
+public sealed record ErpOrderRef(string Number, string Id, string DocumentStatus, string? ExternalOrderNo = null);
 
 /// <summary>Available quantity per ERP material number.</summary>
 public sealed record StockLevels(IReadOnlyDictionary<string, decimal> AvailableByMaterial)

@@ -28,7 +28,7 @@ public static class JushuitanSimQueries
         }
 
         var shopId = JushuitanSimJson.Text(biz, "shop_id");
-        var matches = state.Store.Orders()
+        var matches = state.Options.OrderLookupIgnoresFilter ? state.Store.Orders().ToList() : state.Store.Orders()
             .Where(o => shopId is null || o.ShopId == shopId)
             .Where(o => soIds is null || soIds.Contains(o.SoId))
             .Where(o => oIds is null || oIds.Contains(o.OId.ToString(CultureInfo.InvariantCulture)))

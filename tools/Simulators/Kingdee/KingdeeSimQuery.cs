@@ -44,13 +44,13 @@ public static class KingdeeSimQuery
         ArgumentNullException.ThrowIfNull(request);
         return request.FormId switch
         {
-            KingdeeSimWrites.SaleOrder => Run(request.Data, state.Store.Bills(), BillFields),
-            Inventory => Run(request.Data, state.Store.StockRows().Select(r => new StockRow(r.Material, r.Warehouse, r.Quantity)).ToList(), StockFields),
+            KingdeeSimWrites.SaleOrder => Run(request.Data, state.Store.Bills(), BillFields, state.Options.OrderLookupIgnoresFilter),
+            Inventory => Run(request.Data, state.Store.StockRows().Select(r => new StockRow(r.Material, r.Warehouse, r.Quantity)).ToList(), StockFields, ignoreFilter: false),
             _ => QueryFailure(4, [new Error("FormId", $"业务对象 {request.FormId} 不存在")]),
         };
     }
 
-    private static JsonNode Run<T>(JsonObject? data, IReadOnlyList<T> source, Dictionary<string, Func<T, object?>> fields)
+    private static JsonNode Run<T>(JsonObject? data, IReadOnlyList<T> source, Dictionary<string, Func<T, object?>> fields, bool ignoreFilter)
     {
         var keys = (KingdeeSimJson.Text(data, "FieldKeys") ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -74,7 +74,7 @@ public static class KingdeeSimQuery
         var startRow = (int)Math.Max(0, KingdeeSimJson.Long(data, "StartRow") ?? 0);
         var limit = (int)(KingdeeSimJson.Long(data, "Limit") ?? 0);
         var top = (int)(KingdeeSimJson.Long(data, "TopRowCount") ?? 0);
-        IEnumerable<T> rows = source.Where(item => filter.Matches(f => Format(fields[f](item))));
+        IEnumerable<T> rows = source.Where(item => ignoreFilter || filter.Matches(f => Format(fields[f](item))));
         if (top > 0)
         {
             rows = rows.Take(top);

@@ -24,6 +24,12 @@ public sealed class KingdeeSimulatorOptions
     /// <summary>Added delay before every answer.</summary>
     public int LatencyMs { get; set; }
 
+    /// <summary>
+    /// A faulty gateway: sales-order look-ups ignore their filter and answer every order the simulator holds (what a
+    /// proxy dropping the query string, or a filter on a field the tenant does not have, would do).
+    /// </summary>
+    public bool OrderLookupIgnoresFilter { get; set; }
+
     /// <summary>Probability (0..1) a call answers HTTP 500 without doing anything.</summary>
     public double TransientFailureRate { get; set; }
 

@@ -28,7 +28,7 @@ public static class SapSimReads
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(state);
         var expandItems = request.Query["$expand"].ToString().Split(',', StringSplitOptions.TrimEntries).Contains("to_Item");
-        return Query(request, state, serviceRoot + "A_SalesOrder", OrderProperties, "A_SalesOrderType",
+        return Query(request, state, serviceRoot + "A_SalesOrder", OrderProperties, "A_SalesOrderType", state.Options.OrderLookupIgnoresFilter,
             state.Orders.Select(o => (o.Properties(), (Func<JsonObject, JsonObject>)(json =>
             {
                 json["__metadata"] = Metadata($"{serviceRoot}A_SalesOrder('{o.SalesOrder}')", "API_SALES_ORDER_SRV.A_SalesOrderType");
@@ -45,7 +45,7 @@ public static class SapSimReads
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(state);
-        return Query(request, state, serviceRoot + "A_MatlStkInAcctMod", StockProperties, "A_MatlStkInAcctModType",
+        return Query(request, state, serviceRoot + "A_MatlStkInAcctMod", StockProperties, "A_MatlStkInAcctModType", ignoreFilter: false,
             state.Store.StockRows().Select(r => (r.Properties(), (Func<JsonObject, JsonObject>)(json =>
             {
                 json["__metadata"] = Metadata($"{serviceRoot}A_MatlStkInAcctMod({r.Key()})", "API_MATERIAL_STOCK_SRV.A_MatlStkInAcctModType");
@@ -64,6 +64,7 @@ public static class SapSimReads
         string entitySetUrl,
         HashSet<string> properties,
         string entityType,
+        bool ignoreFilter,
         List<(IReadOnlyDictionary<string, string> Row, Func<JsonObject, JsonObject> Decorate)> rows)
     {
         Func<IReadOnlyDictionary<string, string>, bool> filter;
@@ -89,7 +90,7 @@ public static class SapSimReads
             return (null, new Failure(400, BadQuery, "$top, $skip and $skiptoken must be non-negative integers"));
         }
 
-        var matching = rows.Where(r => filter(r.Row)).ToList();
+        var matching = rows.Where(r => ignoreFilter || filter(r.Row)).ToList();
         var offset = (skip ?? 0) + (skipToken ?? 0);
         var limit = top is { } t ? Math.Max(0, t - (skipToken ?? 0)) : int.MaxValue;
         var pageSize = Math.Min(Math.Max(1, state.Options.ServerPageSize), limit);

@@ -39,7 +39,7 @@ public static class YonBipSimQueries
         var pageIndex = Math.Max(1, YonBipSimJson.Int(body, "pageIndex") ?? 1);
         var pageSize = Math.Clamp(YonBipSimJson.Int(body, "pageSize") ?? 10, 1, 500);
         var matches = state.Store.Orders()
-            .Where(o => conditions.All(c => Matches(FieldOf(c.Field)!(o), c.Op, c.Value)))
+            .Where(o => state.Options.OrderLookupIgnoresFilter || conditions.All(c => Matches(FieldOf(c.Field)!(o), c.Op, c.Value)))
             .OrderBy(o => o.Id)
             .ToList();
         return Ok(new JsonObject

@@ -56,7 +56,7 @@ public static class JushuitanOrderQuery
                 throw new ErpProtocolException("Jushuitan order lacks so_id or o_id.");
             }
 
-            refs.TryAdd(soId, new ErpOrderRef(oId, oId, JushuitanJson.ReadStringProperty(order, "status") ?? ""));
+            refs.TryAdd(soId, new ErpOrderRef(oId, oId, JushuitanJson.ReadStringProperty(order, "status") ?? "", soId));
         }
 
         return refs;

@@ -5,19 +5,17 @@ public static class KingdeeSaleOrderQueries
 {
     public const string ExternalOrderNoField = "FNetOrderBillNo";
 
-    public static readonly IReadOnlyList<string> RefFieldKeys = ["FID", "FBillNo", "FDocumentStatus"];
+    /// <summary>Bill id, number, status and the platform order number it carries, so every answer can be checked against what was asked.</summary>
+    public static readonly IReadOnlyList<string> RefFieldKeys = ["FID", "FBillNo", "FDocumentStatus", ExternalOrderNoField];
 
     public static KingdeeBillQuery ByExternalOrderNo(string externalOrderNo) =>
         new(KingdeeFormIds.SaleOrder, RefFieldKeys, KingdeeFilter.Equal(ExternalOrderNoField, externalOrderNo));
 
-    /// <summary><see cref="RefFieldKeys"/> plus the platform order number, so rows of a many-order look-up can be told apart.</summary>
-    public static readonly IReadOnlyList<string> RefWithExternalNoFieldKeys = [.. RefFieldKeys, ExternalOrderNoField];
-
     /// <summary>One look-up for several platform orders: <c>FNetOrderBillNo in ('a','b',...)</c>, quotes escaped.</summary>
     public static KingdeeBillQuery ByExternalOrderNos(IEnumerable<string> externalOrderNos) =>
-        new(KingdeeFormIds.SaleOrder, RefWithExternalNoFieldKeys, KingdeeFilter.In(ExternalOrderNoField, externalOrderNos.Distinct(StringComparer.Ordinal)));
+        new(KingdeeFormIds.SaleOrder, RefFieldKeys, KingdeeFilter.In(ExternalOrderNoField, externalOrderNos.Distinct(StringComparer.Ordinal)));
 
-    /// <summary>The bill with this FBillNo, to read its current status before reversing it.</summary>
+    /// <summary>The bill with this FBillNo, to read its current status (and platform number) before reversing it.</summary>
     public static KingdeeBillQuery ByBillNo(string billNo) =>
         new(KingdeeFormIds.SaleOrder, RefFieldKeys, KingdeeFilter.Equal("FBillNo", billNo));
 
@@ -25,61 +23,31 @@ public static class KingdeeSaleOrderQueries
     public static IReadOnlyList<ErpOrderRef> ParseRefs(KingdeeQueryResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
+        return ParseRefs(response.Rows);
+    }
+
+    /// <summary>Rows in <see cref="RefFieldKeys"/> order → distinct bills, each with the platform order number its row carries.</summary>
+    public static IReadOnlyList<ErpOrderRef> ParseRefs(IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
         var refs = new List<ErpOrderRef>();
-        foreach (var row in response.Rows)
+        foreach (var row in rows)
         {
             if (row.Count < RefFieldKeys.Count)
             {
                 throw new ErpProtocolException($"Kingdee bill query row has {row.Count} cells, expected {RefFieldKeys.Count}.");
             }
 
-            var id = row[0] ?? "";
             var number = row[1] ?? "";
             if (number.Length == 0 || refs.Any(r => r.Number == number))
             {
                 continue;
             }
 
-            refs.Add(new ErpOrderRef(number, id, row[2] ?? ""));
+            refs.Add(new ErpOrderRef(number, row[0] ?? "", row[2] ?? "", row[3]));
         }
 
         return refs;
-    }
-
-    /// <summary>
-    /// Rows in <see cref="RefWithExternalNoFieldKeys"/> order → the distinct bills of each platform order number. Platform
-    /// orders without a bill are absent.
-    /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<ErpOrderRef>> ParseRefsByExternalOrderNo(IEnumerable<IReadOnlyList<string?>> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var byExternalNo = new Dictionary<string, List<ErpOrderRef>>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            if (row.Count < RefWithExternalNoFieldKeys.Count)
-            {
-                throw new ErpProtocolException($"Kingdee bill query row has {row.Count} cells, expected {RefWithExternalNoFieldKeys.Count}.");
-            }
-
-            var number = row[1] ?? "";
-            var externalNo = row[3] ?? "";
-            if (number.Length == 0 || externalNo.Length == 0)
-            {
-                continue;
-            }
-
-            if (!byExternalNo.TryGetValue(externalNo, out var refs))
-            {
-                byExternalNo[externalNo] = refs = [];
-            }
-
-            if (!refs.Any(r => r.Number == number))
-            {
-                refs.Add(new ErpOrderRef(number, row[0] ?? "", row[2] ?? ""));
-            }
-        }
-
-        return byExternalNo.ToDictionary(p => p.Key, p => (IReadOnlyList<ErpOrderRef>)p.Value, StringComparer.Ordinal);
     }
 
     /// <summary>The bill to treat as "the" order when several carry the same platform number: the most advanced one.</summary>

@@ -24,8 +24,11 @@ public static class SapSalesOrderQueries
             .Select(RefFields)
             .JsonFormat();
 
-    /// <summary>The orders of a collection answer, in the order SAP listed them, each number once.</summary>
-    public static IReadOnlyList<ErpOrderRef> ParseRefs(string json, string purchaseOrderByCustomer)
+    /// <summary>
+    /// The orders of a collection answer, in the order SAP listed them, each number once, with the
+    /// PurchaseOrderByCustomer each carries (the connector keeps only those carrying the number it asked for).
+    /// </summary>
+    public static IReadOnlyList<ErpOrderRef> ParseRefs(string json)
     {
         var refs = new List<ErpOrderRef>();
         foreach (var row in SapODataJson.ReadCollection(json).Rows)
@@ -36,15 +39,9 @@ public static class SapSalesOrderQueries
                 throw new ErpProtocolException("SAP sales order lookup returned a row without SalesOrder.");
             }
 
-            // A gateway that ignored the filter must not make an unrelated order look like ours.
-            if (row.TryGetValue(PurchaseOrderField, out var po) && po is not null && po != purchaseOrderByCustomer)
-            {
-                continue;
-            }
-
             if (refs.All(r => r.Number != number))
             {
-                refs.Add(new ErpOrderRef(number, number, row.GetValueOrDefault(StatusField) ?? ""));
+                refs.Add(new ErpOrderRef(number, number, row.GetValueOrDefault(StatusField) ?? "", row.GetValueOrDefault(PurchaseOrderField)));
             }
         }
 

@@ -12,7 +12,8 @@ public static class YonBipOrderRecord
         return !string.IsNullOrEmpty(state) ? state : YonBipVerifyState.FromNextStatus(YonBipJson.ReadStringProperty(record, "nextStatus"));
     }
 
-    public static ErpOrderRef Read(JsonElement record)
+    /// <summary>The order's id, code and state, and the platform order number its header define carries (null when absent).</summary>
+    public static ErpOrderRef Read(JsonElement record, string externalOrderNoDefine = YonBipHeadDefines.ExternalOrderNo)
     {
         var id = YonBipJson.ReadStringProperty(record, "id");
         var code = YonBipJson.ReadStringProperty(record, "code");
@@ -21,14 +22,28 @@ public static class YonBipOrderRecord
             throw new ErpProtocolException("YonBIP sales order record lacks id or code.");
         }
 
-        return new ErpOrderRef(code, id, StateOf(record) ?? "");
+        return new ErpOrderRef(code, id, StateOf(record) ?? "", ExternalOrderNoOf(record, externalOrderNoDefine));
     }
 
-    public static ErpOrderRef ParseDetail(YonBipResponse response)
+    /// <summary><c>headItem.defineN</c> of a record, also accepted flat as <c>headItem.defineN</c> or <c>defineN</c>.</summary>
+    private static string? ExternalOrderNoOf(JsonElement record, string define)
+    {
+        if (YonBipJson.TryGetProperty(record, YonBipHeadDefines.HeadItem, out var head) && head.ValueKind == JsonValueKind.Object
+            && YonBipJson.ReadStringProperty(head, define) is { Length: > 0 } nested)
+        {
+            return nested;
+        }
+
+        return YonBipJson.ReadStringProperty(record, YonBipHeadDefines.FieldName(define)) is { Length: > 0 } flat
+            ? flat
+            : YonBipJson.ReadStringProperty(record, define);
+    }
+
+    public static ErpOrderRef ParseDetail(YonBipResponse response, string externalOrderNoDefine = YonBipHeadDefines.ExternalOrderNo)
     {
         ArgumentNullException.ThrowIfNull(response);
         return response.Data.ValueKind == JsonValueKind.Object
-            ? Read(response.Data)
+            ? Read(response.Data, externalOrderNoDefine)
             : throw new ErpProtocolException("YonBIP voucherorder/detail answered without a data object.");
     }
 }

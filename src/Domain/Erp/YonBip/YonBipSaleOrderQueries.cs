@@ -30,7 +30,7 @@ public static class YonBipSaleOrderQueries
     }
 
     /// <summary><c>data.recordList[]</c> → refs (distinct by id).</summary>
-    public static IReadOnlyList<ErpOrderRef> ParseRefs(YonBipResponse response)
+    public static IReadOnlyList<ErpOrderRef> ParseRefs(YonBipResponse response, string externalOrderNoDefine = YonBipHeadDefines.ExternalOrderNo)
     {
         ArgumentNullException.ThrowIfNull(response);
         if (response.Data.ValueKind != JsonValueKind.Object)
@@ -51,7 +51,7 @@ public static class YonBipSaleOrderQueries
         var refs = new List<ErpOrderRef>();
         foreach (var record in list.EnumerateArray())
         {
-            var found = YonBipOrderRecord.Read(record);
+            var found = YonBipOrderRecord.Read(record, externalOrderNoDefine);
             if (refs.All(r => r.Id != found.Id))
             {
                 refs.Add(found);

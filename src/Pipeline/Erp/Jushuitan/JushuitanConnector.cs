@@ -35,7 +35,7 @@ public sealed class JushuitanConnector : IErpConnector
     public async Task<ErpOrderRef?> FindByExternalOrderNoAsync(string externalOrderNo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(externalOrderNo);
-        var found = await QueryOrdersAsync([externalOrderNo], cancellationToken);
+        var found = await FindManyByExternalOrderNoAsync([externalOrderNo], cancellationToken);
         return found.TryGetValue(externalOrderNo, out var existing) ? existing : null;
     }
 
@@ -48,14 +48,13 @@ public sealed class JushuitanConnector : IErpConnector
         var found = new Dictionary<string, ErpOrderRef>(StringComparer.Ordinal);
         foreach (var chunk in wanted.Chunk(JushuitanOrderQuery.PageSize))
         {
-            var requested = chunk.ToHashSet(StringComparer.Ordinal);
             for (var page = 1; ; page++)
             {
                 var answer = await ReadAsync(JushuitanPaths.OrdersQuery, JushuitanOrderQuery.BySoIdsBiz(chunk, _options.ShopId, page), cancellationToken);
                 var refs = JushuitanOrderQuery.ParseRefs(answer);
-                foreach (var (soId, existing) in refs.Where(r => requested.Contains(r.Key)))
+                foreach (var (soId, matching) in ErpLookupCheck.MatchingMany(Kind, chunk, refs.Values, _logger))
                 {
-                    found.TryAdd(soId, existing);
+                    found.TryAdd(soId, matching[0]);
                 }
 
                 if (refs.Count == 0 || !JushuitanOrderQuery.HasNextPage(answer))
@@ -102,6 +101,11 @@ public sealed class JushuitanConnector : IErpConnector
         }
 
         var soId = JushuitanOrderClose.SoIdOf(order);
+        if (existing.ExternalOrderNo is { } asked && !string.Equals(soId, asked, StringComparison.Ordinal))
+        {
+            return RefusedClose(asked, $"ERP order {oId} carries so_id {soId}, not {asked}; not closed");
+        }
+
         if (!JushuitanOrderClose.IsClosed(order))
         {
             var answer = await CallAsync(JushuitanHttpClients.Write, JushuitanPaths.OrdersUpload, JushuitanOrderClose.BuildBiz(order, _options.ShopId), cancellationToken);
@@ -231,12 +235,6 @@ public sealed class JushuitanConnector : IErpConnector
             default:
                 return Refused(item.SoId, item.Message.Length > 0 ? item.Message : "refused without a message");
         }
-    }
-
-    private async Task<IReadOnlyDictionary<string, ErpOrderRef>> QueryOrdersAsync(IReadOnlyList<string> soIds, CancellationToken cancellationToken)
-    {
-        var answer = await ReadAsync(JushuitanPaths.OrdersQuery, JushuitanOrderQuery.BySoIdsBiz(soIds, _options.ShopId), cancellationToken);
-        return JushuitanOrderQuery.ParseRefs(answer);
     }
 
     private ErpWriteOutcome RefusedClose(string soId, string reason)

@@ -43,7 +43,7 @@ public sealed class KingdeeConnector : IErpConnector, IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(externalOrderNo);
         var answer = await QueryAsync(KingdeeSaleOrderQueries.ByExternalOrderNo(externalOrderNo), cancellationToken);
-        var refs = KingdeeSaleOrderQueries.ParseRefs(answer);
+        var refs = ErpLookupCheck.Matching(Kind, externalOrderNo, KingdeeSaleOrderQueries.ParseRefs(answer), _logger);
         var existing = KingdeeSaleOrderQueries.PickExisting(refs);
         if (refs.Count > 1 && existing is not null)
         {
@@ -76,13 +76,9 @@ public sealed class KingdeeConnector : IErpConnector, IDisposable
                 query = query.NextPage();
             }
 
-            foreach (var (externalOrderNo, refs) in KingdeeSaleOrderQueries.ParseRefsByExternalOrderNo(rows))
+            foreach (var (externalOrderNo, refs) in ErpLookupCheck.MatchingMany(Kind, chunk, KingdeeSaleOrderQueries.ParseRefs(rows), _logger))
             {
-                var existing = KingdeeSaleOrderQueries.PickExisting(refs);
-                if (existing is null || !chunk.Contains(externalOrderNo, StringComparer.Ordinal))
-                {
-                    continue;
-                }
+                var existing = KingdeeSaleOrderQueries.PickExisting(refs)!;
 
                 if (refs.Count > 1)
                 {
@@ -166,7 +162,7 @@ public sealed class KingdeeConnector : IErpConnector, IDisposable
     }
 
     /// <summary>
-    /// Re-reads the bill's status, then: C → UnAudit (to D) → Delete; B → Audit → UnAudit → Delete, because a submitted
+    /// Re-reads the bill's status (a bill whose platform order number is no longer the one looked up is left alone), then: C → UnAudit (to D) → Delete; B → Audit → UnAudit → Delete, because a submitted
     /// bill can be neither deleted nor un-audited and we use only the documented services (the K/3 "撤销" operation is
     /// not in the reference); A, D and Z → Delete. A bill that no longer exists has already been reversed.
     /// </summary>
@@ -181,6 +177,11 @@ public sealed class KingdeeConnector : IErpConnector, IDisposable
         {
             KingdeeLog.Reversed(_logger, number, "already gone");
             return ErpWriteOutcome.Reversed(number);
+        }
+
+        if (existing.ExternalOrderNo is { } asked && !ErpLookupCheck.IsFor(current, asked))
+        {
+            return Refused("UnAudit", orderLabel, $"bill {number} carries platform order {current.ExternalOrderNo ?? "(none)"}, not {asked}; not reversed");
         }
 
         var status = current.DocumentStatus;

@@ -45,7 +45,7 @@ public sealed class SapConnector : IErpConnector, IDisposable
             _transport.BaseUrl, SapServices.SalesOrder, SapServices.SalesOrderSet,
             SapSalesOrderQueries.ByPurchaseOrder(externalOrderNo, _settings.SalesOrganization), _options.Client);
         var body = await ReadAsync(url, "sales order lookup", cancellationToken);
-        var refs = SapSalesOrderQueries.ParseRefs(body, externalOrderNo);
+        var refs = ErpLookupCheck.Matching(Kind, externalOrderNo, SapSalesOrderQueries.ParseRefs(body), _logger);
         var existing = SapSalesOrderQueries.PickExisting(refs);
         if (refs.Count > 1 && existing is not null)
         {

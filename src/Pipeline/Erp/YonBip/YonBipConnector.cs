@@ -40,7 +40,7 @@ public sealed class YonBipConnector : IErpConnector, IDisposable
         ArgumentException.ThrowIfNullOrEmpty(externalOrderNo);
         var answer = await ReadAsync(
             YonBipPaths.SaleOrderList, YonBipSaleOrderQueries.ByExternalOrderNoBody(externalOrderNo, _options.ExternalOrderNoDefine), cancellationToken);
-        var refs = YonBipSaleOrderQueries.ParseRefs(answer);
+        var refs = ErpLookupCheck.Matching(Kind, externalOrderNo, YonBipSaleOrderQueries.ParseRefs(answer, _options.ExternalOrderNoDefine), _logger);
         var existing = YonBipSaleOrderQueries.PickExisting(refs);
         if (refs.Count > 1 && existing is not null)
         {
@@ -106,6 +106,11 @@ public sealed class YonBipConnector : IErpConnector, IDisposable
         }
 
         var orderLabel = "order " + current.Number;
+        if (existing.ExternalOrderNo is { } asked && !ErpLookupCheck.IsFor(current, asked))
+        {
+            return Refused("delete", orderLabel, $"order {current.Number} carries platform order {current.ExternalOrderNo ?? "(none)"}, not {asked}; not reversed");
+        }
+
         var state = current.DocumentStatus;
         if (state == YonBipVerifyState.Approving)
         {
@@ -221,7 +226,7 @@ public sealed class YonBipConnector : IErpConnector, IDisposable
             YonBipTransport.ShortName(YonBipPaths.SaleOrderDetail),
             token => _transport.GetAsync(YonBipPaths.SaleOrderDetail, token, ("id", id), cancellationToken),
             cancellationToken);
-        return answer.Kind == YonBipAnswerKind.Success ? YonBipOrderRecord.ParseDetail(answer) : null;
+        return answer.Kind == YonBipAnswerKind.Success ? YonBipOrderRecord.ParseDetail(answer, _options.ExternalOrderNoDefine) : null;
     }
 
     private ErpWriteOutcome Refused(string step, string orderLabel, string reason)

@@ -20,7 +20,7 @@ public sealed class ReverseErpActivity(IErpConnector erp, ErpGovernor governor, 
     public override async Task<ErpWriteOutcome> RunAsync(TaskActivityContext context, ReverseRequest input)
     {
         var outcome = await governor.RunAsync(
-            async ct => await erp.FindByExternalOrderNoAsync(input.ExternalOrderNo, ct) is { } existing
+            async ct => await erp.FindByExternalOrderNoAsync(input.ExternalOrderNo, ct) is { } existing && ErpLookupCheck.IsFor(existing, input.ExternalOrderNo)
                 ? await erp.ReverseAsync(existing, input.Reason, ct)
                 : ErpWriteOutcome.Reversed(input.ErpOrderNumber ?? ""),
             CancellationToken.None);

@@ -44,7 +44,7 @@ public sealed class JushuitanResponseTests
         var refs = JushuitanOrderQuery.ParseRefs(JushuitanResponse.Parse(
             """{"code":0,"data":{"page_index":1,"has_next":false,"orders":[{"o_id":1528134,"so_id":"6921234567890123","status":"WaitConfirm"}]}}"""));
 
-        Assert.Equal(new ErpOrderRef("1528134", "1528134", "WaitConfirm"), refs["6921234567890123"]);
+        Assert.Equal(new ErpOrderRef("1528134", "1528134", "WaitConfirm", "6921234567890123"), refs["6921234567890123"]);
         Assert.Contains("\"so_ids\":[\"6921234567890123\"]", JushuitanOrderQuery.BySoIdsBiz(["6921234567890123"], "10001"), StringComparison.Ordinal);
     }
 

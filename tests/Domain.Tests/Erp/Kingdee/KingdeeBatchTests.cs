@@ -45,19 +45,19 @@ public sealed class KingdeeBatchTests
     }
 
     [Fact]
-    public void Many_order_rows_are_grouped_by_platform_number_with_repeated_bills_once()
+    public void Many_order_rows_are_read_with_the_platform_number_each_bill_carries_and_repeated_bills_once()
     {
         var rows = KingdeeResponseParser.ParseQuery("""
             [["100001","XSDD000001","C","DY-1"],["100001","XSDD000001","C","DY-1"],
              ["100002","XSDD000002","A","DY-2"],["100003","XSDD000003","C","DY-2"]]
             """).Rows;
 
-        var refs = KingdeeSaleOrderQueries.ParseRefsByExternalOrderNo(rows);
+        var refs = KingdeeSaleOrderQueries.ParseRefs(rows);
 
-        Assert.Equal(["DY-1", "DY-2"], refs.Keys.Order());
-        Assert.Single(refs["DY-1"]);
-        Assert.Equal("XSDD000003", KingdeeSaleOrderQueries.PickExisting(refs["DY-2"])!.Number);
-        Assert.Throws<ErpProtocolException>(() => KingdeeSaleOrderQueries.ParseRefsByExternalOrderNo([["1", "XSDD1", "C"]]));
+        Assert.Equal(["XSDD000001", "XSDD000002", "XSDD000003"], refs.Select(r => r.Number));
+        Assert.Equal(["DY-1", "DY-2", "DY-2"], refs.Select(r => r.ExternalOrderNo));
+        Assert.Equal("XSDD000003", KingdeeSaleOrderQueries.PickExisting(refs.Where(r => r.ExternalOrderNo == "DY-2").ToList())!.Number);
+        Assert.Throws<ErpProtocolException>(() => KingdeeSaleOrderQueries.ParseRefs([["1", "XSDD1", "C"]]));
     }
 
     [Fact]

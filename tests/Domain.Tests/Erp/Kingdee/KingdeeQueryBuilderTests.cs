@@ -12,7 +12,7 @@ public sealed class KingdeeQueryBuilderTests
 
         var data = JsonDocument.Parse(body).RootElement.GetProperty("parameters")[0];
         Assert.Equal("SAL_SaleOrder", data.GetProperty("FormId").GetString());
-        Assert.Equal("FID,FBillNo,FDocumentStatus", data.GetProperty("FieldKeys").GetString());
+        Assert.Equal("FID,FBillNo,FDocumentStatus,FNetOrderBillNo", data.GetProperty("FieldKeys").GetString());
         Assert.Equal("FNetOrderBillNo='69''21 or 1=1--'", data.GetProperty("FilterString").GetString());
         Assert.Equal("", data.GetProperty("OrderString").GetString());
         Assert.Equal(0, data.GetProperty("TopRowCount").GetInt32());
@@ -55,7 +55,7 @@ public sealed class KingdeeQueryBuilderTests
     public void Refs_are_distinct_and_the_most_advanced_bill_wins()
     {
         var refs = KingdeeSaleOrderQueries.ParseRefs(KingdeeResponseParser.ParseQuery(
-            """[[100001,"XSDD000001","A"],[100001,"XSDD000001","A"],[100002,"XSDD000002","C"]]"""));
+            """[[100001,"XSDD000001","A","DY-1"],[100001,"XSDD000001","A","DY-1"],[100002,"XSDD000002","C","DY-1"]]"""));
 
         Assert.Equal(2, refs.Count);
         Assert.Equal("XSDD000002", KingdeeSaleOrderQueries.PickExisting(refs)!.Number);

@@ -32,12 +32,13 @@ public sealed class SapODataTests
               {"SalesOrder":"5000099","PurchaseOrderByCustomer":"OTHER","OverallSDProcessStatus":"A"}]}}
             """;
 
-        var refs = SapSalesOrderQueries.ParseRefs(answer, "DY1");
+        var refs = SapSalesOrderQueries.ParseRefs(answer);
 
-        Assert.Equal(["5000012", "5000003"], refs.Select(r => r.Number));
-        Assert.Equal(new ErpOrderRef("5000003", "5000003", "C"), SapSalesOrderQueries.PickExisting(refs));
-        Assert.Empty(SapSalesOrderQueries.ParseRefs("""{"d":{"results":[]}}""", "DY1"));
-        Assert.Throws<ErpProtocolException>(() => SapSalesOrderQueries.ParseRefs("""{"results":[]}""", "DY1"));
+        Assert.Equal(["5000012", "5000003", "5000099"], refs.Select(r => r.Number));
+        Assert.Equal(["DY1", "DY1", "OTHER"], refs.Select(r => r.ExternalOrderNo));
+        Assert.Equal(new ErpOrderRef("5000003", "5000003", "C", "DY1"), SapSalesOrderQueries.PickExisting(refs.Where(r => r.ExternalOrderNo == "DY1").ToList()));
+        Assert.Empty(SapSalesOrderQueries.ParseRefs("""{"d":{"results":[]}}"""));
+        Assert.Throws<ErpProtocolException>(() => SapSalesOrderQueries.ParseRefs("""{"results":[]}"""));
     }
 
     [Fact]

@@ -62,13 +62,14 @@ public sealed class YonBipResponseTests
         var refs = YonBipSaleOrderQueries.ParseRefs(YonBipResponse.Parse(
             """
             {"code":"200","data":{"pageIndex":1,"pageSize":10,"recordCount":2,"recordList":[
-              {"id":2446326816231680001,"code":"UO-1","verifystate":0},
-              {"id":2446326816231680002,"code":"UO-2","nextStatus":"CONFIRMORDER"}]}}
+              {"id":2446326816231680001,"code":"UO-1","verifystate":0,"headItem":{"define13":"6921234567890123"}},
+              {"id":2446326816231680002,"code":"UO-2","nextStatus":"CONFIRMORDER","headItem.define13":"6921234567890123"}]}}
             """));
 
         Assert.Contains("\"field\":\"headItem.define13\",\"op\":\"eq\",\"value1\":\"6921234567890123\"", body, StringComparison.Ordinal);
         Assert.Equal(2, refs.Count);
-        Assert.Equal(new ErpOrderRef("UO-2", "2446326816231680002", YonBipVerifyState.Approved), YonBipSaleOrderQueries.PickExisting(refs));
+        Assert.Equal(new ErpOrderRef("UO-2", "2446326816231680002", YonBipVerifyState.Approved, "6921234567890123"), YonBipSaleOrderQueries.PickExisting(refs));
+        Assert.Equal("6921234567890123", refs[0].ExternalOrderNo);
         Assert.Empty(YonBipSaleOrderQueries.ParseRefs(YonBipResponse.Parse("""{"code":"200","data":{"recordCount":0}}""")));
     }
 
