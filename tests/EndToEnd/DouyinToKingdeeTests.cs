@@ -47,6 +47,40 @@ public sealed class DouyinToKingdeeTests
     }
 
     [Fact]
+    public async Task Every_kingdee_order_totals_what_the_buyer_paid_with_freight_and_discounts_recorded_by_who_bore_them()
+    {
+        await using var hub = await TestHub.StartAsync();
+
+        var burst = await hub.PlayDouyinBurstAsync(new DouyinBurstPlan { Orders = 40, RatePerSecond = 40, Seed = 7 });
+        var ledger = await hub.WaitForLedgerAsync(DemoCatalog.ShopId, burst.OrderIds, TimeSpan.FromMinutes(2), SyncStatus.Synced);
+        Assert.All(ledger.Values, e => Assert.Equal(SyncStatus.Synced, e?.Status));
+
+        AssertEveryBillTotalsWhatTheBuyerPaid(hub, burst.OrderIds);
+    }
+
+    /// <summary>
+    /// The money adds up in the ERP: each bill totals the platform's <c>pay_amount</c> to the fen, the freight is the
+    /// demo profile's charge line, and the discounts are recorded by who bore them.
+    /// </summary>
+    private static void AssertEveryBillTotalsWhatTheBuyerPaid(TestHub hub, IReadOnlyCollection<string> orderIds)
+    {
+        var platform = orderIds.Select(id => hub.DouyinOrders.Find(id)!).ToList();
+        Assert.Contains(platform, o => o.PostAmount > 0);
+        Assert.Contains(platform, o => o.PlatformCostAmount > 0);
+        foreach (var order in platform)
+        {
+            var bill = Assert.Single(hub.Kingdee.Bills, b => b.NetOrderBillNo == order.OrderId);
+            Assert.Equal(order.PayAmount, decimal.ToInt64(bill.TotalAmount * 100));
+            Assert.Equal(order.PostAmount, decimal.ToInt64(bill.Lines.Where(l => l.MaterialNumber == DemoCatalog.FreightMaterial).Sum(l => l.AllAmount) * 100));
+            Assert.Equal(
+                (order.PostAmount / 100m, order.ShopCostAmount / 100m, order.PlatformCostAmount / 100m),
+                (Yuan(bill.CustomFields["F_SS_Freight"]), Yuan(bill.CustomFields["F_SS_MerchantDiscount"]), Yuan(bill.CustomFields["F_SS_PlatformSubsidy"])));
+        }
+    }
+
+    private static decimal Yuan(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task A_forged_push_gets_401_and_leaves_no_inbox_row_no_queue_message_and_no_blob()
     {
         await using var hub = await TestHub.StartAsync();

@@ -21,6 +21,12 @@ public static class DemoCatalog
         new("1720000000000005", "3600000000000005", "SKU-SERUM-30", "精华液 30ml", 39900, "MAT-SERUM-30"),
     ];
 
+    /// <summary>The charge (service) material the demo profiles put freight on (<c>freight.mode: ChargeLine</c>).</summary>
+    public const string FreightMaterial = "MAT-FREIGHT";
+
+    /// <summary>Every material the ERP simulators know: the products' and the freight charge material.</summary>
+    public static IEnumerable<string> ErpMaterials => Products.Select(p => p.MaterialNumber).Append(FreightMaterial);
+
     public static readonly IReadOnlyList<Anchor> Anchors =
     [
         new("71000001", "主播小美", "7300000000000000001"),

@@ -23,8 +23,20 @@ public sealed record ErpSalesOrder
 
     public string CurrencyNumber { get; init; } = "PRE001";
 
-    /// <summary>What the buyer paid for the goods, in fen; equals the sum of the lines' amounts.</summary>
+    /// <summary>
+    /// The receivable: what the buyer paid, freight included, in fen. Equals the sum of the lines' amounts (the freight
+    /// is a charge line or spread over the goods lines, as the mapping profile says).
+    /// </summary>
     public required long TotalAmountFen { get; init; }
+
+    /// <summary>The freight the buyer paid, in fen: the freight line's amount, or the part of the lines' amounts allocated to it.</summary>
+    public long FreightFen { get; init; }
+
+    /// <summary>Discounts the merchant bears, in fen (already deducted from the lines).</summary>
+    public long MerchantDiscountFen { get; init; }
+
+    /// <summary>Discounts the platform bears, in fen: not paid by the buyer, settled to the merchant by the platform later.</summary>
+    public long PlatformSubsidyFen { get; init; }
 
     public string Note { get; init; } = "";
 
@@ -46,6 +58,9 @@ public sealed record ErpSalesOrderLine
     public required long AmountFen { get; init; }
 
     public required bool IsGift { get; init; }
+
+    /// <summary>The freight charge line (<see cref="Mapping.FreightMode.ChargeLine"/>), not goods.</summary>
+    public bool IsFreight { get; init; }
 
     public required string WarehouseNumber { get; init; }
 

@@ -40,6 +40,9 @@ public sealed record MappingProfile
     /// <summary>How a combo's paid amount is split over its components unless the combo says otherwise.</summary>
     public AllocationBasis PriceAllocation { get; init; } = AllocationBasis.ListPrice;
 
+    /// <summary>How the freight the buyer paid goes to the ERP: spread over the goods lines or its own charge line.</summary>
+    public FreightMapping Freight { get; init; } = FreightMapping.Allocated;
+
     /// <summary>Gifts the merchant adds for what was bought (e.g. one sample per two creams).</summary>
     public IReadOnlyList<GiftRule> GiftRules { get; init; } = [];
 

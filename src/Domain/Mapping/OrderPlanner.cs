@@ -23,6 +23,9 @@ public sealed record PlanResult(ErpSalesOrder? Document, IReadOnlyList<string> Q
 /// </summary>
 public static class OrderPlanner
 {
+    /// <summary>The platform line id of the freight charge line.</summary>
+    public const string FreightLineId = "freight";
+
     public static PlanResult Plan(Order order, MappingProfile profile)
     {
         var unmapped = new List<string>();
@@ -40,13 +43,14 @@ public static class OrderPlanner
         }
 
         lines.AddRange(GiftRuleLines(order, profile));
+        var moneyProblems = unmapped.Count == 0 ? FreightAndTotal(order, profile, lines) : [];
 
         var rules = BuiltInRules.For(profile, order, unmapped).Concat(profile.Rules);
         var verdict = RuleEvaluator.Evaluate(rules, order, unmapped);
         var noLines = order.Lines.Count == 0 ? ["order has no lines"] : Array.Empty<string>();
-        if (verdict.Outcome == RuleOutcome.Quarantine || noLines.Length > 0)
+        if (verdict.Outcome == RuleOutcome.Quarantine || noLines.Length > 0 || moneyProblems.Count > 0)
         {
-            var reasons = noLines.Concat(verdict.Outcome == RuleOutcome.Quarantine ? verdict.Reasons : []).ToList();
+            var reasons = noLines.Concat(verdict.Outcome == RuleOutcome.Quarantine ? verdict.Reasons : []).Concat(moneyProblems).Distinct().ToList();
             return PlanResult.Quarantine(reasons, unmapped);
         }
 
@@ -60,11 +64,68 @@ public static class OrderPlanner
             SalesmanNumber = profile.SalesmanNumber,
             OrderDate = order.PaidAt ?? order.CreatedAt,
             TotalAmountFen = lines.Sum(l => l.AmountFen),
-            Note = $"{order.Key.Platform} order {order.Key.OrderId}",
+            FreightFen = order.FreightFen,
+            MerchantDiscountFen = order.MerchantDiscountFen,
+            PlatformSubsidyFen = order.PlatformSubsidyFen,
+            Note = OrderNote.For(order),
             Lines = lines,
             CustomFields = MarketingFields(order, profile),
         };
         return new PlanResult(document, [], unmapped) { HoldReasons = verdict.Outcome == RuleOutcome.Hold ? verdict.Reasons : [] };
+    }
+
+    /// <summary>
+    /// Puts the freight on the lines as the profile says (its own charge line, or spread over the paid goods lines) and
+    /// checks the ERP order then totals exactly what the buyer paid. Returns why not, when it cannot.
+    /// </summary>
+    private static List<string> FreightAndTotal(Order order, MappingProfile profile, List<ErpSalesOrderLine> lines)
+    {
+        var problems = new List<string>();
+        if (order.FreightFen < 0)
+        {
+            problems.Add($"freight {order.FreightFen} fen is negative");
+        }
+        else if (order.FreightFen > 0 && profile.Freight.Mode == FreightMode.ChargeLine)
+        {
+            lines.Add(new ErpSalesOrderLine
+            {
+                MaterialNumber = profile.Freight.MaterialNumber ?? "",
+                UnitNumber = profile.Freight.UnitNumber ?? "",
+                Quantity = 1,
+                AmountFen = order.FreightFen,
+                IsGift = false,
+                IsFreight = true,
+                WarehouseNumber = profile.Freight.Warehouse ?? profile.DefaultWarehouse,
+                TaxRatePercent = profile.TaxRatePercent,
+                PlatformLineId = FreightLineId,
+            });
+        }
+        else if (order.FreightFen > 0)
+        {
+            var paid = Enumerable.Range(0, lines.Count).Where(i => !lines[i].IsGift && lines[i].AmountFen > 0).ToList();
+            if (paid.Count == 0)
+            {
+                problems.Add($"freight {order.FreightFen} fen cannot be allocated: the order has no paid goods line (map freight to a charge line)");
+            }
+            else
+            {
+                var shares = PriceAllocator.Allocate(order.FreightFen, paid.Select(i => lines[i].AmountFen).ToList());
+                for (var k = 0; k < paid.Count; k++)
+                {
+                    lines[paid[k]] = lines[paid[k]] with { AmountFen = lines[paid[k]].AmountFen + shares[k] };
+                }
+            }
+        }
+
+        var total = lines.Sum(l => l.AmountFen);
+        // When the order's own figures disagree, the built-in amount-mismatch rule already says so.
+        var figuresAgree = order.PaidAmountFen - order.FreightFen == order.LinesPaidFen;
+        if (problems.Count == 0 && figuresAgree && total != order.PaidAmountFen)
+        {
+            problems.Add($"the ERP order would total {total} fen but the buyer paid {order.PaidAmountFen} fen");
+        }
+
+        return problems;
     }
 
     private static IReadOnlyList<ErpSalesOrderLine>? MapLine(OrderLine line, MappingProfile profile)

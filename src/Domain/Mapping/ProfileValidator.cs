@@ -86,6 +86,16 @@ public static class ProfileValidator
             }
         }
 
+        if (profile.Freight is { Mode: FreightMode.ChargeLine } freight)
+        {
+            Require(freight.MaterialNumber, "$.freight.materialNumber", "the ERP charge material of the freight line");
+            Require(freight.UnitNumber, "$.freight.unitNumber", "the ERP unit of the freight line");
+        }
+        else if (profile.Freight is null)
+        {
+            errors.Add(new ProfileError("$.freight", "must be an object such as {\"mode\": \"Allocate\"}"));
+        }
+
         for (var i = 0; i < profile.GiftRules.Count; i++)
         {
             var g = profile.GiftRules[i];

@@ -25,9 +25,20 @@ public sealed record Order
     /// <summary>What the buyer paid, freight included, in fen.</summary>
     public required long PaidAmountFen { get; init; }
 
+    /// <summary>The freight the buyer paid, in fen: part of <see cref="PaidAmountFen"/>, not of any line.</summary>
     public long FreightFen { get; init; }
 
+    /// <summary>Every reduction from list price to what the buyer paid, in fen, whoever bears it.</summary>
     public long DiscountFen { get; init; }
+
+    /// <summary>The part of <see cref="DiscountFen"/> the merchant bears (shop coupons, shop activities, price cuts).</summary>
+    public long MerchantDiscountFen { get; init; }
+
+    /// <summary>
+    /// The part of <see cref="DiscountFen"/> the merchant does not bear (platform coupons and subsidies, 达人 coupons):
+    /// the buyer did not pay it and the platform settles it to the merchant later.
+    /// </summary>
+    public long PlatformSubsidyFen { get; init; }
 
     public string BuyerOpenId { get; init; } = "";
 

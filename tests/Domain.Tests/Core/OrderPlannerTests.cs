@@ -51,7 +51,7 @@ public class OrderPlannerTests
     [Fact]
     public void Maps_lines_by_platform_sku_id_and_by_merchant_code_into_one_document()
     {
-        var order = OrderWith([Line("L1", "1001", 5_990, qty: 2), Line("L2", "888777", 1_000, code: "MC-2")], freight: 800);
+        var order = OrderWith([Line("L1", "1001", 5_990, qty: 2), Line("L2", "888777", 1_000, code: "MC-2")]);
 
         var plan = OrderPlanner.Plan(order, Profile());
 
@@ -75,15 +75,15 @@ public class OrderPlannerTests
     }
 
     [Fact]
-    public void Document_total_is_the_sum_of_the_lines_freight_excluded()
+    public void Document_total_is_what_the_buyer_paid_freight_included()
     {
         var order = OrderWith([Line("L1", "1001", 3_300, qty: 3), Line("L2", "1003", 4_500), Line("L3", "x", 2_000, code: "MC-2")], freight: 1_200);
 
         var doc = OrderPlanner.Plan(order, Profile()).Document!;
 
-        Assert.Equal(9_800, doc.TotalAmountFen);
+        Assert.Equal(11_000, doc.TotalAmountFen);
         Assert.Equal(doc.Lines.Sum(l => l.AmountFen), doc.TotalAmountFen);
-        Assert.Equal(order.PaidAmountFen - order.FreightFen, doc.TotalAmountFen);
+        Assert.Equal(order.PaidAmountFen, doc.TotalAmountFen);
     }
 
     [Fact]

@@ -19,13 +19,16 @@ public sealed class DouyinOrderGeneratorTests
         {
             Assert.InRange(o.Lines.Count(l => l.GivenProductType != "FREE"), 1, 3);
             Assert.All(o.Lines, l => Assert.InRange(l.ItemNum, 1, 3));
-            Assert.All(o.Lines, l => Assert.Equal(l.OriginAmount * l.ItemNum - l.PromotionAmount, l.PayAmount));
+            Assert.All(o.Lines, l => Assert.Equal(l.OriginAmount * l.ItemNum - l.PromotionAmount - l.PlatformPromotionAmount, l.PayAmount));
+            Assert.Equal(o.ShopCostAmount + o.PlatformCostAmount, o.PromotionAmount);
             Assert.All(o.Lines, l => Assert.InRange(l.PayAmount, 0, l.SumAmount));
             Assert.Equal(o.Lines.Sum(l => l.PayAmount) + o.PostAmount, o.PayAmount);
             Assert.Equal(o.OrderId, o.Lines[0].OrderId);
             Assert.Equal(DouyinSimStatus.Paid, o.OrderStatus);
             Assert.Equal(DemoCatalog.ShopId, o.ShopId);
         });
+        Assert.Contains(orders, o => o.PlatformCostAmount > 0);
+        Assert.Contains(orders, o => o.PostAmount > 0);
     }
 
     [Fact]

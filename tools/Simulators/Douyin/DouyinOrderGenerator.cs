@@ -9,6 +9,11 @@ public static class DouyinOrderGenerator
     public const double GiftProbability = 0.2;
     public const long Freight = 600;
 
+    /// <summary>A platform coupon (平台券) on a line, paid for by the platform, on this share of lines.</summary>
+    public const long PlatformCoupon = 500;
+
+    public const double PlatformCouponProbability = 0.3;
+
     private static readonly string[] Surnames = ["张", "王", "李", "赵", "刘", "陈", "杨", "黄"];
 
     private static readonly (string Province, string City, string Town, string Street)[] Regions =
@@ -36,6 +41,7 @@ public static class DouyinOrderGenerator
                 ItemNum = quantity,
                 OriginAmount = product.PriceFen,
                 PromotionAmount = discount,
+                PlatformPromotionAmount = random.NextDouble() < PlatformCouponProbability ? Math.Min(PlatformCoupon, product.PriceFen * quantity / 10) : 0,
             });
         }
 

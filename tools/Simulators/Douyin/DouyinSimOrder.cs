@@ -32,7 +32,14 @@ public sealed record DouyinSimOrder
     /// <summary>Goods amount before discounts: the sum of <c>origin_amount × item_num</c>.</summary>
     public long OrderAmount => Lines.Sum(l => l.SumAmount);
 
-    public long PromotionAmount => Lines.Sum(l => l.PromotionAmount);
+    /// <summary>Every discount (<c>promotion_amount</c>): the shop's plus the platform's.</summary>
+    public long PromotionAmount => Lines.Sum(l => l.PromotionAmount + l.PlatformPromotionAmount);
+
+    /// <summary>Discounts the shop runs and pays for (<c>promotion_shop_amount</c>, <c>shop_cost_amount</c>).</summary>
+    public long ShopCostAmount => Lines.Sum(l => l.PromotionAmount);
+
+    /// <summary>Platform coupons the platform pays for (<c>promotion_platform_amount</c>, <c>platform_cost_amount</c>).</summary>
+    public long PlatformCostAmount => Lines.Sum(l => l.PlatformPromotionAmount);
 
     /// <summary>What the buyer paid: the lines after discounts plus freight.</summary>
     public long PayAmount => Lines.Sum(l => l.PayAmount) + PostAmount;
@@ -57,7 +64,11 @@ public sealed record DouyinSimLine
 
     public required long OriginAmount { get; init; }
 
+    /// <summary>The shop's discount on this line.</summary>
     public long PromotionAmount { get; init; }
+
+    /// <summary>The platform's coupon on this line (the platform settles it to the shop later).</summary>
+    public long PlatformPromotionAmount { get; init; }
 
     /// <summary><c>MASTER</c>, <c>FREE</c> or null for a line without a gift binding.</summary>
     public string? GivenProductType { get; init; }
@@ -72,7 +83,7 @@ public sealed record DouyinSimLine
 
     public long SumAmount => OriginAmount * ItemNum;
 
-    public long PayAmount => SumAmount - PromotionAmount;
+    public long PayAmount => SumAmount - PromotionAmount - PlatformPromotionAmount;
 }
 
 /// <summary>Receiver data: masked values as the API shows them, plus cipher texts standing in for the encrypted fields.</summary>

@@ -113,7 +113,7 @@ public sealed class JushuitanSimStore
 
     private void Seed(JushuitanSimulatorOptions options)
     {
-        foreach (var sku in DemoCatalog.Products.Select(p => p.MaterialNumber).Concat(options.ExtraMaterials).Concat(options.Stock.Keys))
+        foreach (var sku in DemoCatalog.ErpMaterials.Concat(options.ExtraMaterials).Concat(options.Stock.Keys))
         {
             _stock[sku] = new JushuitanSimStock(options.Stock.GetValueOrDefault(sku, options.DefaultStock), 0, 0);
         }

@@ -151,7 +151,7 @@ public sealed class KingdeeSimStore
 
     private void Seed(KingdeeSimulatorOptions options)
     {
-        foreach (var material in DemoCatalog.Products.Select(p => p.MaterialNumber).Concat(options.ExtraMaterials))
+        foreach (var material in DemoCatalog.ErpMaterials.Concat(options.ExtraMaterials))
         {
             _materials.Add(material);
             _stock[(material, options.StockWarehouse)] = options.DefaultStock;

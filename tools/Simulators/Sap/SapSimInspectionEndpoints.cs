@@ -68,6 +68,7 @@ public static class SapSimInspectionEndpoints
                 ["salesOrderDate"] = o.SalesOrderDate,
                 ["totalNetAmount"] = o.TotalNetAmount,
                 ["currency"] = o.TransactionCurrency,
+                ["headerTexts"] = new JsonArray(o.HeaderTexts.Select(t => (JsonNode?)t).ToArray()),
                 ["items"] = new JsonArray(o.Items.Select(i => (JsonNode?)new JsonObject
                 {
                     ["item"] = i.SalesOrderItem,

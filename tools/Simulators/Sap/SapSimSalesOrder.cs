@@ -27,6 +27,9 @@ public sealed record SapSimSalesOrder
 
     public required IReadOnlyList<SapSimSalesOrderItem> Items { get; init; }
 
+    /// <summary>Header texts (<c>to_Text</c>): the note with the freight and the discounts by who bears them.</summary>
+    public IReadOnlyList<string> HeaderTexts { get; init; } = [];
+
     /// <summary>OverallSDDocumentRejectionSts: A nothing rejected, B some items rejected, C all items rejected (the order is reversed).</summary>
     public string OverallSDDocumentRejectionSts =>
         Items.Count > 0 && Items.All(i => i.SalesDocumentRjcnReason.Length > 0) ? "C" : Items.Any(i => i.SalesDocumentRjcnReason.Length > 0) ? "B" : "A";

@@ -109,6 +109,7 @@ public static class SapSimSalesOrderReader
             SalesOrderDate = SapSimJson.Text(header, "SalesOrderDate") ?? $"/Date({new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).ToUnixTimeMilliseconds()})/",
             TransactionCurrency = currency,
             Items = items,
+            HeaderTexts = (SapSimJson.Navigation(header, "to_Text") ?? []).Select(t => SapSimJson.Text(t as JsonObject, "LongText")).OfType<string>().ToList(),
             CreatedAt = now,
         };
         return (draft, null);

@@ -117,7 +117,7 @@ public sealed class SapSimStore
     /// </summary>
     private void Seed(SapSimulatorOptions options)
     {
-        var materials = DemoCatalog.Products.Select(p => p.MaterialNumber).Concat(options.ExtraMaterials).Concat(options.Stock.Keys).Distinct(StringComparer.Ordinal);
+        var materials = DemoCatalog.ErpMaterials.Concat(options.ExtraMaterials).Concat(options.Stock.Keys).Distinct(StringComparer.Ordinal);
         foreach (var material in materials)
         {
             _materials.Add(material);

@@ -185,7 +185,7 @@ public sealed class YonBipSimStore
 
     private void Seed(YonBipSimulatorOptions options)
     {
-        foreach (var material in DemoCatalog.Products.Select(p => p.MaterialNumber).Concat(options.ExtraMaterials))
+        foreach (var material in DemoCatalog.ErpMaterials.Concat(options.ExtraMaterials))
         {
             AddProduct(material);
             _stock[(material, options.StockWarehouse)] = options.Stock.GetValueOrDefault(material, options.DefaultStock);

@@ -8,7 +8,8 @@ namespace ServerlessSync.Domain.Erp.Jushuitan;
 /// number). Where the reference leaves names open we chose: gifts carry <c>is_gift</c> (the name Jushuitan's order
 /// queries use) with zero prices; the <c>pay</c> node uses <c>outer_pay_id, pay_date, payment, seller_account,
 /// buyer_account, amount</c> and pays exactly <c>pay_amount</c> so the order lands as paid, waiting for review;
-/// <c>remark</c> carries the document's note. No buyer data is sent: <c>shop_buyer_id</c> is the ERP customer the
+/// <c>remark</c> carries the document's note (with the freight and the discounts by who bears them). A freight charge
+/// line goes to the order's <c>freight</c> field, not to <c>items</c>. No buyer data is sent: <c>shop_buyer_id</c> is the ERP customer the
 /// shop sells as, and receiver fields are left out (the ERP-neutral document has none).
 /// </summary>
 public static class JushuitanOrderUpload
@@ -36,7 +37,10 @@ public static class JushuitanOrderUpload
 
         var date = FormatDate(order.OrderDate);
         var payAmount = JushuitanMoney.Amount(order.TotalAmountFen);
-        var outerIds = OuterLineIds(order.Lines);
+        // The freight charge line is the order's own freight field here; pay_amount = items + freight.
+        var goods = order.Lines.Where(l => !l.IsFreight).ToList();
+        var freightFen = order.Lines.Where(l => l.IsFreight).Sum(l => l.AmountFen);
+        var outerIds = OuterLineIds(goods);
         return new JsonObject
         {
             ["shop_id"] = ShopIdNode(shopId),
@@ -45,9 +49,9 @@ public static class JushuitanOrderUpload
             ["shop_status"] = PaidStatus,
             ["shop_buyer_id"] = Truncate(order.CustomerNumber, 50),
             ["pay_amount"] = payAmount,
-            ["freight"] = 0m,
+            ["freight"] = JushuitanMoney.Amount(freightFen),
             ["remark"] = string.IsNullOrWhiteSpace(order.Note) ? $"{order.Platform} {order.ExternalOrderNo}" : order.Note,
-            ["items"] = new JsonArray(order.Lines.Select((l, i) => (JsonNode?)Item(l, outerIds[i])).ToArray()),
+            ["items"] = new JsonArray(goods.Select((l, i) => (JsonNode?)Item(l, outerIds[i])).ToArray()),
             ["pay"] = new JsonObject
             {
                 ["outer_pay_id"] = order.ExternalOrderNo,

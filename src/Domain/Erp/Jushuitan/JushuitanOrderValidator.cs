@@ -52,6 +52,11 @@ public static class JushuitanOrderValidator
             }
         }
 
+        if (order.Lines.Count > 0 && order.Lines.All(l => l.IsFreight))
+        {
+            problems.Add("the order has only a freight line and no goods");
+        }
+
         var sum = order.Lines.Sum(l => l.AmountFen);
         if (sum != order.TotalAmountFen)
         {

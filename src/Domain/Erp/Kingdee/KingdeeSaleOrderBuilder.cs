@@ -6,11 +6,15 @@ namespace ServerlessSync.Domain.Erp.Kingdee;
 /// <summary>
 /// Turns an <see cref="ErpSalesOrder"/> into a Save request for SAL_SaleOrder. The platform order number goes to
 /// <c>FNetOrderBillNo</c>, the key the connector looks bills up by; <c>FBillNo</c> is left to the coding rule.
+/// SAL_SaleOrder has no freight header field: freight is a <c>Service</c> row on the profile's charge material, or is
+/// already spread over the lines, so the entries' <c>FAllAmount</c> add up to what the buyer paid.
 /// </summary>
 public static class KingdeeSaleOrderBuilder
 {
     public const string StandardBillType = "XSDD01_SYS";
     public const string FixedExchangeRateType = "HLTX01_SYS";
+    public const string StandardRowType = "Standard";
+    public const string ServiceRowType = "Service";
 
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
@@ -107,6 +111,11 @@ public static class KingdeeSaleOrderBuilder
                     model[fieldKey] = value;
                 }
             }
+
+            foreach (var (fieldKey, yuan) in KingdeeMoneyFields.Of(order))
+            {
+                model[fieldKey] = yuan;
+            }
         }
 
         model["FSaleOrderFinance"] = new JsonObject
@@ -122,7 +131,8 @@ public static class KingdeeSaleOrderBuilder
 
     private static JsonObject BuildEntry(ErpSalesOrderLine line, ErpSalesOrder order, string date) => new()
     {
-        ["FRowType"] = "Standard",
+        // The freight line is a charge on a service/expense material, not goods taken from stock.
+        ["FRowType"] = line.IsFreight ? ServiceRowType : StandardRowType,
         ["FMaterialId"] = Number(line.MaterialNumber),
         ["FUnitID"] = Number(line.UnitNumber),
         ["FQty"] = line.Quantity,

@@ -25,6 +25,12 @@ public sealed record SapSalesOrderSettings
     /// <summary>Item category of free-goods (gift) items; customizing-dependent, commonly <c>TANN</c>.</summary>
     public string FreeGoodsItemCategory { get; init; } = "TANN";
 
+    /// <summary>Text ID of the header text that carries the order's note (freight, discounts by who bears them).</summary>
+    public string HeaderTextId { get; init; } = "0002";
+
+    /// <summary>Language of that header text (OData <c>Language</c>, 2 characters).</summary>
+    public string TextLanguage { get; init; } = "ZH";
+
     /// <summary>ISO currency of the order and its price conditions.</summary>
     public string Currency { get; init; } = "CNY";
 

@@ -18,6 +18,14 @@ public static class YonBipHeadDefines
         ["channel"] = "define17",
     };
 
+    /// <summary>
+    /// The money finance reconciles with the platform's settlement, in yuan: the freight (also a line's amount or part of
+    /// the lines' amounts) and the discounts by who bears them. Written with the marketing tags.
+    /// </summary>
+    public const string Freight = "define18";
+    public const string MerchantDiscount = "define19";
+    public const string PlatformSubsidy = "define20";
+
     /// <summary>The <c>simpleVOs</c> field name of a header define, e.g. <c>headItem.define13</c>.</summary>
     public static string FieldName(string define) => HeadItem + "." + define;
 

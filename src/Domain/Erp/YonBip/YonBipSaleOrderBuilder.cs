@@ -6,7 +6,9 @@ namespace ServerlessSync.Domain.Erp.YonBip;
 /// <summary>
 /// Turns an <see cref="ErpSalesOrder"/> into a <c>sd/voucherorder/singleSave</c> body <c>{"data":{...}}</c>: the
 /// deterministic resubmitCheckKey, <c>_status</c> Insert on header and lines, the platform order number in
-/// <c>headItem.{define}</c>, gifts as <c>orderProductType</c> GIFT, and payMoney equal to the lines' <c>oriSum</c>.
+/// <c>headItem.{define}</c>, gifts as <c>orderProductType</c> GIFT, and payMoney equal to the lines' <c>oriSum</c>, which is
+/// what the buyer paid: the reference names no freight field, so freight is a SALE line on the profile's charge
+/// material or is spread over the lines; the freight and the discounts by bearer go to header defines 18–20.
 /// </summary>
 public static class YonBipSaleOrderBuilder
 {
@@ -68,6 +70,19 @@ public static class YonBipSaleOrderBuilder
                 if (define != settings.ExternalOrderNoDefine && order.CustomFields.TryGetValue(tag, out var value) && !string.IsNullOrEmpty(value))
                 {
                     head[define] = value;
+                }
+            }
+
+            foreach (var (define, fen) in new[]
+            {
+                (YonBipHeadDefines.Freight, order.FreightFen),
+                (YonBipHeadDefines.MerchantDiscount, order.MerchantDiscountFen),
+                (YonBipHeadDefines.PlatformSubsidy, order.PlatformSubsidyFen),
+            })
+            {
+                if (define != settings.ExternalOrderNoDefine)
+                {
+                    head[define] = YonBipMoney.FenToYuan(fen).ToString("0.00", CultureInfo.InvariantCulture);
                 }
             }
         }

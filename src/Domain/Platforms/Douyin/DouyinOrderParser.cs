@@ -55,6 +55,8 @@ public static class DouyinOrderParser
 
         var createdAt = DouyinJson.UnixTime(detail, "create_time") ?? throw Missing("create_time");
         var lines = ParseLines(detail);
+        var discount = DouyinJson.Long(detail, "promotion_amount") ?? 0;
+        var split = DiscountSplit.Of(discount, PlatformBorne(detail, discount));
         var firstWithAuthor = lines.FirstOrDefault(l => l.AnchorId is not null);
         var liveRoom = firstWithAuthor?.LiveRoomId ?? lines.FirstOrDefault(l => l.LiveRoomId is not null)?.LiveRoomId;
         var channel = DouyinChannel.Describe(
@@ -74,13 +76,25 @@ public static class DouyinOrderParser
             OrderAmountFen = DouyinJson.Long(detail, "order_amount") ?? 0,
             PaidAmountFen = DouyinJson.Long(detail, "pay_amount") ?? throw Missing("pay_amount"),
             FreightFen = DouyinJson.Long(detail, "post_amount") ?? 0,
-            DiscountFen = DouyinJson.Long(detail, "promotion_amount") ?? 0,
+            DiscountFen = discount,
+            MerchantDiscountFen = split.MerchantFen,
+            PlatformSubsidyFen = split.PlatformFen,
             BuyerOpenId = DouyinJson.String(detail, "doudian_open_id") ?? "",
             Receiver = ParseReceiver(detail),
             Tags = new MarketingTags(firstWithAuthor?.AnchorId, firstWithAuthor?.AnchorName, liveRoom, channel),
             Lines = lines,
         };
     }
+
+    /// <summary>
+    /// Who pays a discount (<c>*_cost_amount</c>) is a separate axis from who runs it (<c>promotion_*</c>): a platform
+    /// activity can be merchant-funded. <c>platform_cost_amount</c> (platform + 达人) is what the merchant does not bear;
+    /// without it, <c>shop_cost_amount</c> says what the merchant does; without either, the owners' split is the best figure.
+    /// </summary>
+    private static long PlatformBorne(JsonElement detail, long discount) =>
+        DouyinJson.Long(detail, "platform_cost_amount")
+        ?? (DouyinJson.Long(detail, "shop_cost_amount") is { } shop ? discount - shop : (long?)null)
+        ?? (DouyinJson.Long(detail, "promotion_platform_amount") ?? 0) + (DouyinJson.Long(detail, "promotion_talent_amount") ?? 0);
 
     private static List<OrderLine> ParseLines(JsonElement detail)
     {

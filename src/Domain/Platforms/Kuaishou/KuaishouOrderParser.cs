@@ -74,6 +74,10 @@ public static class KuaishouOrderParser
             PaidAmountFen = goods - discount + freight,
             FreightFen = freight,
             DiscountFen = discount,
+
+            // open.order.detail does not say who bears discountFee (open.seller.order.fee.detail does): until that is
+            // read, the whole discount counts as the merchant's.
+            MerchantDiscountFen = Math.Max(0, discount),
             BuyerOpenId = KuaishouJson.String(baseInfo, "buyerOpenId") ?? "",
             Receiver = Receiver(detail),
             Tags = new MarketingTags(anchor.Id, anchor.Name, liveRoomId, KuaishouChannel.Describe(carrierType, cpsType)),

@@ -54,6 +54,8 @@ public static class TaobaoTradeParser
 
         var lines = lineElements.Select(o => ParseLine(o, lineElements.Count == 1, postFee)).ToList();
         var goodsAmount = TaobaoJson.Money(trade, "total_fee") ?? lines.Sum(l => l.UnitPriceFen * l.Quantity);
+        var discount = Math.Max(0, goodsAmount + postFee - payment);
+        var split = DiscountSplit.Of(discount, TaobaoJson.Money(trade, "platform_subsidy_fee") ?? lineElements.Sum(o => TaobaoJson.Money(o, "platform_subsidy_fee") ?? 0));
         var channel = TaobaoChannel.Describe(
             TaobaoJson.String(trade, "trade_from"),
             lineElements.Select(o => TaobaoJson.String(o, "order_from")));
@@ -71,8 +73,11 @@ public static class TaobaoTradeParser
             FreightFen = postFee,
 
             // Taobao splits price cuts over discount_fee (trade and line), adjust_fee and coupons; what they add up to is
-            // the goods amount plus freight minus what the buyer paid.
-            DiscountFen = Math.Max(0, goodsAmount + postFee - payment),
+            // the goods amount plus freight minus what the buyer paid. platform_subsidy_fee (trade, else the lines') is the
+            // part Taobao funds and settles to the merchant; the rest the merchant bears.
+            DiscountFen = discount,
+            MerchantDiscountFen = split.MerchantFen,
+            PlatformSubsidyFen = split.PlatformFen,
             BuyerOpenId = TaobaoJson.String(trade, "buyer_open_uid") ?? "",
             Receiver = ParseReceiver(trade),
             Tags = new MarketingTags(null, null, null, channel),

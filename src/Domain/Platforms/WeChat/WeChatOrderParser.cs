@@ -65,6 +65,8 @@ public static class WeChatOrderParser
         var goods = WeChatJson.Long(price, "product_price") ?? lines.Sum(l => l.UnitPriceFen * l.Quantity);
         var freight = (WeChatJson.Flag(price, "is_change_freight") ? WeChatJson.Long(price, "change_freight") : null)
             ?? WeChatJson.Long(price, "freight") ?? 0;
+        var discount = Math.Max(0, goods + freight - paid);
+        var split = DiscountSplit.Of(discount, PlatformBorne(price));
 
         return new Order
         {
@@ -79,13 +81,25 @@ public static class WeChatOrderParser
             FreightFen = freight,
             // Every reduction between list price plus freight and what was paid, whoever funded it (merchant, 达人,
             // price change, points): price_info splits them over fields that differ between API versions.
-            DiscountFen = Math.Max(0, goods + freight - paid),
+            DiscountFen = discount,
+            MerchantDiscountFen = split.MerchantFen,
+            PlatformSubsidyFen = split.PlatformFen,
             BuyerOpenId = WeChatJson.String(order, "openid") ?? "",
             Receiver = ParseReceiver(detail),
             Tags = new MarketingTags(finderId, anchorName, liveId, WeChatOrderScene.Describe(WeChatJson.Long(ext, "order_scene"))),
             Lines = lines,
         };
     }
+
+    /// <summary>
+    /// The discounts the merchant does not bear: platform coupons (<c>cash_coupon_discounted_price</c>), 达人 discounts
+    /// (<c>finder_discounted_price</c>) and the state subsidy less its merchant-borne part. Merchant discounts, price
+    /// cuts and the merchant's share of platform activities are the rest.
+    /// </summary>
+    private static long PlatformBorne(JsonElement price) =>
+        (WeChatJson.Long(price, "cash_coupon_discounted_price") ?? 0)
+        + (WeChatJson.Long(price, "finder_discounted_price") ?? 0)
+        + Math.Max(0, (WeChatJson.Long(price, "national_subsidy_discounted_price") ?? 0) - (WeChatJson.Long(price, "national_subsidy_merchant_discounted_price") ?? 0));
 
     private sealed record Source(string? SkuId, long? AccountType, string? AccountId, string? Nickname);
 

@@ -48,6 +48,12 @@ public sealed class SapOptions : IErpHttpOptions
 
     public string Currency { get; set; } = "CNY";
 
+    /// <summary>Text ID (customizing) of the header text carrying the order's note: freight and discounts by who bears them.</summary>
+    public string HeaderTextId { get; set; } = "0002";
+
+    /// <summary>Language of that header text.</summary>
+    public string TextLanguage { get; set; } = "ZH";
+
     /// <summary>The reason for rejection set on every item when an order is reversed (customizing, table TVAG).</summary>
     public string RejectionReason { get; set; } = ServerlessSync.Domain.Erp.Sap.SapSalesOrderRejection.DefaultRejectionReason;
 
@@ -87,6 +93,8 @@ public sealed class SapOptions : IErpHttpOptions
         PriceConditionType = PriceConditionType,
         FreeGoodsItemCategory = FreeGoodsItemCategory,
         Currency = Currency,
+        HeaderTextId = HeaderTextId,
+        TextLanguage = TextLanguage,
         SoldToParties = new Dictionary<string, string>(SoldToParties, StringComparer.Ordinal),
         Units = new Dictionary<string, string>(Units, StringComparer.Ordinal),
     };

@@ -13,7 +13,7 @@ public sealed class CheckStockActivity(ErpStockBatcher stock) : TaskActivity<Erp
 {
     public override async Task<StockCheckResult> RunAsync(TaskActivityContext context, ErpSalesOrder input)
     {
-        var materials = input.Lines.Select(l => l.MaterialNumber).Distinct().ToList();
+        var materials = StockCheck.Materials(input);
         var levels = await stock.GetStockAsync(materials, CancellationToken.None);
         return new StockCheckResult(StockCheck.Shortages(input, levels));
     }

@@ -33,7 +33,7 @@ public sealed class YonBipSaleOrderBuilderTests
         Assert.Equal("71000001", head["define14"]!.GetValue<string>());
         Assert.Equal("主播小美", head["define15"]!.GetValue<string>());
         Assert.Equal("live", head["define17"]!.GetValue<string>());
-        Assert.Equal(4, head.AsObject().Count);
+        Assert.Equal(["define13", "define14", "define15", "define17", "define18", "define19", "define20"], head.AsObject().Select(p => p.Key).Order());
     }
 
     [Fact]
