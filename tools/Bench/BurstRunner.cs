@@ -42,6 +42,14 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
                 o.Kingdee.TransientFailureRate = 0.2;
                 o.Kingdee.MaxCallsPerSecond = Math.Max(1, (int)(args.ErpCapacity * 0.6));
             }
+
+            if (chaos == "slow-commit")
+            {
+                // A fifth of the saves commit 40 s after the request, 10 s after the hub's 30 s write timeout gave up on them:
+                // the hub must neither create those orders again nor lose them (Erp:CommitHorizonSeconds, 120 s by default).
+                o.Kingdee.SlowCommitRate = 0.2;
+                o.Kingdee.SlowCommitSeconds = 40;
+            }
         });
         await sims.StartAsync();
         var kingdee = sims.Services.GetRequiredService<KingdeeSimulatorState>();

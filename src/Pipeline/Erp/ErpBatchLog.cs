@@ -10,4 +10,8 @@ internal static partial class ErpBatchLog
 
     [LoggerMessage(EventId = 4901, Level = LogLevel.Warning, Message = "ERP write batch of {Orders} orders failed transiently at {Step}; every order in it will be retried: {Reason}")]
     public static partial void WriteBatchTransient(ILogger logger, int orders, string step, string reason);
+
+    [LoggerMessage(EventId = 4902, Level = LogLevel.Warning,
+        Message = "{Erp} create of platform order {ExternalOrderNo} got no answer earlier and may still commit; not created again before a look-up after {Until:O}")]
+    public static partial void AwaitingCommitHorizon(ILogger logger, string erp, string externalOrderNo, DateTimeOffset until);
 }

@@ -22,6 +22,10 @@ public static class ErpServices
         services.AddOptions<ErpBatchingOptions>()
             .Bind(configuration.GetSection(ErpBatchingOptions.SectionName))
             .ValidateDataAnnotations();
+        services.AddOptions<ErpCommitOptions>()
+            .Bind(configuration.GetSection(ErpCommitOptions.SectionName))
+            .ValidateDataAnnotations();
+        services.TryAddSingleton<ErpCreateMarkers>();
         services.TryAddSingleton<ErpWriteBatcher>();
         services.TryAddSingleton<ErpStockBatcher>();
         switch (kind)

@@ -22,6 +22,14 @@ public interface IErpConnector
     Task<ErpWriteOutcome> CreateSalesOrderAsync(ErpSalesOrder document, CancellationToken cancellationToken);
 
     /// <summary>
+    /// True when the ERP itself refuses or folds a second create of the same platform order, by a key derived from it that
+    /// it enforces (YonBIP resubmitCheckKey, Jushuitan so_id per shop): a late commit of an earlier create then cannot
+    /// make a second document. False (Kingdee, SAP) makes the write path wait out the commit horizon of an unanswered
+    /// create before creating again (<see cref="Erp.ErpWriteBatcher"/>).
+    /// </summary>
+    bool CreateIsIdempotent => false;
+
+    /// <summary>
     /// The most documents one batch look-up or create may carry (DESIGN D4). 1 means the ERP has no batch API: the batch
     /// methods below then loop over the single-order ones, and callers use those directly.
     /// </summary>

@@ -73,6 +73,34 @@ public sealed class KingdeeSimulatorCapacityTests
     }
 
     [Fact]
+    public async Task Slow_commit_stores_the_bill_after_the_client_gave_up_waiting()
+    {
+        await using var sim = await KingdeeSimHost.StartAsync(o =>
+        {
+            o.SlowCommitRate = 1;
+            o.SlowCommitSeconds = 2;
+        });
+        await sim.LoginAsync();
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var request = new HttpRequestMessage(HttpMethod.Post, KingdeeSimHost.Path(KingdeeServices.Save))
+        {
+            Content = new StringContent(KingdeeSimHost.SaveBody("DY-SLOW"), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("kdservice-sessionid", sim.SessionId!);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sim.Http.SendAsync(request, giveUp.Token));
+        var atGiveUp = sim.State.Bills.Count;
+        for (var i = 0; i < 100 && sim.State.Bills.Count == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, atGiveUp);
+        Assert.Equal("DY-SLOW", sim.State.Bills.Single().NetOrderBillNo);
+        Assert.Equal(1, sim.State.Metrics.Snapshot().SlowCommits);
+    }
+
+    [Fact]
     public async Task Business_reject_rate_refuses_valid_saves_with_msgcode_11()
     {
         await using var sim = await KingdeeSimHost.StartAsync(o => o.BusinessRejectRate = 1);

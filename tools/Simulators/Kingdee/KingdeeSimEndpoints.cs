@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static ServerlessSync.Simulators.Kingdee.KingdeeSimAnswers;
 
 namespace ServerlessSync.Simulators.Kingdee;
@@ -97,10 +98,10 @@ public static class KingdeeSimEndpoints
             switch (service)
             {
                 case Save:
-                    await AnswerSaveAsync(context, state, KingdeeSimWrites.Save(state, request));
+                    await SaveAsync(context, state, () => KingdeeSimWrites.Save(state, request));
                     break;
                 case BatchSave:
-                    await AnswerSaveAsync(context, state, KingdeeSimWrites.BatchSave(state, request));
+                    await SaveAsync(context, state, () => KingdeeSimWrites.BatchSave(state, request));
                     break;
                 case Submit:
                     await WriteAsync(context, KingdeeSimWrites.Submit(state, request));
@@ -146,6 +147,37 @@ public static class KingdeeSimEndpoints
                 context.Response.Cookies.Append("ASP.NET_SessionId", Guid.NewGuid().ToString("N")[..24], new CookieOptions { Path = "/", HttpOnly = true });
                 await WriteAsync(context, LoginSuccess(sessionId, state.Options.UserName));
                 return;
+        }
+    }
+
+    /// <summary>
+    /// Save and BatchSave. A slow commit (one roll per call) works for <see cref="KingdeeSimulatorOptions.SlowCommitSeconds"/>
+    /// before storing anything, and goes on when the client gives up; only the simulator stopping ends it uncommitted.
+    /// </summary>
+    private static async Task SaveAsync(HttpContext context, KingdeeSimulatorState state, Func<KingdeeSimWrites.SaveOutcome> save)
+    {
+        if (!state.Roll(state.Options.SlowCommitRate))
+        {
+            await AnswerSaveAsync(context, state, save());
+            return;
+        }
+
+        state.Metrics.CountSlowCommit();
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, state.Options.SlowCommitSeconds)), stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            context.Abort();
+            return;
+        }
+
+        var committed = save();
+        if (!context.RequestAborted.IsCancellationRequested)
+        {
+            await WriteAsync(context, committed.Answer);
         }
     }
 

@@ -91,6 +91,7 @@ public static class KingdeeSimInspectionEndpoints
             ["throttled"] = m.Throttled,
             ["transientFailures"] = m.TransientFailures,
             ["commitThenTimeouts"] = m.CommitThenTimeouts,
+            ["slowCommits"] = m.SlowCommits,
             ["businessRejects"] = m.BusinessRejects,
             ["sessionRejections"] = m.SessionRejections,
             ["sessions"] = sessions,

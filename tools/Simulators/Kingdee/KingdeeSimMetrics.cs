@@ -14,6 +14,7 @@ public sealed class KingdeeSimMetrics
     private long _throttled;
     private long _transientFailures;
     private long _commitThenTimeouts;
+    private long _slowCommits;
     private long _businessRejects;
     private long _sessionRejections;
 
@@ -53,6 +54,8 @@ public sealed class KingdeeSimMetrics
 
     public void CountCommitThenTimeout() => Interlocked.Increment(ref _commitThenTimeouts);
 
+    public void CountSlowCommit() => Interlocked.Increment(ref _slowCommits);
+
     public void CountBusinessReject() => Interlocked.Increment(ref _businessRejects);
 
     public void CountSessionRejection() => Interlocked.Increment(ref _sessionRejections);
@@ -69,6 +72,7 @@ public sealed class KingdeeSimMetrics
                 Interlocked.Read(ref _throttled),
                 Interlocked.Read(ref _transientFailures),
                 Interlocked.Read(ref _commitThenTimeouts),
+                Interlocked.Read(ref _slowCommits),
                 Interlocked.Read(ref _businessRejects),
                 Interlocked.Read(ref _sessionRejections),
                 new Dictionary<string, long>(_byService, StringComparer.Ordinal));
@@ -88,6 +92,7 @@ public sealed class KingdeeSimMetrics
             Interlocked.Exchange(ref _throttled, 0);
             Interlocked.Exchange(ref _transientFailures, 0);
             Interlocked.Exchange(ref _commitThenTimeouts, 0);
+            Interlocked.Exchange(ref _slowCommits, 0);
             Interlocked.Exchange(ref _businessRejects, 0);
             Interlocked.Exchange(ref _sessionRejections, 0);
         }
@@ -102,6 +107,7 @@ public sealed record KingdeeSimMetricsSnapshot(
     long Throttled,
     long TransientFailures,
     long CommitThenTimeouts,
+    long SlowCommits,
     long BusinessRejects,
     long SessionRejections,
     IReadOnlyDictionary<string, long> CallsByService);

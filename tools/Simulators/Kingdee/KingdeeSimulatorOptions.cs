@@ -41,6 +41,16 @@ public sealed class KingdeeSimulatorOptions
     /// <summary>How long a commit-then-timeout Save holds the response before aborting; bounded so nothing hangs forever.</summary>
     public int CommitThenTimeoutHoldMs { get; set; } = 35_000;
 
+    /// <summary>
+    /// Probability (0..1) a Save or BatchSave commits late: the server works on it for <see cref="SlowCommitSeconds"/>
+    /// and only then stores its bills, whether or not the client is still waiting (a server that carries on after the
+    /// client's timeout, as IIS does until its own request time-out). The answer goes out if the client is still there.
+    /// </summary>
+    public double SlowCommitRate { get; set; }
+
+    /// <summary>How long after the request a slow commit stores its bills.</summary>
+    public int SlowCommitSeconds { get; set; } = 40;
+
     /// <summary>Probability (0..1) a valid Save, or one valid BatchSave row, is refused with MsgCode 11 (for the row's DIndex).</summary>
     public double BusinessRejectRate { get; set; }
 

@@ -30,6 +30,9 @@ public sealed class JushuitanConnector : IErpConnector
 
     public string Kind => ConnectorKind;
 
+    /// <summary>so_id is unique per shop: a second upload of it is refused or folded into the first.</summary>
+    public bool CreateIsIdempotent => true;
+
     public int MaxBatchSize => _options.UploadBatchSize;
 
     public async Task<ErpOrderRef?> FindByExternalOrderNoAsync(string externalOrderNo, CancellationToken cancellationToken)

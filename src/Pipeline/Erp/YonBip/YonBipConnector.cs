@@ -35,6 +35,9 @@ public sealed class YonBipConnector : IErpConnector, IDisposable
 
     public string Kind => ConnectorKind;
 
+    /// <summary>resubmitCheckKey: the gateway answers the first result again (or 100004 with its id) for the same key.</summary>
+    public bool CreateIsIdempotent => true;
+
     public async Task<ErpOrderRef?> FindByExternalOrderNoAsync(string externalOrderNo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(externalOrderNo);

@@ -9,7 +9,7 @@ public sealed class ErpWriteBatcherTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(30);
 
-    private static ErpSalesOrder Order(string externalOrderNo) => new()
+    internal static ErpSalesOrder Order(string externalOrderNo) => new()
     {
         ExternalOrderNo = externalOrderNo,
         Platform = "douyin",
@@ -21,10 +21,12 @@ public sealed class ErpWriteBatcherTests
         Lines = [new ErpSalesOrderLine { MaterialNumber = "MAT-LIP-01", UnitNumber = "Pcs", Quantity = 1, AmountFen = 100, IsGift = false, WarehouseNumber = "CK001" }],
     };
 
-    private static ErpWriteBatcher Batcher(InMemoryErp erp, TimeProvider time, int concurrency = 4, int windowMs = 30, ErpGovernor? governor = null) => new(
+    internal static ErpWriteBatcher Batcher(InMemoryErp erp, TimeProvider time, int concurrency = 4, int windowMs = 30, ErpGovernor? governor = null, int horizonSeconds = 120) => new(
         erp,
         governor ?? new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 10_000, MaxConcurrency = concurrency }),
+        ErpTestStorage.Markers(),
         Options.Create(new ErpBatchingOptions { BatchWindowMs = windowMs, BatchMaxWaitMs = 200 }),
+        ErpTestStorage.Commit(horizonSeconds),
         time,
         NullLogger<ErpWriteBatcher>.Instance);
 

@@ -22,6 +22,8 @@ internal sealed class InMemoryErp(int maxBatchSize) : IErpConnector
 
     public int MaxBatchSize { get; set; } = maxBatchSize;
 
+    public bool CreateIsIdempotent { get; set; }
+
     public ConcurrentQueue<string> Calls { get; } = new();
 
     /// <summary>The platform order numbers of each batch look-up, in call order.</summary>

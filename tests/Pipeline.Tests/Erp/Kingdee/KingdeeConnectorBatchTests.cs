@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Pipeline.Erp;
+using ServerlessSync.Pipeline.Tests.Erp.Batching;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Kingdee;
@@ -74,7 +75,9 @@ public sealed class KingdeeConnectorBatchTests
         using var batcher = new ErpWriteBatcher(
             h.Connector,
             new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 1000, MaxConcurrency = 4 }),
+            ErpTestStorage.Markers(),
             Options.Create(new ErpBatchingOptions { BatchWindowMs = 0 }),
+            ErpTestStorage.Commit(),
             TimeProvider.System,
             NullLogger<ErpWriteBatcher>.Instance);
         ErpSalesOrder[] orders = [Order("DY-BX-1"), Order("DY-BX-2"), Order("DY-BX-3")];
@@ -98,7 +101,9 @@ public sealed class KingdeeConnectorBatchTests
         using var batcher = new ErpWriteBatcher(
             h.Connector,
             new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 1000, MaxConcurrency = 4 }),
+            ErpTestStorage.Markers(),
             Options.Create(new ErpBatchingOptions { BatchWindowMs = 1000 }),
+            ErpTestStorage.Commit(),
             TimeProvider.System,
             NullLogger<ErpWriteBatcher>.Instance);
 
