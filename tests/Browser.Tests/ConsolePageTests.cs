@@ -101,6 +101,7 @@ public sealed class ConsolePageTests(ITestOutputHelper output)
         await Assertions.Expect(rows.Nth(0)).ToContainTextAsync(count + count + BrowserPage.Yuan(dayFen));
         await Assertions.Expect(rows.Nth(1)).ToContainTextAsync(count + count + BrowserPage.Yuan(dayFen));
         await Assertions.Expect(page.Locator("#recon-erp-found")).ToContainTextAsync($"{count} / {count}");
+        await Assertions.Expect(page.Locator("#recon-erp-amount")).ToHaveTextAsync(BrowserPage.Yuan(dayFen));
         foreach (var section in new[] { "#recon-missing", "#recon-duplicates", "#recon-mismatched" })
         {
             await Assertions.Expect(page.Locator(section)).ToContainTextAsync("× 0");

@@ -32,7 +32,8 @@ public sealed record ErpWriteOutcome(ErpWriteResult Result, string? ErpOrderNumb
 
 /// <summary>An ERP order found by the platform order number.</summary>
 /// <param name="ExternalOrderNo">The platform order number the ERP's answer says this document carries (null when the answer did not say).</param>
-public sealed record ErpOrderRef(string Number, string Id, string DocumentStatus, string? ExternalOrderNo = null);
+/// <param name="TotalAmountFen">The order's total (the receivable) as the ERP holds it, in fen; null when the answer did not say.</param>
+public sealed record ErpOrderRef(string Number, string Id, string DocumentStatus, string? ExternalOrderNo = null, long? TotalAmountFen = null);
 
 /// <summary>Available quantity per ERP material number.</summary>
 public sealed record StockLevels(IReadOnlyDictionary<string, decimal> AvailableByMaterial)

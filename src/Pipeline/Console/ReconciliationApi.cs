@@ -55,8 +55,16 @@ public sealed class ReconciliationApi(
             generatedAt = clock.GetUtcNow(),
             platformSide = new { available = platformSide.Orders is not null, reason = platformSide.Unavailable, truncated = platformSide.Truncated, totals = report.Platform },
             ledgerSide = new { truncated = ledgerTruncated, totals = report.Ledger },
-            // The ERP port answers with the document number and status only, so ERP amounts cannot be compared here.
-            erpSide = new { available = erpSide.Unavailable is null, reason = erpSide.Unavailable, found = report.ErpFound, @checked = report.ErpChecked, truncated = erpSide.Truncated, kind = erp.Kind },
+            erpSide = new
+            {
+                available = erpSide.Unavailable is null,
+                reason = erpSide.Unavailable,
+                found = report.ErpFound,
+                @checked = report.ErpChecked,
+                amountFen = report.ErpAmountFen,
+                truncated = erpSide.Truncated,
+                kind = erp.Kind,
+            },
             missing = report.Missing,
             duplicates = report.Duplicates,
             mismatched = report.Mismatched,

@@ -3,7 +3,10 @@ using ServerlessSync.Domain.Orders;
 
 namespace ServerlessSync.Pipeline.OpsConsole;
 
-/// <summary>Compares one shop-day across platform, ledger and ERP and lists every order that does not agree.</summary>
+/// <summary>
+/// Compares one shop-day across platform, ledger and ERP, counts and amounts (the ERP order's total against what the
+/// buyer paid), and lists every order that does not agree.
+/// </summary>
 public static class ReconciliationComparer
 {
     public static bool IsSale(OrderStatus status) => status is OrderStatus.Paid or OrderStatus.Shipped or OrderStatus.Completed;
@@ -14,6 +17,7 @@ public static class ReconciliationComparer
         var duplicates = new List<ReconciliationIssue>();
         var mismatched = new List<ReconciliationIssue>();
         var byId = ledger.GroupBy(e => e.Key.OrderId).ToDictionary(g => g.Key, g => g.First());
+        var onPlatformById = (platform.Orders ?? []).GroupBy(p => p.OrderId).ToDictionary(g => g.Key, g => g.First());
 
         if (platform.Orders is { } onPlatform)
         {
@@ -75,6 +79,14 @@ public static class ReconciliationComparer
             {
                 duplicates.Add(Issue(l, "secondErpOrder", $"the ERP answers {found.Number} for this order, the ledger recorded {l.ErpOrderNumber}: two ERP orders likely", null, found));
             }
+
+            // The ERP's receivable must be what the buyer paid, to the fen (the platform's figure when it was read).
+            var p = onPlatformById.GetValueOrDefault(l.Key.OrderId);
+            var paid = p?.PaidAmountFen ?? l.PaidAmountFen;
+            if (found?.TotalAmountFen is { } erpFen && erpFen != paid)
+            {
+                mismatched.Add(Issue(l, "erpAmountMismatch", $"ERP order {found.Number} totals {erpFen} fen, the buyer paid {paid} fen ({erpFen - paid:+#;-#} fen)", p, found));
+            }
         }
 
         foreach (var shared in ledger.Where(l => l.ErpOrderNumber is not null).GroupBy(l => l.ErpOrderNumber!).Where(g => g.Count() > 1))
@@ -91,11 +103,12 @@ public static class ReconciliationComparer
             new SideTotals(ledger.Count, ledgerSales.Count, ledgerSales.Sum(l => l.PaidAmountFen)),
             erp.Found.Values.Count(v => v is not null),
             erp.Found.Count,
+            erp.Found.Values.Sum(v => v?.TotalAmountFen ?? 0),
             missing,
             duplicates,
             mismatched);
     }
 
     private static ReconciliationIssue Issue(LedgerEntry l, string kind, string detail, PlatformDayOrder? p, ErpOrderRef? found = null) =>
-        new(l.Key.OrderId, kind, detail, p?.Status ?? l.PlatformStatus, p?.PaidAmountFen, l.Status, l.PaidAmountFen, l.ErpOrderNumber, found?.Number);
+        new(l.Key.OrderId, kind, detail, p?.Status ?? l.PlatformStatus, p?.PaidAmountFen, l.Status, l.PaidAmountFen, l.ErpOrderNumber, found?.Number, found?.TotalAmountFen);
 }

@@ -24,13 +24,15 @@ public sealed record ReconciliationIssue(
     SyncStatus? LedgerStatus = null,
     long? LedgerFen = null,
     string? LedgerErpNumber = null,
-    string? ErpNumber = null);
+    string? ErpNumber = null,
+    long? ErpFen = null);
 
 public sealed record ReconciliationReport(
     SideTotals? Platform,
     SideTotals Ledger,
     int ErpFound,
     int ErpChecked,
+    long ErpAmountFen,
     IReadOnlyList<ReconciliationIssue> Missing,
     IReadOnlyList<ReconciliationIssue> Duplicates,
     IReadOnlyList<ReconciliationIssue> Mismatched);

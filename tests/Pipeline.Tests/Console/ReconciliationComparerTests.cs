@@ -65,6 +65,28 @@ public sealed class ReconciliationComparerTests
     }
 
     [Fact]
+    public void An_erp_order_whose_total_is_not_what_the_buyer_paid_is_flagged_with_both_amounts()
+    {
+        var platform = new PlatformSide([new("ok", OrderStatus.Paid, 10_600), new("short", OrderStatus.Paid, 10_600)], null, false);
+        var ledger = new[] { Ledger("ok", SyncStatus.Synced, 10_600, "X1"), Ledger("short", SyncStatus.Synced, 10_600, "X2"), Ledger("noList", SyncStatus.Synced, 500, "X3") };
+        var erp = new ErpSide(new Dictionary<string, ErpOrderRef?>
+        {
+            ["ok"] = new("X1", "1", "C", "ok", 10_600),
+            ["short"] = new("X2", "2", "C", "short", 10_000),
+            ["noList"] = new("X3", "3", "C", "noList", 499),
+        }, false, null);
+
+        var report = ReconciliationComparer.Compare(platform, ledger, erp);
+
+        var amounts = report.Mismatched.Where(i => i.Kind == "erpAmountMismatch").ToList();
+        Assert.Equal(["noList", "short"], amounts.Select(i => i.OrderId).Order());
+        var shortOrder = amounts.Single(i => i.OrderId == "short");
+        Assert.Equal((10_600L, 10_000L, "X2"), (shortOrder.PlatformFen!.Value, shortOrder.ErpFen!.Value, shortOrder.ErpNumber));
+        Assert.Equal("ERP order X2 totals 10000 fen, the buyer paid 10600 fen (-600 fen)", shortOrder.Detail);
+        Assert.Equal(10_600 + 10_000 + 499, report.ErpAmountFen);
+    }
+
+    [Fact]
     public void Without_a_platform_list_only_ledger_and_erp_are_compared_and_a_truncated_list_claims_nothing_missing_on_the_platform()
     {
         var ledger = new[] { Ledger("a", SyncStatus.Synced, 100, "X1") };

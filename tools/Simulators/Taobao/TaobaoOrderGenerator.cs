@@ -11,6 +11,11 @@ public static class TaobaoOrderGenerator
     public const double CouponProbability = 0.3;
     public const long Freight = 600;
 
+    /// <summary>A platform-funded discount (<c>platform_subsidy_fee</c>) on this share of trades of 30.00 or more.</summary>
+    public const long PlatformSubsidy = 300;
+
+    public const double PlatformSubsidyProbability = 0.3;
+
     private static readonly string[] Surnames = ["张", "王", "李", "赵", "刘", "陈", "杨", "黄"];
 
     private static readonly (string State, string City, string District, string Town)[] Regions =
@@ -44,7 +49,8 @@ public static class TaobaoOrderGenerator
 
         var goods = lines.Sum(l => l.LinePayment);
         var coupon = random.NextDouble() < CouponProbability && goods >= 3_000 ? (random.Next(0, 2) == 0 ? 500L : 1_000L) : 0L;
-        lines = Spread(lines, coupon);
+        var subsidy = random.NextDouble() < PlatformSubsidyProbability && goods >= 3_000 ? PlatformSubsidy : 0L;
+        lines = Spread(lines, coupon + subsidy);
 
         if (random.NextDouble() < GiftProbability)
         {
@@ -63,6 +69,7 @@ public static class TaobaoOrderGenerator
             Modified = modified,
             PostFee = random.NextDouble() < 0.3 ? Freight : 0,
             CouponFee = coupon,
+            PlatformSubsidyFee = subsidy,
             TradeFrom = tradeFrom,
             BuyerOpenUid = "AA" + Token(random, 16),
             Receiver = Receiver(random),

@@ -24,6 +24,9 @@ public sealed record TaobaoSimOrder
     /// <summary>An order-level shop coupon, spread over the paid lines' <c>divide_order_fee</c>.</summary>
     public long CouponFee { get; init; }
 
+    /// <summary><c>platform_subsidy_fee</c>: a platform-funded discount, spread over the lines like the coupon; Taobao settles it to the shop.</summary>
+    public long PlatformSubsidyFee { get; init; }
+
     /// <summary><c>trade_from</c>: WAP, HITAO, TOP, TAOBAO, JHS, comma-separated.</summary>
     public string TradeFrom { get; init; } = "WAP";
 

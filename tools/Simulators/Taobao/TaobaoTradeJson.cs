@@ -31,6 +31,7 @@ public static class TaobaoTradeJson
             ["total_fee"] = Yuan(order.TotalFee),
             ["post_fee"] = Yuan(order.PostFee),
             ["discount_fee"] = Yuan(order.CouponFee),
+            ["platform_subsidy_fee"] = Yuan(order.PlatformSubsidyFee),
             ["adjust_fee"] = Yuan(0),
             ["received_payment"] = Yuan(order.Status == TaobaoSimStatus.TradeFinished ? order.Payment : 0),
             ["trade_from"] = order.TradeFrom,

@@ -10,6 +10,11 @@ public static class WeChatOrderGenerator
     public const double GiftProbability = 0.2;
     public const long Freight = 600;
 
+    /// <summary>A platform coupon (平台券) on a line, paid for by the platform, on this share of lines.</summary>
+    public const long PlatformCoupon = 500;
+
+    public const double PlatformCouponProbability = 0.3;
+
     private static readonly string[] Surnames = ["张", "王", "李", "赵", "刘", "陈", "杨", "黄"];
 
     private static readonly (string Province, string City, string County)[] Regions =
@@ -35,6 +40,7 @@ public static class WeChatOrderGenerator
             {
                 SkuCnt = quantity,
                 Discount = Math.Min(random.Next(0, 4) * 100L, product.PriceFen * quantity / 10),
+                PlatformCoupon = random.NextDouble() < PlatformCouponProbability ? Math.Min(PlatformCoupon, product.PriceFen * quantity / 10) : 0,
             };
         }).ToList();
 

@@ -40,8 +40,9 @@ public static class WeChatOrderJson
                     ["change_freight"] = 0,
                     ["is_change_freight"] = false,
                     ["merchant_receieve_price"] = order.OrderPrice,
-                    ["merchant_discounted_price"] = order.DiscountedPrice,
+                    ["merchant_discounted_price"] = order.MerchantDiscountedPrice,
                     ["finder_discounted_price"] = 0,
+                    ["cash_coupon_discounted_price"] = order.CashCouponDiscountedPrice,
                 },
                 ["delivery_info"] = new JsonObject
                 {
@@ -109,7 +110,7 @@ public static class WeChatOrderJson
             ["real_price"] = line.RealPrice,
             ["out_product_id"] = "",
             ["out_sku_id"] = "",
-            ["is_discounted"] = line.Discount > 0,
+            ["is_discounted"] = line.Discount + line.PlatformCoupon > 0,
             ["estimate_price"] = line.RealPrice,
             ["is_change_price"] = false,
             ["change_price"] = 0,

@@ -40,6 +40,12 @@ public sealed record WeChatSimOrder
     public long OrderPrice => Lines.Sum(l => l.RealPrice) + Freight;
 
     public long DiscountedPrice => ProductPrice - Lines.Sum(l => l.RealPrice);
+
+    /// <summary>商家优惠: the merchant-borne part of <see cref="DiscountedPrice"/>.</summary>
+    public long MerchantDiscountedPrice => Lines.Sum(l => l.Discount);
+
+    /// <summary>平台券: the platform-borne part, settled to the merchant later.</summary>
+    public long CashCouponDiscountedPrice => Lines.Sum(l => l.PlatformCoupon);
 }
 
 /// <summary>One <c>product_infos[]</c> entry.</summary>
@@ -61,13 +67,16 @@ public sealed record WeChatSimLine
     /// <summary>Merchant discount on the whole line.</summary>
     public long Discount { get; init; }
 
+    /// <summary>Platform coupon (平台券) on the whole line: the platform pays it.</summary>
+    public long PlatformCoupon { get; init; }
+
     public bool IsFreeGift { get; init; }
 
     /// <summary>For a gift: the SKU it is given with (<c>free_gift_info.main_product_list[].sku_id</c>).</summary>
     public string? MainSkuId { get; init; }
 
     /// <summary>sku实付价格 for the whole line (taken as a line total, so lines plus freight add up to order_price).</summary>
-    public long RealPrice => IsFreeGift ? 0 : (SalePrice * SkuCnt) - Discount;
+    public long RealPrice => IsFreeGift ? 0 : (SalePrice * SkuCnt) - Discount - PlatformCoupon;
 }
 
 /// <summary><c>delivery_info.address_info</c> as the API shows it: masked.</summary>

@@ -5,7 +5,7 @@ namespace ServerlessSync.Domain.Erp.Jushuitan;
 
 /// <summary>
 /// Lookup by platform order number: orders/single/query with <c>so_ids</c> (and the shop). The response shape is
-/// not in the reference; we read <c>data.orders[]</c> with <c>o_id, so_id, status</c>, as Jushuitan's other list
+/// not in the reference; we read <c>data.orders[]</c> with <c>o_id, so_id, status, pay_amount</c>, as Jushuitan's other list
 /// answers are shaped, and the simulator answers so.
 /// </summary>
 public static class JushuitanOrderQuery
@@ -56,7 +56,9 @@ public static class JushuitanOrderQuery
                 throw new ErpProtocolException("Jushuitan order lacks so_id or o_id.");
             }
 
-            refs.TryAdd(soId, new ErpOrderRef(oId, oId, JushuitanJson.ReadStringProperty(order, "status") ?? "", soId));
+            refs.TryAdd(soId, new ErpOrderRef(
+                oId, oId, JushuitanJson.ReadStringProperty(order, "status") ?? "", soId,
+                ErpAmount.FenFromYuan(JushuitanJson.ReadStringProperty(order, "pay_amount"), $"Jushuitan pay_amount of {oId}")));
         }
 
         return refs;

@@ -5,8 +5,14 @@ public static class KingdeeSaleOrderQueries
 {
     public const string ExternalOrderNoField = "FNetOrderBillNo";
 
-    /// <summary>Bill id, number, status and the platform order number it carries, so every answer can be checked against what was asked.</summary>
-    public static readonly IReadOnlyList<string> RefFieldKeys = ["FID", "FBillNo", "FDocumentStatus", ExternalOrderNoField];
+    /// <summary>价税合计 of the bill: the receivable reconciliation compares with what the buyer paid.</summary>
+    public const string TotalAmountField = "FBillAllAmount";
+
+    /// <summary>Bill id, number, status and the platform order number it carries, so every answer can be checked against what was asked; then its total.</summary>
+    public static readonly IReadOnlyList<string> RefFieldKeys = ["FID", "FBillNo", "FDocumentStatus", ExternalOrderNoField, TotalAmountField];
+
+    /// <summary>A row without the total still identifies the bill; reconciliation then has no amount to compare.</summary>
+    private const int RequiredCells = 4;
 
     public static KingdeeBillQuery ByExternalOrderNo(string externalOrderNo) =>
         new(KingdeeFormIds.SaleOrder, RefFieldKeys, KingdeeFilter.Equal(ExternalOrderNoField, externalOrderNo));
@@ -33,7 +39,7 @@ public static class KingdeeSaleOrderQueries
         var refs = new List<ErpOrderRef>();
         foreach (var row in rows)
         {
-            if (row.Count < RefFieldKeys.Count)
+            if (row.Count < RequiredCells)
             {
                 throw new ErpProtocolException($"Kingdee bill query row has {row.Count} cells, expected {RefFieldKeys.Count}.");
             }
@@ -44,7 +50,7 @@ public static class KingdeeSaleOrderQueries
                 continue;
             }
 
-            refs.Add(new ErpOrderRef(number, row[0] ?? "", row[2] ?? "", row[3]));
+            refs.Add(new ErpOrderRef(number, row[0] ?? "", row[2] ?? "", row[3], ErpAmount.FenFromYuan(row.Count > 4 ? row[4] : null, $"Kingdee {TotalAmountField} of {number}")));
         }
 
         return refs;

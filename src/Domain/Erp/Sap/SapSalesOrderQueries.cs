@@ -14,7 +14,10 @@ public static class SapSalesOrderQueries
     /// <summary>Overall processing status: A not yet processed, B partially processed, C completely processed.</summary>
     public const string StatusField = "OverallSDProcessStatus";
 
-    public static readonly IReadOnlyList<string> RefFields = [SalesOrderField, PurchaseOrderField, SalesOrganizationField, StatusField];
+    /// <summary>The order's value as SAP priced it from the item conditions the connector sent (what the buyer paid).</summary>
+    public const string TotalField = "TotalNetAmount";
+
+    public static readonly IReadOnlyList<string> RefFields = [SalesOrderField, PurchaseOrderField, SalesOrganizationField, StatusField, TotalField];
 
     public static SapODataQuery ByPurchaseOrder(string purchaseOrderByCustomer, string salesOrganization) =>
         SapODataQuery.Empty
@@ -41,7 +44,9 @@ public static class SapSalesOrderQueries
 
             if (refs.All(r => r.Number != number))
             {
-                refs.Add(new ErpOrderRef(number, number, row.GetValueOrDefault(StatusField) ?? "", row.GetValueOrDefault(PurchaseOrderField)));
+                refs.Add(new ErpOrderRef(
+                    number, number, row.GetValueOrDefault(StatusField) ?? "", row.GetValueOrDefault(PurchaseOrderField),
+                    ErpAmount.FenFromYuan(row.GetValueOrDefault(TotalField), $"SAP {TotalField} of {number}")));
             }
         }
 

@@ -22,7 +22,9 @@ public static class YonBipOrderRecord
             throw new ErpProtocolException("YonBIP sales order record lacks id or code.");
         }
 
-        return new ErpOrderRef(code, id, StateOf(record) ?? "", ExternalOrderNoOf(record, externalOrderNoDefine));
+        return new ErpOrderRef(
+            code, id, StateOf(record) ?? "", ExternalOrderNoOf(record, externalOrderNoDefine),
+            ErpAmount.FenFromYuan(YonBipJson.ReadStringProperty(record, "payMoney"), $"YonBIP payMoney of {code}"));
     }
 
     /// <summary><c>headItem.defineN</c> of a record, also accepted flat as <c>headItem.defineN</c> or <c>defineN</c>.</summary>

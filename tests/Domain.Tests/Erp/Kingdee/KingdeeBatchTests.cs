@@ -40,7 +40,7 @@ public sealed class KingdeeBatchTests
         var query = KingdeeSaleOrderQueries.ByExternalOrderNos(["DY-1", "DY'2", "DY-1"]);
 
         Assert.Equal("SAL_SaleOrder", query.FormId);
-        Assert.Equal("FID,FBillNo,FDocumentStatus,FNetOrderBillNo", string.Join(',', query.FieldKeys));
+        Assert.Equal("FID,FBillNo,FDocumentStatus,FNetOrderBillNo,FBillAllAmount", string.Join(',', query.FieldKeys));
         Assert.Equal("FNetOrderBillNo in ('DY-1','DY''2')", query.FilterString);
     }
 

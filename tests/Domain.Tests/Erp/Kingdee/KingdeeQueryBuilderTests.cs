@@ -12,7 +12,7 @@ public sealed class KingdeeQueryBuilderTests
 
         var data = JsonDocument.Parse(body).RootElement.GetProperty("parameters")[0];
         Assert.Equal("SAL_SaleOrder", data.GetProperty("FormId").GetString());
-        Assert.Equal("FID,FBillNo,FDocumentStatus,FNetOrderBillNo", data.GetProperty("FieldKeys").GetString());
+        Assert.Equal("FID,FBillNo,FDocumentStatus,FNetOrderBillNo,FBillAllAmount", data.GetProperty("FieldKeys").GetString());
         Assert.Equal("FNetOrderBillNo='69''21 or 1=1--'", data.GetProperty("FilterString").GetString());
         Assert.Equal("", data.GetProperty("OrderString").GetString());
         Assert.Equal(0, data.GetProperty("TopRowCount").GetInt32());
