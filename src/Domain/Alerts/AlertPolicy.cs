@@ -7,6 +7,9 @@ public enum AlertKind
     Quarantined = 2,
     PendingStock = 3,
     CancelledAfterErp = 4,
+
+    /// <summary>The ERP write succeeded but recording it (ledger, stats, order event) keeps failing; retried durably.</summary>
+    WriteBackFailed = 5,
 }
 
 /// <summary>What the alert policy remembers per target (an ERP endpoint, or a shop for order-level notices).</summary>

@@ -9,6 +9,9 @@ public enum ErpWriteResult
 
     /// <summary>The ERP order was closed, deleted or reversed after a cancel or refund.</summary>
     Reversed = 4,
+
+    /// <summary>A reversal's look-up found no ERP order for the platform order (and none can still commit): nothing to reverse.</summary>
+    NotFound = 5,
 }
 
 /// <summary>
@@ -26,6 +29,8 @@ public sealed record ErpWriteOutcome(ErpWriteResult Result, string? ErpOrderNumb
     public static ErpWriteOutcome Transient(string reason) => new(ErpWriteResult.Transient, null, reason);
 
     public static ErpWriteOutcome Reversed(string number) => new(ErpWriteResult.Reversed, number, null);
+
+    public static ErpWriteOutcome NotFound() => new(ErpWriteResult.NotFound, null, null);
 
     public bool IsInErp => Result is ErpWriteResult.Created or ErpWriteResult.AlreadyExists;
 }

@@ -57,6 +57,20 @@ public static class SyncDecision
             return ledgerStatus == SyncStatus.Reversed ? SyncAction.Nothing : SyncAction.ReverseErpOrder;
         }
 
-        return ledgerStatus == SyncStatus.CancelledBeforeErp ? SyncAction.Nothing : SyncAction.RecordCancelledBeforeErp;
+        if (ledgerStatus == SyncStatus.CancelledBeforeErp)
+        {
+            return SyncAction.Nothing;
+        }
+
+        // No ERP number recorded does not prove nothing was written (a committed batch whose answer was lost, a
+        // write-back that kept failing): the reversal looks the order up in the ERP and reverses what it finds.
+        return MayHaveReachedErp(ledgerStatus) ? SyncAction.ReverseErpOrder : SyncAction.RecordCancelledBeforeErp;
     }
+
+    /// <summary>
+    /// Whether a write may have been sent for an order whose ledger shows no ERP number: every status an ERP write can
+    /// follow. No ledger row, or one that only ever waited for payment, means no write was ever planned.
+    /// </summary>
+    public static bool MayHaveReachedErp(SyncStatus? ledgerStatus) =>
+        ledgerStatus is not (null or SyncStatus.AwaitingPayment or SyncStatus.CancelledBeforeErp);
 }

@@ -12,6 +12,7 @@ public sealed record AlertMessage(AlertKind Kind, string Target, string Instance
         AlertKind.Quarantined => "Order quarantined / 订单隔离待处理",
         AlertKind.PendingStock => "Order waiting for stock / 订单缺货待处理",
         AlertKind.CancelledAfterErp => "Cancelled after ERP write / 已入ERP订单被取消",
+        AlertKind.WriteBackFailed => "ERP order written but not recorded / ERP 已写入但记录失败",
         _ => Kind.ToString(),
     };
 }

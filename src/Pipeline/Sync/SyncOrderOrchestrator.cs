@@ -98,7 +98,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         }
 
         var done = outcome.Result == ErpWriteResult.Created ? "created" : "already existed";
-        await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Synced, $"ERP order {outcome.ErpOrderNumber} {done}", order.Status, order.PaidAmountFen, outcome.ErpOrderNumber, ErpTarget: ErpTarget(plan), Sales: order.Sales.WithErpWrite(context.CurrentUtcDateTime - erpStarted)));
+        await WriteBackAfterErpAsync(context, new WriteBackRequest(key, SyncStatus.Synced, $"ERP order {outcome.ErpOrderNumber} {done}", order.Status, order.PaidAmountFen, outcome.ErpOrderNumber, ErpTarget: ErpTarget(plan), Sales: order.Sales.WithErpWrite(context.CurrentUtcDateTime - erpStarted)));
         return new SyncOrderResult(SyncStatus.Synced, outcome.ErpOrderNumber, null);
     }
 
@@ -111,7 +111,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         {
             outcome = await context.CallActivityAsync<ErpWriteOutcome>(
                 SyncTaskNames.ReverseErp,
-                new ReverseRequest(order.Key.OrderId, plan.ErpOrderNumber, reason),
+                new ReverseRequest(order.Key, plan.ErpOrderNumber, reason),
                 RetryOptions(settings.WriteErpMaxAttempts, settings.WriteErpFirstRetrySeconds, settings.WriteErpMaxRetrySeconds));
         }
         catch (TaskFailedException ex)
@@ -119,13 +119,21 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
             outcome = ErpWriteOutcome.Rejected($"reversal failed after {settings.WriteErpMaxAttempts} attempts: {ex.FailureDetails.ErrorMessage}");
         }
 
-        if (outcome.Result == ErpWriteResult.Reversed)
+        if (outcome.Result == ErpWriteResult.NotFound)
         {
-            await WriteBackAsync(context, order, SyncStatus.Reversed, $"{order.Status} after ERP order {plan.ErpOrderNumber} was written; reversed in the ERP", plan.ErpOrderNumber);
-            return new SyncOrderResult(SyncStatus.Reversed, plan.ErpOrderNumber, null);
+            await WriteBackAsync(context, order, SyncStatus.CancelledBeforeErp, $"{order.Status}; the ERP holds no order for it (looked up); nothing written");
+            return new SyncOrderResult(SyncStatus.CancelledBeforeErp, null, null);
         }
 
-        var note = $"{order.Status} after ERP order {plan.ErpOrderNumber} was written and the ERP did not reverse it ({outcome.Reason}); close it in the ERP";
+        if (outcome.Result == ErpWriteResult.Reversed)
+        {
+            var reversed = outcome.ErpOrderNumber is { Length: > 0 } found ? found : plan.ErpOrderNumber;
+            await WriteBackAfterErpAsync(context, new WriteBackRequest(
+                order.Key, SyncStatus.Reversed, $"{order.Status} after ERP order {reversed} was written; reversed in the ERP", order.Status, order.PaidAmountFen, reversed, Sales: order.Sales));
+            return new SyncOrderResult(SyncStatus.Reversed, reversed, null);
+        }
+
+        var note = $"{order.Status} after ERP order {plan.ErpOrderNumber ?? "(found by look-up)"} was written and the ERP did not reverse it ({outcome.Reason}); close it in the ERP";
         await WriteBackAsync(context, order, SyncStatus.CancelledAfterErp, note, plan.ErpOrderNumber, outcome.Reason);
         await AlertAsync(context, AlertKind.CancelledAfterErp, ShopTarget(order.Key), order.Key, note);
         return new SyncOrderResult(SyncStatus.CancelledAfterErp, plan.ErpOrderNumber, note);
@@ -177,6 +185,33 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
 
     private static Task WriteBackAsync(TaskOrchestrationContext context, OrderSummary order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null) =>
         WriteAsync(context, new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason, Sales: order.Sales));
+
+    /// <summary>
+    /// The write-back after the ERP write succeeded must land, or the ledger, stats and order events never learn of the
+    /// ERP order: when its retries are used up it alerts once and tries again on a durable timer, every
+    /// <see cref="SyncSettings.WriteBackRetrySeconds"/>, up to <see cref="SyncSettings.WriteBackMaxRounds"/> rounds.
+    /// </summary>
+    private async Task WriteBackAfterErpAsync(TaskOrchestrationContext context, WriteBackRequest request)
+    {
+        for (var round = 1; ; round++)
+        {
+            try
+            {
+                await WriteAsync(context, request);
+                return;
+            }
+            catch (TaskFailedException ex) when (round < Math.Max(1, settings.WriteBackMaxRounds))
+            {
+                if (round == 1)
+                {
+                    var reason = $"ERP order {request.ErpOrderNumber} is written but recording it failed ({ex.FailureDetails.ErrorMessage}); retrying every {settings.WriteBackRetrySeconds} s";
+                    await AlertAsync(context, AlertKind.WriteBackFailed, "ledger", request.Key, reason);
+                }
+
+                await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(Math.Max(1, settings.WriteBackRetrySeconds)), CancellationToken.None);
+            }
+        }
+    }
 
     /// <summary>Ledger write-backs retry transient storage or broker failures, so a blip does not fail a sync that reached the ERP.</summary>
     private static Task WriteAsync(TaskOrchestrationContext context, WriteBackRequest request) =>

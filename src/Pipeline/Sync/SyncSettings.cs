@@ -19,4 +19,10 @@ public sealed class SyncSettings
     public int FetchMaxAttempts { get; set; } = 5;
 
     public int FetchFirstRetrySeconds { get; set; } = 2;
+
+    /// <summary>How often a write-back that failed after the ERP write succeeded is tried again (durable timer).</summary>
+    public int WriteBackRetrySeconds { get; set; } = 300;
+
+    /// <summary>Rounds of write-back retries after an ERP write before the run gives up (288 × 5 min = 24 h).</summary>
+    public int WriteBackMaxRounds { get; set; } = 288;
 }

@@ -31,10 +31,25 @@ public class SyncDecisionTests
             OrderStatus.Paid or OrderStatus.Shipped or OrderStatus.Completed => inErp ? SyncAction.Nothing : SyncAction.CreateErpOrder,
             OrderStatus.PendingPayment => SyncAction.WaitForPayment,
             _ when inErp => ledger == SyncStatus.Reversed ? SyncAction.Nothing : SyncAction.ReverseErpOrder,
-            _ => ledger == SyncStatus.CancelledBeforeErp ? SyncAction.Nothing : SyncAction.RecordCancelledBeforeErp,
+            _ when ledger == SyncStatus.CancelledBeforeErp => SyncAction.Nothing,
+            _ when ledger is null or SyncStatus.AwaitingPayment => SyncAction.RecordCancelledBeforeErp,
+            _ => SyncAction.ReverseErpOrder,
         };
 
         Assert.Equal(expected, SyncDecision.Decide(platform, inErp ? "SO-0001" : null, ledger));
+    }
+
+    [Theory]
+    [InlineData(SyncStatus.Failed)]
+    [InlineData(SyncStatus.Received)]
+    [InlineData(SyncStatus.PendingStock)]
+    [InlineData(SyncStatus.OnHold)]
+    public void A_cancel_of_an_order_that_may_have_been_written_without_a_recorded_number_looks_it_up_in_the_erp(SyncStatus ledger)
+    {
+        Assert.Equal(SyncAction.ReverseErpOrder, SyncDecision.Decide(OrderStatus.Cancelled, null, ledger));
+        Assert.Equal(SyncAction.ReverseErpOrder, SyncDecision.Decide(OrderStatus.Refunded, "", ledger));
+        Assert.Equal(SyncAction.RecordCancelledBeforeErp, SyncDecision.Decide(OrderStatus.Cancelled, null, null));
+        Assert.Equal(SyncAction.RecordCancelledBeforeErp, SyncDecision.Decide(OrderStatus.Cancelled, null, SyncStatus.AwaitingPayment));
     }
 
     [Fact]
