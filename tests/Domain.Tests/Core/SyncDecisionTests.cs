@@ -56,7 +56,7 @@ public class SyncDecisionTests
     public void An_empty_erp_number_counts_as_not_in_the_erp()
     {
         Assert.Equal(SyncAction.CreateErpOrder, SyncDecision.Decide(OrderStatus.Paid, "", SyncStatus.Failed));
-        Assert.Equal(SyncAction.RecordCancelledBeforeErp, SyncDecision.Decide(OrderStatus.Cancelled, "", SyncStatus.Quarantined));
+        Assert.Equal(SyncAction.RecordCancelledBeforeErp, SyncDecision.Decide(OrderStatus.Cancelled, "", SyncStatus.AwaitingPayment));
     }
 
     /// <summary>
