@@ -39,9 +39,18 @@ public static class ErpHttpClients
             .Bind(configuration.GetSection(section))
             .ValidateDataAnnotations()
             .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), $"{section}:BaseUrl must be an absolute URL.")
+            .Validate(o => IsHttpsOrLoopback(o.BaseUrl),
+                $"{section}:BaseUrl must use https: credentials and orders are sent to it (plain http is allowed only to a loopback host such as 127.0.0.1 or localhost).")
             .Validate(o => o.WriteTimeout > TimeSpan.Zero && o.ReadAttemptTimeout > TimeSpan.Zero && o.ReadTotalTimeout > o.ReadAttemptTimeout,
-                $"{section} timeouts must be positive and ReadTotalTimeout must exceed ReadAttemptTimeout.");
+                $"{section} timeouts must be positive and ReadTotalTimeout must exceed ReadAttemptTimeout.")
+            .ValidateOnStart();
     }
+
+    /// <summary>True for an https URL, or an http URL whose host is loopback; true for a value that is not a URL at all (the absolute-URL check reports that).</summary>
+    public static bool IsHttpsOrLoopback(string? url) =>
+        !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        || uri.Scheme == Uri.UriSchemeHttps
+        || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback);
 
     public static IServiceCollection AddErpHttpClients<TOptions>(this IServiceCollection services, string readClient, string writeClient, string writePipeline)
         where TOptions : class, IErpHttpOptions

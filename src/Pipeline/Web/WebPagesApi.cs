@@ -11,7 +11,15 @@ namespace ServerlessSync.Pipeline.Web;
 public sealed class WebPagesApi
 {
     public const string ResourcePrefix = "ServerlessSync.Web/";
-    private static readonly ConcurrentDictionary<string, string?> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The embedded names: only these are read and cached, so unknown names cannot grow the cache.</summary>
+    public static readonly IReadOnlySet<string> Names = typeof(WebPagesApi).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+        .Select(n => n[ResourcePrefix.Length..])
+        .ToHashSet(StringComparer.Ordinal);
+
+    public static int CachedCount => Cache.Count;
 
     public HttpReply Dashboard() => Serve("dashboard.html");
 
@@ -21,18 +29,18 @@ public sealed class WebPagesApi
 
     private static HttpReply Serve(string name)
     {
-        var text = Cache.GetOrAdd(name, Load);
-        return text is null ? HttpReply.Error(404, $"no web asset '{name}'") : new HttpReply(200, text, ContentType(name));
-    }
-
-    private static string? Load(string name)
-    {
-        using var stream = typeof(WebPagesApi).Assembly.GetManifestResourceStream(ResourcePrefix + name);
-        if (stream is null)
+        if (!Names.Contains(name))
         {
-            return null;
+            return HttpReply.Error(404, "no such web asset");
         }
 
+        return new HttpReply(200, Cache.GetOrAdd(name, Load), ContentType(name));
+    }
+
+    private static string Load(string name)
+    {
+        using var stream = typeof(WebPagesApi).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidOperationException($"embedded web asset {name} is listed but cannot be read");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

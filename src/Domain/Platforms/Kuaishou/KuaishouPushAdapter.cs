@@ -12,9 +12,10 @@ namespace ServerlessSync.Domain.Platforms.Kuaishou;
 /// the proof of origin.
 /// </summary>
 /// <remarks>
-/// Answers: 413 over <see cref="MaxBodyBytes"/>; 400 when the body is not Base64 at all; 401 when it does not decrypt
-/// under our key (wrong length, bad padding, not UTF-8: "not from Kuaishou") or names another app key; 400 when it
-/// decrypts but is not a well-formed envelope.
+/// Answers: 413 over <see cref="MaxBodyBytes"/>; one 401 with one reason for every way a body fails to be an envelope
+/// of this app (not Base64, wrong length, bad padding, not UTF-8, not a JSON object, another or no app key), so the
+/// answer tells a forger nothing about how far the cipher text got (no padding oracle); 400 when an envelope of this
+/// app is not well formed.
 /// </remarks>
 public sealed class KuaishouPushAdapter
 {
@@ -43,14 +44,9 @@ public sealed class KuaishouPushAdapter
             return PushOutcome.Reject(413, $"body exceeds {MaxBodyBytes} bytes");
         }
 
-        if (!KuaishouPushCipher.TryDecodeBody(rawBody.Span, out var cipherText))
+        if (!KuaishouPushCipher.TryDecodeBody(rawBody.Span, out var cipherText) || !KuaishouPushCipher.TryDecrypt(cipherText, key, out var plaintext))
         {
-            return PushOutcome.Reject(400, "body is not Base64 cipher text");
-        }
-
-        if (!KuaishouPushCipher.TryDecrypt(cipherText, key, out var plaintext))
-        {
-            return PushOutcome.Reject(401, "body does not decrypt with this app's message key");
+            return NotOurs;
         }
 
         try
@@ -60,20 +56,18 @@ public sealed class KuaishouPushAdapter
         }
         catch (JsonException)
         {
-            return PushOutcome.Reject(400, "decrypted body is not valid JSON");
+            return NotOurs;
         }
     }
 
+    /// <summary>The one answer for every body that is not an envelope of this app.</summary>
+    public static readonly PushOutcome NotOurs = PushOutcome.Reject(401, "body is not a push for this app (it does not decrypt to this app's envelope)");
+
     private PushOutcome Parse(JsonElement envelope, string plaintext, DateTimeOffset receivedAt)
     {
-        if (envelope.ValueKind != JsonValueKind.Object)
+        if (envelope.ValueKind != JsonValueKind.Object || !IsOurAppKey(KuaishouJson.String(envelope, "appKey")))
         {
-            return PushOutcome.Reject(400, "decrypted body is not a JSON object");
-        }
-
-        if (!IsOurAppKey(KuaishouJson.String(envelope, "appKey")))
-        {
-            return PushOutcome.Reject(401, "appKey missing or not this app's key");
+            return NotOurs;
         }
 
         if (KuaishouJson.Bool(envelope, "test"))

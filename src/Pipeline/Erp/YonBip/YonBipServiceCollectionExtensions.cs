@@ -16,6 +16,7 @@ public static class YonBipServiceCollectionExtensions
     {
         services.AddErpOptions<YonBipOptions>(configuration, YonBipOptions.SectionName)
             .Validate(o => string.IsNullOrWhiteSpace(o.TokenUrl) || Uri.TryCreate(o.TokenUrl, UriKind.Absolute, out _), "Erp:YonBip:TokenUrl must be an absolute URL when set.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.TokenUrl) || ErpHttpClients.IsHttpsOrLoopback(o.TokenUrl), "Erp:YonBip:TokenUrl must use https (plain http only to a loopback host).")
             .Validate(o => YonBipHeadDefines.IsDefineName(o.ExternalOrderNoDefine), "Erp:YonBip:ExternalOrderNoDefine must name a header define such as define13.");
         services.AddErpHttpClients<YonBipOptions>(YonBipHttpClients.Read, YonBipHttpClients.Write, "yonbip-write");
         services.TryAddSingleton<YonBipConnector>();

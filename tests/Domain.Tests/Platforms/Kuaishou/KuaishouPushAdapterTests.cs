@@ -111,11 +111,25 @@ public sealed class KuaishouPushAdapterTests
     [InlineData("""{"eventId":"e-1","event":"kwaishop_order_paySuccess"}""")]
     [InlineData("")]
     [InlineData("   ")]
-    public void Body_that_is_not_base64_cipher_text_is_rejected_with_400(string body)
+    public void Body_that_is_not_base64_cipher_text_gets_the_one_not_ours_answer(string body)
     {
-        var outcome = adapter.Process(Encoding.UTF8.GetBytes(body), ReceivedAt);
+        Assert.Equal(KuaishouPushAdapter.NotOurs, adapter.Process(Encoding.UTF8.GetBytes(body), ReceivedAt));
+    }
 
-        Assert.Equal((PushOutcomeKind.Rejected, 400), (outcome.Kind, outcome.RejectStatusCode));
+    [Fact]
+    public void Every_decryption_failure_gets_the_same_status_and_reason()
+    {
+        var wrongKey = KuaishouPushFixture.Encrypt(KuaishouPushFixture.Envelope(), Convert.ToBase64String(Encoding.ASCII.GetBytes("another-key-0123")));
+        var partialBlock = Encoding.ASCII.GetBytes(Convert.ToBase64String(Encoding.ASCII.GetBytes("seventeen bytes!!")));
+        var genuine = Encoding.ASCII.GetString(KuaishouPushFixture.Encrypt(KuaishouPushFixture.Envelope(), KuaishouPushFixture.MessageKey));
+        var cipher = Convert.FromBase64String(genuine);
+        cipher[^1] ^= 0x5a; // last block's padding broken
+        var badPadding = Encoding.ASCII.GetBytes(Convert.ToBase64String(cipher));
+        byte[][] bodies = [wrongKey, partialBlock, badPadding, Encoding.UTF8.GetBytes("%%%"), KuaishouPushFixture.Encrypt("not json at all"), KuaishouPushFixture.Encrypt("[1,2,3]"), KuaishouPushFixture.Encrypt("""{"appKey":"another"}""")];
+
+        var answers = bodies.Select(b => adapter.Process(b, ReceivedAt)).Select(o => (o.Kind, o.RejectStatusCode, o.RejectReason)).Distinct().ToList();
+
+        Assert.Equal([(PushOutcomeKind.Rejected, 401, KuaishouPushAdapter.NotOurs.RejectReason)], answers);
     }
 
     [Theory]
@@ -133,8 +147,6 @@ public sealed class KuaishouPushAdapterTests
     }
 
     [Theory]
-    [InlineData("not json at all")]
-    [InlineData("[1,2,3]")]
     [InlineData("""{"msgId":"m-1","bizId":1,"userId":2,"appKey":"test-app-key","event":"kwaishop_order_paySuccess","info":"{not json"}""")]
     [InlineData("""{"msgId":"m-1","userId":2,"appKey":"test-app-key","event":"kwaishop_order_paySuccess","info":"{}"}""")]
     [InlineData("""{"msgId":"m-1","bizId":1.5,"userId":2,"appKey":"test-app-key","event":"kwaishop_order_paySuccess"}""")]
