@@ -1,6 +1,7 @@
 using ServerlessSync.LocalHost.Durable;
 using ServerlessSync.LocalHost.Hosted;
 using ServerlessSync.Pipeline;
+using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.LocalHost;
@@ -35,6 +36,11 @@ public static class LocalHostApp
         builder.Services.AddHostedService<PullTimer>();
 
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            SecurityHeaders.Apply(context.Response.Headers);
+            return next(context);
+        });
         app.MapServerlessSyncApi();
         return app;
     }

@@ -26,8 +26,33 @@ public static class OrderPlanner
     /// <summary>The platform line id of the freight charge line.</summary>
     public const string FreightLineId = "freight";
 
+    /// <summary>Amounts or quantities no real order has (sums beyond a 64-bit fen count) quarantine the order for a person.</summary>
+    public const string OutOfRangeReason = "the order's amounts or quantities are out of range";
+
     public static PlanResult Plan(Order order, MappingProfile profile)
     {
+        try
+        {
+            return PlanChecked(order, profile);
+        }
+        catch (OverflowException)
+        {
+            return PlanResult.Quarantine([OutOfRangeReason], []);
+        }
+        catch (RuleEvaluationException ex)
+        {
+            return PlanResult.Quarantine([$"a rule of the profile cannot be evaluated: {ex.Message}"], []);
+        }
+    }
+
+    private static PlanResult PlanChecked(Order order, MappingProfile profile)
+    {
+        var negative = order.Lines.Where(l => l.PaidAmountFen < 0 || l.Quantity < 0).Select(l => $"line {l.LineId} has a negative amount or quantity").ToList();
+        if (negative.Count > 0)
+        {
+            return PlanResult.Quarantine(negative, []);
+        }
+
         var unmapped = new List<string>();
         var lines = new List<ErpSalesOrderLine>();
         foreach (var line in order.Lines)
@@ -161,14 +186,14 @@ public static class OrderPlanner
         {
             AllocationBasis.Quantity => (long)c.Quantity,
             AllocationBasis.Equal => 1L,
-            _ => c.ListPriceFen * c.Quantity,
+            _ => checked(c.ListPriceFen * c.Quantity),
         }).ToList();
         var shares = PriceAllocator.Allocate(amountFen, weights);
         return combo.Components.Select((c, i) => new ErpSalesOrderLine
         {
             MaterialNumber = c.MaterialNumber,
             UnitNumber = c.UnitNumber,
-            Quantity = c.Quantity * line.Quantity,
+            Quantity = checked(c.Quantity * line.Quantity),
             AmountFen = shares[i],
             IsGift = line.IsGift || shares[i] == 0,
             WarehouseNumber = c.Warehouse ?? profile.DefaultWarehouse,
@@ -182,7 +207,7 @@ public static class OrderPlanner
         foreach (var rule in profile.GiftRules)
         {
             var bought = order.Lines.Where(l => !l.IsGift && (l.SkuId == rule.TriggerSku || l.MerchantCode == rule.TriggerSku)).Sum(l => l.Quantity);
-            var gifts = rule.PerQuantity > 0 ? bought / rule.PerQuantity * rule.GiftQuantity : 0;
+            var gifts = rule.PerQuantity > 0 ? checked(bought / rule.PerQuantity * rule.GiftQuantity) : 0;
             if (gifts > 0)
             {
                 yield return new ErpSalesOrderLine

@@ -48,7 +48,7 @@ public static class RuleEvaluator
 
         if (condition.Field is null || !OrderFacts.Fields.TryGetValue(condition.Field, out var read))
         {
-            throw new InvalidOperationException($"Unknown rule field '{condition.Field}'; known fields: {string.Join(", ", OrderFacts.Names)}.");
+            throw new RuleEvaluationException($"Unknown rule field '{condition.Field}'; known fields: {string.Join(", ", OrderFacts.Names)}.");
         }
 
         return Compare(read(order, unmappedSkus), condition.Op ?? "eq", condition.Value);
@@ -67,7 +67,7 @@ public static class RuleEvaluator
         "in" => List(value).Any(v => Equal(actual, v)),
         "notIn" => !List(value).Any(v => Equal(actual, v)),
         "contains" => actual is string text && value is { ValueKind: JsonValueKind.String } needle && text.Contains(needle.GetString()!, StringComparison.Ordinal),
-        _ => throw new InvalidOperationException($"Unknown rule operator '{op}'; known operators: {string.Join(", ", Operators)}."),
+        _ => throw new RuleEvaluationException($"Unknown rule operator '{op}'; known operators: {string.Join(", ", Operators)}."),
     };
 
     private static bool Equal(object? actual, JsonElement? value) => (actual, value) switch
@@ -88,9 +88,12 @@ public static class RuleEvaluator
             return n.CompareTo(m);
         }
 
-        throw new InvalidOperationException($"Comparison needs a whole number on both sides, got {actual ?? "null"} and {value?.ToString() ?? "null"}.");
+        throw new RuleEvaluationException($"Comparison needs a whole number on both sides, got {actual ?? "null"} and {value?.ToString() ?? "null"}.");
     }
 
     private static IEnumerable<JsonElement?> List(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray().Select(e => (JsonElement?)e) : throw new InvalidOperationException("'in' and 'notIn' need a list value.");
+        value is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray().Select(e => (JsonElement?)e) : throw new RuleEvaluationException("'in' and 'notIn' need a list value.");
 }
+
+/// <summary>A rule that cannot be evaluated against an order (unknown field or operator, a value of the wrong type).</summary>
+public sealed class RuleEvaluationException(string message) : InvalidOperationException(message);

@@ -49,11 +49,17 @@ public static class Pushes
     /// <summary>Executes a function's result the way ASP.NET Core does and returns what goes on the wire.</summary>
     public static async Task<(int Status, string ContentType, string Body)> ExecuteAsync(IActionResult result)
     {
+        var (status, contentType, body, _) = await ExecuteWithHeadersAsync(result);
+        return (status, contentType, body);
+    }
+
+    public static async Task<(int Status, string ContentType, string Body, IHeaderDictionary Headers)> ExecuteWithHeadersAsync(IActionResult result)
+    {
         var services = new ServiceCollection().AddLogging().AddMvcCore().Services.BuildServiceProvider();
         var context = new DefaultHttpContext { RequestServices = services };
         var body = new MemoryStream();
         context.Response.Body = body;
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        return (context.Response.StatusCode, context.Response.ContentType ?? "", Encoding.UTF8.GetString(body.ToArray()));
+        return (context.Response.StatusCode, context.Response.ContentType ?? "", Encoding.UTF8.GetString(body.ToArray()), context.Response.Headers);
     }
 }

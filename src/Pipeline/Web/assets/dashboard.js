@@ -7,6 +7,9 @@
   dayInput.value = params.get('day') || todayUtc8();
   document.getElementById('console-link').href = url('console');
   const theme = { textStyle: { color: '#e6ebf5' } };
+  // Tooltips are HTML: every name in them comes from a platform or a person, so each is escaped. Labels, axes and
+  // legends are drawn on the canvas as text.
+  const esc = echarts.format.encodeHTML;
   const charts = {};
   ['anchor', 'product', 'channel', 'funnel'].forEach(name => {
     charts[name] = echarts.init(document.getElementById('chart-' + name), null, { renderer: 'canvas' });
@@ -15,13 +18,13 @@
   window.dashboardCharts = charts;
 
   const axis = { axisLabel: { color: '#93a0ba' }, axisLine: { lineStyle: { color: '#26314a' } }, splitLine: { lineStyle: { color: '#26314a' } } };
-  const tooltipYuan = { trigger: 'axis', valueFormatter: v => yuan(Math.round(v * 100)) };
+  const axisTooltip = show => ({ trigger: 'axis', formatter: ps => ps.map(p => `${esc(p.name)}<br>${esc(show(p.value))}`).join('<br>') });
 
   function bar(chart, names, values, color, valueName, formatter) {
     chart.setOption(Object.assign({}, theme, {
       animationDuration: 300,
       grid: { left: 12, right: 96, top: 16, bottom: 8, containLabel: true },
-      tooltip: formatter === 'yuan' ? tooltipYuan : { trigger: 'axis' },
+      tooltip: axisTooltip(v => formatter === 'yuan' ? yuan(Math.round(v * 100)) : count(v)),
       xAxis: Object.assign({ type: 'value', name: valueName, nameTextStyle: { color: '#93a0ba' } }, axis),
       yAxis: Object.assign({ type: 'category', data: names, inverse: true }, axis),
       series: [{ type: 'bar', data: values, itemStyle: { color: color, borderRadius: [0, 4, 4, 0] },
@@ -57,7 +60,7 @@
     bar(charts.product, products.map(p => p.title), products.map(p => p.quantity), '#4da3ff', '件 units', 'count');
     charts.channel.setOption(Object.assign({}, theme, {
       animationDuration: 300,
-      tooltip: { trigger: 'item', formatter: p => `${p.name}<br>${yuan(Math.round(p.value * 100))} (${p.percent}%)` },
+      tooltip: { trigger: 'item', formatter: p => `${esc(p.name)}<br>${esc(yuan(Math.round(p.value * 100)))} (${esc(String(p.percent))}%)` },
       legend: { bottom: 0, textStyle: { color: '#93a0ba' } },
       series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], data: s.byChannel.map(c => ({ name: c.key === '-' ? '(未知 unknown)' : c.key, value: c.salesFen / 100 })),
         label: { color: '#e6ebf5', formatter: '{b}\n{d}%' } }],
@@ -65,7 +68,7 @@
     const stages = s.funnel.concat([{ label: '取消 Cancelled', orders: t.cancelled }, { label: '退款 Refunded', orders: t.refunded }]);
     charts.funnel.setOption(Object.assign({}, theme, {
       animationDuration: 300,
-      tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+      tooltip: { trigger: 'item', formatter: p => `${esc(p.name)}: ${esc(count(p.value))}` },
       series: [{ type: 'funnel', sort: 'none', left: '8%', width: '70%', minSize: '8%', gap: 2,
         data: s.funnel.map(f => ({ name: f.label, value: f.orders })),
         label: { show: true, position: 'inside', color: '#fff', formatter: '{b}  {c}' } },
