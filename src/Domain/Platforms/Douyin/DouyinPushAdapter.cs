@@ -44,6 +44,11 @@ public sealed class DouyinPushAdapter(string appKey, string appSecret)
         {
             return PushOutcome.Reject(400, "body is not valid JSON");
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to read a string holding a lone surrogate escape such as "\ud800".
+            return PushOutcome.Reject(400, "body has a string that is not valid text");
+        }
     }
 
     private static PushOutcome Parse(JsonElement root, DateTimeOffset receivedAt)
@@ -138,6 +143,10 @@ public sealed class DouyinPushAdapter(string appKey, string appSecret)
         catch (JsonException)
         {
             return (null, "data is not a JSON-encoded object", false);
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, "data has a string that is not valid text", false);
         }
         finally
         {
