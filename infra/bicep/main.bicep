@@ -23,7 +23,7 @@ param tags object = {}
 
 // ---------- app ----------
 
-@description('Optional. Most instances the Function App scales out to (Flex Consumption allows 40-1000). The ERP governor is per instance.')
+@description('Optional. Most instances the Function App scales out to (Flex Consumption allows 40-1000). It does not change the ERP\'s pace: the instances that call the ERP share erpMaxCallsPerSecond.')
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
@@ -129,12 +129,12 @@ param jushuitanAppSecret string = ''
 @secure()
 param jushuitanAccessToken string = ''
 
-@description('Optional. ERP calls per second per instance (decimal as text). Total pace = this x running instances: size it to the ERP.')
+@description('Optional. The ERP\'s total calls per second (decimal as text), shared by every instance that calls the ERP: set it a little under what the ERP takes (docs/erp-governor.md).')
 param erpMaxCallsPerSecond string = '5'
 
-@description('Optional. ERP calls in flight at once per instance.')
+@description('Optional. The ERP\'s total calls in flight at once, shared like erpMaxCallsPerSecond (each calling instance keeps at least one).')
 @minValue(1)
-param erpMaxConcurrency int = 2
+param erpMaxConcurrency int = 4
 
 // ---------- alerts ----------
 
@@ -149,6 +149,10 @@ param alertFailureRatePercent int = 5
 @description('Optional. Minutes an order may wait for stock before an alert.')
 @minValue(5)
 param alertPendingStockMinutes int = 240
+
+@description('Optional. Minutes the oldest message in the intake queue may wait before an alert (the queue trigger is not keeping up).')
+@minValue(1)
+param alertIntakeBacklogMinutes int = 15
 
 @description('Optional. WeCom group robot webhook URL for the app\'s own alerts (alerts-wecom-webhook-url).')
 @secure()
@@ -182,8 +186,35 @@ param smtpPassword string = ''
 @description('Optional. Names of Key Vault secrets set outside this deployment (az keyvault secret set); their settings reference them although no value was passed here.')
 param existingSecretNames string[] = []
 
-@description('Optional. Key Vault purge protection. Leave on in production; off lets a test environment reuse its vault name soon after deletion.')
+@description('Optional. Key Vault purge protection. Leave on in production. azd down then azd up works either way: the vault\'s name changes with the resource group (keyVaultNameSeed).')
 param keyVaultPurgeProtection bool = true
+
+@description('Optional. Do not set: a new resource group gets this value as its serverlesssync-key-vault-seed tag, and the vault\'s name is derived from that tag. After azd down (which deletes the group) the next azd up picks a new name, so a vault still held in soft delete by purge protection never blocks it.')
+param keyVaultNameSeed string = utcNow('yyyyMMddHHmmssffff')
+
+// ---------- operators ----------
+
+@description('Optional. Object id of the person or group who runs azd up (azd fills AZURE_PRINCIPAL_ID): gets the data roles on-call needs with shared keys off (queue, table and blob data, Key Vault secrets, Service Bus receive). Empty grants nothing.')
+param operatorPrincipalId string = ''
+
+@description('Optional. Kind of operatorPrincipalId.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param operatorPrincipalType string = 'User'
+
+// ---------- network ----------
+
+@description('Optional. Integrate the Function App with a virtual network whose outbound traffic leaves through a NAT gateway with one static public IP (the outboundIpAddress output), for ERPs that allow only known addresses.')
+param enableVnetIntegration bool = false
+
+@description('Optional. Reach the storage accounts and Key Vault through private endpoints only (public access off); needs enableVnetIntegration. Operators then need a machine in the network to redrive queues or set secrets.')
+param enablePrivateEndpoints bool = false
+
+@description('Optional. Address space of the virtual network: its first /24 is the app subnet, the second the private endpoints\'.')
+param vnetAddressPrefix string = '10.40.0.0/16'
 
 // ---------- order events ----------
 
@@ -207,6 +238,15 @@ var allTags = union(tags, { 'azd-env-name': environmentName, application: 'serve
 var functionAppName = 'func-ssync-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(resourceToken, 10)}'
 
+// The resource group remembers the seed of its vault name in a tag; a recreated group starts a new one.
+var keyVaultSeedTag = 'serverlesssync-key-vault-seed'
+var keyVaultSeed = resourceGroup().?tags[?keyVaultSeedTag] ?? keyVaultNameSeed
+var keyVaultName = 'kv-ssync-${take(uniqueString(resourceToken, keyVaultSeed), 13)}'
+
+// The queue the webhook writes to and the queue trigger listens on (through Storage__IntakeQueueName): one name.
+var intakeQueueName = 'orders-intake'
+var networkEnabled = enableVnetIntegration || enablePrivateEndpoints
+
 // Built-in role definition ids (the data-plane roles the app uses, and no others).
 var roleIds = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -215,6 +255,9 @@ var roleIds = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+  storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
 }
 
 // Every secret the deployment can write, by Key Vault secret name; the app settings reference the same names.
@@ -277,6 +320,37 @@ var appRoles = {
   ]
 }
 
+// What on-call does with shared keys off: redrive poison messages and read ledger rows (queue and table data),
+// read intake bodies, rotate secrets, peek order events.
+var operatorRoles = {
+  storage: [
+    roleIds.storageQueueDataContributor
+    roleIds.storageTableDataContributor
+    roleIds.storageBlobDataReader
+  ]
+  keyVault: [
+    roleIds.keyVaultSecretsOfficer
+  ]
+  serviceBusNamespace: [
+    roleIds.serviceBusDataReceiver
+  ]
+}
+
+var operatorAssignments = mapValues(
+  operatorRoles,
+  roles =>
+    empty(operatorPrincipalId)
+      ? []
+      : map(roles, roleId => { principalId: operatorPrincipalId, roleDefinitionId: roleId, principalType: operatorPrincipalType })
+)
+
+resource resourceGroupTags 'Microsoft.Resources/tags@2025-04-01' = {
+  name: 'default'
+  properties: {
+    tags: union(resourceGroup().?tags ?? {}, { '${keyVaultSeedTag}': keyVaultSeed })
+  }
+}
+
 module identity 'modules/identity.bicep' = {
   name: 'identity'
   params: {
@@ -304,7 +378,13 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: allTags
     deploymentContainerName: deploymentContainerName
-    roleAssignments: map(appRoles.storage, roleId => toRoleAssignment(identity.outputs.principalId, roleId))
+    queueNames: [
+      intakeQueueName
+      '${intakeQueueName}-poison'
+    ]
+    workspaceResourceId: monitoring.outputs.workspaceResourceId
+    publicNetworkAccess: !enablePrivateEndpoints
+    roleAssignments: concat(map(appRoles.storage, roleId => toRoleAssignment(identity.outputs.principalId, roleId)), operatorAssignments.storage)
   }
 }
 
@@ -315,19 +395,24 @@ module taskHubStorage 'modules/storage.bicep' = if (dedicatedTaskHubStorage) {
     location: location
     tags: allTags
     queueNames: []
-    roleAssignments: map(appRoles.storage, roleId => toRoleAssignment(identity.outputs.principalId, roleId))
+    workspaceResourceId: monitoring.outputs.workspaceResourceId
+    publicNetworkAccess: !enablePrivateEndpoints
+    roleAssignments: concat(map(appRoles.storage, roleId => toRoleAssignment(identity.outputs.principalId, roleId)), operatorAssignments.storage)
   }
 }
 
 module keyVault 'modules/key-vault.bicep' = {
   name: 'key-vault'
   params: {
-    name: 'kv-ssync-${resourceToken}'
+    #disable-next-line use-stable-resource-identifiers // reproducible: the seed is kept in the resource group's tag
+    name: keyVaultName
     location: location
     tags: allTags
     enablePurgeProtection: keyVaultPurgeProtection
     secrets: allSecrets
-    roleAssignments: map(appRoles.keyVault, roleId => toRoleAssignment(identity.outputs.principalId, roleId))
+    workspaceResourceId: monitoring.outputs.workspaceResourceId
+    publicNetworkAccess: !enablePrivateEndpoints
+    roleAssignments: concat(map(appRoles.keyVault, roleId => toRoleAssignment(identity.outputs.principalId, roleId)), operatorAssignments.keyVault)
   }
 }
 
@@ -338,7 +423,41 @@ module serviceBus 'modules/service-bus.bicep' = if (enableServiceBus) {
     location: location
     tags: allTags
     subscriptions: orderEventSubscriptions
+    workspaceResourceId: monitoring.outputs.workspaceResourceId
     topicRoleAssignments: map(appRoles.serviceBusTopic, roleId => toRoleAssignment(identity.outputs.principalId, roleId))
+    namespaceRoleAssignments: operatorAssignments.serviceBusNamespace
+  }
+}
+
+module network 'modules/network.bicep' = if (networkEnabled) {
+  name: 'network'
+  params: {
+    namePrefix: 'ssync-${resourceToken}'
+    location: location
+    tags: allTags
+    addressPrefix: vnetAddressPrefix
+    appSubnetPrefix: cidrSubnet(vnetAddressPrefix, 24, 0)
+    privateEndpointSubnetPrefix: cidrSubnet(vnetAddressPrefix, 24, 1)
+  }
+}
+
+var storagePrivateEndpoints = map(['blob', 'queue', 'table'], group => { name: 'st-${group}', resourceId: storage.outputs.resourceId, groupId: group })
+
+var taskHubPrivateEndpoints = dedicatedTaskHubStorage
+  ? map(['blob', 'queue', 'table'], group => { name: 'sthub-${group}', resourceId: taskHubStorage!.outputs.resourceId, groupId: group })
+  : []
+
+module privateEndpoints 'modules/private-endpoints.bicep' = if (enablePrivateEndpoints) {
+  name: 'private-endpoints'
+  params: {
+    namePrefix: 'ssync-${resourceToken}'
+    location: location
+    tags: allTags
+    subnetId: network!.outputs.privateEndpointSubnetId
+    vnetId: network!.outputs.vnetId
+    endpoints: concat(storagePrivateEndpoints, taskHubPrivateEndpoints, [
+      { name: 'kv', resourceId: keyVault.outputs.resourceId, groupId: 'vault' }
+    ])
   }
 }
 
@@ -358,6 +477,8 @@ module functionApp 'modules/function-app.bicep' = {
     taskHubQueueEndpoint: dedicatedTaskHubStorage ? taskHubStorage!.outputs.queueEndpoint : storage.outputs.queueEndpoint
     taskHubTableEndpoint: dedicatedTaskHubStorage ? taskHubStorage!.outputs.tableEndpoint : storage.outputs.tableEndpoint
     deploymentContainerName: deploymentContainerName
+    intakeQueueName: intakeQueueName
+    virtualNetworkSubnetId: networkEnabled ? network!.outputs.appSubnetId : ''
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     keyVaultUri: keyVault.outputs.uri
     availableSecretNames: availableSecretNames
@@ -385,6 +506,7 @@ module alerts 'modules/alerts.bicep' = {
     alertEmails: alertEmails
     failureRatePercent: alertFailureRatePercent
     pendingStockMaxMinutes: alertPendingStockMinutes
+    intakeBacklogMaxMinutes: alertIntakeBacklogMinutes
   }
 }
 
@@ -402,6 +524,9 @@ output apiBaseUrl string = 'https://${functionApp.outputs.defaultHostName}/api'
 
 @description('Push URL pattern to enter in each platform\'s console: replace {platform} with douyin, kuaishou or wechat.')
 output webhookUrlPattern string = 'https://${functionApp.outputs.defaultHostName}/api/webhooks/{platform}'
+
+@description('The static public IP every outbound call leaves from when enableVnetIntegration is on (give it to the ERP\'s administrator); empty otherwise.')
+output outboundIpAddress string = networkEnabled ? network!.outputs.outboundIpAddress : ''
 
 @description('Name of the Key Vault holding the secrets.')
 output keyVaultName string = keyVault.outputs.name

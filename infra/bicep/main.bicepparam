@@ -39,11 +39,21 @@ param erpSettings = {
 }
 param kingdeeAppSecret = readEnvironmentVariable('KINGDEE_APP_SECRET', '')
 
-// The ERP takes about 5 calls a second in total: with at most 40 instances, each gets a small share and a burst
-// queues up in orders-intake instead of overrunning the ERP. Raise both together with the ERP's capacity.
+// The ERP's own limits, in total: the instances that call the ERP share them (docs/erp-governor.md), however far
+// the app scales out. Set them a little under what the ERP takes; a burst then waits in orders-intake and durable
+// retries instead of overrunning the ERP.
 param maximumInstanceCount = 40
-param erpMaxCallsPerSecond = '0.2'
-param erpMaxConcurrency = 1
+param erpMaxCallsPerSecond = '5'
+param erpMaxConcurrency = 4
+
+// The person running azd up (azd sets AZURE_PRINCIPAL_ID) gets the data roles on-call needs with shared keys off.
+param operatorPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
+param operatorPrincipalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'User')
+
+// ERP behind an IP allow-list: azd env set ENABLE_VNET_INTEGRATION true, then give the outboundIpAddress output to
+// the ERP's administrator (docs/deploy.md).
+param enableVnetIntegration = bool(readEnvironmentVariable('ENABLE_VNET_INTEGRATION', 'false'))
+param enablePrivateEndpoints = bool(readEnvironmentVariable('ENABLE_PRIVATE_ENDPOINTS', 'false'))
 
 param weComWebhookUrl = readEnvironmentVariable('WECOM_WEBHOOK_URL', '')
 param alertEmails = empty(readEnvironmentVariable('ALERT_EMAIL', '')) ? [] : [readEnvironmentVariable('ALERT_EMAIL', '')]

@@ -40,7 +40,7 @@ type orderEventSubscriptionType = {
   name: string
 
   @description('Optional. Event types to receive (Service Bus Subject); omitted means every event.')
-  eventTypes: ('synced' | 'failed' | 'pending-stock' | 'quarantined')[]?
+  eventTypes: ('received' | 'synced' | 'failed' | 'pending-stock' | 'quarantined')[]?
 }
 
 @export()

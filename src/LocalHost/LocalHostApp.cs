@@ -2,6 +2,7 @@ using ServerlessSync.LocalHost.Durable;
 using ServerlessSync.LocalHost.Hosted;
 using ServerlessSync.Pipeline;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.LocalHost;
@@ -21,10 +22,10 @@ public static class LocalHostApp
         }
 
         builder.Services.AddServerlessSyncPipeline(builder.Configuration);
-        builder.Services.Configure<DurableTaskOptions>(builder.Configuration.GetSection(DurableTaskOptions.SectionName));
+        builder.Services.AddValidatedOptions<DurableTaskOptions>(builder.Configuration, DurableTaskOptions.SectionName, o => o.Problems());
         builder.Services.AddSingleton<DurableTaskHost>();
         builder.Services.AddSingleton<IOrchestrationGateway, TaskHubOrchestrationGateway>();
-        builder.Services.Configure<StartAdmissionOptions>(builder.Configuration.GetSection(StartAdmissionOptions.SectionName));
+        builder.Services.AddValidatedOptions<StartAdmissionOptions>(builder.Configuration, StartAdmissionOptions.SectionName, o => o.Problems());
         builder.Services.AddSingleton<TaskHubBacklog>();
         builder.Services.AddSingleton<StartAdmission>();
 

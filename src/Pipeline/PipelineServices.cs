@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Alerts;
+using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Erp;
@@ -26,10 +27,10 @@ public static class PipelineServices
     public static IServiceCollection AddServerlessSyncPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.SectionName));
-        services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.SectionName));
-        services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.SectionName));
-        services.AddSingleton(configuration.GetSection(SyncSettings.SectionName).Get<SyncSettings>() ?? new SyncSettings());
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName, o => o.Problems());
+        services.AddValidatedOptions<IntakeOptions>(configuration, IntakeOptions.SectionName, o => o.Problems());
+        services.AddValidatedOptions<AlertOptions>(configuration, AlertOptions.SectionName, o => o.Problems());
+        services.AddValidatedOptionsValue<SyncSettings>(configuration, SyncSettings.SectionName, o => o.Problems());
 
         services.AddSingleton<StorageClients>();
         services.AddSingleton<InboxStore>();
@@ -52,8 +53,8 @@ public static class PipelineServices
         services.AddSingleton<ProfileApi>();
         services.AddSingleton<QuarantineIndex>();
         services.AddSingleton<QuarantineApi>();
-        services.Configure<StatsOptions>(configuration.GetSection(StatsOptions.SectionName));
-        services.Configure<ReconciliationOptions>(configuration.GetSection(ReconciliationOptions.SectionName));
+        services.AddValidatedOptions<StatsOptions>(configuration, StatsOptions.SectionName, o => o.Problems());
+        services.AddValidatedOptions<ReconciliationOptions>(configuration, ReconciliationOptions.SectionName, o => o.Problems());
         services.AddSingleton<OrdersByDayIndex>();
         services.AddSingleton<StatsRecorder>();
         services.AddSingleton<StatsReader>();
@@ -62,7 +63,7 @@ public static class PipelineServices
         services.AddSingleton<RecentAlertsApi>();
         services.AddTransient<ReconciliationApi>();
         services.AddSingleton<WebPagesApi>();
-        services.Configure<PullOptions>(configuration.GetSection(PullOptions.SectionName));
+        services.AddValidatedOptions<PullOptions>(configuration, PullOptions.SectionName, o => o.Problems());
         services.AddSingleton<WatermarkStore>();
         services.AddTransient<PullService>();
         services.AddSingleton<PulledOrdersMemory>();
@@ -78,13 +79,14 @@ public static class PipelineServices
         services.AddSingleton<IAlertChannel>(sp => sp.GetRequiredService<EmailAlertChannel>());
 
         var erpKind = configuration["Erp:Kind"] ?? "Kingdee";
-        services.AddSingleton(configuration.GetSection($"Erp:{erpKind}").Get<ErpGovernorOptions>() ?? new ErpGovernorOptions());
+        services.AddValidatedOptionsValue<ErpGovernorOptions>(configuration, $"Erp:{erpKind}", o => o.Problems());
         services.AddSingleton<ErpGovernor>();
         services.AddHostedService<GovernorMembership>();
         services.AddTransient<ErpGovernorHandler>();
         services.AddErpConnector(erpKind, configuration);
         services.AddPipelineMetrics(erpKind);
         services.AddOrderEvents(configuration);
+        services.AddSingleton<OrderReceivedEvents>();
         services.AddPlatforms(configuration);
 
         services.AddTransient<SyncOrderOrchestrator>();

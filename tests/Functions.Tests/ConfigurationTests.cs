@@ -12,7 +12,9 @@ using ServerlessSync.Functions.Tests.Support;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Pipeline.Profiles;
+using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Telemetry;
 using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Functions.Tests;
@@ -134,6 +136,56 @@ public sealed class ConfigurationTests
         var line = Assert.Single(logs.Lines);
         Assert.Contains("0 shops", line);
         Assert.Contains("True", line);
+    }
+
+    [Fact]
+    public async Task The_queue_metrics_timer_records_the_intake_backlog_age_and_the_poison_depth()
+    {
+        await using var app = await FunctionsTestApp.StartAsync();
+        var metrics = app.Service<PipelineMetrics>();
+        var recorded = new List<(string Name, double Value, string? Queue)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter, metrics.Meter))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => recorded.Add((i.Name, v, QueueTag(tags))));
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => recorded.Add((i.Name, v, QueueTag(tags))));
+        listener.Start();
+        await (await app.IntakeQueueAsync()).SendMessageAsync("waiting");
+        var poison = await app.Storage.QueueAsync(IntakeQueueNames.Poison(app.Storage.IntakeQueueName));
+        await poison.SendMessageAsync("poisoned-1");
+        await poison.SendMessageAsync("poisoned-2");
+        var clock = new AheadClock(TimeSpan.FromMinutes(20));
+
+        await new IntakeQueueMetricsFunction(app.Service<QueueHealth>(), metrics, clock).Run(new TimerInfo(), CancellationToken.None);
+
+        var age = Assert.Single(recorded, r => r.Name == MetricNames.IntakeBacklogAge);
+        Assert.InRange(age.Value, 19 * 60, 21 * 60);
+        Assert.Equal((MetricNames.IntakePoisonDepth, 2.0, app.Storage.IntakeQueueName), Assert.Single(recorded, r => r.Name == MetricNames.IntakePoisonDepth));
+        Assert.Equal(app.Storage.IntakeQueueName, age.Queue);
+    }
+
+    /// <summary>The system clock moved ahead, so the message just sent looks as old as a stuck backlog.</summary>
+    private sealed class AheadClock(TimeSpan ahead) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + ahead;
+    }
+
+    private static string? QueueTag(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == MetricNames.QueueTag)
+            {
+                return tag.Value as string;
+            }
+        }
+
+        return null;
     }
 
     private sealed class CapturingLoggerProvider : ILoggerProvider, ILogger

@@ -46,7 +46,7 @@ public sealed class FunctionsMetadataTests
     {
         string[] expected =
         [
-            WebhookFunction.Name, GetOrderFunction.Name, HealthFunction.Name, StartSyncOrderFunction.Name, PullOrdersFunction.Name,
+            WebhookFunction.Name, GetOrderFunction.Name, HealthFunction.Name, StartSyncOrderFunction.Name, PullOrdersFunction.Name, IntakeQueueMetricsFunction.Name,
             SyncTaskNames.SyncOrder, .. SyncTasks.Activities.Keys,
             DashboardPageFunction.Name, ConsolePageFunction.Name, WebAssetFunction.Name, StatsSummaryFunction.Name, RecentAlertsFunction.Name, ReconciliationFunction.Name,
             ResyncOrderFunction.Name, ProfileFunction.Name, ProfileHistoryFunction.Name, ProfileDryRunFunction.Name, QuarantineListFunction.Name, QuarantineReleaseFunction.Name,
@@ -130,13 +130,13 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void StartSyncOrder_triggers_on_the_orders_intake_queue_of_AzureWebJobsStorage_with_a_durable_client()
+    public void StartSyncOrder_triggers_on_the_configured_intake_queue_of_AzureWebJobsStorage_with_a_durable_client()
     {
         var trigger = Trigger(StartSyncOrderFunction.Name);
         Assert.Equal("queueTrigger", Text(trigger, "type"));
-        Assert.Equal("orders-intake", Text(trigger, "queueName"));
-        Assert.Equal(IntakeQueueNames.Intake, Text(trigger, "queueName"));
-        Assert.Equal(new StorageOptions().IntakeQueueName, Text(trigger, "queueName"));
+        // A binding expression over the very setting StorageOptions binds, so the trigger and the writer read one value.
+        Assert.Equal("%Storage:IntakeQueueName%", Text(trigger, "queueName"));
+        Assert.Equal($"%{StorageOptions.SectionName}:{nameof(StorageOptions.IntakeQueueName)}%", Text(trigger, "queueName"));
         Assert.Equal("AzureWebJobsStorage", Text(trigger, "connection"));
         Assert.Equal("String", Text(trigger, "dataType"));
         var bindings = Function(StartSyncOrderFunction.Name).GetProperty("bindings").EnumerateArray().ToList();
@@ -150,6 +150,14 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger(PullOrdersFunction.Name);
         Assert.Equal("timerTrigger", Text(trigger, "type"));
         Assert.Equal("0 */1 * * * *", Text(trigger, "schedule"));
+    }
+
+    [Fact]
+    public void IntakeQueueMetrics_is_a_timer_every_minute_apart_from_the_pull_tick()
+    {
+        var trigger = Trigger(IntakeQueueMetricsFunction.Name);
+        Assert.Equal("timerTrigger", Text(trigger, "type"));
+        Assert.Equal("30 */1 * * * *", Text(trigger, "schedule"));
     }
 
     [Fact]

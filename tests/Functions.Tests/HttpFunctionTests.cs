@@ -56,6 +56,21 @@ public sealed class HttpFunctionTests
     }
 
     [Fact]
+    public async Task With_an_empty_app_secret_no_push_is_verified_and_nothing_is_kept()
+    {
+        // Without the secret, MD5(app_key + body) is computable by anyone: the app must not take it as proof.
+        await using var app = await FunctionsTestApp.StartAsync(new Dictionary<string, string?> { ["Platforms:Douyin:AppSecret"] = "" });
+        var (_, push) = Pushes.DouyinPaid(appSecret: "");
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => app.Create<WebhookFunction>().RunAsync(Pushes.Request(push), PlatformNames.Douyin, CancellationToken.None));
+
+        Assert.Contains("Platforms:Douyin:AppSecret is empty", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await app.PeekIntakeAsync());
+        Assert.Empty(await app.RowsAsync(InboxStore.TableName));
+    }
+
+    [Fact]
     public async Task A_push_signed_for_another_app_gets_401()
     {
         await using var app = await FunctionsTestApp.StartAsync();

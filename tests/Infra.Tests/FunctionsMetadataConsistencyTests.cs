@@ -19,15 +19,21 @@ public sealed class FunctionsMetadataConsistencyTests
     }
 
     [Fact]
-    public void The_queue_trigger_listens_on_the_queue_the_bicep_creates_and_the_app_settings_name()
+    public void The_queue_trigger_resolves_the_setting_the_writer_binds_and_the_bicep_sets_it_to_the_queue_it_creates()
     {
+        // The trigger's queue is %Storage:IntakeQueueName%: the host resolves it from the same app setting the webhook's
+        // IntakeQueue writes through, and main.bicep derives that setting and the created queues from one variable.
         var queueName = QueueTrigger().GetProperty("queueName").GetString();
-        var created = CompiledTemplate.Module("storage")["parameters"]!["queueNames"]!["defaultValue"]!.AsArray().Select(n => (string?)n).ToList();
+        var main = CompiledTemplate.Main;
+        var storageQueues = main["resources"]!["storage"]!["properties"]!["parameters"]!["queueNames"]!["value"]!.AsArray().Select(n => (string?)n).ToList();
+        var appQueue = (string?)main["resources"]!["functionApp"]!["properties"]!["parameters"]!["intakeQueueName"]!["value"];
 
-        Assert.Equal("orders-intake", queueName);
-        Assert.Contains(queueName, created);
-        Assert.Contains($"{queueName}-poison", created);
-        Assert.Equal(queueName, BicepAppSettings.Instance.Common["Storage__IntakeQueueName"]);
+        Assert.Equal($"%{ServerlessSync.Pipeline.Storage.StorageOptions.IntakeQueueNameSetting}%", queueName);
+        Assert.Equal("Storage__IntakeQueueName", BicepAppSettings.Instance.Common.Keys.Single(k => BicepAppSettings.ConfigKey(k) == queueName!.Trim('%')));
+        Assert.Equal("[parameters('intakeQueueName')]", BicepAppSettings.Instance.Common["Storage__IntakeQueueName"]);
+        Assert.Equal("[variables('intakeQueueName')]", appQueue);
+        Assert.Equal(["[variables('intakeQueueName')]", "[format('{0}-poison', variables('intakeQueueName'))]"], storageQueues);
+        Assert.Equal(ServerlessSync.Pipeline.Storage.IntakeQueueNames.Intake, (string?)main["variables"]!["intakeQueueName"]);
     }
 
     [Fact]

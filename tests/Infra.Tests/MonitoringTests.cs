@@ -59,8 +59,9 @@ public sealed class MonitoringTests
         var files = KqlFiles();
         var rules = variables["rules"]!.AsArray().Select(r => r!.AsObject()).ToList();
 
-        Assert.Equal(3, rules.Count);
+        Assert.Equal(4, rules.Count);
         Assert.Equal(files["alert-poison-queue.kql"], (string?)variables["poisonQuery"]);
+        Assert.Equal(files["alert-intake-backlog-age.kql"], (string?)variables["backlogQuery"]);
         Assert.Equal(files["alert-pending-stock-age.kql"], (string?)variables["pendingStockQuery"]);
         Assert.Contains("let minOrders = 20;", files["alert-failure-rate.kql"], StringComparison.Ordinal);
         Assert.Contains("'let minOrders = 20;'", (string?)variables["failureRateQuery"], StringComparison.Ordinal);
@@ -71,9 +72,8 @@ public sealed class MonitoringTests
             Assert.Matches($@"\| project {column}\s*$|summarize {column} = ", file.Value);
         }
 
-        var poison = files["alert-poison-queue.kql"];
-        Assert.Contains("orders-intake-poison", poison, StringComparison.Ordinal);
-        Assert.Contains("MaxDequeueCount", poison, StringComparison.Ordinal);
+        Assert.Contains("\"" + MetricNames.IntakePoisonDepth + "\"", files["alert-poison-queue.kql"], StringComparison.Ordinal);
+        Assert.Contains("\"" + MetricNames.IntakeBacklogAge + "\"", files["alert-intake-backlog-age.kql"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,25 +1,12 @@
 using System.Text.Json.Nodes;
 using ServerlessSync.Infra.Tests.Support;
+using static ServerlessSync.Infra.Tests.Support.TemplateJson;
 
 namespace ServerlessSync.Infra.Tests;
 
 /// <summary>The security properties of the compiled deployment: identity everywhere, no keys, no plain secrets.</summary>
 public sealed class TemplateSecurityTests
 {
-    private static JsonObject Single(string type)
-    {
-        var resources = CompiledTemplate.OfType(type).ToList();
-        Assert.True(resources.Count == 1, $"expected one {type}, found {resources.Count}");
-        return resources[0];
-    }
-
-    private static JsonNode? Property(JsonObject resource, string path) =>
-        path.Split('.').Aggregate((JsonNode?)resource["properties"], (node, name) => node?[name]);
-
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    private static bool? Flag(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) ? b : null;
-
     [Fact]
     public void Storage_refuses_shared_keys_and_plain_http_and_requires_tls_1_2()
     {
@@ -39,10 +26,10 @@ public sealed class TemplateSecurityTests
     [Fact]
     public void Storage_has_the_intake_queue_and_its_poison_queue()
     {
-        var storage = CompiledTemplate.Module("storage");
-        var queueNames = storage["parameters"]!["queueNames"]!["defaultValue"]!.AsArray().Select(n => (string?)n).ToList();
+        var queueNames = CompiledTemplate.Main["resources"]!["storage"]!["properties"]!["parameters"]!["queueNames"]!["value"]!.AsArray().Select(n => (string?)n).ToList();
 
-        Assert.Equal(["orders-intake", "orders-intake-poison"], queueNames);
+        Assert.Equal(["[variables('intakeQueueName')]", "[format('{0}-poison', variables('intakeQueueName'))]"], queueNames);
+        Assert.Equal("orders-intake", (string?)CompiledTemplate.Main["variables"]!["intakeQueueName"]);
         Assert.All(
             CompiledTemplate.AllResources().Where(r => (string?)r.Resource["type"] == "Microsoft.Storage/storageAccounts/queueServices/queues"),
             r => Assert.Contains(r.Module, new[] { "storage", "taskHubStorage" })); // the task hub's account gets none: queueNames []
@@ -117,7 +104,7 @@ public sealed class TemplateSecurityTests
     {
         var assignments = CompiledTemplate.OfType("Microsoft.Authorization/roleAssignments").ToList();
 
-        Assert.Equal(5, assignments.Count); // one loop per module: storage, task-hub storage, Key Vault, monitoring, Service Bus topic
+        Assert.Equal(6, assignments.Count); // one loop per scope: storage, task-hub storage, Key Vault, monitoring, Service Bus topic and namespace
         Assert.All(assignments, a =>
         {
             var name = (string?)a["name"] ?? "";
@@ -144,9 +131,13 @@ public sealed class TemplateSecurityTests
                 ["keyVaultSecretsUser"] = "4633458b-17de-408a-b874-0445c86b69e6",
                 ["monitoringMetricsPublisher"] = "3913510d-42f4-4e42-8a64-420c390055eb",
                 ["serviceBusDataSender"] = "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39",
+                ["storageBlobDataReader"] = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
+                ["keyVaultSecretsOfficer"] = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7",
+                ["serviceBusDataReceiver"] = "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0",
             },
             roleIds);
-        Assert.Equal(roleIds.Keys.Select(k => $"[variables('roleIds').{k}]").Order(), granted.Order());
+        string[] appRoleNames = ["storageBlobDataOwner", "storageQueueDataContributor", "storageTableDataContributor", "keyVaultSecretsUser", "monitoringMetricsPublisher", "serviceBusDataSender"];
+        Assert.Equal(appRoleNames.Select(k => $"[variables('roleIds').{k}]").Order(), granted.Order());
     }
 
     [Fact]
@@ -210,5 +201,5 @@ public sealed class TemplateSecurityTests
 
     /// <summary>Loop items compile to parameters('x')[copyIndex()] or lambdaVariables; the tests care about the shape around them.</summary>
     private static string NormalizeLoopItem(string? expression) =>
-        System.Text.RegularExpressions.Regex.Replace(expression ?? "", @"parameters\('roleAssignments'\)\[copyIndex\(\)\]|parameters\('topicRoleAssignments'\)\[copyIndex\(\)\]", "{0}");
+        System.Text.RegularExpressions.Regex.Replace(expression ?? "", @"parameters\('(roleAssignments|topicRoleAssignments|namespaceRoleAssignments)'\)\[copyIndex\(\)\]", "{0}");
 }

@@ -1,4 +1,4 @@
-metadata description = 'On-call alerting and the first page to open: an action group (e-mail), log alert rules on Application Insights (poisoned intake messages, order failure rate, pending-stock age) and the operations workbook. Queries are the files in infra/monitoring.'
+metadata description = 'On-call alerting and the first page to open: an action group (e-mail), alert rules on metrics (poison-queue depth, intake backlog age, order failure rate, pending-stock age from the app\'s custom metrics; HTTP 5xx from Application Insights\' standard request metric) and the operations workbook. Queries are the files in infra/monitoring.'
 
 @description('Required. Name prefix of the alert resources.')
 param namePrefix string
@@ -28,21 +28,41 @@ param failureRateMinOrders int = 20
 @minValue(5)
 param pendingStockMaxMinutes int = 240
 
+@description('Optional. Minutes the oldest intake message may wait before the backlog alert fires.')
+@minValue(1)
+param intakeBacklogMaxMinutes int = 15
+
+@description('Optional. Server errors (HTTP 5xx answers of the app) in 5 minutes that raise the HTTP alert.')
+@minValue(0)
+param http5xxThreshold int = 5
+
 var poisonQuery = loadTextContent('../../monitoring/alert-poison-queue.kql')
+var backlogQuery = loadTextContent('../../monitoring/alert-intake-backlog-age.kql')
 var failureRateQuery = replace(loadTextContent('../../monitoring/alert-failure-rate.kql'), 'let minOrders = 20;', 'let minOrders = ${failureRateMinOrders};')
 var pendingStockQuery = loadTextContent('../../monitoring/alert-pending-stock-age.kql')
 
 var rules = [
   {
     name: '${namePrefix}-poison-queue'
-    displayName: 'ServerlessSync: intake message poisoned'
-    description: 'A message reached orders-intake-poison after 5 failed starts. Open the workbook, then order-trace.kql with the order\'s instance id.'
+    displayName: 'ServerlessSync: intake messages poisoned'
+    description: 'Messages wait in orders-intake-poison after 5 failed starts. Open the workbook, then order-trace.kql with the order\'s instance id; redrive with docs/deploy.md.'
     severity: 1
     windowSize: 'PT5M'
     query: poisonQuery
-    timeAggregation: 'Count'
-    metricMeasureColumn: null
+    timeAggregation: 'Maximum'
+    metricMeasureColumn: 'poisonDepth'
     threshold: 0
+  }
+  {
+    name: '${namePrefix}-intake-backlog-age'
+    displayName: 'ServerlessSync: intake backlog too old'
+    description: 'The oldest message in orders-intake has waited more than ${intakeBacklogMaxMinutes} minutes: the queue trigger is not keeping up or not running.'
+    severity: 2
+    windowSize: 'PT5M'
+    query: backlogQuery
+    timeAggregation: 'Maximum'
+    metricMeasureColumn: 'oldestMessageMinutes'
+    threshold: intakeBacklogMaxMinutes
   }
   {
     name: '${namePrefix}-failure-rate'
@@ -85,7 +105,7 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   }
 }
 
-resource alertRules 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
+resource alertRules 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [
   for rule in rules: {
     name: rule.name
     location: location
@@ -126,6 +146,56 @@ resource alertRules 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
   }
 ]
 
+// Standard Application Insights metric: counted before sampling. Only server errors: forged pushes answered 401 and
+// malformed ones answered 400 are the webhook doing its job.
+resource http5xxAlert 'Microsoft.Insights/metricAlerts@2026-01-01' = {
+  name: '${namePrefix}-http-5xx'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'The app answered more than ${http5xxThreshold} requests with a server error (5xx) in 5 minutes: platforms retry their pushes, but something is broken.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsightsResourceId
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    autoMitigate: true
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'server-errors'
+          metricNamespace: 'microsoft.insights/components'
+          metricName: 'requests/failed'
+          dimensions: [
+            {
+              name: 'request/resultCode'
+              operator: 'Include'
+              values: [
+                '500'
+                '502'
+                '503'
+                '504'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: http5xxThreshold
+          timeAggregation: 'Count'
+        }
+      ]
+    }
+    actions: [
+      {
+        actionGroupId: actionGroup.id
+      }
+    ]
+  }
+}
+
 resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
   name: guid(resourceGroup().id, namePrefix, 'operations-workbook')
   location: location
@@ -139,8 +209,11 @@ resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
   }
 }
 
-@description('Names of the alert rules.')
+@description('Names of the log alert rules.')
 output alertRuleNames string[] = [for (rule, i) in rules: alertRules[i].name]
+
+@description('Name of the HTTP 5xx metric alert.')
+output http5xxAlertName string = http5xxAlert.name
 
 @description('Resource id of the action group.')
 output actionGroupResourceId string = actionGroup.id

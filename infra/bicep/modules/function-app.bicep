@@ -41,6 +41,12 @@ param taskHubTableEndpoint string
 @description('Required. Blob container holding the deployment package.')
 param deploymentContainerName string
 
+@description('Required. The intake queue: the webhook writes to it and the queue trigger listens on it (%Storage:IntakeQueueName%).')
+param intakeQueueName string
+
+@description('Optional. Subnet the app integrates with (outbound through its NAT gateway); empty for none.')
+param virtualNetworkSubnetId string = ''
+
 @description('Required. Application Insights connection string.')
 param appInsightsConnectionString string
 
@@ -68,12 +74,12 @@ param erpKind string
 @description('Optional. Non-secret settings of that ERP by setting name (see docs/deploy.md), e.g. { BaseUrl: \'https://erp.example.com/k3cloud/\', AcctId: \'...\' }.')
 param erpSettings object = {}
 
-@description('Optional. ERP calls per second one instance may make (the governor). Divide the ERP\'s capacity by maximumInstanceCount.')
+@description('Optional. The ERP\'s total calls per second, shared by the instances that call the ERP (GovernorMembership).')
 param erpMaxCallsPerSecond string = '5'
 
-@description('Optional. ERP calls in flight at once per instance.')
+@description('Optional. The ERP\'s total calls in flight at once, shared the same way.')
 @minValue(1)
-param erpMaxConcurrency int = 2
+param erpMaxConcurrency int = 4
 
 @description('Optional. SMTP relay for alert e-mails: { Host, Port, From, To, UserName }; the password is the alerts-smtp-password secret.')
 param alertSmtp object = {}
@@ -126,7 +132,7 @@ var storageSettings = {
   // Intake batches keep their raw push bodies in the orders-intake-bodies container (the identity is Storage Blob Data Owner).
   Storage__BlobServiceUri: blobEndpoint
   Storage__ManagedIdentityClientId: identityClientId
-  Storage__IntakeQueueName: 'orders-intake'
+  Storage__IntakeQueueName: intakeQueueName
 }
 
 var coreSettings = {
@@ -276,7 +282,7 @@ var shopAppSettings = reduce(
   (all, next) => union(all, next)
 )
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
@@ -290,7 +296,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-resource site 'Microsoft.Web/sites@2024-04-01' = {
+resource site 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
   tags: union(tags, { 'azd-service-name': 'api' })
@@ -306,6 +312,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     // Key Vault references resolve with this identity, not a system identity the app does not have.
     keyVaultReferenceIdentity: identityResourceId
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -334,7 +341,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
   properties: union(
@@ -351,7 +358,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 }
 
 // Deployments use Entra ID (azd, az functionapp deploy); basic-auth publishing over FTP and SCM is off.
-resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: site
   name: 'ftp'
   properties: {
@@ -359,7 +366,7 @@ resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
   }
 }
 
-resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: site
   name: 'scm'
   properties: {

@@ -25,10 +25,16 @@ param enablePurgeProtection bool = true
 @secure()
 param secrets object = {}
 
-@description('Optional. Roles to grant on the vault (Key Vault Secrets User for the app identity).')
+@description('Optional. Roles to grant on the vault (Key Vault Secrets User for the app identity, Secrets Officer for the operators).')
 param roleAssignments roleAssignmentType[] = []
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+@description('Required. Log Analytics workspace that receives the vault\'s audit log and metrics.')
+param workspaceResourceId string
+
+@description('Optional. Whether the vault answers on its public endpoint; false when it is reached through a private endpoint only (the deployment still writes secrets through Azure Resource Manager).')
+param publicNetworkAccess bool = true
+
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
   location: location
   tags: tags
@@ -42,15 +48,15 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: softDeleteRetentionInDays
     enablePurgeProtection: enablePurgeProtection ? true : null
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess ? 'Enabled' : 'Disabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: publicNetworkAccess ? 'Allow' : 'Deny'
       bypass: 'AzureServices'
     }
   }
 }
 
-resource secretValues 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
+resource secretValues 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = [
   for secret in items(secrets): if (!empty(secret.value)) {
     parent: vault
     name: secret.key
@@ -60,6 +66,28 @@ resource secretValues 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
     }
   }
 ]
+
+// The only preview API version in the deployment: see storage.bicep.
+#disable-next-line use-recent-api-versions
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: workspaceResourceId
+    logs: [
+      {
+        categoryGroup: 'audit'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
 
 resource roles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for role in roleAssignments: {

@@ -22,7 +22,7 @@ param retentionInDays int = 30
 @description('Optional. Roles to grant on the Application Insights component (Monitoring Metrics Publisher for the app identity).')
 param roleAssignments roleAssignmentType[] = []
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource workspace 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   name: workspaceName
   location: location
   tags: tags

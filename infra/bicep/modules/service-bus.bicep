@@ -28,7 +28,13 @@ param subscriptions orderEventSubscriptionType[] = []
 @description('Optional. Roles to grant on the topic (Azure Service Bus Data Sender for the app identity).')
 param topicRoleAssignments roleAssignmentType[] = []
 
-resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
+@description('Optional. Roles to grant on the namespace (Azure Service Bus Data Receiver for the operators, to peek subscriptions).')
+param namespaceRoleAssignments roleAssignmentType[] = []
+
+@description('Required. Log Analytics workspace that receives the namespace\'s operational logs and metrics.')
+param workspaceResourceId string
+
+resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
   name: name
   location: location
   tags: tags
@@ -43,7 +49,7 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
   }
 }
 
-resource topic 'Microsoft.ServiceBus/namespaces/topics@2022-10-01-preview' = {
+resource topic 'Microsoft.ServiceBus/namespaces/topics@2026-01-01' = {
   parent: namespace
   name: topicName
   properties: {
@@ -54,7 +60,7 @@ resource topic 'Microsoft.ServiceBus/namespaces/topics@2022-10-01-preview' = {
   }
 }
 
-resource topicSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2022-10-01-preview' = [
+resource topicSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2026-01-01' = [
   for subscription in subscriptions: {
     parent: topic
     name: subscription.name
@@ -67,7 +73,7 @@ resource topicSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscription
 ]
 
 // The publisher sets Subject to the event type; Service Bus SQL filters see it as sys.Label.
-resource subscriptionFilters 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2022-10-01-preview' = [
+resource subscriptionFilters 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2026-01-01' = [
   for (subscription, i) in subscriptions: if (!empty(subscription.?eventTypes ?? [])) {
     parent: topicSubscriptions[i]
     name: '$Default'
@@ -76,6 +82,40 @@ resource subscriptionFilters 'Microsoft.ServiceBus/namespaces/topics/subscriptio
       sqlFilter: {
         sqlExpression: format('sys.Label IN ({0})', join(map(subscription.?eventTypes ?? [], t => format('\'{0}\'', t)), ', '))
       }
+    }
+  }
+]
+
+// The only preview API version in the deployment: see storage.bicep.
+#disable-next-line use-recent-api-versions
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: namespace
+  properties: {
+    workspaceId: workspaceResourceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource namespaceRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for role in namespaceRoleAssignments: {
+    name: guid(namespace.id, role.principalId, role.roleDefinitionId)
+    scope: namespace
+    properties: {
+      principalId: role.principalId
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.roleDefinitionId)
+      principalType: role.?principalType ?? 'ServicePrincipal'
     }
   }
 ]

@@ -31,10 +31,16 @@ param queueNames string[] = [
   'orders-intake-poison'
 ]
 
-@description('Optional. Roles to grant on the account (blob, queue, table data roles for the app identity).')
+@description('Optional. Roles to grant on the account (blob, queue, table data roles for the app identity and the operators).')
 param roleAssignments roleAssignmentType[] = []
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+@description('Required. Log Analytics workspace that receives the account\'s metrics and its blob, queue and table logs.')
+param workspaceResourceId string
+
+@description('Optional. Whether the account answers on its public endpoints; false when it is reached through private endpoints only.')
+param publicNetworkAccess bool = true
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
   location: location
   tags: tags
@@ -50,20 +56,20 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess ? 'Enabled' : 'Disabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: publicNetworkAccess ? 'Allow' : 'Deny'
       bypass: 'AzureServices'
     }
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
   parent: storage
   name: 'default'
 }
 
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = if (!empty(deploymentContainerName)) {
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = if (!empty(deploymentContainerName)) {
   parent: blobService
   name: deploymentContainerName
   properties: {
@@ -71,21 +77,75 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' = {
   parent: storage
   name: 'default'
 }
 
-resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' = [
   for queueName in queueNames: {
     parent: queueService
     name: queueName
   }
 ]
 
-resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
   parent: storage
   name: 'default'
+}
+
+// Microsoft.Insights/diagnosticSettings has no GA version with named settings after 2016-09-01 (whose schema is the
+// legacy fixed-name one), so it is the single preview API version in the deployment (docs/deploy.md).
+#disable-next-line use-recent-api-versions
+resource accountDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: storage
+  properties: {
+    workspaceId: workspaceResourceId
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+var serviceLogs = {
+  workspaceId: workspaceResourceId
+  logs: [
+    {
+      categoryGroup: 'allLogs'
+      enabled: true
+    }
+  ]
+  metrics: [
+    {
+      category: 'Transaction'
+      enabled: true
+    }
+  ]
+}
+
+#disable-next-line use-recent-api-versions
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: blobService
+  properties: serviceLogs
+}
+
+#disable-next-line use-recent-api-versions
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: queueService
+  properties: serviceLogs
+}
+
+#disable-next-line use-recent-api-versions
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: tableService
+  properties: serviceLogs
 }
 
 resource roles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [

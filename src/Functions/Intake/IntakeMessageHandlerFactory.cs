@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Events;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Telemetry;
 
@@ -14,7 +15,8 @@ public sealed class IntakeMessageHandlerFactory(
     IOptions<IntakeOptions> options,
     ILoggerFactory loggers,
     TimeProvider clock,
-    PipelineMetrics metrics)
+    PipelineMetrics metrics,
+    OrderReceivedEvents receivedEvents)
 {
     public IntakeMessageHandler Create(DurableTaskClient client) =>
         new(
@@ -23,5 +25,6 @@ public sealed class IntakeMessageHandlerFactory(
             options,
             loggers.CreateLogger<IntakeMessageHandler>(),
             pacer,
-            metrics);
+            metrics,
+            receivedEvents);
 }

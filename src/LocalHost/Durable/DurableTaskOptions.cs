@@ -1,3 +1,5 @@
+using ServerlessSync.Pipeline.Configuration;
+
 namespace ServerlessSync.LocalHost.Durable;
 
 /// <summary>The Durable Task Framework backend on Azurite (section <c>DurableTask</c>); mirrors host.json's durableTask settings.</summary>
@@ -45,4 +47,26 @@ public sealed class DurableTaskOptions
     public string ConnectionStringOr(ServerlessSync.Pipeline.Storage.StorageOptions storage) =>
         ConnectionString ?? storage.ConnectionString
             ?? throw new InvalidOperationException("DurableTask:ConnectionString or Storage:ConnectionString must be set for the local task hub.");
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(HubName ?? "", "^[A-Za-z][A-Za-z0-9]{2,44}$"))
+        {
+            yield return $"{nameof(HubName)} must be 3-45 letters and digits, starting with a letter";
+        }
+
+        foreach (var problem in SettingRules.AtLeast(nameof(PartitionCount), PartitionCount, 1)
+            .Concat(SettingRules.AtLeast(nameof(MaxConcurrentActivities), MaxConcurrentActivities, 1))
+            .Concat(SettingRules.AtLeast(nameof(MaxConcurrentOrchestrations), MaxConcurrentOrchestrations, 1))
+            .Concat(SettingRules.AtLeast(nameof(MaxQueuePollingIntervalMs), MaxQueuePollingIntervalMs, 1))
+            .Concat(SettingRules.AtLeast(nameof(ControlQueueBatchSize), ControlQueueBatchSize, 1))
+            .Concat(SettingRules.AtLeast(nameof(MessageVisibilityTimeoutSeconds), MessageVisibilityTimeoutSeconds, 1))
+            .Concat(SettingRules.AtLeast(nameof(PurgeCompletedAfterSeconds), PurgeCompletedAfterSeconds, 0))
+            .Concat(SettingRules.AtLeast(nameof(PurgeIntervalSeconds), PurgeIntervalSeconds, 1))
+            .Concat(SettingRules.Secret(nameof(ConnectionString), ConnectionString, required: false)))
+        {
+            yield return problem;
+        }
+    }
 }

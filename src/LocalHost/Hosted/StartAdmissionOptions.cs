@@ -1,3 +1,5 @@
+using ServerlessSync.Pipeline.Configuration;
+
 namespace ServerlessSync.LocalHost.Hosted;
 
 /// <summary>When the intake poller may start new orchestrations (section <c>StartAdmission</c>).</summary>
@@ -19,4 +21,10 @@ public sealed class StartAdmissionOptions
 
     /// <summary>The longest a flood holds starts back; after that they go ahead even while it lasts.</summary>
     public int MaxFloodHoldSeconds { get; set; } = 60;
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems() =>
+        SettingRules.AtLeast(nameof(MaxTaskHubBacklog), MaxTaskHubBacklog, 0)
+            .Concat(SettingRules.AtLeast(nameof(FloodEventsPerSecond), FloodEventsPerSecond, 0))
+            .Concat(SettingRules.AtLeast(nameof(MaxFloodHoldSeconds), MaxFloodHoldSeconds, 0));
 }

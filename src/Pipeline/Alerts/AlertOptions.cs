@@ -1,3 +1,4 @@
+using ServerlessSync.Pipeline.Configuration;
 namespace ServerlessSync.Pipeline.Alerts;
 
 public sealed class AlertOptions
@@ -25,4 +26,16 @@ public sealed class AlertOptions
     public int FailureThreshold { get; set; } = 3;
 
     public int DedupeMinutes { get; set; } = 10;
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems() =>
+        SettingRules.AbsoluteUrl(nameof(WeComWebhookUrl), WeComWebhookUrl, required: false)
+            .Concat(SettingRules.AbsoluteUrl(nameof(DingTalkWebhookUrl), DingTalkWebhookUrl, required: false))
+            .Concat(SettingRules.Secret(nameof(DingTalkSecret), DingTalkSecret, required: false))
+            .Concat(SettingRules.AbsoluteUrl(nameof(FeishuWebhookUrl), FeishuWebhookUrl, required: false))
+            .Concat(SettingRules.Secret(nameof(FeishuSecret), FeishuSecret, required: false))
+            .Concat(SettingRules.Secret(SettingRules.Key(nameof(Smtp), nameof(Smtp.Password)), Smtp.Password, required: !string.IsNullOrWhiteSpace(Smtp.UserName)))
+            .Concat(SettingRules.AtLeast(SettingRules.Key(nameof(Smtp), nameof(Smtp.Port)), Smtp.Port, 1))
+            .Concat(SettingRules.AtLeast(nameof(FailureThreshold), FailureThreshold, 1))
+            .Concat(SettingRules.AtLeast(nameof(DedupeMinutes), DedupeMinutes, 0));
 }

@@ -1,3 +1,4 @@
+using ServerlessSync.Pipeline.Configuration;
 namespace ServerlessSync.Pipeline.OpsConsole;
 
 /// <summary>Bounds of one reconciliation request (bound from <c>Reconciliation</c>): it calls the platform and the ERP per order.</summary>
@@ -19,4 +20,11 @@ public sealed class ReconciliationOptions
     /// at its last update. Listing this many days past the day's start finds those too.
     /// </summary>
     public int PlatformLookaheadDays { get; set; } = 7;
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems() =>
+        SettingRules.AtLeast(nameof(MaxOrders), MaxOrders, 1)
+            .Concat(SettingRules.AtLeast(nameof(MaxErpLookups), MaxErpLookups, 0))
+            .Concat(SettingRules.AtLeast(nameof(PlatformConcurrency), PlatformConcurrency, 1))
+            .Concat(SettingRules.AtLeast(nameof(PlatformLookaheadDays), PlatformLookaheadDays, 0));
 }

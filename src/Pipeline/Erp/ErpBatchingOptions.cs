@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.Erp;
 
@@ -25,4 +26,8 @@ public sealed class ErpBatchingOptions
     public TimeSpan BatchWindow => TimeSpan.FromMilliseconds(BatchWindowMs);
 
     public TimeSpan BatchMaxWait => TimeSpan.FromMilliseconds(BatchMaxWaitMs);
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems() =>
+        SettingRules.AtLeast(nameof(BatchWindowMs), BatchWindowMs, 0).Concat(SettingRules.AtLeast(nameof(BatchMaxWaitMs), BatchMaxWaitMs, BatchWindowMs));
 }

@@ -27,6 +27,9 @@ public sealed class ErpGovernor : IAsyncDisposable
     private long lastStartTimestamp;
     private readonly ResiliencePipeline breaker;
     private readonly TimeSpan maxWait;
+    private readonly Lock joinGate = new();
+    private Func<CancellationToken, Task>? join;
+    private Task? joined;
 
     public ErpGovernor(ErpGovernorOptions options)
     {
@@ -65,6 +68,53 @@ public sealed class ErpGovernor : IAsyncDisposable
 
     /// <summary>How many worker processes currently share the ERP's limits (see <see cref="GovernorMembership"/>).</summary>
     public int Members => Volatile.Read(ref members);
+
+    /// <summary>
+    /// Set by <see cref="GovernorMembership"/>: the first ERP call of this process (and the first after it left while
+    /// idle) waits for <paramref name="joinMembers"/>, so only processes that really call the ERP take a share of its
+    /// limits. A join that fails is tried again by the next call.
+    /// </summary>
+    public void JoinBeforeCalling(Func<CancellationToken, Task> joinMembers)
+    {
+        lock (joinGate)
+        {
+            join = joinMembers;
+            joined = null;
+        }
+    }
+
+    /// <summary>This process left the members (idle): its next call joins again before it starts.</summary>
+    public void LeftMembers()
+    {
+        lock (joinGate)
+        {
+            joined = null;
+        }
+    }
+
+    /// <summary>How long no call has been in flight or waiting; zero while one is.</summary>
+    public TimeSpan IdleFor =>
+        Volatile.Read(ref waiting) == 0 && Volatile.Read(ref inFlight) == 0
+            ? Stopwatch.GetElapsedTime(Interlocked.Read(ref lastStartTimestamp))
+            : TimeSpan.Zero;
+
+    private Task JoinedAsync()
+    {
+        lock (joinGate)
+        {
+            if (join is null)
+            {
+                return Task.CompletedTask;
+            }
+
+            if (joined is null || joined.IsFaulted || joined.IsCanceled)
+            {
+                joined = join(CancellationToken.None);
+            }
+
+            return joined;
+        }
+    }
 
     /// <summary>This process's share of the ERP's calls per second.</summary>
     public double CallsPerSecondShare => Stopwatch.Frequency / (double)Interlocked.Read(ref spacingTicks);
@@ -124,6 +174,7 @@ public sealed class ErpGovernor : IAsyncDisposable
     /// </remarks>
     public async Task<IDisposable> AcquireCallAsync(CancellationToken cancellationToken)
     {
+        await JoinedAsync().WaitAsync(cancellationToken);
         using var waitLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         waitLimit.CancelAfter(maxWait);
         RateLimitLease? slot = null;

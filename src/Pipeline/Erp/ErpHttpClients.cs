@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.Erp;
 
@@ -20,6 +21,9 @@ public interface IErpHttpOptions
     int ReadRetryCount { get; }
 
     TimeSpan ReadRetryBaseDelay { get; }
+
+    /// <summary>The ERP's credentials by setting name: each must be set, and be no unresolved Key Vault reference.</summary>
+    IEnumerable<(string Key, string? Value)> RequiredSecrets { get; }
 }
 
 /// <summary>
@@ -35,15 +39,27 @@ public static class ErpHttpClients
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        return services.AddOptions<TOptions>()
-            .Bind(configuration.GetSection(section))
-            .ValidateDataAnnotations()
-            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), $"{section}:BaseUrl must be an absolute URL.")
-            .Validate(o => IsHttpsOrLoopback(o.BaseUrl),
-                $"{section}:BaseUrl must use https: credentials and orders are sent to it (plain http is allowed only to a loopback host such as 127.0.0.1 or localhost).")
-            .Validate(o => o.WriteTimeout > TimeSpan.Zero && o.ReadAttemptTimeout > TimeSpan.Zero && o.ReadTotalTimeout > o.ReadAttemptTimeout,
-                $"{section} timeouts must be positive and ReadTotalTimeout must exceed ReadAttemptTimeout.")
-            .ValidateOnStart();
+        return services.AddValidatedOptions<TOptions>(configuration, section, ErpProblems)
+            .ValidateDataAnnotations();
+    }
+
+    private static IEnumerable<string> ErpProblems(IErpHttpOptions o)
+    {
+        foreach (var problem in SettingRules.AbsoluteUrl(nameof(o.BaseUrl), o.BaseUrl, required: true)
+            .Concat(o.RequiredSecrets.SelectMany(s => SettingRules.Secret(s.Key, s.Value, required: true))))
+        {
+            yield return problem;
+        }
+
+        if (!(o.WriteTimeout > TimeSpan.Zero && o.ReadAttemptTimeout > TimeSpan.Zero && o.ReadTotalTimeout > o.ReadAttemptTimeout))
+        {
+            yield return "timeouts must be positive and ReadTotalTimeout must exceed ReadAttemptTimeout";
+        }
+
+        if (!IsHttpsOrLoopback(o.BaseUrl))
+        {
+            yield return "BaseUrl must use https: credentials and orders are sent to it (plain http is allowed only to a loopback host such as 127.0.0.1 or localhost)";
+        }
     }
 
     /// <summary>True for an https URL, or an http URL whose host is loopback; true for a value that is not a URL at all (the absolute-URL check reports that).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Erp.Jushuitan;
 using ServerlessSync.Pipeline.Erp.Kingdee;
 using ServerlessSync.Pipeline.Erp.Sap;
@@ -19,8 +20,7 @@ public static class ErpServices
     /// </summary>
     public static IServiceCollection AddErpConnector(this IServiceCollection services, string kind, IConfiguration configuration)
     {
-        services.AddOptions<ErpBatchingOptions>()
-            .Bind(configuration.GetSection(ErpBatchingOptions.SectionName))
+        services.AddValidatedOptions<ErpBatchingOptions>(configuration, ErpBatchingOptions.SectionName, o => o.Problems())
             .ValidateDataAnnotations();
         services.AddOptions<ErpCommitOptions>()
             .Bind(configuration.GetSection(ErpCommitOptions.SectionName))

@@ -33,6 +33,13 @@ public sealed record OrderEventMessage(
             : null;
 
     /// <summary>
+    /// The order was recorded at intake. No ERP number and no reason: every push of the same order gives the same key,
+    /// so the topic's duplicate detection passes one <c>received</c> per order within its window.
+    /// </summary>
+    public static OrderEventMessage Received(OrderKey key, string erp, DateTimeOffset occurredAt) =>
+        new(OrderEventTypes.Received, key.InstanceId, key.Platform, key.ShopId, key.OrderId, erp, null, null, occurredAt.ToUniversalTime());
+
+    /// <summary>
     /// The same fact always gives the same key, so a retried activity or a re-run of the same order publishes a message
     /// the topic's duplicate detection drops: <c>{instanceId}:{eventType}:{erpOrderNumber}</c>, or with a short hash of
     /// the reason when there is no ERP number (a different reason is a different fact). Too long a key is hashed whole.

@@ -3,6 +3,7 @@ using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.Events;
 
@@ -15,7 +16,7 @@ public static class OrderEventsServices
     public static IServiceCollection AddOrderEvents(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(ServiceBusEventOptions.SectionName).Get<ServiceBusEventOptions>() ?? new ServiceBusEventOptions();
-        services.AddSingleton(options);
+        services.AddValidatedOptionsValue<ServiceBusEventOptions>(configuration, ServiceBusEventOptions.SectionName, o => o.Problems());
         if (!options.IsConfigured)
         {
             services.AddSingleton<IOrderEventPublisher, NoOpOrderEventPublisher>();

@@ -1,3 +1,4 @@
+using ServerlessSync.Pipeline.Configuration;
 namespace ServerlessSync.Pipeline.Events;
 
 /// <summary>Where order events go, bound from <c>ServiceBus</c>. Neither namespace nor connection string set means no events.</summary>
@@ -17,4 +18,18 @@ public sealed class ServiceBusEventOptions
     public string TopicName { get; set; } = "order-events";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(FullyQualifiedNamespace);
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems()
+    {
+        foreach (var problem in SettingRules.Secret(nameof(ConnectionString), ConnectionString, required: false))
+        {
+            yield return problem;
+        }
+
+        if (IsConfigured && string.IsNullOrWhiteSpace(TopicName))
+        {
+            yield return $"{nameof(TopicName)} is empty";
+        }
+    }
 }

@@ -23,7 +23,8 @@ public sealed class IntakeMessageHandler(
     IOptions<IntakeOptions> options,
     ILogger<IntakeMessageHandler> logger,
     StartPacer? pacer = null,
-    Telemetry.PipelineMetrics? metrics = null)
+    Telemetry.PipelineMetrics? metrics = null,
+    Events.OrderReceivedEvents? receivedEvents = null)
 {
     /// <exception cref="FormatException">The message is malformed.</exception>
     public async Task<IntakeHandled> HandleAsync(string messageText, CancellationToken cancellationToken)
@@ -98,6 +99,12 @@ public sealed class IntakeMessageHandler(
                 case InboxRecord.New:
                     metrics?.OrderReceived(message.Platform, message.ShopId);
                     break;
+            }
+
+            // New, or recorded by an earlier try of this batch whose publish may have failed: the topic drops a repeat.
+            if (receivedEvents is not null)
+            {
+                await receivedEvents.PublishAsync(message, cancellationToken);
             }
 
             toStart.Add(message);

@@ -1,3 +1,4 @@
+using ServerlessSync.Pipeline.Configuration;
 namespace ServerlessSync.Pipeline.Intake;
 
 public sealed class IntakeOptions
@@ -36,4 +37,15 @@ public sealed class IntakeOptions
 
     /// <summary>Orchestration starts per second in one process (a token bucket with one second of burst); 0 = unlimited.</summary>
     public int MaxStartsPerSecond { get; set; }
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems() =>
+        SettingRules.AtLeast(nameof(BusyRetryDelaySeconds), BusyRetryDelaySeconds, 1)
+            .Concat(SettingRules.AtLeast(nameof(MaxDequeueCount), MaxDequeueCount, 1))
+            .Concat(SettingRules.AtLeast(nameof(VisibilityTimeoutSeconds), VisibilityTimeoutSeconds, 1))
+            .Concat(SettingRules.AtLeast(nameof(CommitWindowMs), CommitWindowMs, 0))
+            .Concat(SettingRules.AtLeast(nameof(MaxConcurrentCommits), MaxConcurrentCommits, 1))
+            .Concat(SettingRules.AtLeast(nameof(MaxEventsPerMessage), MaxEventsPerMessage, 1))
+            .Concat(SettingRules.AtLeast(nameof(MaxConcurrentOrdersPerMessage), MaxConcurrentOrdersPerMessage, 1))
+            .Concat(SettingRules.AtLeast(nameof(MaxStartsPerSecond), MaxStartsPerSecond, 0));
 }

@@ -1,3 +1,5 @@
+using ServerlessSync.Pipeline.Configuration;
+
 namespace ServerlessSync.Pipeline.Platforms;
 
 /// <summary>
@@ -17,4 +19,10 @@ public sealed class PlatformShopSettings
 
     /// <summary>Whether the pull timer lists this shop's changed orders.</summary>
     public bool PullEnabled { get; set; } = true;
+
+    /// <summary>Problems of the shops of one platform: their secrets are never unresolved Key Vault references.</summary>
+    public static IEnumerable<string> Problems(IReadOnlyDictionary<string, PlatformShopSettings> shops) =>
+        shops.SelectMany(shop =>
+            SettingRules.Secret($"Shops:{shop.Key}:{nameof(AccessToken)}", shop.Value.AccessToken, required: false)
+                .Concat(SettingRules.Secret($"Shops:{shop.Key}:{nameof(AppSecret)}", shop.Value.AppSecret, required: false)));
 }

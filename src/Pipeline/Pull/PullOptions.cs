@@ -1,3 +1,4 @@
+using ServerlessSync.Pipeline.Configuration;
 namespace ServerlessSync.Pipeline.Pull;
 
 /// <summary>Incremental pull settings (section <c>Pull</c>).</summary>
@@ -16,4 +17,11 @@ public sealed class PullOptions
 
     /// <summary>Bound on pages per shop and run, so one run always ends.</summary>
     public int MaxPagesPerRun { get; set; } = 2000;
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems() =>
+        SettingRules.AtLeast(nameof(OverlapSeconds), OverlapSeconds, 0)
+            .Concat(SettingRules.AtLeast(nameof(InitialLookbackMinutes), InitialLookbackMinutes, 0))
+            .Concat(SettingRules.AtLeast(nameof(SettleSeconds), SettleSeconds, 0))
+            .Concat(SettingRules.AtLeast(nameof(MaxPagesPerRun), MaxPagesPerRun, 1));
 }

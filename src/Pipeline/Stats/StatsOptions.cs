@@ -1,3 +1,4 @@
+using ServerlessSync.Pipeline.Configuration;
 namespace ServerlessSync.Pipeline.Stats;
 
 /// <summary>Dashboard statistics (bound from <c>Stats</c>).</summary>
@@ -14,4 +15,8 @@ public sealed class StatsOptions
 
     /// <summary>How many products the summary lists as top sellers and as slow movers.</summary>
     public int TopProducts { get; set; } = 10;
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems() =>
+        SettingRules.AtLeast(nameof(Shards), Shards, 1).Concat(SettingRules.AtLeast(nameof(TopProducts), TopProducts, 1));
 }

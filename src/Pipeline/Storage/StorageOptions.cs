@@ -1,3 +1,5 @@
+using ServerlessSync.Pipeline.Configuration;
+
 namespace ServerlessSync.Pipeline.Storage;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace ServerlessSync.Pipeline.Storage;
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
+
+    /// <summary>The one setting that names the intake queue: the writer binds it and the Functions trigger resolves it (%…%).</summary>
+    public const string IntakeQueueNameSetting = SectionName + ":" + nameof(IntakeQueueName);
 
     public string? ConnectionString { get; set; }
 
@@ -24,6 +29,26 @@ public sealed class StorageOptions
     public string TablePrefix { get; set; } = "";
 
     public string IntakeQueueName { get; set; } = IntakeQueueNames.Intake;
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems()
+    {
+        foreach (var problem in SettingRules.Secret(nameof(ConnectionString), ConnectionString, required: false))
+        {
+            yield return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(ConnectionString) && (TableServiceUri is null || QueueServiceUri is null))
+        {
+            yield return $"{nameof(ConnectionString)} is empty and so is {nameof(TableServiceUri)} or {nameof(QueueServiceUri)}: the app has no storage";
+        }
+
+        // Azure queue names: 3-63 lower-case letters, digits and single hyphens; the poison and bodies names add suffixes.
+        if (!System.Text.RegularExpressions.Regex.IsMatch(IntakeQueueName ?? "", "^[a-z0-9](?!.*--)[a-z0-9-]{1,48}[a-z0-9]$"))
+        {
+            yield return $"{nameof(IntakeQueueName)} must be 3-50 lower-case letters, digits and single hyphens (is '{IntakeQueueName}')";
+        }
+    }
 }
 
 public static class IntakeQueueNames

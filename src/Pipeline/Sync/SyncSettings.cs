@@ -1,3 +1,4 @@
+using ServerlessSync.Pipeline.Configuration;
 namespace ServerlessSync.Pipeline.Sync;
 
 /// <summary>Durable retry settings for the sync (bound from <c>Sync</c>). Short transient retries happen inside activities.</summary>
@@ -25,4 +26,14 @@ public sealed class SyncSettings
 
     /// <summary>Rounds of write-back retries after an ERP write before the run gives up (288 × 5 min = 24 h).</summary>
     public int WriteBackMaxRounds { get; set; } = 288;
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems() =>
+        SettingRules.AtLeast(nameof(WriteErpMaxAttempts), WriteErpMaxAttempts, 1)
+            .Concat(SettingRules.AtLeast(nameof(WriteErpFirstRetrySeconds), WriteErpFirstRetrySeconds, 1))
+            .Concat(SettingRules.AtLeast(nameof(WriteErpMaxRetrySeconds), WriteErpMaxRetrySeconds, WriteErpFirstRetrySeconds))
+            .Concat(SettingRules.AtLeast(nameof(FetchMaxAttempts), FetchMaxAttempts, 1))
+            .Concat(SettingRules.AtLeast(nameof(FetchFirstRetrySeconds), FetchFirstRetrySeconds, 1))
+            .Concat(SettingRules.AtLeast(nameof(WriteBackRetrySeconds), WriteBackRetrySeconds, 1))
+            .Concat(SettingRules.AtLeast(nameof(WriteBackMaxRounds), WriteBackMaxRounds, 1));
 }

@@ -20,6 +20,12 @@ public static class MetricNames
     /// <summary>Seconds from the hub accepting an event (intake message AcceptedAt) to its SyncOrder run starting.</summary>
     public const string QueueLag = "orders.queue.lag";
 
+    /// <summary>Seconds the oldest visible message of the intake queue has waited, sampled every minute (0 when empty).</summary>
+    public const string IntakeBacklogAge = "orders.intake.backlog_age";
+
+    /// <summary>Messages waiting in the intake poison queue, sampled every minute.</summary>
+    public const string IntakePoisonDepth = "orders.intake.poison_depth";
+
     public const string ErpCallDuration = "erp.call.duration";
     public const string ErpThrottled = "erp.throttled";
 
@@ -29,4 +35,5 @@ public static class MetricNames
     public const string OperationTag = "operation";
     public const string OutcomeTag = "outcome";
     public const string ReasonTag = "reason";
+    public const string QueueTag = "queue";
 }

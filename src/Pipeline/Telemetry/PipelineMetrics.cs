@@ -20,6 +20,8 @@ public sealed class PipelineMetrics
     private readonly Counter<long> failed;
     private readonly Histogram<double> pendingStockAge;
     private readonly Histogram<double> queueLag;
+    private readonly Histogram<double> intakeBacklogAge;
+    private readonly Histogram<long> intakePoisonDepth;
     private readonly Histogram<double> erpCallDuration;
     private readonly Counter<long> erpThrottled;
 
@@ -34,6 +36,8 @@ public sealed class PipelineMetrics
         failed = Meter.CreateCounter<long>(MetricNames.OrdersFailed, "{order}", "Orders the ERP rejected or that ran out of retries.");
         pendingStockAge = Meter.CreateHistogram<double>(MetricNames.PendingStockAge, "s", "How long an order has waited for stock, at each re-check.");
         queueLag = Meter.CreateHistogram<double>(MetricNames.QueueLag, "s", "Intake accepted → SyncOrder started.");
+        intakeBacklogAge = Meter.CreateHistogram<double>(MetricNames.IntakeBacklogAge, "s", "Age of the oldest visible intake message, sampled every minute.");
+        intakePoisonDepth = Meter.CreateHistogram<long>(MetricNames.IntakePoisonDepth, "{message}", "Messages in the intake poison queue, sampled every minute.");
         erpCallDuration = Meter.CreateHistogram<double>(MetricNames.ErpCallDuration, "ms", "One HTTP call to the ERP, governor wait excluded.");
         erpThrottled = Meter.CreateCounter<long>(MetricNames.ErpThrottled, "{call}", "ERP calls slowed down or refused for pace: ERP throttling answers and governor waits that ran out.");
     }
@@ -97,6 +101,17 @@ public sealed class PipelineMetrics
     /// <summary>OrderEventStarter, when it starts a SyncOrder run: now minus the intake message's AcceptedAt.</summary>
     public void QueueLagObserved(string platform, TimeSpan lag) =>
         queueLag.Record(Math.Max(0, lag.TotalSeconds), new TagList { { MetricNames.PlatformTag, platform }, { MetricNames.ErpTag, erp } });
+
+    /// <summary>
+    /// The queue sampler (Functions: the IntakeQueueMetrics timer), once a minute: how old the intake backlog is and how
+    /// many messages wait in the poison queue. The alerts read these metrics, which are never sampled away.
+    /// </summary>
+    public void IntakeQueueSampled(Stats.QueueLag lag)
+    {
+        var tags = new TagList { { MetricNames.QueueTag, lag.Name } };
+        intakeBacklogAge.Record(lag.OldestAgeSeconds ?? 0, tags);
+        intakePoisonDepth.Record(lag.PoisonDepth, tags);
+    }
 
     /// <summary>
     /// The ERP's HTTP handler chain (e.g. ErpGovernorHandler, after the governor granted the slot), once per HTTP call.

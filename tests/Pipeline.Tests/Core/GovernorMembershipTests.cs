@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using ServerlessSync.Pipeline.Erp;
+using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Tests.Core;
 
@@ -16,8 +17,8 @@ public sealed class GovernorMembershipTests
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 11, 20, 0, 0, TimeSpan.Zero));
         await using var first = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
         await using var second = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
-        var a = new GovernorMembership(first, storage, Kingdee, clock, NullLogger<GovernorMembership>.Instance);
-        var b = new GovernorMembership(second, storage, Kingdee, clock, NullLogger<GovernorMembership>.Instance);
+        var a = Member(first, storage, clock);
+        var b = Member(second, storage, clock);
 
         Assert.Equal(1, await a.BeatAsync(CancellationToken.None));
         Assert.Equal(2, await b.BeatAsync(CancellationToken.None));
@@ -32,6 +33,110 @@ public sealed class GovernorMembershipTests
         Assert.Equal(1, await a.BeatAsync(CancellationToken.None));
         Assert.Equal(20, first.CallsPerSecondShare, precision: 3);
         Assert.Equal(4, first.ConcurrencyShare);
+    }
+
+    [Fact]
+    public async Task A_process_that_never_calls_the_erp_writes_no_heartbeat_and_takes_no_share_of_its_limits()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 11, 20, 0, 0, TimeSpan.Zero));
+        await using var webhookInstance = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
+        await using var activityInstance = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
+        var idle = Member(webhookInstance, storage, clock);
+        var caller = Member(activityInstance, storage, clock);
+
+        await idle.TickAsync(GovernorMembership.LeaveWhenIdleFor, CancellationToken.None);
+        using (await activityInstance.AcquireCallAsync(CancellationToken.None))
+        {
+        }
+
+        await idle.TickAsync(GovernorMembership.LeaveWhenIdleFor, CancellationToken.None);
+        Assert.False(idle.IsMember);
+        Assert.True(caller.IsMember);
+        Assert.Equal(1, await caller.BeatAsync(CancellationToken.None));
+        Assert.Equal(20, activityInstance.CallsPerSecondShare, precision: 3);
+        Assert.Equal(4, activityInstance.ConcurrencyShare);
+        Assert.Single(await Rows(storage));
+    }
+
+    [Fact]
+    public async Task The_first_erp_call_waits_for_the_join_so_it_already_runs_at_the_shared_pace()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 11, 20, 0, 0, TimeSpan.Zero));
+        await using var first = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
+        await using var second = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
+        var a = Member(first, storage, clock);
+        var b = Member(second, storage, clock);
+        Assert.Equal(1, await a.BeatAsync(CancellationToken.None));
+
+        using (await second.AcquireCallAsync(CancellationToken.None))
+        {
+            Assert.True(b.IsMember);
+            Assert.Equal(2, second.Members);
+            Assert.Equal(10, second.CallsPerSecondShare, precision: 3);
+        }
+    }
+
+    [Fact]
+    public async Task An_idle_member_leaves_at_once_the_others_shares_grow_back_and_its_next_call_joins_again()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 11, 20, 0, 0, TimeSpan.Zero));
+        await using var first = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
+        await using var second = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
+        var a = Member(first, storage, clock);
+        var b = Member(second, storage, clock);
+        await a.BeatAsync(CancellationToken.None);
+        Assert.Equal(2, await b.BeatAsync(CancellationToken.None));
+
+        await b.TickAsync(TimeSpan.Zero, CancellationToken.None);
+
+        Assert.False(b.IsMember);
+        Assert.Equal(1, await a.BeatAsync(CancellationToken.None));
+        Assert.Equal(20, first.CallsPerSecondShare, precision: 3);
+
+        using (await second.AcquireCallAsync(CancellationToken.None))
+        {
+            Assert.True(b.IsMember);
+        }
+
+        Assert.Equal(2, await a.BeatAsync(CancellationToken.None));
+        Assert.Equal(2, (await Rows(storage)).Count);
+    }
+
+    [Fact]
+    public async Task A_member_that_stops_removes_its_heartbeat()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 11, 20, 0, 0, TimeSpan.Zero));
+        await using var governor = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
+        var membership = Member(governor, storage, clock);
+        await membership.StartAsync(CancellationToken.None);
+        using (await governor.AcquireCallAsync(CancellationToken.None))
+        {
+        }
+
+        Assert.Single(await Rows(storage));
+        await membership.StopAsync(CancellationToken.None);
+
+        Assert.Empty(await Rows(storage));
+        Assert.False(membership.IsMember);
+    }
+
+    private static GovernorMembership Member(ErpGovernor governor, StorageClients storage, TimeProvider clock) =>
+        new(governor, storage, Kingdee, clock, NullLogger<GovernorMembership>.Instance);
+
+    private static async Task<List<Azure.Data.Tables.TableEntity>> Rows(StorageClients storage)
+    {
+        var table = await storage.TableAsync(GovernorMembership.TableName);
+        var rows = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     [Fact]

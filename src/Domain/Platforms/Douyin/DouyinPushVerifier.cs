@@ -23,7 +23,8 @@ public static class DouyinPushVerifier
     /// <summary>Compares case-insensitively and in constant time for signatures of the expected length.</summary>
     public static bool IsSignatureValid(string appKey, string appSecret, string? eventSign, ReadOnlySpan<byte> rawBody)
     {
-        if (string.IsNullOrEmpty(eventSign))
+        // Without the secret anybody can compute MD5(app_key + body): nothing verifies then.
+        if (string.IsNullOrEmpty(eventSign) || string.IsNullOrEmpty(appSecret))
         {
             return false;
         }

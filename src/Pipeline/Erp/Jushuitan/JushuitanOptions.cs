@@ -47,4 +47,7 @@ public sealed class JushuitanOptions : IErpHttpOptions
 
     /// <summary>First retry delay of queries; later ones back off exponentially with jitter.</summary>
     public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc />
+    public IEnumerable<(string Key, string? Value)> RequiredSecrets => [(nameof(AppSecret), AppSecret), (nameof(AccessToken), AccessToken)];
 }

@@ -57,4 +57,7 @@ public sealed class KingdeeOptions : IErpHttpOptions
     /// <summary>Materials per STK_Inventory query (they go into one <c>in (...)</c> filter).</summary>
     [Range(1, 500)]
     public int StockQueryBatchSize { get; set; } = 100;
+
+    /// <inheritdoc />
+    public IEnumerable<(string Key, string? Value)> RequiredSecrets => [(nameof(AppSecret), AppSecret)];
 }

@@ -98,4 +98,7 @@ public sealed class SapOptions : IErpHttpOptions
         SoldToParties = new Dictionary<string, string>(SoldToParties, StringComparer.Ordinal),
         Units = new Dictionary<string, string>(Units, StringComparer.Ordinal),
     };
+
+    /// <inheritdoc />
+    public IEnumerable<(string Key, string? Value)> RequiredSecrets => [(nameof(Password), Password)];
 }

@@ -87,4 +87,7 @@ public sealed class YonBipOptions : IErpHttpOptions
         ExternalOrderNoDefine = ExternalOrderNoDefine,
         WriteMarketingFields = WriteMarketingFields,
     };
+
+    /// <inheritdoc />
+    public IEnumerable<(string Key, string? Value)> RequiredSecrets => [(nameof(AppSecret), AppSecret)];
 }

@@ -1,3 +1,5 @@
+using ServerlessSync.Pipeline.Configuration;
+
 namespace ServerlessSync.Pipeline.Platforms.Douyin;
 
 /// <summary>抖店 open-API settings, bound from <c>Platforms:Douyin</c>.</summary>
@@ -20,4 +22,11 @@ public sealed class DouyinApiOptions
 
     public string AccessTokenFor(string shopId) =>
         Shops.TryGetValue(shopId, out var shop) && !string.IsNullOrEmpty(shop.AccessToken) ? shop.AccessToken : AccessToken;
+
+    /// <summary>What is wrong with these settings (checked when the app starts). With an app key, pushes are verified with the app secret, so it must be there.</summary>
+    public IEnumerable<string> Problems() =>
+        SettingRules.AbsoluteUrl(nameof(ApiBaseUrl), ApiBaseUrl, required: false)
+            .Concat(SettingRules.Secret(nameof(AppSecret), AppSecret, required: !string.IsNullOrWhiteSpace(AppKey)))
+            .Concat(SettingRules.Secret(nameof(AccessToken), AccessToken, required: false))
+            .Concat(PlatformShopSettings.Problems(Shops));
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Platforms.Douyin;
@@ -16,7 +17,7 @@ public static class DouyinPlatformRegistration
     /// </summary>
     public static IServiceCollection AddDouyinPlatform(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DouyinApiOptions>().Bind(configuration.GetSection(DouyinApiOptions.SectionName));
+        services.AddValidatedOptions<DouyinApiOptions>(configuration, DouyinApiOptions.SectionName, o => o.Problems());
         services.AddHttpClient(DouyinOrderClient.HttpClientName)
             .AddTypedClient((http, sp) => new DouyinOrderClient(
                 http,

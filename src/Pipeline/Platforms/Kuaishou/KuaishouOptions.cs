@@ -1,4 +1,5 @@
 using ServerlessSync.Domain.Platforms.Kuaishou;
+using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.Platforms.Kuaishou;
 
@@ -32,4 +33,13 @@ public sealed class KuaishouOptions
 
     public string AccessTokenFor(string shopId) =>
         Shops.TryGetValue(shopId, out var shop) && !string.IsNullOrEmpty(shop.AccessToken) ? shop.AccessToken : AccessToken;
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems() =>
+        SettingRules.AbsoluteUrl(nameof(ApiBaseUrl), ApiBaseUrl, required: false)
+            .Concat(SettingRules.Secret(nameof(AppSecret), AppSecret, required: false))
+            .Concat(SettingRules.Secret(nameof(SignSecret), SignSecret, required: false))
+            .Concat(SettingRules.Secret(nameof(MessageKey), MessageKey, required: false))
+            .Concat(SettingRules.Secret(nameof(AccessToken), AccessToken, required: false))
+            .Concat(PlatformShopSettings.Problems(Shops));
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Platforms.Kuaishou;
@@ -16,7 +17,7 @@ public static class KuaishouPlatformRegistration
     /// </summary>
     public static IServiceCollection AddKuaishouPlatform(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<KuaishouOptions>().Bind(configuration.GetSection(KuaishouOptions.SectionName));
+        services.AddValidatedOptions<KuaishouOptions>(configuration, KuaishouOptions.SectionName, o => o.Problems());
         services.AddHttpClient(KuaishouOrderClient.HttpClientName)
             .AddTypedClient((http, sp) => new KuaishouOrderClient(
                 http,

@@ -1,4 +1,5 @@
 using ServerlessSync.Domain.Platforms.Taobao;
+using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.Platforms.Taobao;
 
@@ -28,4 +29,12 @@ public sealed class TaobaoOptions
 
     public string SessionKeyFor(string shopId) =>
         Shops.TryGetValue(shopId, out var shop) && !string.IsNullOrEmpty(shop.AccessToken) ? shop.AccessToken : SessionKey;
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems() =>
+        SettingRules.AbsoluteUrl(nameof(ApiBaseUrl), ApiBaseUrl, required: false)
+            .Concat(SettingRules.Secret(nameof(AppSecret), AppSecret, required: false))
+            .Concat(SettingRules.Secret(nameof(SessionKey), SessionKey, required: false))
+            .Concat(SettingRules.AtLeast(nameof(PageSize), PageSize, 1))
+            .Concat(PlatformShopSettings.Problems(Shops));
 }

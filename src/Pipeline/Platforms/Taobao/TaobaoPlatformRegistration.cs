@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Platforms.Taobao;
@@ -16,7 +17,7 @@ public static class TaobaoPlatformRegistration
     /// </summary>
     public static IServiceCollection AddTaobaoPlatform(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TaobaoOptions>().Bind(configuration.GetSection(TaobaoOptions.SectionName));
+        services.AddValidatedOptions<TaobaoOptions>(configuration, TaobaoOptions.SectionName, o => o.Problems());
         services.AddHttpClient(TaobaoOrderClient.HttpClientName)
             .AddTypedClient((http, sp) => new TaobaoOrderClient(
                 http,

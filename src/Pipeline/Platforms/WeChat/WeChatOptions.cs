@@ -1,4 +1,5 @@
 using ServerlessSync.Domain.Platforms.WeChat;
+using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.Platforms.WeChat;
 
@@ -46,4 +47,13 @@ public sealed class WeChatOptions
         new(Shops.Select(s => new WeChatShopApp(s.Key, CredentialsFor(s.Key).AppId)), UserNames, AppId);
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems() =>
+        SettingRules.AbsoluteUrl(nameof(ApiBaseUrl), ApiBaseUrl, required: false)
+            .Concat(SettingRules.Secret(nameof(AppSecret), AppSecret, required: false))
+            .Concat(SettingRules.Secret(nameof(Token), Token, required: false))
+            .Concat(SettingRules.Secret(nameof(EncodingAesKey), EncodingAesKey, required: false))
+            .Concat(SettingRules.AtLeast(nameof(MaxTimestampSkewSeconds), MaxTimestampSkewSeconds, 1))
+            .Concat(PlatformShopSettings.Problems(Shops));
 }

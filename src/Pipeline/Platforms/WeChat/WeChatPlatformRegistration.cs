@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Platforms.WeChat;
@@ -16,7 +17,7 @@ public static class WeChatPlatformRegistration
     /// </summary>
     public static IServiceCollection AddWeChatPlatform(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WeChatOptions>().Bind(configuration.GetSection(WeChatOptions.SectionName));
+        services.AddValidatedOptions<WeChatOptions>(configuration, WeChatOptions.SectionName, o => o.Problems());
         services.AddSingleton(sp => new WeChatAccessTokenCache(sp.GetService<TimeProvider>()));
         services.AddHttpClient(WeChatTokenClient.HttpClientName)
             .AddTypedClient((http, sp) => new WeChatTokenClient(http, sp.GetService<ILogger<WeChatTokenClient>>()))

@@ -193,4 +193,16 @@ public sealed class DouyinPushAdapterTests
 
         Assert.Equal(413, Send(body).RejectStatusCode);
     }
+
+    [Fact]
+    public void An_adapter_without_a_secret_verifies_nothing_not_even_a_push_signed_with_the_empty_secret()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("[]");
+        var withoutSecret = new DouyinPushAdapter(AppKey, "");
+
+        var outcome = withoutSecret.Process(AppKey, DouyinPushVerifier.ComputeEventSign(AppKey, "", body), body, ReceivedAt);
+
+        Assert.Equal(401, outcome.RejectStatusCode);
+        Assert.False(DouyinPushVerifier.IsSignatureValid(AppKey, "", DouyinPushVerifier.ComputeEventSign(AppKey, "", body), body));
+    }
 }
