@@ -92,7 +92,22 @@ public sealed class GovernorMembership : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await gate.WaitAsync(cancellationToken);
+        if (!IsMember)
+        {
+            return;
+        }
+
+        try
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException ex)
+        {
+            // The host's shutdown time ran out: the row expires by itself after Expiry.
+            logger.LogWarning(ex, "No time left to remove this worker from the {Erp} governor members on stop", erp);
+            return;
+        }
+
         try
         {
             if (member)
@@ -100,7 +115,7 @@ public sealed class GovernorMembership : BackgroundService
                 await LeaveHeldAsync(cancellationToken);
             }
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException)
         {
             // The row expires by itself after Expiry; the others only wait that much longer for their full share.
             logger.LogWarning(ex, "Could not remove this worker from the {Erp} governor members on stop", erp);
