@@ -13,7 +13,7 @@ namespace ServerlessSync.Functions.Tests;
 /// would send: each order's Information lines reach the traces table with {InstanceId} as a dimension; noisy or
 /// URL-carrying library lines below Warning do not.
 /// </summary>
-public sealed class FunctionsTelemetryTests : IDisposable
+public sealed class FunctionsTelemetryTests : IAsyncLifetime
 {
     private readonly CapturingTelemetryChannel channel = new();
     private readonly ServiceProvider provider;
@@ -31,7 +31,10 @@ public sealed class FunctionsTelemetryTests : IDisposable
         provider = services.BuildServiceProvider();
     }
 
-    public void Dispose() => provider.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // The worker's telemetry module is only asynchronously disposable.
+    public Task DisposeAsync() => provider.DisposeAsync().AsTask();
 
     private List<TraceTelemetry> Traces()
     {
