@@ -38,6 +38,7 @@ public sealed class OptionsValidatedOnStartTests
         { "ServiceBusEventOptions", "ServiceBus:ConnectionString", UnresolvedReference, "Kingdee" },
         { "ErpGovernorOptions", "Erp:Kingdee:MaxCallsPerSecond", "0", "Kingdee" },
         { "ErpBatchingOptions", "Erp:BatchMaxWaitMs", "1", "Kingdee" },
+        { "ErpCommitOptions", "Erp:CommitHorizonSeconds", "-1", "Kingdee" },
         { "KingdeeOptions", "Erp:Kingdee:AppSecret", "", "Kingdee" },
         { "SapOptions", "Erp:Sap:Password", UnresolvedReference, "Sap" },
         { "YonBipOptions", "Erp:YonBip:AppSecret", UnresolvedReference, "YonBip" },

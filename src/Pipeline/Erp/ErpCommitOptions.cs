@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.Erp;
 
@@ -17,4 +18,7 @@ public sealed class ErpCommitOptions
     public int CommitHorizonSeconds { get; set; } = 120;
 
     public TimeSpan CommitHorizon => TimeSpan.FromSeconds(CommitHorizonSeconds);
+
+    /// <summary>What is wrong with these settings (checked when the app starts).</summary>
+    public IEnumerable<string> Problems() => SettingRules.AtLeast(nameof(CommitHorizonSeconds), CommitHorizonSeconds, 0);
 }

@@ -22,8 +22,7 @@ public static class ErpServices
     {
         services.AddValidatedOptions<ErpBatchingOptions>(configuration, ErpBatchingOptions.SectionName, o => o.Problems())
             .ValidateDataAnnotations();
-        services.AddOptions<ErpCommitOptions>()
-            .Bind(configuration.GetSection(ErpCommitOptions.SectionName))
+        services.AddValidatedOptions<ErpCommitOptions>(configuration, ErpCommitOptions.SectionName, o => o.Problems())
             .ValidateDataAnnotations();
         services.TryAddSingleton<ErpCreateMarkers>();
         services.TryAddSingleton<ErpWriteBatcher>();
