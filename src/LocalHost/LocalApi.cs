@@ -34,6 +34,8 @@ public static class LocalApi
         api.MapGet("/quarantine", async (QuarantineApi quarantine, CancellationToken ct) => ToResult(await quarantine.ListAsync(ct)));
         api.MapPost("/quarantine/release", async (HttpRequest request, QuarantineApi quarantine, CancellationToken ct) =>
             await AdminAsync(request, ct, body => quarantine.ReleaseAsync(body, ct)));
+        api.MapGet("/" + IntakePoisonRedrive.CountRoute, async (IntakePoisonRedrive poison, CancellationToken ct) => ToResult(await poison.CountAsync(ct)));
+        api.MapPost("/" + IntakePoisonRedrive.Route, async (IntakePoisonRedrive poison, CancellationToken ct) => ToResult(await poison.RedriveAsync(ct)));
 
         api.MapGet("/dashboard", (WebPagesApi pages) => ToResult(pages.Dashboard()));
         api.MapGet("/console", (WebPagesApi pages) => ToResult(pages.Console()));

@@ -43,6 +43,8 @@ public static class PipelineServices
         services.AddSingleton<OrderEventStarter>();
         services.AddSingleton<StartPacer>();
         services.AddSingleton<IntakeMessageHandler>();
+        services.AddSingleton<IntakeDeliveryPolicy>();
+        services.AddSingleton<IntakePoisonRedrive>();
         services.AddSingleton<OrderLedger>();
         services.AddSingleton<SyncPlanner>();
         services.AddSingleton<ProfileStore>();

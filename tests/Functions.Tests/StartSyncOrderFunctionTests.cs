@@ -5,7 +5,10 @@ using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Functions.Http;
 using ServerlessSync.Functions.Intake;
 using ServerlessSync.Functions.Tests.Support;
+using ServerlessSync.Domain.Alerts;
+using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Functions.Tests;
@@ -46,8 +49,8 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
             (ContentResult)await webhook.RunAsync(Pushes.Request(push), PlatformNames.Douyin, CancellationToken.None),
         };
         Assert.All(acks, a => Assert.Equal((200, DouyinPushAck.Success), (a.StatusCode!.Value, a.Content!)));
-        var first = await function.RunAsync(await ReceiveAsync(app), durable.Client, CancellationToken.None);
-        var second = await function.RunAsync(await ReceiveAsync(app), durable.Client, CancellationToken.None);
+        var first = await function.RunAsync(await ReceiveAsync(app), durable.Client, app.QueueTry(1), CancellationToken.None);
+        var second = await function.RunAsync(await ReceiveAsync(app), durable.Client, app.QueueTry(1), CancellationToken.None);
 
         Assert.Equal(OneStarted, first);
         Assert.Equal(new IntakeHandled(Events: 1, Duplicates: 1, Started: 0, RequeuedBusy: 0, AlreadyCovered: 0), second);
@@ -67,7 +70,7 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
         await app.EnqueueAsync(message);
         var text = await ReceiveAsync(app);
 
-        var outcome = await app.Create<StartSyncOrderFunction>().RunAsync(text, durable.Client, CancellationToken.None);
+        var outcome = await app.Create<StartSyncOrderFunction>().RunAsync(text, durable.Client, app.QueueTry(1), CancellationToken.None);
 
         Assert.Equal(OneStarted, outcome);
         var instance = await durable.WaitForCompletionAsync($"douyin:100200300:{message.OrderId}");
@@ -84,14 +87,14 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
         var function = app.Create<StartSyncOrderFunction>();
         var first = Message(DurableHostFixture.Hold);
         await app.EnqueueAsync(first);
-        Assert.Equal(OneStarted, await function.RunAsync(await ReceiveAsync(app), durable.Client, CancellationToken.None));
+        Assert.Equal(OneStarted, await function.RunAsync(await ReceiveAsync(app), durable.Client, app.QueueTry(1), CancellationToken.None));
         await durable.WaitForStartAsync(first.Key.InstanceId);
 
         var second = first with { Event = "cancelled", MsgId = "msg-second", AcceptedAt = DateTimeOffset.UtcNow };
         await app.EnqueueAsync(second);
-        var outcome = await function.RunAsync(await ReceiveAsync(app), durable.Client, CancellationToken.None);
+        var outcome = await function.RunAsync(await ReceiveAsync(app), durable.Client, app.QueueTry(1), CancellationToken.None);
 
-        Assert.Equal(1, outcome.RequeuedBusy);
+        Assert.Equal(1, outcome!.RequeuedBusy);
         Assert.Empty(await app.PeekIntakeAsync());
         var deadline = DateTime.UtcNow.AddSeconds(20);
         var visible = await app.PeekIntakeAsync();
@@ -122,9 +125,9 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
         await durable.Client.ScheduleNewOrchestrationInstanceAsync(SyncTaskNames.SyncOrder, run, new Microsoft.DurableTask.StartOrchestrationOptions(stale.Key.InstanceId));
         var finished = await durable.WaitForCompletionAsync(stale.Key.InstanceId);
 
-        var outcome = await function.RunAsync(stale.ToJson(), durable.Client, CancellationToken.None);
+        var outcome = await function.RunAsync(stale.ToJson(), durable.Client, app.QueueTry(1), CancellationToken.None);
 
-        Assert.Equal(1, outcome.AlreadyCovered);
+        Assert.Equal(1, outcome!.AlreadyCovered);
         var after = await durable.Client.GetInstanceAsync(stale.Key.InstanceId, getInputsAndOutputs: true);
         Assert.Equal("shipped", after!.ReadInputAs<SyncOrderInput>()!.Event);
         Assert.Equal(finished.CreatedAt, after.CreatedAt);
@@ -135,25 +138,44 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
     [InlineData("this is not json")]
     [InlineData("""{"platform":"myspace","shopId":"1","orderId":"2","event":"paid"}""")]
     [InlineData("""{"platform":"douyin","shopId":"","orderId":"2","event":"paid"}""")]
-    public async Task A_malformed_message_is_not_swallowed_so_the_trigger_retries_it_and_finally_poisons_it(string text)
+    public async Task A_malformed_message_is_not_swallowed_so_the_trigger_retries_it_and_its_last_try_poisons_it_with_an_alert(string text)
     {
         await using var app = await FunctionsTestApp.StartAsync();
+        var function = app.Create<StartSyncOrderFunction>();
 
-        await Assert.ThrowsAsync<FormatException>(() => app.Create<StartSyncOrderFunction>().RunAsync(text, durable.Client, CancellationToken.None));
+        await Assert.ThrowsAsync<FormatException>(() => function.RunAsync(text, durable.Client, app.QueueTry(4), CancellationToken.None));
+        Assert.Empty(await PoisonTextsAsync(app));
+        var last = await function.RunAsync(text, durable.Client, app.QueueTry(5), CancellationToken.None);
 
+        Assert.Null(last);
+        Assert.Equal([text], await PoisonTextsAsync(app));
+        var alert = Assert.Single(await app.RowsAsync(AlertService.LogTable));
+        Assert.Equal((nameof(AlertKind.IntakePoisoned), IntakeDeliveryPolicy.AlertTarget), (alert.GetString("Kind"), alert.GetString("Target")));
+        Assert.Contains("POST /api/intake/poison/redrive", alert.GetString("Reason"));
         Assert.Empty(await app.PeekIntakeAsync());
     }
 
     [Fact]
-    public async Task A_durable_backend_failure_propagates_out_of_the_trigger()
+    public async Task An_unreachable_durable_engine_puts_the_message_back_with_a_growing_delay_even_on_its_last_try_instead_of_poisoning_it()
     {
         await using var app = await FunctionsTestApp.StartAsync();
         var message = Message("paid");
         await using var unreachable = DurableTaskClientOnClosedPort();
+        var function = app.Create<StartSyncOrderFunction>();
 
-        await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => app.Create<StartSyncOrderFunction>().RunAsync(message.ToJson(), unreachable, CancellationToken.None));
+        var outcome = await function.RunAsync(message.ToJson(), unreachable, app.QueueTry(5), CancellationToken.None);
 
+        Assert.Null(outcome);
+        Assert.Empty(await PoisonTextsAsync(app));
         Assert.Empty(await app.PeekIntakeAsync());
+        var queue = await app.IntakeQueueAsync();
+        Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    private static async Task<List<string>> PoisonTextsAsync(FunctionsTestApp app)
+    {
+        var poison = await app.Storage.QueueAsync(IntakeQueueNames.Poison(app.Storage.IntakeQueueName));
+        return (await poison.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
     }
 
     /// <summary>A real gRPC Durable client pointed at a loopback port nobody listens on (a host whose Durable extension is down).</summary>

@@ -66,7 +66,7 @@ public sealed class SyncOrderFunctionTests
 
         var queue = await app.IntakeQueueAsync();
         var message = Assert.Single((await queue.ReceiveMessagesAsync(1)).Value);
-        var outcome = await app.Create<StartSyncOrderFunction>().RunAsync(message.Body.ToString(), durable.Client, CancellationToken.None);
+        var outcome = await app.Create<StartSyncOrderFunction>().RunAsync(message.Body.ToString(), durable.Client, app.QueueTry(1), CancellationToken.None);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         Assert.Equal(new IntakeHandled(Events: 1, Duplicates: 0, Started: 1, RequeuedBusy: 0, AlreadyCovered: 0), outcome);
 
@@ -93,7 +93,7 @@ public sealed class SyncOrderFunctionTests
         // The same event again after the run: level-triggered, so it may run again but writes no second ERP order.
         await app.EnqueueAsync(Assert.Single(IntakeDelivery.Parse(message.Body.ToString()).Events) with { AcceptedAt = DateTimeOffset.UtcNow.AddSeconds(5) });
         var again = Assert.Single((await queue.ReceiveMessagesAsync(1)).Value);
-        Assert.Equal(1, (await app.Create<StartSyncOrderFunction>().RunAsync(again.Body.ToString(), durable.Client, CancellationToken.None)).Started);
+        Assert.Equal(1, (await app.Create<StartSyncOrderFunction>().RunAsync(again.Body.ToString(), durable.Client, app.QueueTry(1), CancellationToken.None))!.Started);
         var second = await durable.Client.WaitForInstanceCompletionAsync(key.InstanceId, getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(SyncStatus.Synced, second.ReadOutputAs<SyncOrderResult>()!.Status);
         Assert.Single(simulators.Services.GetRequiredService<KingdeeSimulatorState>().FindByNetOrderBillNo(order.OrderId));

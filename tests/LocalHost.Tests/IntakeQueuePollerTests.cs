@@ -1,9 +1,11 @@
+using Azure;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.LocalHost.Durable;
 using ServerlessSync.LocalHost.Hosted;
+using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Storage;
@@ -31,7 +33,11 @@ public sealed class IntakeQueuePollerTests
                 new InboxStore(storage, new IntakeBodyStore(storage)),
                 Options.Create(settings),
                 NullLogger<IntakeMessageHandler>.Instance),
-            new IntakeQueue(storage),
+            new IntakeDeliveryPolicy(
+                new IntakeQueue(storage),
+                new AlertService(storage, [], Options.Create(new AlertOptions()), TimeProvider.System, NullLogger<AlertService>.Instance),
+                Options.Create(settings),
+                NullLogger<IntakeDeliveryPolicy>.Instance),
             NoAdmissionLimits(),
             Options.Create(settings),
             NullLogger<IntakeQueuePoller>.Instance);
@@ -79,7 +85,22 @@ public sealed class IntakeQueuePollerTests
             }
         }
 
-        public Task<InstanceSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken) => Task.FromResult<InstanceSnapshot?>(null);
+        /// <summary>Answers this many look-ups with 503 Server Busy first, as the engine's storage does while it is throttled or restarting.</summary>
+        public int BusyAnswersLeft { get; set; }
+
+        public Task<InstanceSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken)
+        {
+            lock (gate)
+            {
+                if (BusyAnswersLeft > 0)
+                {
+                    BusyAnswersLeft--;
+                    throw new RequestFailedException(503, "The server is busy.");
+                }
+            }
+
+            return Task.FromResult<InstanceSnapshot?>(null);
+        }
 
         public Task<bool> TryStartAsync(string instanceId, SyncOrderInput input, CancellationToken cancellationToken)
         {
@@ -144,5 +165,29 @@ public sealed class IntakeQueuePollerTests
 
         Assert.Equal("{\"id\":\"b-1\",\"events\":[]}", Assert.Single((await poison.PeekMessagesAsync()).Value).Body.ToString());
         Assert.Equal(0, await rig.MessagesAsync());
+    }
+
+    [Fact]
+    public async Task Storage_busy_while_runs_start_backs_off_without_using_up_tries_and_the_order_still_starts()
+    {
+        // One counted failure would poison the message; three 503s in a row must not. A long visibility keeps a slow
+        // machine from handing the message out twice (a second delivery of a message whose try never ended counts too).
+        var rig = await Rig.CreateAsync(new IntakeOptions { MaxDequeueCount = 1, VisibilityTimeoutSeconds = 30, TransientRetryFirstDelaySeconds = 1, TransientRetryMaxDelaySeconds = 1 });
+        rig.Gateway.BusyAnswersLeft = 3;
+        await rig.Committer.CommitAsync([Push("o-1")], CancellationToken.None);
+        var poison = await rig.Storage.QueueAsync(IntakeQueueNames.Poison(rig.Storage.IntakeQueueName));
+
+        await rig.Poller.StartAsync(CancellationToken.None);
+        try
+        {
+            await UntilAsync(async () => rig.Gateway.Starts.Count == 1 && await rig.MessagesAsync() == 0, "the order is started and its message deleted");
+        }
+        finally
+        {
+            await rig.Poller.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(0, rig.Gateway.BusyAnswersLeft);
+        Assert.Equal(0, (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 }

@@ -10,6 +10,18 @@ public enum AlertKind
 
     /// <summary>The ERP write succeeded but recording it (ledger, stats, order event) keeps failing; retried durably.</summary>
     WriteBackFailed = 5,
+
+    /// <summary>An intake message failed its last try and was moved to the poison queue.</summary>
+    IntakePoisoned = 20,
+
+    /// <summary>A shop's pull failed (every shop alerts on its own).</summary>
+    PullFailed = 21,
+
+    /// <summary>A platform's list page held an entry that cannot be read; it was skipped and kept for a person.</summary>
+    PullEntrySkipped = 22,
+
+    /// <summary>A verified push names a shop that is not configured; it was acknowledged and kept until the shop is.</summary>
+    PushForUnknownShop = 23,
 }
 
 /// <summary>What the alert policy remembers per target (an ERP endpoint, or a shop for order-level notices).</summary>

@@ -1,4 +1,5 @@
 using DurableTask.Core.Exceptions;
+using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using ServerlessSync.Pipeline.Ports;
@@ -26,9 +27,21 @@ public sealed class DurableClientGateway(DurableTaskClient client) : IOrchestrat
         OrchestrationRuntimeStatus.Suspended,
     ];
 
+    /// <summary>gRPC answers from the host's Durable extension that mean "not now": unreachable, overloaded or too slow.</summary>
+    private static readonly StatusCode[] UnavailableCodes = [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.ResourceExhausted, StatusCode.Aborted];
+
     public async Task<InstanceSnapshot?> GetAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        OrchestrationMetadata? metadata;
+        try
+        {
+            metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        }
+        catch (RpcException ex) when (UnavailableCodes.Contains(ex.StatusCode))
+        {
+            throw new OrchestrationEngineUnavailableException($"The Durable engine did not answer for {instanceId} ({ex.StatusCode}).", ex);
+        }
+
         return metadata is null
             ? null
             : new InstanceSnapshot(metadata.InstanceId, Map(metadata.RuntimeStatus), metadata.CreatedAt, metadata.SerializedOutput);
@@ -45,6 +58,10 @@ public sealed class DurableClientGateway(DurableTaskClient client) : IOrchestrat
         catch (OrchestrationAlreadyExistsException)
         {
             return false;
+        }
+        catch (RpcException ex) when (UnavailableCodes.Contains(ex.StatusCode))
+        {
+            throw new OrchestrationEngineUnavailableException($"The Durable engine did not start {instanceId} ({ex.StatusCode}).", ex);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using ServerlessSync.Pipeline.Intake;
@@ -7,11 +8,13 @@ namespace ServerlessSync.Functions.Intake;
 
 /// <summary>
 /// Queue trigger on the intake queue (<c>Storage:IntakeQueueName</c>, <c>orders-intake</c> in Azure): records a batch's events in the Inbox and starts SyncOrder under each order's
-/// deterministic instance id, or puts an event back with a delay while that instance runs. Exceptions are not caught: the
-/// trigger retries the message and after <c>maxDequeueCount</c> (host.json) moves it to <c>{queue}-poison</c>.
+/// deterministic instance id, or puts an event back with a delay while that instance runs. <see cref="IntakeDeliveryPolicy"/>
+/// decides what a failure means: storage or the engine unavailable puts the message back with a growing delay; any other
+/// failure is thrown so the trigger retries it, and the last try (Intake:MaxDequeueCount, the same as host.json's
+/// <c>maxDequeueCount</c>) moves it to <c>{queue}-poison</c> with an alert.
 /// The trigger resolves the same setting the webhook's <see cref="IntakeQueue"/> writes through, so the two cannot diverge.
 /// </summary>
-public sealed class StartSyncOrderFunction(IntakeMessageHandlerFactory handlers)
+public sealed class StartSyncOrderFunction(IntakeMessageHandlerFactory handlers, IntakeDeliveryPolicy policy)
 {
     public const string Name = "StartSyncOrder";
     /// <summary>A binding expression: the host reads the queue name from the setting StorageOptions binds.</summary>
@@ -21,9 +24,20 @@ public sealed class StartSyncOrderFunction(IntakeMessageHandlerFactory handlers)
     public const string Connection = "AzureWebJobsStorage";
 
     [Function(Name)]
-    public Task<IntakeHandled> RunAsync(
+    public async Task<IntakeHandled?> RunAsync(
         [QueueTrigger(QueueName, Connection = Connection)] string message,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) =>
-        handlers.Create(client).HandleAsync(message, cancellationToken);
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        var result = await policy.DeliverAsync(message, DequeueCount(context), handlers.Create(client).HandleAsync, cancellationToken);
+        return result.Handled;
+    }
+
+    /// <summary>The queue trigger's <c>DequeueCount</c> metadata: how many times this message has been handed out, this time included.</summary>
+    public static long DequeueCount(FunctionContext context) =>
+        context.BindingContext.BindingData.TryGetValue("DequeueCount", out var value) && value is not null &&
+        long.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : throw new InvalidOperationException("The queue trigger did not pass DequeueCount.");
 }

@@ -9,10 +9,10 @@ namespace ServerlessSync.LocalHost.Hosted;
 /// <summary>
 /// The local stand-in for the Functions queue trigger: keeps up to <see cref="MaxMessagesInFlight"/> intake messages
 /// being handled by the shared <see cref="IntakeMessageHandler"/>, keeps each invisible while it is handled (as the
-/// trigger does), deletes a message only after it was handled, and moves one that failed
-/// <see cref="IntakeOptions.MaxDequeueCount"/> times to the poison queue.
+/// trigger does), and deletes a message once <see cref="IntakeDeliveryPolicy"/> is done with it: handled, put back after a
+/// transient failure, or moved to the poison queue on its last try.
 /// </summary>
-public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandler handler, IntakeQueue intake, StartAdmission admission, IOptions<IntakeOptions> options, ILogger<IntakeQueuePoller> logger) : BackgroundService
+public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandler handler, IntakeDeliveryPolicy policy, StartAdmission admission, IOptions<IntakeOptions> options, ILogger<IntakeQueuePoller> logger) : BackgroundService
 {
     /// <summary>Messages handled at once; a batch message's orders are handled in parallel inside (Intake:MaxConcurrentOrdersPerMessage).</summary>
     public const int MaxMessagesInFlight = 16;
@@ -106,15 +106,20 @@ public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandl
         {
             if (message.DequeueCount > options.Value.MaxDequeueCount)
             {
-                await intake.SendToPoisonAsync(message.Body.ToString(), cancellationToken);
+                // Its earlier tries never reported back (the worker handling it died), so no try could poison it.
+                await policy.PoisonAsync(message.Body.ToString(), message.DequeueCount - 1, "its tries never finished", cancellationToken);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-                logger.LogError("Intake message {MessageId} moved to the poison queue after {DequeueCount} tries", message.MessageId, message.DequeueCount - 1);
+                logger.LogError("Intake message {MessageId} moved to the poison queue after {DequeueCount} unfinished tries", message.MessageId, message.DequeueCount - 1);
                 return;
             }
 
             await using var lease = new VisibilityLease(queue, message, visibility, logger);
-            await handler.HandleAsync(message.Body.ToString(), cancellationToken);
+            var result = await policy.DeliverAsync(message.Body.ToString(), message.DequeueCount, handler.HandleAsync, cancellationToken);
             await lease.DeleteMessageAsync(cancellationToken);
+            if (result.Outcome != IntakeDeliveryOutcome.Handled)
+            {
+                logger.LogWarning("Intake message {MessageId} {Outcome} on try {DequeueCount}", message.MessageId, result.Outcome, message.DequeueCount);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

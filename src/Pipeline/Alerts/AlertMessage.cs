@@ -13,6 +13,10 @@ public sealed record AlertMessage(AlertKind Kind, string Target, string Instance
         AlertKind.PendingStock => "Order waiting for stock / 订单缺货待处理",
         AlertKind.CancelledAfterErp => "Cancelled after ERP write / 已入ERP订单被取消",
         AlertKind.WriteBackFailed => "ERP order written but not recorded / ERP 已写入但记录失败",
+        AlertKind.IntakePoisoned => "Intake message poisoned, redrive needed / 入站消息进入毒信队列，需重新投递",
+        AlertKind.PullFailed => "Order pull failed for a shop / 店铺订单拉取失败",
+        AlertKind.PullEntrySkipped => "Unreadable order in a pulled list / 拉取列表中有无法识别的订单",
+        AlertKind.PushForUnknownShop => "Push for a shop not configured / 未配置店铺的推送已暂存",
         _ => Kind.ToString(),
     };
 }

@@ -18,9 +18,14 @@ public sealed class IntakeCommitter(IIntakeBatchWriter writer, IOptions<IntakeOp
     private readonly object gate = new();
     private readonly Queue<Pending> waiting = new();
     private int waitingBytes;
+    private long waitingHeldBytes;
     private int commitsInFlight;
 
     /// <exception cref="EnvelopeTooLargeException">A message's envelope alone exceeds a queue message (nothing of this call is written).</exception>
+    /// <exception cref="IntakeFullException">
+    /// Storage is so slow that <see cref="IntakeOptions.MaxWaitingEvents"/> or <see cref="IntakeOptions.MaxWaitingBytes"/> are
+    /// already waiting: nothing of this call is taken, so memory stays bounded and the platform pushes again later.
+    /// </exception>
     public Task CommitAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
     {
         if (messages.Count == 0)
@@ -35,13 +40,22 @@ public sealed class IntakeCommitter(IIntakeBatchWriter writer, IOptions<IntakeOp
             throw new EnvelopeTooLargeException(oversized.Message.Event.MsgId, oversized.EnvelopeBytes);
         }
 
+        var heldBytes = items.Sum(i => i.HeldBytes);
         lock (gate)
         {
+            var o = options.Value;
+            if (waiting.Count + items.Count > o.MaxWaitingEvents || waitingHeldBytes + heldBytes > o.MaxWaitingBytes)
+            {
+                throw new IntakeFullException(waiting.Count, waitingHeldBytes);
+            }
+
             foreach (var item in items)
             {
                 waiting.Enqueue(item);
                 waitingBytes += item.Bytes;
             }
+
+            waitingHeldBytes += heldBytes;
 
             StartCommits();
         }
@@ -94,6 +108,7 @@ public sealed class IntakeCommitter(IIntakeBatchWriter writer, IOptions<IntakeOp
 
             waiting.Dequeue();
             waitingBytes -= next.Bytes;
+            waitingHeldBytes -= next.HeldBytes;
             bytes += size.Value;
             batch.Add(next);
         }
@@ -175,6 +190,13 @@ public sealed class IntakeCommitter(IIntakeBatchWriter writer, IOptions<IntakeOp
         /// <summary>What the event counts towards filling a message while it waits.</summary>
         public int Bytes => InlineBytes ?? EnvelopeBytes;
 
+        /// <summary>What the event holds in memory while it waits, its body included even when the body will go to a blob.</summary>
+        public long HeldBytes => EnvelopeBytes + (2L * Message.RawMessage.Length);
+
         public TaskCompletionSource Durable { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
+
+/// <summary>The committer already holds as much as <see cref="IntakeOptions.MaxWaitingEvents"/> / <see cref="IntakeOptions.MaxWaitingBytes"/> allow.</summary>
+public sealed class IntakeFullException(int waitingEvents, long waitingBytes)
+    : Exception($"intake is full: {waitingEvents} events ({waitingBytes} bytes) already wait for storage");

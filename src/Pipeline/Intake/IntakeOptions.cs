@@ -11,6 +11,17 @@ public sealed class IntakeOptions
     /// <summary>Tries before a message is moved to the poison queue (the Functions queue trigger's default).</summary>
     public int MaxDequeueCount { get; set; } = 5;
 
+    /// <summary>
+    /// Times a message is put back because storage or the orchestration engine was unavailable (503, 429, timeouts)
+    /// before such failures count towards <see cref="MaxDequeueCount"/> like any other (defaults: about 75 minutes).
+    /// </summary>
+    public int MaxTransientRetries { get; set; } = 20;
+
+    /// <summary>The first back-off after a transient failure; it doubles with each further one up to <see cref="TransientRetryMaxDelaySeconds"/>.</summary>
+    public int TransientRetryFirstDelaySeconds { get; set; } = 5;
+
+    public int TransientRetryMaxDelaySeconds { get; set; } = 300;
+
     /// <summary>How long a received message stays invisible before it is retried (the Functions trigger's host.json visibilityTimeout plays this role in Azure).</summary>
     public int VisibilityTimeoutSeconds { get; set; } = 30;
 
@@ -31,6 +42,16 @@ public sealed class IntakeOptions
 
     /// <summary>Events per batch message at most (a batch is also cut to stay well under the 64 KiB queue message limit).</summary>
     public int MaxEventsPerMessage { get; set; } = 100;
+
+    /// <summary>
+    /// Events waiting for storage in one process at most (not yet cut into a batch being written). Past this, or past
+    /// <see cref="MaxWaitingBytes"/>, a push is answered 503 at once with nothing stored, and the platform pushes it again:
+    /// a storage slowdown cannot grow the webhook's memory without bound.
+    /// </summary>
+    public int MaxWaitingEvents { get; set; } = 20_000;
+
+    /// <summary>Memory those waiting events may hold (envelopes and raw bodies, UTF-16), 64 MiB by default.</summary>
+    public long MaxWaitingBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>Orders of one batch message the consumer records and starts at the same time.</summary>
     public int MaxConcurrentOrdersPerMessage { get; set; } = 8;

@@ -19,6 +19,13 @@ public sealed class IntakeQueue(StorageClients storage)
         return (await queue.SendMessageAsync(batch.ToJson(), cancellationToken: cancellationToken)).Value;
     }
 
+    /// <summary>A message as it was read from the queue (e.g. one put back after a transient failure, or redriven from poison).</summary>
+    public async Task SendTextAsync(string messageText, TimeSpan? delay, CancellationToken cancellationToken)
+    {
+        var queue = await storage.QueueAsync(storage.IntakeQueueName);
+        await queue.SendMessageAsync(messageText, visibilityTimeout: delay, cancellationToken: cancellationToken);
+    }
+
     public async Task SendToPoisonAsync(string rawText, CancellationToken cancellationToken = default)
     {
         var queue = await storage.QueueAsync(IntakeQueueNames.Poison(storage.IntakeQueueName));

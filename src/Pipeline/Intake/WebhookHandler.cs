@@ -49,6 +49,11 @@ public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, Intake
                     logger.LogWarning("Rejected {Platform} push: {Reason}", platform, ex.Message);
                     return HttpReply.Error(400, ex.Message);
                 }
+                catch (IntakeFullException ex)
+                {
+                    logger.LogWarning("{Platform} push answered 503: {Reason}", platform, ex.Message);
+                    return HttpReply.Error(503, "intake is busy; please retry");
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogError(ex, "{Platform} push with {Messages} messages not recorded; answered 503 so the platform retries", platform, outcome.Messages.Count);

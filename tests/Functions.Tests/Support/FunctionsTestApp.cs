@@ -71,6 +71,9 @@ public sealed class FunctionsTestApp : IAsyncDisposable
 
     public T Service<T>() where T : notnull => provider.GetRequiredService<T>();
 
+    /// <summary>The invocation context the queue trigger gets on a message's <paramref name="dequeueCount"/>th delivery.</summary>
+    public TestFunctionContext QueueTry(long dequeueCount) => TestFunctionContext.QueueTrigger(provider, "StartSyncOrder", dequeueCount);
+
     public Task<TableClient> TableAsync(string name) => Storage.TableAsync(name);
 
     public Task<QueueClient> IntakeQueueAsync() => Storage.QueueAsync(Storage.IntakeQueueName);

@@ -6,19 +6,29 @@ namespace ServerlessSync.Functions.Tests.Support;
 
 /// <summary>
 /// The parts of a worker <see cref="FunctionContext"/> the activity functions use: the invocation's services (a DI scope,
-/// as the worker gives) and the binding data the Durable extension sends with an activity (its <c>instanceId</c>).
+/// as the worker gives) and the binding data the Durable extension sends with an activity (its <c>instanceId</c>) or a queue
+/// trigger sends with a message (its <c>DequeueCount</c>).
 /// </summary>
 public sealed class TestFunctionContext : FunctionContext, IDisposable
 {
     private readonly IServiceScope scope;
 
     public TestFunctionContext(IServiceProvider services, string functionName, string instanceId)
+        : this(services, functionName, new Dictionary<string, object?> { ["instanceId"] = instanceId })
+    {
+    }
+
+    public TestFunctionContext(IServiceProvider services, string functionName, IReadOnlyDictionary<string, object?> bindingData)
     {
         scope = services.CreateScope();
         InstanceServices = scope.ServiceProvider;
         FunctionId = functionName;
-        BindingContext = new TestBindingContext(new Dictionary<string, object?> { ["instanceId"] = instanceId });
+        BindingContext = new TestBindingContext(bindingData);
     }
+
+    /// <summary>A queue trigger's invocation: the host passes the message's dequeue count as text in the binding data.</summary>
+    public static TestFunctionContext QueueTrigger(IServiceProvider services, string functionName, long dequeueCount) =>
+        new(services, functionName, new Dictionary<string, object?> { ["DequeueCount"] = dequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     public override string InvocationId { get; } = Guid.NewGuid().ToString();
 

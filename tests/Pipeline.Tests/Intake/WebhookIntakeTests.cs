@@ -90,4 +90,25 @@ public sealed class WebhookIntakeTests
         Assert.Equal("m-unlucky", Assert.Single(delivery.Events).MsgId);
         Assert.Equal([push.Plaintext], delivery.Batch!.Bodies);
     }
+
+    [Fact]
+    public async Task While_storage_stalls_pushes_past_the_waiting_bound_get_a_fast_503_and_nothing_of_them_is_stored()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var writer = new ControlledWriter(Writer(storage), holdFirst: true);
+        var handler = Handler(Committer(storage, writer: writer, options: new IntakeOptions { MaxWaitingEvents = 2 }));
+        var pushes = NewOrders(4).Select((o, i) => KuaishouPushBuilder.Build(Sim, o, KuaishouPushEvents.OrderPaid, $"m-{i}", $"e-{i}")).ToList();
+
+        var inFlight = handler.HandleAsync("kuaishou", Post(pushes[0]), CancellationToken.None);
+        await writer.FirstArrived;
+        var waiting = pushes.Skip(1).Take(2).Select(p => handler.HandleAsync("kuaishou", Post(p), CancellationToken.None)).ToList();
+        var refused = await handler.HandleAsync("kuaishou", Post(pushes[3]), CancellationToken.None);
+
+        Assert.Equal(503, refused.StatusCode);
+        Assert.False(inFlight.IsCompleted);
+        writer.Release();
+        Assert.All(await Task.WhenAll(waiting.Prepend(inFlight)), r => Assert.Equal(200, r.StatusCode));
+        var stored = (await PeekTextsAsync(storage)).SelectMany(t => IntakeDelivery.Parse(t).Events).Select(e => e.MsgId).Order();
+        Assert.Equal(["m-0", "m-1", "m-2"], stored);
+    }
 }

@@ -130,6 +130,28 @@
 
   document.getElementById('quarantine-reload').addEventListener('click', loadQuarantine);
 
+  // --- intake poison queue ---
+  async function loadPoison() {
+    try {
+      const p = await api('intake/poison');
+      message('poison-message', p.approximateMessages === 0 ? '毒信队列为空 Nothing is waiting.' : `${p.approximateMessages} 条消息等待重新投递 messages wait for a redrive`);
+    } catch (e) {
+      message('poison-message', '加载失败 Could not load: ' + e.message);
+    }
+  }
+
+  async function redrivePoison() {
+    try {
+      const r = await api('intake/poison/redrive', { method: 'POST' });
+      message('poison-message', `已重新投递 ${r.redriven} 条 Redriven ${r.redriven} messages; ${r.left} left`);
+    } catch (e) {
+      message('poison-message', '重新投递失败 Redrive failed: ' + e.message);
+    }
+  }
+
+  document.getElementById('poison-reload').addEventListener('click', loadPoison);
+  document.getElementById('poison-redrive').addEventListener('click', redrivePoison);
+
   // --- alerts ---
   async function loadAlerts() {
     try {
@@ -199,6 +221,7 @@
   });
 
   loadQuarantine();
+  loadPoison();
   loadAlerts();
   if (params.get('order') && params.get('shop')) findOrder(params.get('platform') || 'douyin', params.get('shop'), params.get('order'));
 })();
