@@ -35,10 +35,17 @@ public sealed class DouyinPushAdapter(string appKey, string appSecret)
             return PushOutcome.Reject(401, "event-sign header missing or invalid");
         }
 
+        if (!PushText.IsUtf8(rawBody.Span))
+        {
+            return PushOutcome.Reject(400, PushText.InvalidUtf8);
+        }
+
         try
         {
             using var document = JsonDocument.Parse(rawBody, ParseOptions);
-            return Parse(document.RootElement, receivedAt);
+            return PushText.IsReadable(document.RootElement)
+                ? Parse(document.RootElement, receivedAt)
+                : PushOutcome.Reject(400, PushText.InvalidText);
         }
         catch (JsonException)
         {
@@ -118,6 +125,10 @@ public sealed class DouyinPushAdapter(string appKey, string appSecret)
             {
                 inner = JsonDocument.Parse(dataElement.GetString()!, ParseOptions);
                 data = inner.RootElement;
+                if (!PushText.IsReadable(data))
+                {
+                    return (null, "data " + PushText.InvalidText[5..], false);
+                }
             }
             else
             {

@@ -52,7 +52,9 @@ public sealed class KuaishouPushAdapter
         try
         {
             using var document = JsonDocument.Parse(plaintext, ParseOptions);
-            return Parse(document.RootElement, plaintext, receivedAt);
+            return PushText.IsReadable(document.RootElement)
+                ? Parse(document.RootElement, plaintext, receivedAt)
+                : PushOutcome.Reject(400, PushText.InvalidText);
         }
         catch (JsonException)
         {
@@ -132,13 +134,13 @@ public sealed class KuaishouPushAdapter
                 try
                 {
                     var document = JsonDocument.Parse(text.GetString()!, ParseOptions);
-                    if (document.RootElement.ValueKind == JsonValueKind.Object)
+                    if (document.RootElement.ValueKind == JsonValueKind.Object && PushText.IsReadable(document.RootElement))
                     {
                         return document;
                     }
 
+                    error = document.RootElement.ValueKind == JsonValueKind.Object ? "info " + PushText.InvalidText[5..] : "info is not a JSON object";
                     document.Dispose();
-                    error = "info is not a JSON object";
                     return null;
                 }
                 catch (JsonException)

@@ -43,12 +43,22 @@ public sealed class WeChatPushAdapter(string token, WeChatMessageCrypto crypto, 
             return PushOutcome.Reject(401, "only secure-mode pushes are accepted: msg_signature, timestamp and nonce are required");
         }
 
+        if (!PushText.IsUtf8(rawBody.Span))
+        {
+            return PushOutcome.Reject(400, PushText.InvalidUtf8);
+        }
+
         string? outerToUserName;
         string encrypted;
         try
         {
             using var envelope = JsonDocument.Parse(rawBody, ParseOptions);
             var root = envelope.RootElement;
+            if (!PushText.IsReadable(root))
+            {
+                return PushOutcome.Reject(400, PushText.InvalidText);
+            }
+
             if (root.ValueKind != JsonValueKind.Object || WeChatJson.Property(root, "Encrypt") is not { ValueKind: JsonValueKind.String } encryptElement ||
                 encryptElement.GetString() is not { Length: > 0 } encryptText)
             {
@@ -91,7 +101,9 @@ public sealed class WeChatPushAdapter(string token, WeChatMessageCrypto crypto, 
         try
         {
             using var message = JsonDocument.Parse(decrypted.Message, ParseOptions);
-            return ParseMessage(message.RootElement, decrypted, outerToUserName);
+            return PushText.IsReadable(message.RootElement)
+                ? ParseMessage(message.RootElement, decrypted, outerToUserName)
+                : PushOutcome.Reject(400, "the decrypted message " + PushText.InvalidText[5..]);
         }
         catch (JsonException)
         {

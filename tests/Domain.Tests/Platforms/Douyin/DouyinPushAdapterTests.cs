@@ -205,4 +205,28 @@ public sealed class DouyinPushAdapterTests
         Assert.Equal(401, outcome.RejectStatusCode);
         Assert.False(DouyinPushVerifier.IsSignatureValid(AppKey, "", DouyinPushVerifier.ComputeEventSign(AppKey, "", body), body));
     }
+
+    [Theory]
+    [InlineData("outer lone surrogate", """[{"tag":"101","msg_id":"m-\ud800","data":"{\"p_id\":6917530340000000001,\"shop_id\":100200300}"}]""")]
+    [InlineData("lone surrogate inside data", """[{"tag":"101","msg_id":"m-1","data":"{\"p_id\":6917530340000000001,\"shop_id\":100200300,\"remark\":\"\\udc00\"}"}]""")]
+    [InlineData("lone surrogate in a property name", """[{"tag":"101","msg_id":"m-1","x\udbff":1,"data":"{\"p_id\":6917530340000000001,\"shop_id\":100200300}"}]""")]
+    public void A_validly_signed_push_with_text_that_is_not_text_is_400(string what, string json)
+    {
+        var outcome = Send(Encoding.UTF8.GetBytes(json));
+
+        Assert.True((PushOutcomeKind.Rejected, 400) == (outcome.Kind, outcome.RejectStatusCode), what);
+        Assert.Empty(outcome.Messages);
+    }
+
+    [Fact]
+    public void A_validly_signed_push_with_bytes_that_are_not_utf8_is_400()
+    {
+        var valid = Encoding.UTF8.GetBytes("""[{"tag":"101","msg_id":"m-1","data":"{\"p_id\":6917530340000000001,\"shop_id\":100200300,\"remark\":\"ab\"}"}]""");
+        var broken = valid.ToList();
+        broken.InsertRange(broken.IndexOf((byte)'a'), new byte[] { 0xC3, 0x28, 0xFF });
+
+        var outcome = Send([.. broken]);
+
+        Assert.Equal((PushOutcomeKind.Rejected, 400, PushText.InvalidUtf8), (outcome.Kind, outcome.RejectStatusCode, outcome.RejectReason));
+    }
 }

@@ -185,4 +185,22 @@ public sealed class KuaishouPushAdapterTests
     {
         Assert.Throws<ArgumentException>(() => new KuaishouPushAdapter("k", messageKey));
     }
+
+    [Theory]
+    [InlineData("""{"oid":2607602240240301,"sellerId":5000100,"status":30,"updateTime":1762862460000,"remark":"\ud800"}""")]
+    [InlineData("""{"oid":2607602240240301,"sellerId":5000100,"status":30,"updateTime":1762862460000,"\udfff":1}""")]
+    public void A_genuine_push_whose_info_holds_a_lone_surrogate_escape_is_400(string info)
+    {
+        var outcome = Send(KuaishouPushFixture.Envelope(info: info));
+
+        Assert.Equal((PushOutcomeKind.Rejected, 400), (outcome.Kind, outcome.RejectStatusCode));
+    }
+
+    [Fact]
+    public void A_genuine_push_whose_envelope_holds_a_lone_surrogate_escape_is_400()
+    {
+        var outcome = Send(KuaishouPushFixture.Envelope(msgId: "m-\\ud800"));
+
+        Assert.Equal((PushOutcomeKind.Rejected, 400), (outcome.Kind, outcome.RejectStatusCode));
+    }
 }

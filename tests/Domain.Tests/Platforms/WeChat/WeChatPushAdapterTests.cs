@@ -191,4 +191,12 @@ public sealed class WeChatPushAdapterTests
 
         Assert.Equal(401, outcome.RejectStatusCode);
     }
+
+    [Fact]
+    public void A_genuine_push_whose_decrypted_message_holds_a_lone_surrogate_escape_is_400()
+    {
+        var outcome = Send(Push(Message("channels_ec_order_pay", """ "order_info":{"order_id":3705115058471208928,"note":"\ud800"} """)));
+
+        Assert.Equal((PushOutcomeKind.Rejected, 400), (outcome.Kind, outcome.RejectStatusCode));
+    }
 }
