@@ -156,7 +156,7 @@ public sealed class IntakeQueuePollerTests
         await rig.Poller.StartAsync(CancellationToken.None);
         try
         {
-            await UntilAsync(async () => (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount == 1, "the message is poisoned");
+            await UntilAsync(async () => (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount == 1 && await rig.MessagesAsync() == 0, "the message is poisoned and deleted from the intake queue");
         }
         finally
         {
