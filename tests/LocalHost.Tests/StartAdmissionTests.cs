@@ -104,6 +104,17 @@ public sealed class StartAdmissionTests
         }
     }
 
+    [Fact]
+    public async Task While_the_task_hub_storage_is_down_starts_are_admitted_instead_of_the_poller_stopping()
+    {
+        var down = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;QueueEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
+        var clock = new SettableClock();
+        var backlog = new TaskHubBacklog(Options.Create(new DurableTaskOptions { HubName = "down", PartitionCount = 1, ConnectionString = down }), Options.Create(new StorageOptions()), clock);
+        var admission = new StartAdmission(backlog, new IntakeFloodMeter(clock), Options.Create(new StartAdmissionOptions { MaxTaskHubBacklog = 3, FloodEventsPerSecond = 0 }), NullLogger<StartAdmission>.Instance, clock);
+
+        await admission.WaitAsync(CancellationToken.None);
+    }
+
     private static StartAdmission Admission(SettableClock clock, IntakeFloodMeter meter, StartAdmissionOptions options)
     {
         var backlog = new TaskHubBacklog(Options.Create(new DurableTaskOptions()), Options.Create(new StorageOptions()), clock);

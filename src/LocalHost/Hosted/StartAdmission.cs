@@ -58,7 +58,7 @@ public sealed class StartAdmission(TaskHubBacklog backlog, IntakeFloodMeter floo
 
         var logged = false;
         int count;
-        while ((count = await backlog.CountAsync(cancellationToken)) >= limit)
+        while ((count = await CountOrAdmitAsync(cancellationToken)) >= limit)
         {
             if (!logged)
             {
@@ -67,6 +67,23 @@ public sealed class StartAdmission(TaskHubBacklog backlog, IntakeFloodMeter floo
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), clock, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The backlog, or 0 while the task hub's storage cannot be read: the poller must keep taking messages then, so that
+    /// each meets <see cref="IntakeDeliveryPolicy"/> (put back with a growing delay) instead of the poller stopping.
+    /// </summary>
+    private async Task<int> CountOrAdmitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await backlog.CountAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && TransientInfrastructure.IsTransient(ex))
+        {
+            logger.LogWarning(ex, "Task hub backlog unreadable (its storage is unavailable); starts are not held back meanwhile");
+            return 0;
         }
     }
 }
