@@ -1,6 +1,7 @@
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Profiles;
+using ServerlessSync.Pipeline.Pull;
 using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Stats;
@@ -36,6 +37,9 @@ public static class LocalApi
             await AdminAsync(request, ct, body => quarantine.ReleaseAsync(body, ct)));
         api.MapGet("/" + IntakePoisonRedrive.CountRoute, async (IntakePoisonRedrive poison, CancellationToken ct) => ToResult(await poison.CountAsync(ct)));
         api.MapPost("/" + IntakePoisonRedrive.Route, async (IntakePoisonRedrive poison, CancellationToken ct) => ToResult(await poison.RedriveAsync(ct)));
+        api.MapGet("/" + HeldPushes.Route, async (HeldPushes held, CancellationToken ct) => ToResult(await held.ListAsync(ct)));
+        api.MapPost("/" + HeldPushes.ReplayRoute, async (HeldPushes held, CancellationToken ct) => ToResult(await held.ReplayReplyAsync(ct)));
+        api.MapGet("/" + SkippedListEntries.Route, async (SkippedListEntries skipped, CancellationToken ct) => ToResult(await skipped.ListAsync(ct)));
 
         api.MapGet("/dashboard", (WebPagesApi pages) => ToResult(pages.Dashboard()));
         api.MapGet("/console", (WebPagesApi pages) => ToResult(pages.Console()));

@@ -45,6 +45,7 @@ public static class PipelineServices
         services.AddSingleton<IntakeMessageHandler>();
         services.AddSingleton<IntakeDeliveryPolicy>();
         services.AddSingleton<IntakePoisonRedrive>();
+        services.AddSingleton<HeldPushes>();
         services.AddSingleton<OrderLedger>();
         services.AddSingleton<SyncPlanner>();
         services.AddSingleton<ProfileStore>();
@@ -67,6 +68,7 @@ public static class PipelineServices
         services.AddSingleton<WebPagesApi>();
         services.AddValidatedOptions<PullOptions>(configuration, PullOptions.SectionName, o => o.Problems());
         services.AddSingleton<WatermarkStore>();
+        services.AddSingleton<SkippedListEntries>();
         services.AddTransient<PullService>();
         services.AddSingleton<PulledOrdersMemory>();
 

@@ -131,7 +131,7 @@ public sealed class ConfigurationTests
         var logs = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
 
-        await new PullOrdersFunction(app.Service<PullService>(), factory.CreateLogger<PullOrdersFunction>()).Run(new TimerInfo { IsPastDue = true }, CancellationToken.None);
+        await new PullOrdersFunction(app.Service<PullService>(), app.Service<ServerlessSync.Pipeline.Intake.HeldPushes>(), factory.CreateLogger<PullOrdersFunction>()).Run(new TimerInfo { IsPastDue = true }, CancellationToken.None);
 
         var line = Assert.Single(logs.Lines);
         Assert.Contains("0 shops", line);

@@ -50,7 +50,7 @@ public sealed class FunctionsMetadataTests
             SyncTaskNames.SyncOrder, .. SyncTasks.Activities.Keys,
             DashboardPageFunction.Name, ConsolePageFunction.Name, WebAssetFunction.Name, StatsSummaryFunction.Name, RecentAlertsFunction.Name, ReconciliationFunction.Name,
             ResyncOrderFunction.Name, ProfileFunction.Name, ProfileHistoryFunction.Name, ProfileDryRunFunction.Name, QuarantineListFunction.Name, QuarantineReleaseFunction.Name,
-            IntakePoisonFunction.Name, IntakePoisonRedriveFunction.Name,
+            IntakePoisonFunction.Name, IntakePoisonRedriveFunction.Name, PullSkippedFunction.Name, HeldPushesFunction.Name, HeldPushesReplayFunction.Name,
         ];
         Assert.Equal(expected.Order(), Functions.Value.Keys.Order());
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Pull;
 
 namespace ServerlessSync.Functions.Http;
 
@@ -25,4 +26,37 @@ public sealed class IntakePoisonRedriveFunction(IntakePoisonRedrive poison)
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = IntakePoisonRedrive.Route)] HttpRequest request, CancellationToken cancellationToken) =>
         (await poison.RedriveAsync(cancellationToken)).ToActionResult();
+}
+
+/// <summary><c>GET /api/pull/skipped</c>: order-list entries a pull could not read, kept for a person (function key).</summary>
+public sealed class PullSkippedFunction(SkippedListEntries skipped)
+{
+    public const string Name = "PullSkipped";
+
+    [Function(Name)]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = SkippedListEntries.Route)] HttpRequest request, CancellationToken cancellationToken) =>
+        (await skipped.ListAsync(cancellationToken)).ToActionResult();
+}
+
+/// <summary><c>GET /api/intake/held</c>: verified pushes kept because their shop is not configured yet (function key).</summary>
+public sealed class HeldPushesFunction(HeldPushes held)
+{
+    public const string Name = "HeldPushes";
+
+    [Function(Name)]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = HeldPushes.Route)] HttpRequest request, CancellationToken cancellationToken) =>
+        (await held.ListAsync(cancellationToken)).ToActionResult();
+}
+
+/// <summary><c>POST /api/intake/held/replay</c>: processes the held pushes whose shop is configured now (function key; the pull timer also does it).</summary>
+public sealed class HeldPushesReplayFunction(HeldPushes held)
+{
+    public const string Name = "HeldPushesReplay";
+
+    [Function(Name)]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = HeldPushes.ReplayRoute)] HttpRequest request, CancellationToken cancellationToken) =>
+        (await held.ReplayReplyAsync(cancellationToken)).ToActionResult();
 }

@@ -1,10 +1,12 @@
+using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Pull;
 
 namespace ServerlessSync.LocalHost.Hosted;
 
 /// <summary>
 /// The local stand-in for the Functions timer trigger: every <c>Pull:IntervalSeconds</c> it pulls each configured
-/// shop's changed orders. A failed run is logged and the next tick tries again from the unchanged watermark.
+/// shop's changed orders, after replaying the pushes held for shops that were not configured and now are. A failed run
+/// is logged and the next tick tries again from the unchanged watermark.
 /// </summary>
 public sealed class PullTimer(IServiceProvider services, IConfiguration configuration, ILogger<PullTimer> logger) : BackgroundService
 {
@@ -16,6 +18,8 @@ public sealed class PullTimer(IServiceProvider services, IConfiguration configur
         {
             try
             {
+                await services.GetRequiredService<HeldPushes>().ReplayAsync(stoppingToken);
+
                 // Resolved per tick so the platform listers' HttpClients rotate as IHttpClientFactory intends.
                 await services.GetRequiredService<PullService>().PullAllAsync(stoppingToken);
             }

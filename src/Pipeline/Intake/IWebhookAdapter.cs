@@ -15,4 +15,7 @@ public interface IWebhookAdapter
 
     /// <summary>The acknowledgement the platform expects once the push is safely recorded.</summary>
     HttpReply Ack();
+
+    /// <summary>The configured shop a held push (<see cref="PushOutcomeKind.Held"/>) now belongs to, or null while there is none.</summary>
+    string? ShopFor(HeldPush push) => null;
 }

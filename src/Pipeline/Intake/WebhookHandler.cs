@@ -7,9 +7,10 @@ namespace ServerlessSync.Pipeline.Intake;
 /// <summary>
 /// POST /api/webhooks/{platform}: verify, hand the messages to the group committer, ack once they are durable.
 /// Never calls a platform API or the ERP, so the ack is fast however slow the ERP is. A rejected push leaves
-/// nothing behind; a push that could not be recorded gets a 503, so the platform pushes it again.
+/// nothing behind; a push that could not be recorded gets a 503, so the platform pushes it again. A genuine push for a
+/// shop that is not configured yet is kept (<see cref="HeldPushes"/>), alerted and acknowledged.
 /// </summary>
-public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, IntakeCommitter intake, TimeProvider clock, ILogger<WebhookHandler> logger, IntakeFloodMeter? flood = null)
+public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, IntakeCommitter intake, HeldPushes held, TimeProvider clock, ILogger<WebhookHandler> logger, IntakeFloodMeter? flood = null)
 {
     public async Task<HttpReply> HandleAsync(string platform, WebhookRequest request, CancellationToken cancellationToken)
     {
@@ -38,6 +39,19 @@ public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, Intake
                 return HttpReply.Error(outcome.RejectStatusCode, outcome.RejectReason ?? "rejected");
             case PushOutcomeKind.Test:
                 logger.LogInformation("{Platform} test/verification push acknowledged", platform);
+                return adapter.Ack();
+            case PushOutcomeKind.Held when outcome.Held is { } push:
+                try
+                {
+                    await held.KeepAsync(push, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "{Platform} push for unconfigured shop {ShopKey} not kept; answered 503 so the platform retries", platform, push.ShopKey);
+                    return HttpReply.Error(503, "the push could not be recorded; please retry");
+                }
+
+                logger.LogWarning("{Platform} push for unconfigured shop {ShopKey} kept until the shop is configured", platform, push.ShopKey);
                 return adapter.Ack();
             default:
                 try

@@ -1,10 +1,18 @@
+using ServerlessSync.Domain.Platforms;
+
 namespace ServerlessSync.Pipeline.Ports;
 
 /// <summary>One order a platform's incremental list reports as changed within a window.</summary>
 public sealed record ChangedOrder(string OrderId, DateTimeOffset UpdatedAt);
 
-/// <summary>One page of an incremental list; <see cref="NextCursor"/> is null after the last page of the window.</summary>
-public sealed record ChangedOrderPage(IReadOnlyList<ChangedOrder> Orders, string? NextCursor);
+/// <summary>
+/// One page of an incremental list; <see cref="NextCursor"/> is null after the last page of the window. Entries the lister
+/// could not read are in <see cref="Skipped"/>: the pull keeps them for a person and goes on with the rest.
+/// </summary>
+public sealed record ChangedOrderPage(IReadOnlyList<ChangedOrder> Orders, string? NextCursor, IReadOnlyList<SkippedListEntry>? Skipped = null)
+{
+    public IReadOnlyList<SkippedListEntry> Skipped { get; } = Skipped ?? [];
+}
 
 /// <summary>
 /// A platform's incremental order list by update time (the pull half of intake). Implementations follow the

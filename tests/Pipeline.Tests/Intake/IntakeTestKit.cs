@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms;
+using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Tests.Core;
@@ -23,6 +24,16 @@ internal static class IntakeTestKit
         new(writer ?? Writer(storage), Options.Create(options ?? new IntakeOptions()), clock ?? TimeProvider.System, NullLogger<IntakeCommitter>.Instance);
 
     public static InboxStore Inbox(StorageClients storage) => new(storage, new IntakeBodyStore(storage));
+
+    public static AlertService Alerts(StorageClients storage) =>
+        new(storage, [], Options.Create(new AlertOptions()), TimeProvider.System, NullLogger<AlertService>.Instance);
+
+    /// <summary>The webhook as the hosts wire it: held pushes (shop not configured yet) go to the real table and alerts.</summary>
+    public static WebhookHandler Webhook(StorageClients storage, IReadOnlyList<IWebhookAdapter> adapters, IntakeCommitter committer) =>
+        new(adapters, committer, Held(storage, adapters, committer), TimeProvider.System, NullLogger<WebhookHandler>.Instance);
+
+    public static HeldPushes Held(StorageClients storage, IReadOnlyList<IWebhookAdapter> adapters, IntakeCommitter committer) =>
+        new(storage, adapters, committer, Alerts(storage), TimeProvider.System, NullLogger<HeldPushes>.Instance);
 
     public static (IntakeMessageHandler Handler, InMemoryGateway Gateway) Consumer(StorageClients storage, TimeProvider? clock = null, IntakeOptions? options = null)
     {

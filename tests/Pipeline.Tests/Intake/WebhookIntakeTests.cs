@@ -17,8 +17,8 @@ public sealed class WebhookIntakeTests
 {
     private static readonly KuaishouSimulatorOptions Sim = new();
 
-    private static WebhookHandler Handler(IntakeCommitter committer) =>
-        new([new KuaishouWebhookAdapter(Options.Create(new KuaishouOptions { AppKey = Sim.AppKey, MessageKey = Sim.MessageKey }))], committer, TimeProvider.System, NullLogger<WebhookHandler>.Instance);
+    private static WebhookHandler Handler(StorageClients storage, IntakeCommitter committer) =>
+        Webhook(storage, [new KuaishouWebhookAdapter(Options.Create(new KuaishouOptions { AppKey = Sim.AppKey, MessageKey = Sim.MessageKey }))], committer);
 
     private static WebhookRequest Post(KuaishouPush push) => new("POST", new Dictionary<string, string>(), new Dictionary<string, string>(), push.Body, BodyTooLarge: false);
 
@@ -28,7 +28,7 @@ public sealed class WebhookIntakeTests
     public async Task Concurrent_pushes_and_redeliveries_are_all_acked_and_the_consumer_records_and_starts_each_order_once()
     {
         var storage = await CoreStorage.CreateAsync();
-        var handler = Handler(Committer(storage));
+        var handler = Handler(storage, Committer(storage));
         var orders = NewOrders(20);
         var pushes = orders.SelectMany(o => new[]
         {
@@ -57,7 +57,7 @@ public sealed class WebhookIntakeTests
     public async Task A_forged_push_is_401_and_leaves_no_inbox_row_no_queue_message_and_no_blob()
     {
         var storage = await CoreStorage.CreateAsync();
-        var handler = Handler(Committer(storage));
+        var handler = Handler(storage, Committer(storage));
         var order = NewOrders(1)[0];
 
         var reply = await handler.HandleAsync("kuaishou", Post(KuaishouPushBuilder.Forge(KuaishouPushBuilder.Build(Sim, order, KuaishouPushEvents.OrderPaid, "m-1", "e-1"))), CancellationToken.None);
@@ -73,7 +73,7 @@ public sealed class WebhookIntakeTests
     {
         var storage = await CoreStorage.CreateAsync();
         var writer = new ControlledWriter(Writer(storage)) { FailBatchesWith = "m-unlucky" };
-        var handler = Handler(Committer(storage, writer: writer));
+        var handler = Handler(storage, Committer(storage, writer: writer));
         var push = KuaishouPushBuilder.Build(Sim, NewOrders(1)[0], KuaishouPushEvents.OrderPaid, "m-unlucky", "e-1");
 
         var refused = await handler.HandleAsync("kuaishou", Post(push), CancellationToken.None);
@@ -96,7 +96,7 @@ public sealed class WebhookIntakeTests
     {
         var storage = await CoreStorage.CreateAsync();
         var writer = new ControlledWriter(Writer(storage), holdFirst: true);
-        var handler = Handler(Committer(storage, writer: writer, options: new IntakeOptions { MaxWaitingEvents = 2 }));
+        var handler = Handler(storage, Committer(storage, writer: writer, options: new IntakeOptions { MaxWaitingEvents = 2 }));
         var pushes = NewOrders(4).Select((o, i) => KuaishouPushBuilder.Build(Sim, o, KuaishouPushEvents.OrderPaid, $"m-{i}", $"e-{i}")).ToList();
 
         var inFlight = handler.HandleAsync("kuaishou", Post(pushes[0]), CancellationToken.None);

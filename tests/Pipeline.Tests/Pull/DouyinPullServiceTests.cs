@@ -1,13 +1,16 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Pull;
+using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Tests.Core;
 using ServerlessSync.Pipeline.Tests.Intake;
 using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
@@ -28,7 +31,19 @@ public sealed class DouyinPullServiceTests(DouyinSimulatorHostFixture sim) : ICl
 
     public void Dispose() => http.Dispose();
 
-    private sealed record Rig(PullService Pull, IPlatformOrderLister Lister, WatermarkStore Watermarks, QueueClient Queue, ManualClock Clock, string ShopId, DateTimeOffset Start);
+    private sealed record Rig(PullService Pull, IPlatformOrderLister Lister, WatermarkStore Watermarks, QueueClient Queue, ManualClock Clock, string ShopId, DateTimeOffset Start, StorageClients Storage);
+
+    private static PullService NewPull(StorageClients storage, IPlatformOrderLister lister, IConfiguration configuration, TimeProvider clock, PullOptions settings) => new(
+        [lister],
+        new WatermarkStore(storage),
+        IntakeTestKit.Committer(storage, clock),
+        new PulledOrdersMemory(),
+        new SkippedListEntries(storage, clock),
+        new AlertService(storage, [], Options.Create(new AlertOptions()), clock, NullLogger<AlertService>.Instance),
+        configuration,
+        Options.Create(settings),
+        clock,
+        NullLogger<PullService>.Instance);
 
     /// <param name="wrap">Wraps the real lister (a recorder or a failure injector); the lister is not what these tests test.</param>
     private async Task<Rig> RigAsync(Func<IPlatformOrderLister, IPlatformOrderLister>? wrap = null, PullOptions? settings = null)
@@ -40,16 +55,14 @@ public sealed class DouyinPullServiceTests(DouyinSimulatorHostFixture sim) : ICl
 
         var storage = await CoreStorage.CreateAsync();
         var watermarks = new WatermarkStore(storage);
-        var intake = IntakeTestKit.Committer(storage, clock);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"Platforms:Douyin:Shops:{shopId}:PullEnabled"] = "true",
             [$"Platforms:Douyin:Shops:{shopId}:AccessToken"] = "token-" + shopId,
         }).Build();
         var lister = wrap is null ? RealLister(shopId) : wrap(RealLister(shopId));
-        var pull = new PullService(
-            [lister], watermarks, intake, new PulledOrdersMemory(), configuration, Options.Create(settings ?? Settings), clock, NullLogger<PullService>.Instance);
-        return new Rig(pull, lister, watermarks, await storage.QueueAsync(storage.IntakeQueueName), clock, shopId, start);
+        var pull = NewPull(storage, lister, configuration, clock, settings ?? Settings);
+        return new Rig(pull, lister, watermarks, await storage.QueueAsync(storage.IntakeQueueName), clock, shopId, start, storage);
     }
 
     private DouyinOrderLister RealLister(string shopId) => new(http, Options.Create(new DouyinApiOptions
@@ -151,7 +164,7 @@ public sealed class DouyinPullServiceTests(DouyinSimulatorHostFixture sim) : ICl
         var first = Orders(rig.ShopId, t.AddDays(-2.4));
         var later = Orders(rig.ShopId, t.AddDays(-1.2), t.AddHours(-1));
 
-        await Assert.ThrowsAsync<PlatformTransientException>(() => rig.Pull.PullAllAsync(CancellationToken.None));
+        Assert.Contains(nameof(PlatformTransientException), Assert.Single(await rig.Pull.PullAllAsync(CancellationToken.None)).Error);
 
         var windowOneEnd = t.AddMinutes(-settings.InitialLookbackMinutes).AddSeconds(-settings.OverlapSeconds) + failing.MaxWindow;
         Assert.Equal(windowOneEnd, await rig.Watermarks.GetAsync("douyin", rig.ShopId, CancellationToken.None));
@@ -164,6 +177,77 @@ public sealed class DouyinPullServiceTests(DouyinSimulatorHostFixture sim) : ICl
         Assert.Equal(windowOneEnd.AddSeconds(-settings.OverlapSeconds), failing.Windows[0].From);
         Assert.Equal(t.AddSeconds(-settings.SettleSeconds), result.Watermark);
         Assert.Equal(first.Concat(later).Select(o => o.OrderId).Order(), (await QueuedAsync(rig.Queue)).Select(m => m.OrderId).Order());
+    }
+
+    [Fact]
+    public async Task A_shop_whose_pull_fails_is_alerted_on_its_own_and_the_next_shop_is_pulled_all_the_same()
+    {
+        var ok = Random.Shared.NextInt64(200_000_000_000, 999_999_999_999).ToString(CultureInfo.InvariantCulture);
+        var broken = (long.Parse(ok, CultureInfo.InvariantCulture) - 100_000_000_000).ToString(CultureInfo.InvariantCulture);
+        sim.Options.ShopAccessTokens["token-" + ok] = ok;
+        var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var clock = new ManualClock(start);
+        var storage = await CoreStorage.CreateAsync();
+
+        // The broken shop holds another shop's token (an expired or swapped credential): its list names a foreign shop.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"Platforms:Douyin:Shops:{broken}:AccessToken"] = "token-" + ok,
+            [$"Platforms:Douyin:Shops:{ok}:AccessToken"] = "token-" + ok,
+        }).Build();
+        var lister = new DouyinOrderLister(http, Options.Create(new DouyinApiOptions
+        {
+            ApiBaseUrl = sim.DouyinBaseUrl,
+            AppKey = sim.Options.AppKey,
+            AppSecret = sim.Options.AppSecret,
+            Shops = { [broken] = new PlatformShopSettings { AccessToken = "token-" + ok }, [ok] = new PlatformShopSettings { AccessToken = "token-" + ok } },
+        }));
+        var orders = Orders(ok, start.AddMinutes(-5), start.AddMinutes(-1));
+        var pull = NewPull(storage, lister, configuration, clock, Settings);
+
+        var results = await pull.PullAllAsync(CancellationToken.None);
+
+        Assert.Equal([broken, ok], results.Select(r => r.ShopId));
+        Assert.Contains("returned an order of shop", results[0].Error);
+        Assert.Null(results[1].Error);
+        Assert.Equal(orders.Select(o => o.OrderId).Order(), (await QueuedAsync(await storage.QueueAsync(storage.IntakeQueueName))).Select(m => m.OrderId).Order());
+        var watermarks = new WatermarkStore(storage);
+        Assert.Null(await watermarks.GetAsync("douyin", broken, CancellationToken.None));
+        Assert.NotNull(await watermarks.GetAsync("douyin", ok, CancellationToken.None));
+        Assert.Equal([("PullFailed", $"pull:douyin:{broken}")], await AlertsAsync(storage));
+    }
+
+    [Fact]
+    public async Task A_list_entry_with_a_non_numeric_order_id_is_skipped_kept_and_alerted_once_and_the_rest_of_the_page_is_pulled()
+    {
+        var rig = await RigAsync();
+        var t = rig.Start;
+        var orders = Orders(rig.ShopId, t.AddMinutes(-9), t.AddMinutes(-6), t.AddMinutes(-3));
+        sim.Options.GarbledListOrderIds.Add(orders[2].OrderId); // t-3min: the next run's 5-minute overlap lists it again
+
+        var first = Assert.Single(await rig.Pull.PullAllAsync(CancellationToken.None));
+        rig.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = Assert.Single(await rig.Pull.PullAllAsync(CancellationToken.None));
+
+        Assert.Equal((1, 2, (string?)null), (first.Skipped, first.Enqueued, first.Error));
+        Assert.Equal(1, second.Skipped);
+        Assert.Equal([orders[0].OrderId, orders[1].OrderId], (await QueuedAsync(rig.Queue)).Select(m => m.OrderId).Order());
+        Assert.Equal(t.AddMinutes(1).AddSeconds(-Settings.SettleSeconds), second.Watermark);
+        var kept = JsonNode.Parse((await new SkippedListEntries(rig.Storage, rig.Clock).ListAsync(CancellationToken.None)).Body)!;
+        Assert.Equal(1, kept["count"]!.GetValue<int>());
+        Assert.Contains(orders[2].OrderId + "x", kept["entries"]![0]!["excerpt"]!.GetValue<string>());
+        Assert.Equal([("PullEntrySkipped", $"pull-entry:douyin:{rig.ShopId}")], await AlertsAsync(rig.Storage));
+    }
+
+    private static async Task<List<(string?, string?)>> AlertsAsync(StorageClients storage)
+    {
+        var alerts = new List<(string?, string?)>();
+        await foreach (var row in (await storage.TableAsync(AlertService.LogTable)).QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            alerts.Add((row.GetString("Kind"), row.GetString("Target")));
+        }
+
+        return alerts;
     }
 
     /// <summary>Passes calls to a real lister and records each window; can fail every call of the n-th distinct window.</summary>

@@ -63,8 +63,19 @@ public static class DouyinSearchListEndpoint
             ["page"] = query.Page,
             ["size"] = query.Size,
             ["total"] = sorted.Count,
-            ["shop_order_list"] = new JsonArray(pageOrders.Select(o => (JsonNode)DouyinOrderDetailJson.ShopOrderDetail(o)).ToArray()),
+            ["shop_order_list"] = new JsonArray(pageOrders.Select(o => (JsonNode)Entry(o, options)).ToArray()),
         }));
+    }
+
+    private static JsonObject Entry(DouyinSimOrder order, DouyinSimulatorOptions options)
+    {
+        var entry = DouyinOrderDetailJson.ShopOrderDetail(order);
+        if (options.GarbledListOrderIds.Contains(order.OrderId))
+        {
+            entry["order_id"] = order.OrderId + "x";
+        }
+
+        return entry;
     }
 
     /// <summary>The platform binds an access token to one shop; tokens the simulator was not told about act for the demo shop.</summary>

@@ -33,4 +33,10 @@ public sealed class DouyinSimulatorOptions
     /// A token not listed here acts for <see cref="DemoCatalog.ShopId"/>.
     /// </summary>
     public Dictionary<string, string> ShopAccessTokens { get; set; } = [];
+
+    /// <summary>
+    /// Fault: order.searchList serves these orders with a non-numeric <c>order_id</c> (the id with "x" appended), as a
+    /// black-box run once saw; order.orderDetail still knows them by their real id.
+    /// </summary>
+    public HashSet<string> GarbledListOrderIds { get; set; } = [];
 }

@@ -3,16 +3,21 @@ namespace ServerlessSync.Domain.Platforms.Douyin;
 /// <summary>One entry of <c>shop_order_list</c>: the shop order id and when it last changed.</summary>
 public sealed record DouyinSearchListItem(string OrderId, DateTimeOffset UpdatedAt, string? ShopId);
 
-/// <summary>A successful <c>order.searchList</c> answer: <c>data{page, size, total, shop_order_list[]}</c>.</summary>
-public sealed record DouyinSearchListPage(long Page, long Size, long Total, IReadOnlyList<DouyinSearchListItem> Orders)
+/// <summary>A successful <c>order.searchList</c> answer: <c>data{page, size, total, shop_order_list[]}</c>; entries that cannot be read are in <see cref="Skipped"/>.</summary>
+public sealed record DouyinSearchListPage(long Page, long Size, long Total, IReadOnlyList<DouyinSearchListItem> Orders, IReadOnlyList<SkippedListEntry>? Skipped = null)
 {
+    public IReadOnlyList<SkippedListEntry> Skipped { get; } = Skipped ?? [];
+
     /// <summary>
     /// The page to ask for after the requested <paramref name="page"/> of <paramref name="size"/>, or null when this was
     /// the last one: everything up to <c>total</c> has been seen, or the page came back empty (which also ends a listing
     /// whose total shrank while it was paged).
     /// </summary>
     public int? NextPage(int page, int size) =>
-        Orders.Count == 0 || ((long)page * size) + Orders.Count >= Total ? null : page + 1;
+        Entries == 0 || ((long)page * size) + Entries >= Total ? null : page + 1;
+
+    /// <summary>Entries the page held, read or skipped: paging counts them all.</summary>
+    private int Entries => Orders.Count + Skipped.Count;
 }
 
 /// <summary>An <c>order.searchList</c> answer: a page, or the platform's error envelope.</summary>

@@ -9,7 +9,7 @@ namespace ServerlessSync.Domain.Platforms.Douyin;
 /// </summary>
 public static class DouyinSearchListParser
 {
-    /// <exception cref="DouyinResponseFormatException">Not the documented envelope, or an entry lacks its id or times.</exception>
+    /// <exception cref="DouyinResponseFormatException">Not the documented envelope. An entry without a readable id or time is not an error: it is returned in <see cref="DouyinSearchListPage.Skipped"/>.</exception>
     public static DouyinSearchListResult ParseResponse(string json)
     {
         try
@@ -36,18 +36,38 @@ public static class DouyinSearchListParser
                 throw new DouyinResponseFormatException("success response without data");
             }
 
-            var orders = DouyinJson.Property(data, "shop_order_list") switch
+            var orders = new List<DouyinSearchListItem>();
+            var skipped = new List<SkippedListEntry>();
+            switch (DouyinJson.Property(data, "shop_order_list"))
             {
-                { ValueKind: JsonValueKind.Array } list => list.EnumerateArray().Select(ParseItem).ToList(),
-                null => [],
-                _ => throw new DouyinResponseFormatException("data.shop_order_list is not an array"),
-            };
+                case { ValueKind: JsonValueKind.Array } list:
+                    foreach (var entry in list.EnumerateArray())
+                    {
+                        var (item, problem) = ParseItem(entry);
+                        if (item is not null)
+                        {
+                            orders.Add(item);
+                        }
+                        else
+                        {
+                            skipped.Add(SkippedListEntry.Of(entry, problem!, "order_id", "shop_id", "update_time", "create_time"));
+                        }
+                    }
+
+                    break;
+                case null:
+                    break;
+                default:
+                    throw new DouyinResponseFormatException("data.shop_order_list is not an array");
+            }
+
             var total = DouyinJson.Long(data, "total") ?? throw new DouyinResponseFormatException("success response without data.total");
             return DouyinSearchListResult.Success(new DouyinSearchListPage(
                 DouyinJson.Long(data, "page") ?? 0,
                 DouyinJson.Long(data, "size") ?? orders.Count,
                 total,
-                orders));
+                orders,
+                skipped));
         }
         catch (JsonException ex)
         {
@@ -55,16 +75,22 @@ public static class DouyinSearchListParser
         }
     }
 
-    private static DouyinSearchListItem ParseItem(JsonElement item)
+    /// <summary>The entry's id and update time, or why it cannot be read (the caller skips it and keeps the rest of the page).</summary>
+    private static (DouyinSearchListItem? Item, string? Problem) ParseItem(JsonElement item)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            throw new DouyinResponseFormatException("shop_order_list entry is not an object");
+            return (null, "shop_order_list entry is not an object");
         }
 
-        var orderId = DouyinJson.Id(item, "order_id") ?? throw new DouyinResponseFormatException("shop_order_list entry lacks order_id");
-        var updatedAt = DouyinJson.UnixTime(item, "update_time") ?? DouyinJson.UnixTime(item, "create_time")
-            ?? throw new DouyinResponseFormatException($"shop_order_list entry {orderId} lacks update_time and create_time");
-        return new DouyinSearchListItem(orderId, updatedAt, DouyinJson.Id(item, "shop_id"));
+        if (DouyinJson.Id(item, "order_id") is not { } orderId)
+        {
+            return (null, "shop_order_list entry has no integer order_id");
+        }
+
+        var updatedAt = DouyinJson.UnixTime(item, "update_time") ?? DouyinJson.UnixTime(item, "create_time");
+        return updatedAt is { } at
+            ? (new DouyinSearchListItem(orderId, at, DouyinJson.Id(item, "shop_id")), null)
+            : (null, $"shop_order_list entry {orderId} lacks update_time and create_time");
     }
 }

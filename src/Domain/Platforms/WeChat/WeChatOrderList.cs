@@ -4,7 +4,11 @@ using System.Text.Json.Nodes;
 namespace ServerlessSync.Domain.Platforms.WeChat;
 
 /// <summary>One page of <c>order/list/get</c>: order ids, and the <c>next_key</c> to pass back while <c>has_more</c>.</summary>
-public sealed record WeChatOrderListPage(IReadOnlyList<string> OrderIds, string? NextKey, bool HasMore);
+public sealed record WeChatOrderListPage(IReadOnlyList<string> OrderIds, string? NextKey, bool HasMore, IReadOnlyList<SkippedListEntry>? Skipped = null)
+{
+    /// <summary>Entries that are not order ids: skipped, kept for a person.</summary>
+    public IReadOnlyList<SkippedListEntry> Skipped { get; } = Skipped ?? [];
+}
 
 /// <summary>An <c>order/list/get</c> answer: a page, or WeChat's error.</summary>
 public sealed record WeChatOrderListResult(WeChatOrderListPage? Page, WeChatApiError? Error);
@@ -44,7 +48,7 @@ public static class WeChatOrderList
         return request.ToJsonString();
     }
 
-    /// <exception cref="WeChatResponseFormatException">Not JSON, or a success answer without <c>order_id_list</c>.</exception>
+    /// <exception cref="WeChatResponseFormatException">Not JSON, or a success answer without <c>order_id_list</c>. An entry that is not an id is returned in <see cref="WeChatOrderListPage.Skipped"/>.</exception>
     public static WeChatOrderListResult ParseResponse(string json)
     {
         try
@@ -66,9 +70,20 @@ public static class WeChatOrderList
                 throw new WeChatResponseFormatException("order/list/get answer lacks order_id_list");
             }
 
-            var ids = list.EnumerateArray()
-                .Select(e => WeChatJson.IdText(e) ?? throw new WeChatResponseFormatException("order_id_list holds a value that is not an order id"))
-                .ToList();
+            var ids = new List<string>();
+            var skipped = new List<SkippedListEntry>();
+            foreach (var entry in list.EnumerateArray())
+            {
+                if (WeChatJson.IdText(entry) is { } id)
+                {
+                    ids.Add(id);
+                }
+                else
+                {
+                    skipped.Add(SkippedListEntry.Of(entry, "order_id_list holds a value that is not an order id"));
+                }
+            }
+
             var hasMore = WeChatJson.Flag(root, "has_more");
             var nextKey = WeChatJson.NonEmptyString(root, "next_key");
             if (hasMore && nextKey is null)
@@ -76,7 +91,7 @@ public static class WeChatOrderList
                 throw new WeChatResponseFormatException("has_more without next_key");
             }
 
-            return new WeChatOrderListResult(new WeChatOrderListPage(ids, nextKey, hasMore), null);
+            return new WeChatOrderListResult(new WeChatOrderListPage(ids, nextKey, hasMore, skipped), null);
         }
         catch (JsonException ex)
         {

@@ -131,8 +131,9 @@ public sealed class WeChatPushAdapter(string token, WeChatMessageCrypto crypto, 
             return PushOutcome.Test();
         }
 
-        var shop = shops.Resolve(toUserName ?? outerToUserName, decrypted.AppId);
-        if (shop.ShopId is not { } shopId)
+        var shopKey = toUserName ?? outerToUserName;
+        var shop = shops.Resolve(shopKey, decrypted.AppId);
+        if (shop.ShopId is null && !shop.IsUnknownShop)
         {
             return PushOutcome.Reject(shop.RejectStatusCode, shop.RejectReason ?? "unknown shop");
         }
@@ -148,8 +149,8 @@ public sealed class WeChatPushAdapter(string token, WeChatMessageCrypto crypto, 
         }
 
         var msgId = WeChatJson.NonEmptyString(message, "MsgId") ?? DeriveMsgId(eventName!, orderId, createTime, body);
-        var orderEvent = new OrderEvent(PlatformNames.WeChat, shopId, orderId, eventName!, eventTime, msgId);
-        return PushOutcome.Orders([new InboundMessage(orderEvent, decrypted.Message)]);
+        var push = new HeldPush(PlatformNames.WeChat, shopKey ?? "", decrypted.AppId, eventName!, orderId, eventTime, msgId, decrypted.Message);
+        return shop.ShopId is { } shopId ? PushOutcome.Orders([push.For(shopId)]) : PushOutcome.Hold(push);
     }
 
     /// <summary>

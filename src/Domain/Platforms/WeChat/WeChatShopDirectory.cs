@@ -3,10 +3,15 @@ namespace ServerlessSync.Domain.Platforms.WeChat;
 /// <summary>One configured 微信小店 and the app id its pushes are encrypted for.</summary>
 public sealed record WeChatShopApp(string ShopId, string AppId);
 
-/// <summary>Which configured shop a push belongs to, or why none does (HTTP status and reason).</summary>
+/// <summary>Which configured shop a push belongs to, or why none does (HTTP status and reason), or that none is configured for it yet.</summary>
 public sealed record WeChatShopMatch(string? ShopId, int RejectStatusCode, string? RejectReason)
 {
+    /// <summary>No configured shop matches: the push is genuine (its app is ours) but its shop has not been added yet.</summary>
+    public bool IsUnknownShop => ShopId is null && RejectStatusCode == 0;
+
     public static WeChatShopMatch Found(string shopId) => new(shopId, 0, null);
+
+    public static WeChatShopMatch UnknownShop() => new(null, 0, null);
 
     public static WeChatShopMatch Reject(int statusCode, string reason) => new(null, statusCode, reason);
 }
@@ -14,7 +19,8 @@ public sealed record WeChatShopMatch(string? ShopId, int RejectStatusCode, strin
 /// <summary>
 /// Maps a push to our shop id. The push names the shop by <c>ToUserName</c> (the 小店's user name); configuration maps user
 /// names to shop ids. A shop keyed by its user name needs no map entry, and when the user name is unmapped the app id
-/// the message was encrypted for decides, if exactly one shop uses that app.
+/// the message was encrypted for decides, if exactly one shop uses that app. Otherwise the shop is unknown (not configured
+/// yet): the push is kept until it is.
 /// </summary>
 public sealed class WeChatShopDirectory
 {
@@ -49,9 +55,8 @@ public sealed class WeChatShopDirectory
                 : WeChatShopMatch.Reject(401, "the message's appid is not the app of the shop named by ToUserName");
         }
 
+        // Where only one shop is configured for the app, the app's pushes are that shop's.
         var byApp = appIdByShop.Where(s => s.Value == appId).Select(s => s.Key).Take(2).ToList();
-        return byApp.Count == 1
-            ? WeChatShopMatch.Found(byApp[0])
-            : WeChatShopMatch.Reject(400, $"ToUserName '{toUserName}' is mapped to no configured shop");
+        return byApp.Count == 1 ? WeChatShopMatch.Found(byApp[0]) : WeChatShopMatch.UnknownShop();
     }
 }

@@ -69,4 +69,6 @@ public sealed class WeChatWebhookAdapter(IOptions<WeChatOptions> options) : IWeb
     }
 
     public HttpReply Ack() => HttpReply.Text(200, WeChatPushAck.Success);
+
+    public string? ShopFor(HeldPush push) => settings.Value.Shops.Resolve(push.ShopKey, push.AppId).ShopId;
 }

@@ -107,7 +107,8 @@ public sealed partial class DouyinOrderLister(
         var next = listed.NextPage(page, PageSize);
         return new ChangedOrderPage(
             listed.Orders.Select(o => new ChangedOrder(o.OrderId, o.UpdatedAt)).ToList(),
-            next?.ToString(CultureInfo.InvariantCulture));
+            next?.ToString(CultureInfo.InvariantCulture),
+            listed.Skipped);
     }
 
     private static int PageFrom(string? cursor)

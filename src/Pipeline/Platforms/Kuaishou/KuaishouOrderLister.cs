@@ -81,7 +81,7 @@ public sealed partial class KuaishouOrderLister(
         }
 
         var page = result.Page!;
-        return new ChangedOrderPage(page.Orders.Select(o => new ChangedOrder(o.OrderId, o.UpdatedAt)).ToList(), page.NextCursor);
+        return new ChangedOrderPage(page.Orders.Select(o => new ChangedOrder(o.OrderId, o.UpdatedAt)).ToList(), page.NextCursor, page.Skipped);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kuaishou lists only the last 90 days: {Subject} changes between {From} and {To} can no longer be pulled")]

@@ -44,7 +44,7 @@ public sealed class WeChatOrderLister(WeChatApi api, WeChatOrderClient orders) :
             async (orderId, ct) => updated[orderId] = await UpdateTimeAsync(new OrderKey(PlatformNames.WeChat, shopId, orderId), to, ct));
 
         var changed = page.OrderIds.Distinct(StringComparer.Ordinal).Select(id => new ChangedOrder(id, updated[id])).ToList();
-        return new ChangedOrderPage(changed, page.HasMore ? page.NextKey : null);
+        return new ChangedOrderPage(changed, page.HasMore ? page.NextKey : null, page.Skipped);
     }
 
     /// <summary>

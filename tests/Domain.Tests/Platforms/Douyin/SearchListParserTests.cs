@@ -102,11 +102,34 @@ public sealed class SearchListParserTests
     [InlineData("""{"msg":"no code"}""")]
     [InlineData("""{"code":10000,"msg":"success"}""")]
     [InlineData("""{"code":10000,"data":{"page":0,"size":100,"shop_order_list":[]}}""")]
-    [InlineData("""{"code":10000,"data":{"total":1,"shop_order_list":[{"update_time":1762862470}]}}""")]
-    [InlineData("""{"code":10000,"data":{"total":1,"shop_order_list":[{"order_id":"6917530340000000011"}]}}""")]
     [InlineData("""{"code":10000,"data":{"total":1,"shop_order_list":{"order_id":"6917530340000000011"}}}""")]
     public void Malformed_answers_are_format_errors(string json)
     {
         Assert.Throws<DouyinResponseFormatException>(() => DouyinSearchListParser.ParseResponse(json));
+    }
+
+    [Fact]
+    public void An_unreadable_entry_is_skipped_with_its_ids_kept_and_the_rest_of_the_page_is_read()
+    {
+        const string json = """
+            {"code":10000,"msg":"success","data":{"page":0,"size":100,"total":4,"shop_order_list":[
+              {"shop_id":100200300,"order_id":"6917530340000000011","update_time":1762862470},
+              {"shop_id":100200300,"order_id":"69175303400000000x2","update_time":1762862480,"mask_post_receiver":"张**","post_tel":"1**********"},
+              {"shop_id":100200300,"order_id":"6917530340000000013"},
+              {"shop_id":100200300,"order_id":"6917530340000000014","update_time":1762862490}
+            ]}}
+            """;
+
+        var page = DouyinSearchListParser.ParseResponse(json).Page!;
+
+        Assert.Equal(["6917530340000000011", "6917530340000000014"], page.Orders.Select(o => o.OrderId));
+        Assert.Equal(2, page.Skipped.Count);
+        Assert.Equal("shop_order_list entry has no integer order_id", page.Skipped[0].Reason);
+        Assert.Equal("""{"order_id":"69175303400000000x2","shop_id":"100200300","update_time":"1762862480"}""", page.Skipped[0].Excerpt);
+        Assert.DoesNotContain("张", page.Skipped[0].Excerpt);
+        Assert.Contains("6917530340000000013", page.Skipped[1].Reason);
+
+        // Paging counts the skipped entries too: four entries of four means this was the last page.
+        Assert.Null(page.NextPage(0, 100));
     }
 }

@@ -71,4 +71,19 @@ public sealed class KuaishouCursorListTests
         Assert.Null(result.Page);
         Assert.Equal((12L, "PARAM_INVALID"), (result.Error!.Result, result.Error.SubCode));
     }
+
+    [Fact]
+    public void An_entry_without_a_readable_oid_or_time_is_skipped_and_the_rest_is_read()
+    {
+        var page = KuaishouOrderListParser.ParseResponse("""
+            {"result":1,"data":{"cursor":"nomore","orderList":[
+              {"orderBaseInfo":{"oid":"26076022402403x1","status":30,"updateTime":1762862470000}},
+              {"orderBaseInfo":{"oid":2607602240240302,"status":30}},
+              {"orderBaseInfo":{"oid":2607602240240303,"status":80,"updateTime":1762862480000}}]}}
+            """).Page!;
+
+        Assert.Equal(["2607602240240303"], page.Orders.Select(o => o.OrderId));
+        Assert.Equal(["orderList entry has no integer oid", "orderList entry 2607602240240302 lacks updateTime"], page.Skipped.Select(e => e.Reason));
+        Assert.Contains("26076022402403x1", page.Skipped[0].Excerpt);
+    }
 }

@@ -39,4 +39,13 @@ public sealed class WeChatOrderListTests
         Assert.False(last.HasMore);
         Assert.Equal(40097, WeChatOrderList.ParseResponse("""{"errcode":40097,"errmsg":"invalid args"}""").Error!.ErrCode);
     }
+
+    [Fact]
+    public void A_value_that_is_not_an_order_id_is_skipped_and_the_other_ids_are_read()
+    {
+        var page = WeChatOrderList.ParseResponse("""{"errcode":0,"order_id_list":["3705115058471208928","37051x",{"id":1}],"has_more":false}""").Page!;
+
+        Assert.Equal(["3705115058471208928"], page.OrderIds);
+        Assert.Equal(["\"37051x\"", "{\"id\":1}"], page.Skipped.Select(e => e.Excerpt));
+    }
 }

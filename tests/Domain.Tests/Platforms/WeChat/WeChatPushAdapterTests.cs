@@ -185,6 +185,27 @@ public sealed class WeChatPushAdapterTests
     }
 
     [Fact]
+    public void A_genuine_push_for_a_shop_not_configured_yet_is_held_with_what_resolves_it_later()
+    {
+        var twoShopsOnTheApp = new WeChatPushAdapter(
+            V.Token,
+            Crypto,
+            new WeChatShopDirectory([new WeChatShopApp("shop-1", V.AppId), new WeChatShopApp("shop-2", V.AppId)], new Dictionary<string, string> { ["gh_1"] = "shop-1" }, V.AppId),
+            WeChatPushAdapter.DefaultMaxTimestampSkew);
+        var message = Message(WeChatPushEvents.OrderPay, """ "order_info":{"order_id":3705115058471208928} """, toUserName: "gh_new");
+        var push = Push(message, toUserName: "gh_new");
+
+        var outcome = twoShopsOnTheApp.Process(push.Query, push.Body, Now);
+
+        Assert.Equal(PushOutcomeKind.Held, outcome.Kind);
+        Assert.Equal(
+            new HeldPush("wechat", "gh_new", V.AppId, WeChatPushEvents.OrderPay, "3705115058471208928", DateTimeOffset.FromUnixTimeSeconds(1_700_000_000),
+                "channels_ec_order_pay-3705115058471208928-1700000000", message),
+            outcome.Held);
+        Assert.Equal(new OrderEvent("wechat", "shop-9", "3705115058471208928", WeChatPushEvents.OrderPay, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), outcome.Held!.MsgId), outcome.Held.For("shop-9").Event);
+    }
+
+    [Fact]
     public void A_to_user_name_outside_the_encryption_that_differs_from_the_signed_one_is_401()
     {
         var outcome = Send(Push(Message(WeChatPushEvents.OrderPay, """ "order_info":{"order_id":1} """), toUserName: "gh_other"));

@@ -67,7 +67,7 @@ public sealed class KuaishouWebhookAdapterTests
     public async Task The_webhook_handler_records_each_push_once_and_answers_in_kuaishous_format()
     {
         var storage = await CoreStorage.CreateAsync();
-        var handler = new WebhookHandler([Adapter()], IntakeTestKit.Committer(storage), TimeProvider.System, NullLogger<WebhookHandler>.Instance);
+        var handler = IntakeTestKit.Webhook(storage, [Adapter()], IntakeTestKit.Committer(storage));
         var order = NewOrder();
         var added = KuaishouPushBuilder.Build(Sim, order, KuaishouPushEvents.OrderAdded, "m-1", "e-1");
         var paid = KuaishouPushBuilder.Build(Sim, order, KuaishouPushEvents.OrderPaid, "m-2", "e-2");

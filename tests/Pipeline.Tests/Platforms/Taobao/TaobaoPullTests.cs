@@ -23,6 +23,8 @@ public sealed class TaobaoPullTests(TaobaoSimulatorHostFixture sim) : IClassFixt
         new WatermarkStore(storage),
         IntakeTestKit.Committer(storage),
         new PulledOrdersMemory(),
+        new SkippedListEntries(storage, TimeProvider.System),
+        IntakeTestKit.Alerts(storage),
         new ConfigurationBuilder().Build(),
         Options.Create(new PullOptions { OverlapSeconds = 300, InitialLookbackMinutes = 60, SettleSeconds = settleSeconds }),
         TimeProvider.System,

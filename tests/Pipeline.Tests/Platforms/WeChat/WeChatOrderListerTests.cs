@@ -63,6 +63,8 @@ public sealed class WeChatOrderListerTests(WeChatSimulatorHostFixture sim) : ICl
             new WatermarkStore(storage),
             intake,
             new PulledOrdersMemory(),
+            new SkippedListEntries(storage, TimeProvider.System),
+            new ServerlessSync.Pipeline.Alerts.AlertService(storage, [], Options.Create(new ServerlessSync.Pipeline.Alerts.AlertOptions()), TimeProvider.System, NullLogger<ServerlessSync.Pipeline.Alerts.AlertService>.Instance),
             new ConfigurationBuilder().Build(),
             Options.Create(new PullOptions { OverlapSeconds = 3600, InitialLookbackMinutes = 60, SettleSeconds = 0 }),
             TimeProvider.System,

@@ -38,7 +38,7 @@ public sealed class WeChatWebhookAdapterTests(WeChatSimulatorHostFixture sim) : 
         public static async Task<Hub> StartAsync(WeChatOptions settings)
         {
             var storage = await CoreStorage.CreateAsync();
-            var handler = new WebhookHandler([new WeChatWebhookAdapter(Options.Create(settings))], IntakeTestKit.Committer(storage), TimeProvider.System, NullLogger<WebhookHandler>.Instance);
+            var handler = IntakeTestKit.Webhook(storage, [new WeChatWebhookAdapter(Options.Create(settings))], IntakeTestKit.Committer(storage));
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
@@ -125,6 +125,65 @@ public sealed class WeChatWebhookAdapterTests(WeChatSimulatorHostFixture sim) : 
         Assert.Equal(401, forged.GetProperty("push").GetProperty("statusCode").GetInt32());
         Assert.Empty(await hub.DrainQueueAsync());
         Assert.Equal(0, await IntakeTestKit.Inbox(hub.Storage).CountAsync("wechat", WeChatSimulatorHostFixture.ShopId, orderId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_push_for_a_shop_not_configured_yet_is_acked_kept_and_alerted_and_replayed_once_the_shop_is_added()
+    {
+        // Two shops on the app and no name mapping: the simulator's shop is not configured.
+        var before = sim.Settings();
+        before.UserNames = [];
+        before.Shops = new() { ["wx-other-1"] = new(), ["wx-other-2"] = new() };
+        await using var hub = await Hub.StartAsync(before);
+        var orderId = sim.Store.CreateOrders(1).Single().OrderId;
+
+        var pushed = await (await sim.Http.PostAsJsonAsync(new Uri(sim.WeChatBaseUrl + "/_sim/push"), new { orderId, webhookUrl = hub.WebhookUrl.ToString() }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(200, pushed.GetProperty("push").GetProperty("statusCode").GetInt32());
+        Assert.Empty(await hub.DrainQueueAsync());
+        var committer = IntakeTestKit.Committer(hub.Storage);
+        var stillUnknown = IntakeTestKit.Held(hub.Storage, [new WeChatWebhookAdapter(Options.Create(before))], committer);
+        Assert.Contains($"\"orderId\":\"{orderId}\"", (await stillUnknown.ListAsync(CancellationToken.None)).Body);
+        Assert.Equal((0, 1), await stillUnknown.ReplayAsync(CancellationToken.None));
+        var alert = Assert.Single(await RowsAsync(hub.Storage, ServerlessSync.Pipeline.Alerts.AlertService.LogTable));
+        Assert.Equal($"unknown-shop:wechat:{sim.Options.UserName}", alert.GetString("Target"));
+
+        // The shop is added (the hosts replay on every pull tick and on POST /api/intake/held/replay).
+        var after = sim.Settings();
+        after.Shops["wx-other-1"] = new();
+        after.Shops["wx-other-2"] = new();
+        var replay = IntakeTestKit.Held(hub.Storage, [new WeChatWebhookAdapter(Options.Create(after))], committer);
+
+        Assert.Equal((1, 0), await replay.ReplayAsync(CancellationToken.None));
+        var queued = Assert.Single((await hub.DrainQueueAsync()).SelectMany(t => IntakeDelivery.Parse(t).Events));
+        Assert.Equal(("wechat", WeChatSimulatorHostFixture.ShopId, orderId), (queued.Platform, queued.ShopId, queued.OrderId));
+        Assert.Empty(await RowsAsync(hub.Storage, HeldPushes.TableName));
+    }
+
+    [Fact]
+    public async Task Where_one_shop_is_configured_for_the_app_its_pushes_map_to_it_without_a_user_name_entry()
+    {
+        var settings = sim.Settings();
+        settings.UserNames = [];
+        await using var hub = await Hub.StartAsync(settings);
+        var orderId = sim.Store.CreateOrders(1).Single().OrderId;
+
+        await sim.Http.PostAsJsonAsync(new Uri(sim.WeChatBaseUrl + "/_sim/push"), new { orderId, webhookUrl = hub.WebhookUrl.ToString() });
+
+        var queued = Assert.Single((await hub.DrainQueueAsync()).SelectMany(t => IntakeDelivery.Parse(t).Events));
+        Assert.Equal((WeChatSimulatorHostFixture.ShopId, orderId), (queued.ShopId, queued.OrderId));
+    }
+
+    private static async Task<List<Azure.Data.Tables.TableEntity>> RowsAsync(StorageClients storage, string table)
+    {
+        var rows = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var row in (await storage.TableAsync(table)).QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     [Fact]
