@@ -61,7 +61,7 @@ public sealed record BenchArguments
                 "--erp-concurrency" => a with { ErpConcurrency = Int(Next(), 1, 1000, "--erp-concurrency") },
                 "--workers" => a with { Workers = Int(Next(), 1, 8, "--workers") },
                 "--mode" => a with { Mode = OneOf(Next(), "--mode", "both", "hub", "direct") },
-                "--chaos" => a with { Chaos = OneOf(Next(), "--chaos", "none", "kill-worker", "azurite-restart", "erp-faults", "dup-reorder", "slow-commit") },
+                "--chaos" => a with { Chaos = OneOf(Next(), "--chaos", "none", "kill-worker", "azurite-restart", "erp-faults", "dup-reorder", "slow-commit", PoisonChaos.Name) },
                 "--json" => a with { Json = true },
                 "--hub-storage" => a with { HubStorage = OneOf(Next(), "--hub-storage", "separate", "shared") },
                 "--drain-timeout" => a with { DrainTimeoutSeconds = Int(Next(), 10, 7200, "--drain-timeout") },

@@ -5,7 +5,7 @@ namespace ServerlessSync.Bench;
 
 /// <summary>
 /// <c>burst</c>: the same burst through the hub and through the direct baseline, with ratios.
-/// <c>scale</c>: the hub with 1 and with 2 worker processes. <c>chaos</c>: the five chaos runs, each audited.
+/// <c>scale</c>: the hub with 1 and with 2 worker processes. <c>chaos</c>: the six chaos runs, each audited.
 /// Progress goes to stderr; with <c>--json</c> the last stdout line is one JSON object.
 /// </summary>
 public static class BenchCli
@@ -99,7 +99,7 @@ public static class BenchCli
     {
         var runs = new JsonArray();
         var clean = true;
-        foreach (var chaos in new[] { "kill-worker", "azurite-restart", "erp-faults", "dup-reorder", "slow-commit" })
+        foreach (var chaos in new[] { "kill-worker", "azurite-restart", "erp-faults", "dup-reorder", "slow-commit", PoisonChaos.Name })
         {
             var result = await runner.RunAsync("hub", chaos == "kill-worker" ? Math.Max(2, a.Workers) : a.Workers, chaos);
             clean &= result.Lost == 0 && result.Duplicates == 0;

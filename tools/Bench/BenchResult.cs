@@ -11,6 +11,9 @@ public sealed record BenchResult
 
     public string Chaos { get; init; } = "none";
 
+    /// <summary>The poison/redrive chaos run's figures; null for other runs.</summary>
+    public PoisonChaosReport? Poison { get; init; }
+
     public double AckP50Ms { get; init; }
 
     public double AckP99Ms { get; init; }

@@ -60,6 +60,11 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
         try
         {
             var environment = Environment(app.ConnectionString, hubStore?.ConnectionString, simUrl, runId, mode, workers);
+            if (chaos == PoisonChaos.Name)
+            {
+                PoisonChaos.Configure(environment, DouyinShop);
+            }
+
             if (mode == "hub")
             {
                 for (var w = 0; w < workers; w++)
@@ -104,7 +109,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
             var burstProgress = new DouyinBurstProgress();
             var clock = Stopwatch.StartNew();
             var burstTask = player.PlayAsync(plan, CancellationToken.None, burstProgress);
-            var chaosTask = ChaosAsync(chaos, burstProgress, processes, accounts);
+            var chaosTask = ChaosAsync(chaos, burstProgress, processes, accounts, hubStore ?? app);
             while (!burstTask.IsCompleted)
             {
                 await Task.WhenAny(burstTask, Task.Delay(1000));
@@ -112,7 +117,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
             }
 
             var burst = await burstTask;
-            await chaosTask;
+            var poison = await chaosTask;
             var ids = burst.OrderIds.ToHashSet();
 
             // Drain: wait until every order is in the ERP (the hub) or until nothing moves any more (the direct baseline cannot catch up).
@@ -156,6 +161,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
                 Orders = ids.Count,
                 Workers = mode == "hub" ? workers : 1,
                 Chaos = chaos,
+                Poison = poison,
                 AckP50Ms = Percentile(latencies, 50),
                 AckP99Ms = Percentile(latencies, 99),
                 AckMaxMs = latencies.Count == 0 ? 0 : Math.Round(latencies[^1], 1),
@@ -266,11 +272,11 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
         return env;
     }
 
-    private async Task ChaosAsync(string chaos, DouyinBurstProgress burst, List<ChildProcess> processes, IReadOnlyList<BenchStorage> accounts)
+    private async Task<PoisonChaosReport?> ChaosAsync(string chaos, DouyinBurstProgress burst, List<ChildProcess> processes, IReadOnlyList<BenchStorage> accounts, BenchStorage taskHubStorage)
     {
-        if (chaos is not ("kill-worker" or "azurite-restart"))
+        if (chaos is not ("kill-worker" or "azurite-restart" or PoisonChaos.Name))
         {
-            return;
+            return null;
         }
 
         var trigger = (int)(args.Orders * 0.4);
@@ -278,6 +284,11 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
         while (burst.Sent < trigger && !burst.Done && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
+        }
+
+        if (chaos == PoisonChaos.Name)
+        {
+            return await PoisonChaos.RunAsync(taskHubStorage, processes[0].Url, progress);
         }
 
         if (chaos == "kill-worker")
@@ -294,6 +305,8 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
             await Task.WhenAll(accounts.Select(a => a.Azurite.StartAsync()));
             await progress.WriteLineAsync("[chaos] Azurite restarted with its data");
         }
+
+        return null;
     }
 
     private sealed record Audit(IReadOnlyList<string> Lost, IReadOnlyList<string> Duplicates);
