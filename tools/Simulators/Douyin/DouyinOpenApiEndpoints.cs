@@ -122,8 +122,8 @@ public static class DouyinOpenApiEndpoints
             return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterMissing, "缺少必选参数", "isv.app-id-missing", "认证失败，app_key不存在");
         }
 
-        if (method != DouyinApiSigner.MethodFromPath(path) || Get("v") != DouyinApiSigner.Version ||
-            (Get("sign_method") is { } signMethod && signMethod != DouyinApiSigner.SignMethod))
+        if (method != DouyinSimSignatures.MethodOf(path) || Get("v") != DouyinSimSignatures.ApiVersion ||
+            (Get("sign_method") is { } signMethod && signMethod != DouyinSimSignatures.ApiSignMethod))
         {
             return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.parameter-invalid", "参数错误");
         }
@@ -133,12 +133,12 @@ public static class DouyinOpenApiEndpoints
             return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.timestamp-format-error", "时间戳格式错误");
         }
 
-        if (!DouyinApiSigner.IsTimestampFresh(timestamp, now, TimeSpan.FromSeconds(options.MaxTimestampSkewSeconds)))
+        if (!DouyinSimSignatures.IsFresh(timestamp, now, TimeSpan.FromSeconds(options.MaxTimestampSkewSeconds)))
         {
             return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.timestamp-invalid", "时间戳不合法");
         }
 
-        if (!DouyinApiSigner.Verify(appKey, options.AppSecret, method, body, timestamp, sign))
+        if (!DouyinSimSignatures.ApiSignMatches(appKey, options.AppSecret, method, body, timestamp, sign))
         {
             return DouyinOpenApiEnvelope.Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.signature-invalid", "签名校验失败");
         }

@@ -24,7 +24,7 @@ public static class DouyinPushBuilder
 
     /// <summary>The same bytes with a signature made with the wrong secret, as a forger without the secret would send.</summary>
     public static DouyinPush Forge(DouyinPush genuine) =>
-        genuine with { EventSign = DouyinPushVerifier.ComputeEventSign(genuine.AppId, "not-the-app-secret", genuine.Body) };
+        genuine with { EventSign = DouyinSimSignatures.EventSign(genuine.AppId, "not-the-app-secret", genuine.Body) };
 
     public static byte[] Body(IEnumerable<(string Tag, string MsgId, JsonObject Data)> messages)
     {
@@ -130,7 +130,7 @@ public static class DouyinPushBuilder
     };
 
     private static DouyinPush Sign(string appKey, string appSecret, string orderId, string tag, string msgId, byte[] body) =>
-        new(orderId, tag, msgId, body, appKey, DouyinPushVerifier.ComputeEventSign(appKey, appSecret, body));
+        new(orderId, tag, msgId, body, appKey, DouyinSimSignatures.EventSign(appKey, appSecret, body));
 
     private static long Number(string id) => long.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);
 }

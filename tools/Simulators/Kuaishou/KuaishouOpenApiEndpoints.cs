@@ -17,8 +17,8 @@ namespace ServerlessSync.Simulators.Kuaishou;
 /// </summary>
 public static class KuaishouOpenApiEndpoints
 {
-    public static readonly string OrderDetailPath = KuaishouApiSigner.PathFor(KuaishouApiMethods.OrderDetail);
-    public static readonly string OrderCursorListPath = KuaishouApiSigner.PathFor(KuaishouApiMethods.OrderCursorList);
+    public static readonly string OrderDetailPath = KuaishouSimSignatures.PathOf(KuaishouApiMethods.OrderDetail);
+    public static readonly string OrderCursorListPath = KuaishouSimSignatures.PathOf(KuaishouApiMethods.OrderCursorList);
 
     /// <summary>A seller other than the default one is reached with the token <c>sim-kuaishou-token-{sellerId}</c>.</summary>
     public const string SellerTokenPrefix = "sim-kuaishou-token-";
@@ -160,7 +160,7 @@ public static class KuaishouOpenApiEndpoints
         JsonObject? param;
         try
         {
-            param = JsonNode.Parse(Get(KuaishouApiSigner.ParamParam) ?? "{}") as JsonObject;
+            param = JsonNode.Parse(Get(KuaishouSimSignatures.ParamParam) ?? "{}") as JsonObject;
         }
         catch (JsonException)
         {
@@ -169,23 +169,23 @@ public static class KuaishouOpenApiEndpoints
 
         return param is null
             ? (Envelope(KuaishouOpenApiEnvelope.ParameterInvalid("param须为JSON对象")), null)
-            : (null, new Call(SellerFor(Get(KuaishouApiSigner.AccessTokenParam), options)!, param));
+            : (null, new Call(SellerFor(Get(KuaishouSimSignatures.AccessTokenParam), options)!, param));
     }
 
     private static JsonObject? CheckGateway(
         Dictionary<string, string?> query, Func<string, string?> get, string method, KuaishouSimulatorOptions options, DateTimeOffset now)
     {
-        if (!string.Equals(get(KuaishouApiSigner.AppKeyParam), options.AppKey, StringComparison.Ordinal))
+        if (!string.Equals(get(KuaishouSimSignatures.AppKeyParam), options.AppKey, StringComparison.Ordinal))
         {
             return KuaishouOpenApiEnvelope.AppKeyInvalid();
         }
 
-        if (get(KuaishouApiSigner.MethodParam) != method || get(KuaishouApiSigner.VersionParam) != KuaishouApiSigner.Version)
+        if (get(KuaishouSimSignatures.MethodParam) != method || get(KuaishouSimSignatures.VersionParam) != KuaishouSimSignatures.ApiVersion)
         {
-            return KuaishouOpenApiEnvelope.ParameterInvalid($"method须为{method}，version须为{KuaishouApiSigner.Version}");
+            return KuaishouOpenApiEnvelope.ParameterInvalid($"method须为{method}，version须为{KuaishouSimSignatures.ApiVersion}");
         }
 
-        var token = get(KuaishouApiSigner.AccessTokenParam);
+        var token = get(KuaishouSimSignatures.AccessTokenParam);
         if (token is null)
         {
             return KuaishouOpenApiEnvelope.AccessTokenInvalid("access_token不能为空");
@@ -196,22 +196,22 @@ public static class KuaishouOpenApiEndpoints
             return KuaishouOpenApiEnvelope.AccessTokenInvalid("access_token不存在或已过期");
         }
 
-        if (!KuaishouApiSigner.IsKnownSignMethod(get(KuaishouApiSigner.SignMethodParam)))
+        if (!KuaishouSimSignatures.IsSignMethod(get(KuaishouSimSignatures.SignMethodParam)))
         {
             return KuaishouOpenApiEnvelope.SignMethodInvalid();
         }
 
-        if (get(KuaishouApiSigner.SignParam) is null)
+        if (get(KuaishouSimSignatures.SignParam) is null)
         {
             return KuaishouOpenApiEnvelope.SignatureInvalid("sign不能为空");
         }
 
-        if (!KuaishouApiSigner.IsTimestampFresh(get(KuaishouApiSigner.TimestampParam), now, TimeSpan.FromSeconds(options.MaxTimestampSkewSeconds)))
+        if (!KuaishouSimSignatures.IsFresh(get(KuaishouSimSignatures.TimestampParam), now, TimeSpan.FromSeconds(options.MaxTimestampSkewSeconds)))
         {
             return KuaishouOpenApiEnvelope.ParameterInvalid("timestamp须为毫秒时间戳且与服务器时间相差不超过10分钟");
         }
 
-        return KuaishouApiSigner.Verify(query, options.SignSecret) ? null : KuaishouOpenApiEnvelope.SignatureInvalid("签名校验失败");
+        return KuaishouSimSignatures.ApiSignMatches(query, options.SignSecret) ? null : KuaishouOpenApiEnvelope.SignatureInvalid("签名校验失败");
     }
 
     private static string? Text(JsonObject param, string name) => param[name]?.GetValueKind() switch

@@ -52,7 +52,7 @@ public static class KuaishouPushBuilder
 
     /// <summary>The same envelope encrypted with another key, as a sender without our message key would produce: it does not decrypt.</summary>
     public static KuaishouPush Forge(KuaishouPush genuine) =>
-        genuine with { Body = Encoding.ASCII.GetBytes(KuaishouPushCipher.Encrypt(genuine.Plaintext, Convert.ToBase64String(Encoding.ASCII.GetBytes("not-the-real-key")))) };
+        genuine with { Body = Encoding.ASCII.GetBytes(KuaishouSimSignatures.EncryptPush(genuine.Plaintext, Convert.ToBase64String(Encoding.ASCII.GetBytes("not-the-real-key")))) };
 
     /// <summary>A body that is not Base64 cipher text at all.</summary>
     public static KuaishouPush Garbage(KuaishouPush genuine) =>
@@ -150,7 +150,7 @@ public static class KuaishouPushBuilder
     private static KuaishouPush Encrypt(string messageKey, string orderId, string eventName, string msgId, JsonObject envelope)
     {
         var plaintext = envelope.ToJsonString(Json);
-        return new KuaishouPush(orderId, eventName, msgId, Encoding.ASCII.GetBytes(KuaishouPushCipher.Encrypt(plaintext, messageKey)), plaintext);
+        return new KuaishouPush(orderId, eventName, msgId, Encoding.ASCII.GetBytes(KuaishouSimSignatures.EncryptPush(plaintext, messageKey)), plaintext);
     }
 
     private static long Number(string id) => long.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture);

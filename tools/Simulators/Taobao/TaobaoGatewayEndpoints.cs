@@ -112,13 +112,13 @@ public static class TaobaoGatewayEndpoints
             return TaobaoTopAnswers.Error(TaobaoApiError.InvalidFormat, "Invalid Format", null, "the simulator answers format=json only");
         }
 
-        var signMethod = Get("sign_method") ?? TaobaoSignMethod.Md5;
-        if (!TaobaoSignMethod.IsKnown(signMethod))
+        var signMethod = Get("sign_method") ?? TaobaoSimSignatures.Md5;
+        if (!TaobaoSimSignatures.IsSignMethod(signMethod))
         {
             return TaobaoTopAnswers.InvalidArgument("sign_method", "sign_method must be md5 or hmac");
         }
 
-        if (!TaobaoTopSigner.Verify(p, options.AppSecret, signMethod, sign))
+        if (!TaobaoSimSignatures.Matches(p, options.AppSecret, signMethod, sign))
         {
             return TaobaoTopAnswers.Error(TaobaoApiError.InvalidSignature, "Invalid Signature");
         }

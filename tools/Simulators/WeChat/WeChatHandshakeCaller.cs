@@ -19,7 +19,7 @@ public sealed class WeChatHandshakeCaller(HttpClient http, WeChatSimulatorOption
         var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
         var echo = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture) +
             RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
-        var signature = WeChatSignature.Compute(forged ? "not-the-token" : options.Token, timestamp, nonce);
+        var signature = WeChatSimCrypto.Signature(forged ? "not-the-token" : options.Token, timestamp, nonce);
         var uri = WeChatPushSender.WithQuery(webhook, $"signature={signature}&timestamp={timestamp}&nonce={nonce}&echostr={echo}");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(WeChatPushSender.Timeout);

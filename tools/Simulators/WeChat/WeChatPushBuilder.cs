@@ -97,15 +97,15 @@ public static class WeChatPushBuilder
 
     private static WeChatPush Seal(WeChatSimulatorOptions options, string orderId, string eventName, string plaintext, DateTimeOffset now, string token)
     {
-        var encrypt = new WeChatMessageCrypto(options.EncodingAesKey).Encrypt(plaintext, options.AppId);
+        var encrypt = WeChatSimCrypto.Encrypt(options.EncodingAesKey, plaintext, options.AppId);
         var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
         var query = string.Join('&',
-            $"signature={WeChatSignature.Compute(token, timestamp, nonce)}",
+            $"signature={WeChatSimCrypto.Signature(token, timestamp, nonce)}",
             $"timestamp={timestamp}",
             $"nonce={nonce}",
-            $"encrypt_type={WeChatPushAck.AesEncryptType}",
-            $"msg_signature={WeChatSignature.Compute(token, timestamp, nonce, encrypt)}");
+            $"encrypt_type={WeChatSimCrypto.AesEncryptType}",
+            $"msg_signature={WeChatSimCrypto.Signature(token, timestamp, nonce, encrypt)}");
         var body = Encoding.UTF8.GetBytes(new JsonObject { ["ToUserName"] = options.UserName, ["Encrypt"] = encrypt }.ToJsonString(Json));
         return new WeChatPush(orderId, eventName, MsgKey(plaintext), plaintext, query, body);
     }
