@@ -69,7 +69,7 @@ public sealed class KuaishouAdminEndpointTests(KuaishouSimulatorFixture sim) : I
 
     [Theory]
     [InlineData("forged", 401)]
-    [InlineData("garbage", 400)]
+    [InlineData("garbage", 401)]
     public async Task Push_endpoint_can_send_a_body_that_does_not_decrypt(string kind, int expected)
     {
         var orderId = sim.Store.CreateOrders(1).Single().Oid;

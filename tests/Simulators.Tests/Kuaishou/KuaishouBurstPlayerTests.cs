@@ -105,7 +105,7 @@ public sealed class KuaishouBurstPlayerTests : IAsyncLifetime
 
         Assert.Equal((200, true), (heartbeat.StatusCode, heartbeat.Acked));
         Assert.Equal((401, false), (forged.StatusCode, forged.Acked));
-        Assert.Equal((400, false), (garbage.StatusCode, garbage.Acked));
+        Assert.Equal((401, false), (garbage.StatusCode, garbage.Acked));
         Assert.Equal((200, true), (real.StatusCode, real.Acked));
         Assert.Equal(PushOutcomeKind.Test, receiver.Arrivals.First().Outcome.Kind);
         Assert.Equal(order.Oid, Assert.Single(receiver.Messages).Message.Event.OrderId);
