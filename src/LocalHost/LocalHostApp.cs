@@ -1,5 +1,6 @@
 using ServerlessSync.LocalHost.Durable;
 using ServerlessSync.LocalHost.Hosted;
+using ServerlessSync.LocalHost.Security;
 using ServerlessSync.Pipeline;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Configuration;
@@ -28,6 +29,8 @@ public static class LocalHostApp
         builder.Services.AddValidatedOptions<StartAdmissionOptions>(builder.Configuration, StartAdmissionOptions.SectionName, o => o.Problems());
         builder.Services.AddSingleton<TaskHubBacklog>();
         builder.Services.AddSingleton<StartAdmission>();
+        builder.Services.Configure<LocalAdminOptions>(builder.Configuration.GetSection(LocalAdminOptions.SectionName));
+        builder.Services.AddSingleton<LocalAdminToken>();
 
         // Order matters: profiles are seeded and the task hub is running before the first intake message is started.
         builder.Services.AddHostedService<StartupSeeder>();
@@ -37,11 +40,13 @@ public static class LocalHostApp
         builder.Services.AddHostedService<PullTimer>();
 
         var app = builder.Build();
+        _ = app.Services.GetRequiredService<LocalAdminToken>(); // made (and printed, the first time) at start, not on the first admin call
         app.Use((context, next) =>
         {
             SecurityHeaders.Apply(context.Response.Headers);
             return next(context);
         });
+        app.UseMiddleware<LocalRequestGuard>();
         app.MapServerlessSyncApi();
         return app;
     }

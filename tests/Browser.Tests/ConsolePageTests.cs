@@ -43,7 +43,7 @@ public sealed class ConsolePageTests(ITestOutputHelper output)
 
         await using var browser = await BrowserPage.OpenAsync(output);
         var page = browser.Page;
-        await page.GotoAsync($"{hub.HubUrl}/api/console?platform=douyin&shop={DemoCatalog.ShopId}");
+        await page.GotoAsync($"{hub.HubUrl}/api/console?platform=douyin&shop={DemoCatalog.ShopId}#token={hub.AdminToken}");
 
         // Find a synced order: its ERP number is the ledger's.
         var synced = (await hub.Ledger.GetAsync(new OrderKey(PlatformNames.Douyin, DemoCatalog.ShopId, clean[0]), CancellationToken.None))!;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.LocalHost;
+using ServerlessSync.LocalHost.Security;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Simulators;
 using ServerlessSync.Simulators.Douyin;
@@ -19,14 +20,16 @@ namespace ServerlessSync.HubTestSupport;
 /// </summary>
 public sealed class TestHub : IAsyncDisposable
 {
-    private TestHub(WebApplication simulators, WebApplication hub, string simUrl, string hubUrl, string prefix)
+    private TestHub(WebApplication simulators, WebApplication hub, string simUrl, string hubUrl, string prefix, string adminToken)
     {
         Simulators = simulators;
         Hub = hub;
         SimulatorUrl = simUrl;
         HubUrl = hubUrl;
         Prefix = prefix;
+        AdminToken = adminToken;
         Http = new HttpClient { BaseAddress = new Uri(hubUrl), Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Add(LocalRequestGuard.TokenHeader, adminToken);
     }
 
     public WebApplication Simulators { get; }
@@ -39,7 +42,14 @@ public sealed class TestHub : IAsyncDisposable
 
     public string Prefix { get; }
 
+    /// <summary>Carries the admin token (<see cref="LocalRequestGuard.TokenHeader"/>) on every request.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>This hub's <c>Admin:Token</c>; pages get it as <c>#token=</c> in the link.</summary>
+    public string AdminToken { get; }
+
+    /// <summary>JSON content for admin POSTs that carry no body of their own (resync): admin routes take only application/json.</summary>
+    public static HttpContent EmptyJson() => new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
 
     public string DouyinWebhookUrl => HubUrl + "/api/webhooks/douyin";
 
@@ -68,6 +78,7 @@ public sealed class TestHub : IAsyncDisposable
         await sims.StartAsync();
 
         var prefix = Azurite.UniqueName("t");
+        var adminToken = "test-admin-" + Guid.NewGuid().ToString("N");
         var hubUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var values = new Dictionary<string, string?>
         {
@@ -91,6 +102,7 @@ public sealed class TestHub : IAsyncDisposable
             ["Sync:WriteErpFirstRetrySeconds"] = "1",
             ["Sync:WriteErpMaxRetrySeconds"] = "2",
             ["Sync:FetchFirstRetrySeconds"] = "1",
+            ["Admin:Token"] = adminToken,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -99,7 +111,7 @@ public sealed class TestHub : IAsyncDisposable
 
         var hub = LocalHostApp.Build([], config => config.AddInMemoryCollection(values));
         await hub.StartAsync();
-        return new TestHub(sims, hub, simUrl, hubUrl, prefix);
+        return new TestHub(sims, hub, simUrl, hubUrl, prefix, values["Admin:Token"]!);
     }
 
     /// <summary>Plays a Douyin burst against this hub's webhook.</summary>

@@ -150,7 +150,7 @@ public sealed class AdminApiTests
 
         for (var i = 0; i < 2; i++)
         {
-            using var resync = await hub.Http.PostAsync($"/api/orders/douyin/{DemoCatalog.ShopId}/{first}/resync", null);
+            using var resync = await hub.Http.PostAsync($"/api/orders/douyin/{DemoCatalog.ShopId}/{first}/resync", TestHub.EmptyJson());
             Assert.Equal(HttpStatusCode.Accepted, resync.StatusCode);
         }
 

@@ -1,9 +1,22 @@
-// Shared by the dashboard and the console: API calls (carrying the function key from the page URL, if any),
-// money in yuan from integer fen, and bilingual labels. No buyer data is ever shown.
+// Shared by the dashboard and the console: API calls (carrying the function key from the page URL, if any, and the
+// LocalHost admin token on changes), money in yuan from integer fen, and bilingual labels. No buyer data is ever shown.
 (function () {
   'use strict';
   const params = new URLSearchParams(window.location.search);
   const key = params.get('code');
+
+  // The LocalHost admin token arrives in the link's fragment (#token=..., never sent to a server or a referrer), is
+  // kept for this tab only and leaves the address bar at once.
+  const tokenStore = 'serverlesssync-admin-token';
+  const fragment = new URLSearchParams(window.location.hash.substring(1));
+  if (fragment.get('token')) {
+    sessionStorage.setItem(tokenStore, fragment.get('token'));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  function adminToken(value) {
+    if (value !== undefined) sessionStorage.setItem(tokenStore, value);
+    return sessionStorage.getItem(tokenStore) || '';
+  }
 
   function url(path, query) {
     const u = new URL(path, window.location.href); // relative to /api/
@@ -14,11 +27,13 @@
 
   async function api(path, options) {
     const opts = Object.assign({ headers: { 'Accept': 'application/json' } }, options || {});
+    if (opts.method && opts.method !== 'GET' && opts.json === undefined) opts.json = {};
     if (opts.json !== undefined) {
       opts.method = opts.method || 'POST';
       opts.headers['Content-Type'] = 'application/json';
       opts.body = JSON.stringify(opts.json);
       delete opts.json;
+      if (adminToken()) opts.headers['X-Admin-Token'] = adminToken();
     }
     const response = await fetch(url(path, opts.query), opts);
     const text = await response.text();
@@ -75,5 +90,5 @@
     return isNaN(d) ? String(iso) : d.toLocaleString('zh-CN', { hour12: false });
   }
 
-  window.SS = { url, api, yuan, count, el, todayUtc8, time, params };
+  window.SS = { url, api, yuan, count, el, todayUtc8, time, params, adminToken };
 })();

@@ -2,11 +2,14 @@
 // recent alerts, and the platform · ledger · ERP reconciliation of one shop's day.
 (function () {
   'use strict';
-  const { api, yuan, count, el, todayUtc8, url, params, time } = window.SS;
+  const { api, yuan, count, el, todayUtc8, url, params, time, adminToken } = window.SS;
   const platforms = ['douyin', 'kuaishou', 'wechat', 'taobao'];
   document.getElementById('dashboard-link').href = url('dashboard');
   document.querySelectorAll('select.platform').forEach(s => s.replaceChildren(...platforms.map(p => el('option', { value: p }, p))));
   document.getElementById('recon-day').value = params.get('day') || todayUtc8();
+  const tokenInput = document.getElementById('admin-token');
+  tokenInput.value = adminToken();
+  tokenInput.addEventListener('change', () => adminToken(tokenInput.value.trim()));
 
   function status(s) { return el('span', { class: 'status ' + s }, s); }
   function message(id, text) { document.getElementById(id).textContent = text || ''; }
