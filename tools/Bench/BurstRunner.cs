@@ -214,6 +214,9 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
 
     private static string BenchDll => Path.Combine(AppContext.BaseDirectory, "ServerlessSync.Bench.dll");
 
+    /// <summary>The LocalHost workers' admin token (X-Admin-Token), fresh per bench run, so no worker writes a token file.</summary>
+    public static readonly string HubAdminToken = "bench-" + Guid.NewGuid().ToString("N");
+
     private Dictionary<string, string> Environment(string storage, string? taskHubStorage, string simUrl, string runId, string mode, int workers)
     {
         // The workers split the ERP's cap among themselves (GovernorMembership); the hub is set a little under it so
@@ -222,6 +225,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
         var env = new Dictionary<string, string>
         {
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Admin__Token"] = HubAdminToken,
             ["Storage__ConnectionString"] = storage,
             ["Storage__TablePrefix"] = runId,
             ["Storage__IntakeQueueName"] = runId + "-intake",

@@ -41,6 +41,7 @@ public static class PoisonChaos
         await progress.WriteLineAsync($"[chaos] {storage.Name} Azurite back; waiting for the poison queue to settle");
 
         using var http = new HttpClient { BaseAddress = new Uri(hubUrl), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Admin-Token", BurstRunner.HubAdminToken);
         var deadline = DateTime.UtcNow + SettleLimit;
         int poisoned = -1, stableFor = 0;
         while (DateTime.UtcNow < deadline && stableFor < 5)
@@ -56,7 +57,7 @@ public static class PoisonChaos
         var redriven = 0;
         for (var call = 0; call < 20; call++)
         {
-            using var response = await http.PostAsync("/api/intake/poison/redrive", null);
+            using var response = await http.PostAsync("/api/intake/poison/redrive?reason=bench%20chaos", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
             response.EnsureSuccessStatusCode();
             var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
             redriven += answer.GetProperty("redriven").GetInt32();
