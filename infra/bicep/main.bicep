@@ -1,7 +1,7 @@
 // ServerlessSync: the whole Azure deployment in one resource group (azd up, or az deployment group create).
 // Local modules only (registry modules cannot be restored offline); Azure Verified Modules conventions: every
 // parameter described, secrets @secure(), named outputs, role assignments named guid(scope, principal, role).
-import { shopType, orderEventSubscriptionType, roleAssignmentType, shopSecretName } from 'types.bicep'
+import { shopType, orderEventSubscriptionType, roleAssignmentType, shopSecretName, entraAuthType } from 'types.bicep'
 
 targetScope = 'resourceGroup'
 
@@ -181,6 +181,27 @@ param alertSmtp object = {}
 @secure()
 param smtpPassword string = ''
 
+// ---------- access to the admin surface (docs/dashboard.md) ----------
+
+@description('Optional. App Service authentication with Entra ID for people: { clientId, tenantId?, allowedAudiences? } of an app registration with the app roles viewer, operator and admin. Omitted: off, only the role keys below open the pages and admin routes.')
+param entraAuth entraAuthType?
+
+@description('Optional. Entra app registration client secret (entra-client-secret); without it sign-in uses ID tokens.')
+@secure()
+param entraClientSecret string = ''
+
+@description('Optional. Role key for viewers (dashboard, stats, reads), sent as x-functions-key or ?code= (access-viewer-key); at least 32 characters.')
+@secure()
+param viewerKey string = ''
+
+@description('Optional. Role key for operators (resync, release, reconciliation, audit trail) (access-operator-key).')
+@secure()
+param operatorKey string = ''
+
+@description('Optional. Role key for admins (mapping profiles, settings) (access-admin-key).')
+@secure()
+param adminKey string = ''
+
 // ---------- secrets managed outside the deployment ----------
 
 @description('Optional. Names of Key Vault secrets set outside this deployment (az keyvault secret set); their settings reference them although no value was passed here.')
@@ -284,6 +305,10 @@ var fixedSecrets = {
   'alerts-feishu-webhook-url': feishuWebhookUrl
   'alerts-feishu-secret': feishuSecret
   'alerts-smtp-password': smtpPassword
+  'access-viewer-key': viewerKey
+  'access-operator-key': operatorKey
+  'access-admin-key': adminKey
+  'entra-client-secret': entraClientSecret
 }
 
 var shopSecretValues = reduce(
@@ -493,6 +518,7 @@ module functionApp 'modules/function-app.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     extraAppSettings: extraAppSettings
+    entraAuth: entraAuth
   }
 }
 

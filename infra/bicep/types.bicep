@@ -51,3 +51,16 @@ func shopSecretName(platform string, shopId string, secret string) string => toL
 @description('An app setting value: a Key Vault reference when the secret is known to exist, otherwise empty (the feature stays off instead of reading the reference text as a credential).')
 func secretRef(vaultUri string, availableSecretNames string[], name string) string =>
   contains(availableSecretNames, name) ? '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${name})' : ''
+
+@export()
+@description('App Service authentication (Easy Auth) with Entra ID in front of the app. The app registration defines the app roles viewer, operator and admin; users and groups are assigned to them.')
+type entraAuthType = {
+  @description('Required. Application (client) id of the Entra app registration.')
+  clientId: string
+
+  @description('Optional. Directory (tenant) id; default the deployment\'s tenant.')
+  tenantId: string?
+
+  @description('Optional. Accepted token audiences; default api://{clientId} and the client id.')
+  allowedAudiences: string[]?
+}

@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessSync.Functions.Intake;
 using ServerlessSync.Pipeline;
+using ServerlessSync.Pipeline.Api.Access;
+using ServerlessSync.Pipeline.Configuration;
+using ServerlessSync.Functions.Http;
 using ServerlessSync.Pipeline.Intake;
 
 namespace ServerlessSync.Functions;
@@ -19,6 +22,10 @@ public static class FunctionsServices
         services.RemoveAll<OrderEventStarter>();
         services.RemoveAll<IntakeMessageHandler>();
         services.AddSingleton<IntakeMessageHandlerFactory>();
+
+        services.AddValidatedOptions<AccessOptions>(configuration, AccessOptions.SectionName, o => o.Problems());
+        services.AddSingleton<AdminAccess>();
+        services.AddSingleton<AdminAccessMiddleware>();
 
         services.AddHostedService<ProfileSeedingService>();
         return services;

@@ -2,9 +2,10 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ServerlessSync.Functions;
+using ServerlessSync.Functions.Http;
 
 var host = new HostBuilder()
-    .ConfigureFunctionsWebApplication()
+    .ConfigureFunctionsWebApplication(worker => worker.UseMiddleware<AdminAccessMiddleware>())
     .ConfigureServices((context, services) =>
     {
         services.AddFunctionsTelemetry(context.Configuration);

@@ -1,4 +1,6 @@
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Api.Access;
+using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Pull;
@@ -9,9 +11,15 @@ using ServerlessSync.Pipeline.Web;
 
 namespace ServerlessSync.LocalHost;
 
-/// <summary>The same routes as the Functions app (DESIGN §5), mapped onto the shared handlers.</summary>
+/// <summary>
+/// The same routes as the Functions app (DESIGN §5), mapped onto the shared handlers. Mutating routes pass
+/// <see cref="Security.LocalRequestGuard"/> (the admin token) first; their caller is the token's owner, and each is audited.
+/// </summary>
 public static class LocalApi
 {
+    /// <summary>Whoever holds the admin token: the account running this host (the token file is readable by it only).</summary>
+    private static readonly AdminCaller TokenHolder = new($"local:{Environment.UserName}", AdminRole.Admin);
+
     public static WebApplication MapServerlessSyncApi(this WebApplication app)
     {
         var api = app.MapGroup("/api");
@@ -19,26 +27,29 @@ public static class LocalApi
             ToResult(await handler.HandleAsync(platform, await WebhookRequest.ReadAsync(request, ct), ct)));
         api.MapGet("/orders/{platform}/{shopId}/{orderId}", async (string platform, string shopId, string orderId, OrderStatusApi orders, CancellationToken ct) =>
             ToResult(await orders.GetAsync(platform, shopId, orderId, ct)));
-        api.MapPost("/orders/{platform}/{shopId}/{orderId}/resync", async (string platform, string shopId, string orderId, ResyncApi resync, CancellationToken ct) =>
-            ToResult(await resync.ResyncAsync(platform, shopId, orderId, ct)));
+        api.MapPost("/orders/{platform}/{shopId}/{orderId}/resync", async (string platform, string shopId, string orderId, HttpRequest request, ResyncApi resync, AdminAuditLog audit, CancellationToken ct) =>
+            ToResult(await audit.RunAsync(TokenHolder, request, "order.resync", () => resync.ResyncAsync(platform, shopId, orderId, ct), ct)));
         api.MapGet("/health", async (HealthApi health, CancellationToken ct) => ToResult(await health.GetAsync(ct)));
 
         api.MapGet("/profiles/{platform}/{shopId}", async (string platform, string shopId, ProfileApi profiles, CancellationToken ct) =>
             ToResult(await profiles.GetAsync(platform, shopId, ct)));
-        api.MapPut("/profiles/{platform}/{shopId}", async (string platform, string shopId, HttpRequest request, ProfileApi profiles, CancellationToken ct) =>
-            await AdminAsync(request, ct, body => profiles.PutAsync(platform, shopId, body, AdminIdentity.Of(request), ct)));
+        api.MapPut("/profiles/{platform}/{shopId}", async (string platform, string shopId, HttpRequest request, ProfileApi profiles, AdminAuditLog audit, CancellationToken ct) =>
+            await AuditedAsync(audit, request, "profile.put", body => profiles.PutAsync(platform, shopId, body, TokenHolder.Actor, ct), ct));
         api.MapGet("/profiles/{platform}/{shopId}/history", async (string platform, string shopId, ProfileApi profiles, CancellationToken ct) =>
             ToResult(await profiles.HistoryAsync(platform, shopId, ct)));
-        api.MapPost("/profiles/{platform}/{shopId}/dry-run", async (string platform, string shopId, HttpRequest request, ProfileApi profiles, CancellationToken ct) =>
-            await AdminAsync(request, ct, body => profiles.DryRunAsync(platform, shopId, body, ct)));
+        api.MapPost("/profiles/{platform}/{shopId}/dry-run", async (string platform, string shopId, HttpRequest request, ProfileApi profiles, AdminAuditLog audit, CancellationToken ct) =>
+            await AuditedAsync(audit, request, "profile.dry-run", body => profiles.DryRunAsync(platform, shopId, body, ct), ct));
 
         api.MapGet("/quarantine", async (QuarantineApi quarantine, CancellationToken ct) => ToResult(await quarantine.ListAsync(ct)));
-        api.MapPost("/quarantine/release", async (HttpRequest request, QuarantineApi quarantine, CancellationToken ct) =>
-            await AdminAsync(request, ct, body => quarantine.ReleaseAsync(body, ct)));
+        api.MapPost("/quarantine/release", async (HttpRequest request, QuarantineApi quarantine, AdminAuditLog audit, CancellationToken ct) =>
+            await AuditedAsync(audit, request, "quarantine.release", body => quarantine.ReleaseAsync(body, ct), ct));
+        api.MapGet("/audit", async (string? limit, AdminAuditLog audit, CancellationToken ct) => ToResult(await audit.ListAsync(limit, ct)));
         api.MapGet("/" + IntakePoisonRedrive.CountRoute, async (IntakePoisonRedrive poison, CancellationToken ct) => ToResult(await poison.CountAsync(ct)));
-        api.MapPost("/" + IntakePoisonRedrive.Route, async (IntakePoisonRedrive poison, CancellationToken ct) => ToResult(await poison.RedriveAsync(ct)));
+        api.MapPost("/" + IntakePoisonRedrive.Route, async (HttpRequest request, IntakePoisonRedrive poison, AdminAuditLog audit, CancellationToken ct) =>
+            ToResult(await audit.RunAsync(TokenHolder, request, "intake.poison.redrive", () => poison.RedriveAsync(ct), ct)));
         api.MapGet("/" + HeldPushes.Route, async (HeldPushes held, CancellationToken ct) => ToResult(await held.ListAsync(ct)));
-        api.MapPost("/" + HeldPushes.ReplayRoute, async (HeldPushes held, CancellationToken ct) => ToResult(await held.ReplayReplyAsync(ct)));
+        api.MapPost("/" + HeldPushes.ReplayRoute, async (HttpRequest request, HeldPushes held, AdminAuditLog audit, CancellationToken ct) =>
+            ToResult(await audit.RunAsync(TokenHolder, request, "intake.held.replay", () => held.ReplayReplyAsync(ct), ct)));
         api.MapGet("/" + SkippedListEntries.Route, async (SkippedListEntries skipped, CancellationToken ct) => ToResult(await skipped.ListAsync(ct)));
 
         api.MapGet("/dashboard", (WebPagesApi pages) => ToResult(pages.Dashboard()));
@@ -51,11 +62,8 @@ public static class LocalApi
         return app;
     }
 
-
-    private static async Task<IResult> AdminAsync(HttpRequest request, CancellationToken ct, Func<string, Task<HttpReply>> handle) =>
-        await AdminIdentity.ReadBodyAsync(request, ct) is { } body
-            ? ToResult(await handle(body))
-            : ToResult(HttpReply.Error(413, $"body exceeds {AdminIdentity.MaxBodyBytes} bytes"));
+    private static async Task<IResult> AuditedAsync(AdminAuditLog audit, HttpRequest request, string action, Func<string, Task<AdminOutcome>> handle, CancellationToken ct) =>
+        ToResult(await audit.RunAsync(TokenHolder, request, action, () => AdminRequestBody.HandleAsync(request, handle, ct), ct));
 
     private static IResult ToResult(HttpReply reply) => Results.Content(reply.Body, reply.ContentType, statusCode: reply.StatusCode);
 }

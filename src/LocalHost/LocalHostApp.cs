@@ -29,7 +29,7 @@ public static class LocalHostApp
         builder.Services.AddValidatedOptions<StartAdmissionOptions>(builder.Configuration, StartAdmissionOptions.SectionName, o => o.Problems());
         builder.Services.AddSingleton<TaskHubBacklog>();
         builder.Services.AddSingleton<StartAdmission>();
-        builder.Services.Configure<LocalAdminOptions>(builder.Configuration.GetSection(LocalAdminOptions.SectionName));
+        builder.Services.AddValidatedOptions<LocalAdminOptions>(builder.Configuration, LocalAdminOptions.SectionName, o => o.Problems());
         builder.Services.AddSingleton<LocalAdminToken>();
 
         // Order matters: profiles are seeded and the task hub is running before the first intake message is started.

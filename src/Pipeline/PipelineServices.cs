@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Alerts;
+using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.OpsConsole;
@@ -56,6 +57,7 @@ public static class PipelineServices
         services.AddSingleton<ProfileApi>();
         services.AddSingleton<QuarantineIndex>();
         services.AddSingleton<QuarantineApi>();
+        services.AddSingleton<AdminAuditLog>();
         services.AddValidatedOptions<StatsOptions>(configuration, StatsOptions.SectionName, o => o.Problems());
         services.AddValidatedOptions<ReconciliationOptions>(configuration, ReconciliationOptions.SectionName, o => o.Problems());
         services.AddSingleton<OrdersByDayIndex>();

@@ -75,8 +75,15 @@ public sealed class ConsolePageTests(ITestOutputHelper output)
         Assert.True(await page.Locator(".reason-group").CountAsync() >= 1);
         await browser.ScreenshotAsync("console-quarantine");
         await PutProfileAsync(hub, fixedProfile);
+        await page.FillAsync("#change-reason", "映射已修复 mapping fixed");
         await page.Locator(".sku-group .release-sku").First.ClickAsync();
         await Assertions.Expect(page.Locator("#quarantine-message")).ToContainTextAsync($"Released {affected.Count} orders");
+
+        // The audit trail shows the release with who, what and why (and the resync before it).
+        await Assertions.Expect(page.Locator("#audit-table tbody")).ToContainTextAsync("quarantine.release");
+        await Assertions.Expect(page.Locator("#audit-table tbody tr").First).ToContainTextAsync($"released {affected.Count} matching");
+        await Assertions.Expect(page.Locator("#audit-table tbody tr").First).ToContainTextAsync("映射已修复 mapping fixed");
+        await Assertions.Expect(page.Locator("#audit-table tbody")).ToContainTextAsync("order.resync");
         var released = await hub.WaitForLedgerAsync(DemoCatalog.ShopId, affected, Settle, SyncStatus.Synced);
         Assert.All(released.Values, e => Assert.Equal(SyncStatus.Synced, e!.Status));
         Assert.All(affected, id => Assert.Single(hub.Kingdee.FindByNetOrderBillNo(id)));

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.HubTestSupport;
@@ -68,6 +69,11 @@ public sealed class HostileNamesTests(ITestOutputHelper output)
             .With(SyncStatus.Quarantined, "buyer remark" + Payload, Now, reason: "reason" + Payload), CancellationToken.None);
         await hub.HubService<QuarantineIndex>().PutAsync(new QuarantinedOrder(key, SyncStatus.Quarantined, "reason" + Payload, ["sku" + Payload], Now), CancellationToken.None);
         await hub.HubService<AlertService>().RaiseAsync(AlertKind.Quarantined, "shop:" + Payload, key.InstanceId, "alert" + Payload, CancellationToken.None);
+        // A change whose filter and reason carry markup: the audit trail shows both (it matches nothing, so the order stays).
+        using (var release = await hub.Http.PostAsJsonAsync("/api/quarantine/release?reason=" + Uri.EscapeDataString("why" + Payload), new { sku = "nomatch" + Payload }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, release.StatusCode);
+        }
 
         await using var browser = await OpenAsync();
         var page = browser.Page;
@@ -76,6 +82,7 @@ public sealed class HostileNamesTests(ITestOutputHelper output)
         await page.WaitForFunctionAsync("() => document.getElementById('quarantine-list').dataset.total === '1'");
         await page.WaitForFunctionAsync("() => document.getElementById('order-history') !== null");
         await page.WaitForFunctionAsync("() => document.querySelector('#alerts-table tbody').textContent.includes('alert<img')");
+        await page.WaitForFunctionAsync("() => document.querySelector('#audit-table tbody').textContent.includes('why<img')");
 
         var quarantine = await page.Locator("#quarantine-list").TextContentAsync();
         Assert.Contains("reason" + Payload, quarantine);
@@ -84,6 +91,9 @@ public sealed class HostileNamesTests(ITestOutputHelper output)
         Assert.Contains("reason" + Payload, await page.Locator("#order-summary").TextContentAsync());
         Assert.Contains("alert" + Payload, await page.Locator("#alerts-table").TextContentAsync());
         Assert.Contains("shop:" + Payload, await page.Locator("#alerts-table").TextContentAsync());
+        var audit = await page.Locator("#audit-table").TextContentAsync();
+        Assert.Contains("why" + Payload, audit);
+        Assert.Contains("released 0 matching", audit, StringComparison.Ordinal);
 
         await AssertNothingRanAsync(browser);
     }

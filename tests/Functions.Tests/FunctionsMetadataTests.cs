@@ -17,7 +17,7 @@ namespace ServerlessSync.Functions.Tests;
 /// </summary>
 public sealed class FunctionsMetadataTests
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, JsonElement>> Functions = new(Load);
+    internal static readonly Lazy<IReadOnlyDictionary<string, JsonElement>> Functions = new(Load);
 
     private static IReadOnlyDictionary<string, JsonElement> Load()
     {
@@ -33,13 +33,13 @@ public sealed class FunctionsMetadataTests
         return function;
     }
 
-    private static JsonElement Trigger(string name) =>
+    internal static JsonElement Trigger(string name) =>
         Function(name).GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
 
-    private static string? Text(JsonElement element, string property) =>
+    internal static string? Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static string[] Methods(JsonElement trigger) => trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!).ToArray();
+    internal static string[] Methods(JsonElement trigger) => trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!).ToArray();
 
     [Fact]
     public void The_app_has_exactly_the_expected_functions_and_each_entry_point_exists_in_the_built_assembly()
@@ -51,6 +51,7 @@ public sealed class FunctionsMetadataTests
             DashboardPageFunction.Name, ConsolePageFunction.Name, WebAssetFunction.Name, StatsSummaryFunction.Name, RecentAlertsFunction.Name, ReconciliationFunction.Name,
             ResyncOrderFunction.Name, ProfileFunction.Name, ProfileHistoryFunction.Name, ProfileDryRunFunction.Name, QuarantineListFunction.Name, QuarantineReleaseFunction.Name,
             IntakePoisonFunction.Name, IntakePoisonRedriveFunction.Name, PullSkippedFunction.Name, HeldPushesFunction.Name, HeldPushesReplayFunction.Name,
+            AuditTrailFunction.Name,
         ];
         Assert.Equal(expected.Order(), Functions.Value.Keys.Order());
 
@@ -79,23 +80,24 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void GetOrder_is_a_function_key_get_on_orders_platform_shop_order()
+    public void GetOrder_is_a_get_on_orders_platform_shop_order_left_to_the_apps_role_check()
     {
         var trigger = Trigger(GetOrderFunction.Name);
         Assert.Equal("httpTrigger", Text(trigger, "type"));
         Assert.Equal("orders/{platform}/{shopId}/{orderId}", Text(trigger, "route"));
-        Assert.Equal("Function", Text(trigger, "authLevel"));
+        Assert.Equal("Anonymous", Text(trigger, "authLevel"));
         Assert.Equal(["get"], Methods(trigger));
     }
 
     [Theory]
-    [InlineData(DashboardPageFunction.Name, "dashboard", "Function")]
-    [InlineData(ConsolePageFunction.Name, "console", "Function")]
-    [InlineData(StatsSummaryFunction.Name, "stats/summary", "Function")]
-    [InlineData(RecentAlertsFunction.Name, "alerts/recent", "Function")]
-    [InlineData(ReconciliationFunction.Name, "reconciliation/{platform}/{shopId}/{day}", "Function")]
+    [InlineData(DashboardPageFunction.Name, "dashboard", "Anonymous")]
+    [InlineData(ConsolePageFunction.Name, "console", "Anonymous")]
+    [InlineData(StatsSummaryFunction.Name, "stats/summary", "Anonymous")]
+    [InlineData(RecentAlertsFunction.Name, "alerts/recent", "Anonymous")]
+    [InlineData(ReconciliationFunction.Name, "reconciliation/{platform}/{shopId}/{day}", "Anonymous")]
+    [InlineData(AuditTrailFunction.Name, "audit", "Anonymous")]
     [InlineData(WebAssetFunction.Name, "web/{name}", "Anonymous")]
-    public void Dashboard_and_console_routes_are_gets_with_function_keys_except_their_static_files(string name, string route, string authLevel)
+    public void Dashboard_and_console_routes_are_gets_whose_roles_the_app_checks(string name, string route, string authLevel)
     {
         var trigger = Trigger(name);
         Assert.Equal("httpTrigger", Text(trigger, "type"));
@@ -111,12 +113,12 @@ public sealed class FunctionsMetadataTests
     [InlineData(ProfileDryRunFunction.Name, "profiles/{platform}/{shopId}/dry-run", "post")]
     [InlineData(QuarantineListFunction.Name, "quarantine", "get")]
     [InlineData(QuarantineReleaseFunction.Name, "quarantine/release", "post")]
-    public void Admin_routes_need_a_function_key_and_serve_the_same_routes_as_the_local_host(string name, string route, string methods)
+    public void Admin_routes_are_left_to_the_apps_role_check_and_serve_the_same_routes_as_the_local_host(string name, string route, string methods)
     {
         var trigger = Trigger(name);
         Assert.Equal("httpTrigger", Text(trigger, "type"));
         Assert.Equal(route, Text(trigger, "route"));
-        Assert.Equal("Function", Text(trigger, "authLevel"));
+        Assert.Equal("Anonymous", Text(trigger, "authLevel"));
         Assert.Equal(methods.Split(','), Methods(trigger));
     }
 

@@ -28,6 +28,7 @@ public sealed class OptionsValidatedOnStartTests
     public static TheoryData<string, string, string, string> BadSettings() => new()
     {
         { "StorageOptions", "Storage:IntakeQueueName", "Orders_Intake", "Kingdee" },
+        { "AccessOptions", "Access:OperatorKey", UnresolvedReference, "Kingdee" },
         { "IntakeOptions", "Intake:MaxDequeueCount", "0", "Kingdee" },
         { "AlertOptions", "Alerts:FeishuSecret", UnresolvedReference, "Kingdee" },
         { "SmtpAlertOptions", "Alerts:Smtp:Password", UnresolvedReference, "Kingdee" },

@@ -19,12 +19,16 @@ public sealed class AdminApiTests
     private static async Task<JsonObject> GetProfileAsync(TestHub hub) =>
         JsonNode.Parse(await hub.Http.GetStringAsync(ProfileUrl))!.AsObject();
 
-    private static Task<HttpResponseMessage> PutProfileAsync(TestHub hub, JsonObject profile, string who)
+    /// <summary>Sends the App Service principal header too: without App Service authentication in front it is a client's claim, and ignored.</summary>
+    private static Task<HttpResponseMessage> PutProfileAsync(TestHub hub, JsonObject profile, string claimedPrincipal, string? reason = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Put, ProfileUrl) { Content = new StringContent(profile.ToJsonString(), Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", who);
+        var url = reason is null ? ProfileUrl : $"{ProfileUrl}?reason={Uri.EscapeDataString(reason)}";
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new StringContent(profile.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", claimedPrincipal);
         return hub.Http.SendAsync(request);
     }
+
+    private static readonly string TokenHolder = $"local:{Environment.UserName}";
 
     [Fact]
     public async Task Quarantined_orders_are_grouped_by_sku_and_released_in_bulk_after_the_mapping_is_fixed()
@@ -85,7 +89,7 @@ public sealed class AdminApiTests
         }
 
         profile["salesmanNumber"] = "EMP-007";
-        using (var accepted = await PutProfileAsync(hub, profile, "lead@merchant"))
+        using (var accepted = await PutProfileAsync(hub, profile, "lead@merchant", "销售员变更 new salesman"))
         {
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         }
@@ -94,8 +98,17 @@ public sealed class AdminApiTests
         var versions = history.GetProperty("versions").EnumerateArray().ToList();
         Assert.Equal(2, versions.Count); // the seeded version and the accepted edit; the refused one left nothing
         var last = versions.Last();
-        Assert.Equal("lead@merchant", last.GetProperty("changedBy").GetString());
+        Assert.Equal(TokenHolder, last.GetProperty("changedBy").GetString()); // the token's holder, not the header's claim
         Assert.Contains("salesmanNumber", last.GetProperty("summary").GetString());
+
+        // Both calls are in the audit trail, newest first: the accepted one with its versions and reason, the refused one as no change.
+        var trail = (await hub.Http.GetFromJsonAsync<JsonElement>("/api/audit")).GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(2, trail.Count);
+        Assert.All(trail, e => Assert.Equal((TokenHolder, "profile.put", "PUT", ProfileUrl), (e.GetProperty("actor").GetString(), e.GetProperty("action").GetString(), e.GetProperty("method").GetString(), e.GetProperty("route").GetString())));
+        Assert.StartsWith($"profile douyin:{DemoCatalog.ShopId} version 1 -> 2", trail[0].GetProperty("change").GetString(), StringComparison.Ordinal);
+        Assert.Equal("销售员变更 new salesman", trail[0].GetProperty("reason").GetString());
+        Assert.Equal(200, trail[0].GetProperty("status").GetInt32());
+        Assert.Equal(("nothing (the profile was refused)", "(none)", 400), (trail[1].GetProperty("change").GetString(), trail[1].GetProperty("reason").GetString(), trail[1].GetProperty("status").GetInt32()));
         Assert.Equal("EMP-007", (await GetProfileAsync(hub))["salesmanNumber"]!.GetValue<string>());
     }
 

@@ -74,8 +74,12 @@ public sealed class LocalAdminGuardTests
         var history = JsonDocument.Parse(await hub.Http.GetStringAsync(profileUrl + "/history")).RootElement.GetProperty("versions");
         Assert.Equal(1, history.GetArrayLength()); // only the seeded version
 
-        var allowed = await SendAsync(hub, HttpMethod.Post, ResyncUrl, new StringContent("{}", Encoding.UTF8, "application/json"), hub.AdminToken);
+        // Refused calls reached no handler, so the audit trail is empty; the accepted one is its first row.
+        Assert.Equal(0, JsonDocument.Parse(await hub.Http.GetStringAsync("/api/audit")).RootElement.GetProperty("count").GetInt32());
+        var allowed = await SendAsync(hub, HttpMethod.Post, ResyncUrl + "?reason=customer%20asked", new StringContent("{}", Encoding.UTF8, "application/json"), hub.AdminToken);
         Assert.Equal(HttpStatusCode.Accepted, allowed.Status);
+        var row = JsonDocument.Parse(await hub.Http.GetStringAsync("/api/audit")).RootElement.GetProperty("entries").EnumerateArray().Single();
+        Assert.Equal(($"local:{Environment.UserName}", "order.resync", "customer asked"), (row.GetProperty("actor").GetString(), row.GetProperty("action").GetString(), row.GetProperty("reason").GetString()));
     }
 
     [Fact]

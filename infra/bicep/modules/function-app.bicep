@@ -1,4 +1,4 @@
-import { shopType, secretRef, shopSecretName } from '../types.bicep'
+import { shopType, secretRef, shopSecretName, entraAuthType } from '../types.bicep'
 
 metadata description = 'Flex Consumption plan and the .NET 10 isolated Function App, running as the user-assigned identity, with every app setting the code reads.'
 
@@ -103,6 +103,9 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
+@description('Optional. App Service authentication with Entra ID (app roles viewer, operator, admin); null leaves it off and only the role keys open the admin routes.')
+param entraAuth entraAuthType?
+
 @description('Optional. Further non-secret app settings (e.g. tunables such as Sync__WriteErpMaxAttempts); they win over the generated ones.')
 param extraAppSettings object = {}
 
@@ -140,6 +143,25 @@ var coreSettings = {
   // config/profiles/*.json ship in the package under profiles/ and are seeded on start; existing profiles are kept.
   Profiles__SeedDirectory: 'profiles'
 }
+
+// The app trusts the App Service principal header only when the authentication below is on (Access__EasyAuthEnabled);
+// the role keys for machine callers live in Key Vault.
+var easyAuthEnabled = entraAuth != null
+var entraClientId = entraAuth.?clientId ?? ''
+
+var accessSettings = {
+  Access__ViewerKey: secretRef(keyVaultUri, availableSecretNames, 'access-viewer-key')
+  Access__OperatorKey: secretRef(keyVaultUri, availableSecretNames, 'access-operator-key')
+  Access__AdminKey: secretRef(keyVaultUri, availableSecretNames, 'access-admin-key')
+  Access__EasyAuthEnabled: string(easyAuthEnabled)
+}
+
+// With a client secret in Key Vault (entra-client-secret) the sign-in uses the authorization code flow; without, ID tokens.
+var entraClientSecretAvailable = contains(availableSecretNames, 'entra-client-secret')
+
+var entraSecretSetting = easyAuthEnabled && entraClientSecretAvailable
+  ? { MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: secretRef(keyVaultUri, availableSecretNames, 'entra-client-secret') }
+  : {}
 
 var alertSettings = {
   Alerts__WeComWebhookUrl: secretRef(keyVaultUri, availableSecretNames, 'alerts-wecom-webhook-url')
@@ -348,6 +370,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     hostSettings,
     storageSettings,
     coreSettings,
+    accessSettings,
+    entraSecretSetting,
     alertSettings,
     empty(serviceBusFullyQualifiedNamespace) ? {} : serviceBusSettings,
     platformAppSettings,
@@ -355,6 +379,45 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     shopAppSettings,
     extraAppSettings
   )
+}
+
+// Optional Entra ID sign-in for people. Anonymous requests still reach the app: platforms push to the webhooks without
+// a token and machine callers use role keys; the app's role check (AdminAccess) refuses everything else, and App Service
+// removes any X-MS-CLIENT-PRINCIPAL header a client sends, so the app can trust it.
+resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = if (easyAuthEnabled) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          clientSecretSettingName: entraClientSecretAvailable ? 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET' : null
+          openIdIssuer: '${environment().authentication.loginEndpoint}${entraAuth.?tenantId ?? tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: entraAuth.?allowedAudiences ?? ['api://${entraClientId}', entraClientId]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
+    }
+  }
+  dependsOn: [appSettings]
 }
 
 // Deployments use Entra ID (azd, az functionapp deploy); basic-auth publishing over FTP and SCM is off.
@@ -379,6 +442,9 @@ output name string = site.name
 
 @description('Resource id of the Function App.')
 output resourceId string = site.id
+
+@description('Whether App Service authentication with Entra ID is on.')
+output easyAuthEnabled bool = easyAuthEnabled
 
 @description('Default host name, e.g. {name}.azurewebsites.net; webhooks are https://{host}/api/webhooks/{platform}.')
 output defaultHostName string = site.properties.defaultHostName

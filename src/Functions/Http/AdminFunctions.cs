@@ -2,43 +2,48 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Api.Access;
+using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Quarantine;
 
 namespace ServerlessSync.Functions.Http;
 
-/// <summary><c>POST /api/orders/{platform}/{shopId}/{orderId}/resync</c> (function key).</summary>
-public sealed class ResyncOrderFunction(ResyncApi resync)
+// Roles per function: FunctionRoles, enforced by AdminAccessMiddleware before these run. Every change is audited.
+
+/// <summary><c>POST /api/orders/{platform}/{shopId}/{orderId}/resync</c> (operator).</summary>
+public sealed class ResyncOrderFunction(ResyncApi resync, AdminAuditLog audit)
 {
     public const string Name = "ResyncOrder";
     public const string Route = "orders/{platform}/{shopId}/{orderId}/resync";
 
     [Function(Name)]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Route)] HttpRequest request, string platform, string shopId, string orderId, CancellationToken cancellationToken) =>
-        (await resync.ResyncAsync(platform, shopId, orderId, cancellationToken)).ToActionResult();
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request, string platform, string shopId, string orderId, CancellationToken cancellationToken) =>
+        (await audit.RunAsync(AdminAccess.CallerOf(request), request, "order.resync", () => resync.ResyncAsync(platform, shopId, orderId, cancellationToken), cancellationToken)).ToActionResult();
 }
 
-/// <summary><c>GET|PUT /api/profiles/{platform}/{shopId}</c>: read, or validate and store a new version (function key).</summary>
-public sealed class ProfileFunction(ProfileApi profiles)
+/// <summary><c>GET|PUT /api/profiles/{platform}/{shopId}</c>: read (viewer), or validate and store a new version (admin).</summary>
+public sealed class ProfileFunction(ProfileApi profiles, AdminAuditLog audit)
 {
     public const string Name = "Profile";
     public const string Route = "profiles/{platform}/{shopId}";
 
     [Function(Name)]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "put", Route = Route)] HttpRequest request, string platform, string shopId, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", Route = Route)] HttpRequest request, string platform, string shopId, CancellationToken cancellationToken)
     {
         if (HttpMethods.IsGet(request.Method))
         {
             return (await profiles.GetAsync(platform, shopId, cancellationToken)).ToActionResult();
         }
 
-        return await AdminBody.HandleAsync(request, cancellationToken, body => profiles.PutAsync(platform, shopId, body, AdminIdentity.Of(request), cancellationToken));
+        var caller = AdminAccess.CallerOf(request);
+        return (await audit.RunAsync(caller, request, "profile.put", () => AdminRequestBody.HandleAsync(request, body => profiles.PutAsync(platform, shopId, body, caller.Actor, cancellationToken), cancellationToken), cancellationToken)).ToActionResult();
     }
 }
 
-/// <summary><c>GET /api/profiles/{platform}/{shopId}/history</c>: every version with who, when and what (function key).</summary>
+/// <summary><c>GET /api/profiles/{platform}/{shopId}/history</c>: every version with who, when and what (viewer).</summary>
 public sealed class ProfileHistoryFunction(ProfileApi profiles)
 {
     public const string Name = "ProfileHistory";
@@ -46,23 +51,23 @@ public sealed class ProfileHistoryFunction(ProfileApi profiles)
 
     [Function(Name)]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Route)] HttpRequest request, string platform, string shopId, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string platform, string shopId, CancellationToken cancellationToken) =>
         (await profiles.HistoryAsync(platform, shopId, cancellationToken)).ToActionResult();
 }
 
-/// <summary><c>POST /api/profiles/{platform}/{shopId}/dry-run</c>: a draft applied to recent orders, writing nothing (function key).</summary>
-public sealed class ProfileDryRunFunction(ProfileApi profiles)
+/// <summary><c>POST /api/profiles/{platform}/{shopId}/dry-run</c>: a draft applied to recent orders, writing nothing (admin).</summary>
+public sealed class ProfileDryRunFunction(ProfileApi profiles, AdminAuditLog audit)
 {
     public const string Name = "ProfileDryRun";
     public const string Route = "profiles/{platform}/{shopId}/dry-run";
 
     [Function(Name)]
-    public Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Route)] HttpRequest request, string platform, string shopId, CancellationToken cancellationToken) =>
-        AdminBody.HandleAsync(request, cancellationToken, body => profiles.DryRunAsync(platform, shopId, body, cancellationToken));
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request, string platform, string shopId, CancellationToken cancellationToken) =>
+        (await audit.RunAsync(AdminAccess.CallerOf(request), request, "profile.dry-run", () => AdminRequestBody.HandleAsync(request, body => profiles.DryRunAsync(platform, shopId, body, cancellationToken), cancellationToken), cancellationToken)).ToActionResult();
 }
 
-/// <summary><c>GET /api/quarantine</c>: waiting orders grouped by reason and SKU (function key).</summary>
+/// <summary><c>GET /api/quarantine</c>: waiting orders grouped by reason and SKU (viewer).</summary>
 public sealed class QuarantineListFunction(QuarantineApi quarantine)
 {
     public const string Name = "QuarantineList";
@@ -70,26 +75,30 @@ public sealed class QuarantineListFunction(QuarantineApi quarantine)
 
     [Function(Name)]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Route)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, CancellationToken cancellationToken) =>
         (await quarantine.ListAsync(cancellationToken)).ToActionResult();
 }
 
-/// <summary><c>POST /api/quarantine/release</c>: resync the chosen waiting orders in bulk (function key).</summary>
-public sealed class QuarantineReleaseFunction(QuarantineApi quarantine)
+/// <summary><c>POST /api/quarantine/release</c>: resync the waiting orders an explicit filter chooses (operator).</summary>
+public sealed class QuarantineReleaseFunction(QuarantineApi quarantine, AdminAuditLog audit)
 {
     public const string Name = "QuarantineRelease";
     public const string Route = "quarantine/release";
 
     [Function(Name)]
-    public Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Route)] HttpRequest request, CancellationToken cancellationToken) =>
-        AdminBody.HandleAsync(request, cancellationToken, body => quarantine.ReleaseAsync(body, cancellationToken));
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request, CancellationToken cancellationToken) =>
+        (await audit.RunAsync(AdminAccess.CallerOf(request), request, "quarantine.release", () => AdminRequestBody.HandleAsync(request, body => quarantine.ReleaseAsync(body, cancellationToken), cancellationToken), cancellationToken)).ToActionResult();
 }
 
-internal static class AdminBody
+/// <summary><c>GET /api/audit[?limit=100]</c>: the audit trail of admin changes, newest first (operator).</summary>
+public sealed class AuditTrailFunction(AdminAuditLog audit)
 {
-    public static async Task<IActionResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken, Func<string, Task<HttpReply>> handle) =>
-        (await AdminIdentity.ReadBodyAsync(request, cancellationToken) is { } body
-            ? await handle(body)
-            : HttpReply.Error(413, $"body exceeds {AdminIdentity.MaxBodyBytes} bytes")).ToActionResult();
+    public const string Name = "AuditTrail";
+    public const string Route = "audit";
+
+    [Function(Name)]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, CancellationToken cancellationToken) =>
+        (await audit.ListAsync(request.Query["limit"].FirstOrDefault(), cancellationToken)).ToActionResult();
 }

@@ -7,25 +7,25 @@ using ServerlessSync.Pipeline.Web;
 
 namespace ServerlessSync.Functions.Http;
 
-/// <summary><c>GET /api/dashboard</c>: the live sales page (function key; the page passes its <c>?code=</c> on to the APIs it calls).</summary>
+/// <summary><c>GET /api/dashboard</c>: the live sales page (viewer; the page passes its <c>?code=</c> on to the APIs it calls).</summary>
 public sealed class DashboardPageFunction(WebPagesApi pages)
 {
     public const string Name = "DashboardPage";
     public const string Route = "dashboard";
 
     [Function(Name)]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = Route)] HttpRequest request) =>
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request) =>
         pages.Dashboard().ToActionResult();
 }
 
-/// <summary><c>GET /api/console</c>: the operations console page (function key).</summary>
+/// <summary><c>GET /api/console</c>: the operations console page (role: FunctionRoles).</summary>
 public sealed class ConsolePageFunction(WebPagesApi pages)
 {
     public const string Name = "ConsolePage";
     public const string Route = "console";
 
     [Function(Name)]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = Route)] HttpRequest request) =>
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request) =>
         pages.Console().ToActionResult();
 }
 
@@ -43,7 +43,7 @@ public sealed class WebAssetFunction(WebPagesApi pages)
         pages.Asset(name).ToActionResult();
 }
 
-/// <summary><c>GET /api/stats/summary[?day=yyyy-MM-dd]</c>: the dashboard's pre-aggregated figures (function key).</summary>
+/// <summary><c>GET /api/stats/summary[?day=yyyy-MM-dd]</c>: the dashboard's pre-aggregated figures (role: FunctionRoles).</summary>
 public sealed class StatsSummaryFunction(StatsSummaryApi stats)
 {
     public const string Name = "StatsSummary";
@@ -51,12 +51,12 @@ public sealed class StatsSummaryFunction(StatsSummaryApi stats)
 
     [Function(Name)]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Route)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
         CancellationToken cancellationToken) =>
         (await stats.GetAsync(request.Query["day"].FirstOrDefault(), cancellationToken)).ToActionResult();
 }
 
-/// <summary><c>GET /api/alerts/recent[?limit=50]</c>: the newest alerts (function key).</summary>
+/// <summary><c>GET /api/alerts/recent[?limit=50]</c>: the newest alerts (role: FunctionRoles).</summary>
 public sealed class RecentAlertsFunction(RecentAlertsApi alerts)
 {
     public const string Name = "RecentAlerts";
@@ -64,12 +64,12 @@ public sealed class RecentAlertsFunction(RecentAlertsApi alerts)
 
     [Function(Name)]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Route)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
         CancellationToken cancellationToken) =>
         (await alerts.GetAsync(request.Query["limit"].FirstOrDefault(), cancellationToken)).ToActionResult();
 }
 
-/// <summary><c>GET /api/reconciliation/{platform}/{shopId}/{day}</c>: platform vs ledger vs ERP for one shop's day (function key).</summary>
+/// <summary><c>GET /api/reconciliation/{platform}/{shopId}/{day}</c>: platform vs ledger vs ERP for one shop's day (role: FunctionRoles).</summary>
 public sealed class ReconciliationFunction(ReconciliationApi reconciliation)
 {
     public const string Name = "Reconciliation";
@@ -77,7 +77,7 @@ public sealed class ReconciliationFunction(ReconciliationApi reconciliation)
 
     [Function(Name)]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Route)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
         string platform,
         string shopId,
         string day,

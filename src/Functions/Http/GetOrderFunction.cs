@@ -5,7 +5,7 @@ using ServerlessSync.Pipeline.Api;
 
 namespace ServerlessSync.Functions.Http;
 
-/// <summary><c>GET /api/orders/{platform}/{shopId}/{orderId}</c>: ledger state and history of one order (function key).</summary>
+/// <summary><c>GET /api/orders/{platform}/{shopId}/{orderId}</c>: ledger state and history of one order (role: FunctionRoles).</summary>
 public sealed class GetOrderFunction(OrderStatusApi orders)
 {
     public const string Name = "GetOrder";
@@ -13,7 +13,7 @@ public sealed class GetOrderFunction(OrderStatusApi orders)
 
     [Function(Name)]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Route)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
         string platform,
         string shopId,
         string orderId,

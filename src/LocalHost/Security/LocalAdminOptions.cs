@@ -1,3 +1,5 @@
+using ServerlessSync.Pipeline.Configuration;
+
 namespace ServerlessSync.LocalHost.Security;
 
 /// <summary>
@@ -16,6 +18,10 @@ public sealed class LocalAdminOptions
 
     /// <summary>Host names besides localhost, 127.0.0.1 and [::1] that requests may address (e.g. a tunnel's name).</summary>
     public List<string> AllowedHosts { get; set; } = [];
+
+    public IEnumerable<string> Problems() =>
+        SettingRules.Secret(nameof(Token), Token, required: false)
+            .Concat(AllowedHosts.Any(string.IsNullOrWhiteSpace) ? [$"{nameof(AllowedHosts)} has an empty entry"] : []);
 
     public string ResolvedTokenFile => string.IsNullOrWhiteSpace(TokenFile)
         ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "ServerlessSync", "admin-token")

@@ -17,18 +17,16 @@ public sealed class RecentAlertsApi(StorageClients storage)
 
     public async Task<HttpReply> GetAsync(string? limit, CancellationToken cancellationToken)
     {
-        var take = DefaultLimit;
-        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, out take) || take < 1 || take > MaxLimit))
+        if (!TableListing.TryParseLimit(limit, DefaultLimit, MaxLimit, out var take))
         {
-            return HttpReply.Error(400, $"limit must be between 1 and {MaxLimit}");
+            return HttpReply.Error(400, TableListing.LimitError(MaxLimit));
         }
 
         var table = await storage.TableAsync(AlertService.LogTable);
-        var alerts = new List<object>();
-        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == "alert", maxPerPage: Math.Min(take, 1000), cancellationToken: cancellationToken))
+        var alerts = await table.FirstAsync(TableClient.CreateQueryFilter($"PartitionKey eq {"alert"}"), take, e =>
         {
             var kind = Enum.TryParse<AlertKind>(e.GetString("Kind"), out var k) ? k : (AlertKind?)null;
-            alerts.Add(new
+            return new
             {
                 kind = e.GetString("Kind"),
                 title = kind is { } known ? new AlertMessage(known, "", "", "", default).Title : e.GetString("Kind"),
@@ -36,13 +34,8 @@ public sealed class RecentAlertsApi(StorageClients storage)
                 instanceId = e.GetString("InstanceId"),
                 reason = e.GetString("Reason"),
                 at = e.GetDateTimeOffset("At"),
-            });
-            if (alerts.Count >= take)
-            {
-                break;
-            }
-        }
-
+            };
+        }, cancellationToken);
         return HttpReply.JsonBody(200, new { count = alerts.Count, alerts });
     }
 }

@@ -1,3 +1,4 @@
+using ServerlessSync.Pipeline.Audit;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Alerts;
@@ -78,10 +79,10 @@ public sealed class HeldPushes(StorageClients storage, IEnumerable<IWebhookAdapt
         return (replayed, held);
     }
 
-    public async Task<HttpReply> ReplayReplyAsync(CancellationToken cancellationToken)
+    public async Task<AdminOutcome> ReplayReplyAsync(CancellationToken cancellationToken)
     {
         var (replayed, stillHeld) = await ReplayAsync(cancellationToken);
-        return HttpReply.JsonBody(200, new { replayed, stillHeld });
+        return new(HttpReply.JsonBody(200, new { replayed, stillHeld }), $"replayed {replayed} held pushes, {stillHeld} still held");
     }
 
     public async Task<HttpReply> ListAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ServerlessSync.Pipeline.Audit;
 using Azure.Storage.Queues.Models;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Storage;
@@ -28,7 +29,7 @@ public sealed class IntakePoisonRedrive(StorageClients storage, IntakeQueue inta
         return HttpReply.JsonBody(200, new { queue = poison.Name, approximateMessages = properties.Value.ApproximateMessagesCount });
     }
 
-    public async Task<HttpReply> RedriveAsync(CancellationToken cancellationToken)
+    public async Task<AdminOutcome> RedriveAsync(CancellationToken cancellationToken)
     {
         var poison = await storage.QueueAsync(IntakeQueueNames.Poison(storage.IntakeQueueName));
         var moved = 0;
@@ -49,6 +50,6 @@ public sealed class IntakePoisonRedrive(StorageClients storage, IntakeQueue inta
         }
 
         var left = (await poison.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
-        return HttpReply.JsonBody(200, new { redriven = moved, left });
+        return new(HttpReply.JsonBody(200, new { redriven = moved, left }), $"redriven {moved} poisoned intake messages, {left} left");
     }
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Storage;
@@ -25,12 +26,12 @@ public sealed class ProfileApi(ProfileStore store, OrderLedger ledger, IEnumerab
             ? new HttpReply(200, JsonSerializer.Serialize(profile, ProfileStore.Json))
             : HttpReply.Error(404, $"no mapping profile for {platform}:{shopId}");
 
-    public async Task<HttpReply> PutAsync(string platform, string shopId, string body, string changedBy, CancellationToken cancellationToken)
+    public async Task<AdminOutcome> PutAsync(string platform, string shopId, string body, string changedBy, CancellationToken cancellationToken)
     {
         var (profile, error) = ParseProfile(body, platform, shopId);
         if (profile is null)
         {
-            return error!;
+            return new(error!, "nothing (the profile was refused)");
         }
 
         var previous = await store.GetAsync(platform, shopId, cancellationToken);
@@ -41,7 +42,9 @@ public sealed class ProfileApi(ProfileStore store, OrderLedger ledger, IEnumerab
             new TableEntity(TableKeys.Sanitize($"{platform}:{shopId}"), $"v{saved.Version:D6}") { ["Summary"] = summary },
             TableUpdateMode.Merge,
             cancellationToken);
-        return HttpReply.JsonBody(200, new { version = saved.Version, changedBy, summary });
+        return new(
+            HttpReply.JsonBody(200, new { version = saved.Version, changedBy, summary }),
+            $"profile {platform}:{shopId} version {previous?.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} -> {saved.Version}: {summary}");
     }
 
     public async Task<HttpReply> HistoryAsync(string platform, string shopId, CancellationToken cancellationToken)
@@ -57,7 +60,7 @@ public sealed class ProfileApi(ProfileStore store, OrderLedger ledger, IEnumerab
         return HttpReply.JsonBody(200, new { platform, shopId, versions });
     }
 
-    public async Task<HttpReply> DryRunAsync(string platform, string shopId, string body, CancellationToken cancellationToken)
+    public async Task<AdminOutcome> DryRunAsync(string platform, string shopId, string body, CancellationToken cancellationToken)
     {
         DryRunRequest? request;
         try
@@ -66,26 +69,26 @@ public sealed class ProfileApi(ProfileStore store, OrderLedger ledger, IEnumerab
         }
         catch (JsonException ex)
         {
-            return HttpReply.Error(400, $"body is not valid JSON: {ex.Message}");
+            return new(HttpReply.Error(400, $"body is not valid JSON: {ex.Message}"), "nothing (dry run refused)");
         }
 
         var draft = request?.Profile ?? await store.GetAsync(platform, shopId, cancellationToken);
         if (draft is null)
         {
-            return HttpReply.Error(400, "give a draft profile in \"profile\" (the shop has none stored)");
+            return new(HttpReply.Error(400, "give a draft profile in \"profile\" (the shop has none stored)"), "nothing (dry run refused)");
         }
 
         draft = draft with { Platform = platform, ShopId = shopId };
         var errors = ProfileValidator.Validate(draft);
         if (errors.Count > 0)
         {
-            return HttpReply.JsonBody(400, new { error = "the draft profile is not valid", errors });
+            return new(HttpReply.JsonBody(400, new { error = "the draft profile is not valid", errors }), "nothing (dry run refused)");
         }
 
         var client = platforms.FirstOrDefault(p => p.Platform == platform);
         if (client is null)
         {
-            return HttpReply.Error(400, $"no order client is configured for {platform}");
+            return new(HttpReply.Error(400, $"no order client is configured for {platform}"), "nothing (dry run refused)");
         }
 
         var ids = request?.OrderIds is { Count: > 0 } given ? given.Take(MaxDryRunOrders).ToList() : await RecentAsync(platform, shopId, Math.Clamp(request?.Last ?? 20, 1, MaxDryRunOrders), cancellationToken);
@@ -104,7 +107,7 @@ public sealed class ProfileApi(ProfileStore store, OrderLedger ledger, IEnumerab
             });
         }
 
-        return HttpReply.JsonBody(200, new { dryRun = true, profileVersion = draft.Version, orders = results });
+        return new(HttpReply.JsonBody(200, new { dryRun = true, profileVersion = draft.Version, orders = results }), $"nothing (dry run over {results.Count} orders)");
     }
 
     private async Task<List<string>> RecentAsync(string platform, string shopId, int count, CancellationToken cancellationToken)

@@ -46,26 +46,17 @@ public sealed class SkippedListEntries(StorageClients storage, TimeProvider cloc
     public async Task<HttpReply> ListAsync(CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
-        var entries = new List<object>();
-        await foreach (var row in table.QueryAsync<TableEntity>(maxPerPage: MaxListed, cancellationToken: cancellationToken))
+        var entries = await table.FirstAsync(null, MaxListed, row => new
         {
-            entries.Add(new
-            {
-                platform = row.GetString("Platform"),
-                shopId = row.GetString("ShopId"),
-                reason = row.GetString("Reason"),
-                excerpt = row.GetString("Excerpt"),
-                windowFrom = row.GetDateTimeOffset("WindowFrom"),
-                windowTo = row.GetDateTimeOffset("WindowTo"),
-                firstSeen = row.GetDateTimeOffset("FirstSeen"),
-                lastSeen = row.GetDateTimeOffset("LastSeen"),
-            });
-            if (entries.Count == MaxListed)
-            {
-                break;
-            }
-        }
-
+            platform = row.GetString("Platform"),
+            shopId = row.GetString("ShopId"),
+            reason = row.GetString("Reason"),
+            excerpt = row.GetString("Excerpt"),
+            windowFrom = row.GetDateTimeOffset("WindowFrom"),
+            windowTo = row.GetDateTimeOffset("WindowTo"),
+            firstSeen = row.GetDateTimeOffset("FirstSeen"),
+            lastSeen = row.GetDateTimeOffset("LastSeen"),
+        }, cancellationToken);
         return HttpReply.JsonBody(200, new { count = entries.Count, entries });
     }
 }

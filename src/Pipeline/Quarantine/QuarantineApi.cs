@@ -1,12 +1,27 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Quarantine;
 
-/// <summary>What to release: everything, or the orders matching a reason text, an unmapped SKU, or listed instance ids.</summary>
-public sealed record ReleaseRequest(bool All = false, string? Reason = null, string? Sku = null, IReadOnlyList<string>? InstanceIds = null);
+/// <summary>
+/// What to release: everything (<c>all: true</c>, said explicitly), or the orders matching a reason text, an unmapped
+/// SKU, or listed instance ids. Blank values are no filter: a request without a filter releases nothing.
+/// </summary>
+public sealed record ReleaseRequest(bool All = false, string? Reason = null, string? Sku = null, IReadOnlyList<string>? InstanceIds = null)
+{
+    public ReleaseRequest Normalized() => new(
+        All,
+        string.IsNullOrWhiteSpace(Reason) ? null : Reason,
+        string.IsNullOrWhiteSpace(Sku) ? null : Sku,
+        InstanceIds?.Where(id => !string.IsNullOrWhiteSpace(id)).ToList() is { Count: > 0 } ids ? ids : null);
+
+    [JsonIgnore]
+    public bool HasFilter => All || Reason is not null || Sku is not null || InstanceIds is { Count: > 0 };
+}
 
 /// <summary>
 /// GET /api/quarantine lists waiting orders grouped by reason and by unmapped SKU; POST /api/quarantine/release
@@ -31,21 +46,23 @@ public sealed class QuarantineApi(QuarantineIndex index, IntakeQueue queue, Time
         return HttpReply.JsonBody(200, new { total = waiting.Count, byReason, bySku });
     }
 
-    public async Task<HttpReply> ReleaseAsync(string body, CancellationToken cancellationToken)
+    public async Task<AdminOutcome> ReleaseAsync(string body, CancellationToken cancellationToken)
     {
         ReleaseRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize<ReleaseRequest>(body, HttpReply.Json);
+            request = JsonSerializer.Deserialize<ReleaseRequest>(body, HttpReply.Json)?.Normalized();
         }
         catch (JsonException ex)
         {
-            return HttpReply.Error(400, $"body is not valid JSON: {ex.Message}");
+            return new(HttpReply.Error(400, $"body is not valid JSON: {ex.Message}"), "released 0 (body is not JSON)");
         }
 
-        if (request is null || !(request.All || request.Reason is not null || request.Sku is not null || request.InstanceIds is { Count: > 0 }))
+        if (request is null || !request.HasFilter)
         {
-            return HttpReply.Error(400, "say what to release: {\"all\":true}, {\"reason\":\"...\"}, {\"sku\":\"...\"} or {\"instanceIds\":[...]}");
+            return new(
+                HttpReply.JsonBody(400, new { error = "an empty filter releases nothing: say what to release: {\"all\":true}, {\"reason\":\"...\"}, {\"sku\":\"...\"} or {\"instanceIds\":[...]}", released = 0 }),
+                "released 0 (no filter)");
         }
 
         var waiting = await index.ListAsync(cancellationToken);
@@ -60,7 +77,9 @@ public sealed class QuarantineApi(QuarantineIndex index, IntakeQueue queue, Time
             await queue.EnqueueAsync(new IntakeMessage(order.Key.Platform, order.Key.ShopId, order.Key.OrderId, SyncEvents.Release, now, $"release-{now.ToUnixTimeMilliseconds()}", now), cancellationToken: cancellationToken);
         }
 
-        return HttpReply.JsonBody(202, new { released = chosen.Count, instanceIds = chosen.Select(o => o.Key.InstanceId) });
+        return new(
+            HttpReply.JsonBody(202, new { released = chosen.Count, instanceIds = chosen.Select(o => o.Key.InstanceId) }),
+            $"released {chosen.Count} matching {JsonSerializer.Serialize(request, HttpReply.Json)}");
     }
 
     private static object Describe(QuarantinedOrder o) => new

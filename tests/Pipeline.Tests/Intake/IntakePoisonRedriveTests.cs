@@ -68,9 +68,10 @@ public sealed class IntakePoisonRedriveTests
 
         var redrive = new IntakePoisonRedrive(storage, new IntakeQueue(storage));
         Assert.Contains("\"approximateMessages\":1", (await redrive.CountAsync(CancellationToken.None)).Body);
-        var reply = await redrive.RedriveAsync(CancellationToken.None);
+        var (reply, change) = await redrive.RedriveAsync(CancellationToken.None);
 
         Assert.Equal((200, "{\"redriven\":1,\"left\":0}"), (reply.StatusCode, reply.Body));
+        Assert.Equal("redriven 1 poisoned intake messages, 0 left", change);
         var back = Assert.Single(await PeekTextsAsync(storage));
         Assert.Equal(0, IntakeRetryMark.Read(back));
         var (handler, gateway) = Consumer(storage);

@@ -1,5 +1,5 @@
 // The operations console: find an order (history, ERP number) and resync it, release quarantined orders,
-// recent alerts, and the platform · ledger · ERP reconciliation of one shop's day.
+// recent alerts, the audit trail, and the platform · ledger · ERP reconciliation of one shop's day.
 (function () {
   'use strict';
   const { api, yuan, count, el, todayUtc8, url, params, time, adminToken } = window.SS;
@@ -10,6 +10,16 @@
   const tokenInput = document.getElementById('admin-token');
   tokenInput.value = adminToken();
   tokenInput.addEventListener('change', () => adminToken(tokenInput.value.trim()));
+  const reasonInput = document.getElementById('change-reason');
+
+  // Every change carries the reason typed above (?reason=), recorded in the audit trail; the trail reloads after it.
+  async function change(path, options) {
+    try {
+      return await api(path, Object.assign({ method: 'POST', query: { reason: reasonInput.value.trim() } }, options));
+    } finally {
+      setTimeout(loadAudit, 500);
+    }
+  }
 
   function status(s) { return el('span', { class: 'status ' + s }, s); }
   function message(id, text) { document.getElementById(id).textContent = text || ''; }
@@ -66,7 +76,7 @@
     const { platform, shop, order } = shown;
     const before = Number((document.getElementById('order-history') || { dataset: {} }).dataset.count || 0);
     try {
-      await api(resyncPath(platform, shop, order), { method: 'POST' });
+      await change(resyncPath(platform, shop, order));
       message('order-message', '已排队重新同步 Resync queued; waiting for the new history entry…');
     } catch (e) {
       message('order-message', '重新同步失败 Resync failed: ' + e.message);
@@ -123,7 +133,7 @@
 
   async function release(body) {
     try {
-      const r = await api('quarantine/release', { json: body });
+      const r = await change('quarantine/release', { json: body });
       message('quarantine-message', `已释放 ${r.released} 单 Released ${r.released} orders`);
     } catch (e) {
       message('quarantine-message', '释放失败 Release failed: ' + e.message);
@@ -145,7 +155,7 @@
 
   async function redrivePoison() {
     try {
-      const r = await api('intake/poison/redrive', { method: 'POST' });
+      const r = await change('intake/poison/redrive');
       message('poison-message', `已重新投递 ${r.redriven} 条 Redriven ${r.redriven} messages; ${r.left} left`);
     } catch (e) {
       message('poison-message', '重新投递失败 Redrive failed: ' + e.message);
@@ -168,6 +178,24 @@
   }
 
   document.getElementById('alerts-reload').addEventListener('click', loadAlerts);
+
+  // --- audit trail ---
+  async function loadAudit() {
+    const tbody = document.querySelector('#audit-table tbody');
+    try {
+      const a = await api('audit', { query: { limit: 50 } });
+      message('audit-message', '');
+      tbody.replaceChildren(...(a.entries.length ? a.entries.map(x => el('tr', null,
+        el('td', null, time(x.at)), el('td', null, x.actor), el('td', null, `${x.action} ${x.route}`),
+        el('td', null, x.change), el('td', null, x.reason), el('td', null, String(x.status))))
+        : [el('tr', null, el('td', { colspan: 6, class: 'muted' }, '暂无变更 No changes yet'))]));
+    } catch (e) {
+      tbody.replaceChildren();
+      message('audit-message', e.status === 403 ? '审计记录需要操作员权限 The audit trail needs the operator role' : '加载失败 Could not load: ' + e.message);
+    }
+  }
+
+  document.getElementById('audit-reload').addEventListener('click', loadAudit);
 
   // --- reconciliation ---
   async function reconcile(platform, shop, day) {
@@ -195,7 +223,7 @@
             el('td', null, x.orderId), el('td', null, x.kind), el('td', null, x.detail),
             el('td', null, el('button', { type: 'button', class: 'recon-resync', onclick: async ev => {
               ev.target.disabled = true;
-              try { await api(resyncPath(r.platform, r.shopId, x.orderId), { method: 'POST' }); ev.target.textContent = '已排队 Queued'; }
+              try { await change(resyncPath(r.platform, r.shopId, x.orderId)); ev.target.textContent = '已排队 Queued'; }
               catch (e) { ev.target.textContent = '失败 Failed'; ev.target.disabled = false; }
             } }, '重新同步 Resync')))))));
   }
@@ -226,5 +254,6 @@
   loadQuarantine();
   loadPoison();
   loadAlerts();
+  loadAudit();
   if (params.get('order') && params.get('shop')) findOrder(params.get('platform') || 'douyin', params.get('shop'), params.get('order'));
 })();
