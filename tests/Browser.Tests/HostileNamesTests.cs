@@ -131,10 +131,12 @@ public sealed class HostileNamesTests(ITestOutputHelper output)
     {
         try
         {
+            // The page refreshes its charts every 2 s, which may close a tooltip before it is read: open it again until seen.
             await page.WaitForFunctionAsync(
-                "([name, text]) => [...document.querySelectorAll('#chart-' + name + ' div')].some(d => getComputedStyle(d).display !== 'none' && !d.querySelector('canvas') && d.textContent.includes(text))",
+                "([name, text]) => [...document.querySelectorAll('#chart-' + name + ' div')].some(d => getComputedStyle(d).display !== 'none' && !d.querySelector('canvas') && d.textContent.includes(text))" +
+                " || (window.dashboardCharts[name].dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 }), false)",
                 new[] { chart, text },
-                new() { Timeout = 15_000 });
+                new() { Timeout = 15_000, PollingInterval = 500 });
         }
         catch (TimeoutException)
         {
