@@ -4,6 +4,7 @@ using ServerlessSync.LocalHost.Security;
 using ServerlessSync.Pipeline;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Configuration;
+using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.LocalHost;
@@ -25,7 +26,14 @@ public static class LocalHostApp
         builder.Services.AddServerlessSyncPipeline(builder.Configuration);
         builder.Services.AddValidatedOptions<DurableTaskOptions>(builder.Configuration, DurableTaskOptions.SectionName, o => o.Problems());
         builder.Services.AddSingleton<DurableTaskHost>();
-        builder.Services.AddSingleton<IOrchestrationGateway, TaskHubOrchestrationGateway>();
+        builder.Services.AddSingleton<TaskHubOrchestrationGateway>();
+        builder.Services.AddSingleton<IOrchestrationGateway>(sp => sp.GetRequiredService<TaskHubOrchestrationGateway>());
+        builder.Services.AddSingleton<ISyncBatchGateway>(sp => sp.GetRequiredService<TaskHubOrchestrationGateway>());
+        if (builder.Configuration.GetSection(IntakeOptions.SectionName).Get<IntakeOptions>()?.BatchRuns ?? new IntakeOptions().BatchRuns)
+        {
+            builder.Services.AddSingleton<SyncBatchStarter>();
+        }
+
         builder.Services.AddValidatedOptions<StartAdmissionOptions>(builder.Configuration, StartAdmissionOptions.SectionName, o => o.Problems());
         builder.Services.AddSingleton<TaskHubBacklog>();
         builder.Services.AddSingleton<StartAdmission>();

@@ -16,6 +16,7 @@ using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Sync;
+using ServerlessSync.Pipeline.Sync.Batch;
 using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Web;
 using ServerlessSync.Pipeline.Telemetry;
@@ -48,6 +49,10 @@ public static class PipelineServices
         services.AddSingleton<IntakePoisonRedrive>();
         services.AddSingleton<HeldPushes>();
         services.AddSingleton<OrderLedger>();
+        services.AddSingleton<OrderLeases>();
+        services.AddSingleton<OrderPreparer>();
+        services.AddSingleton<BusyRequeue>();
+        services.AddSingleton<SlowPathHandOff>();
         services.AddSingleton<SyncPlanner>();
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<ProfileSeeder>();
@@ -96,6 +101,7 @@ public static class PipelineServices
         services.AddPlatforms(configuration);
 
         services.AddTransient<SyncOrderOrchestrator>();
+        services.AddTransient<SyncBatchOrchestrator>();
         foreach (var activity in SyncTasks.Activities.Values)
         {
             services.AddTransient(activity);

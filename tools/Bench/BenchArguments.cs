@@ -12,7 +12,10 @@ public sealed record BenchArguments
 
     public double Rate { get; init; } = 200;
 
+    /// <summary>The ERP simulator's calls per second; 0 = uncapped (the hub's governor is then set to a pace no run reaches).</summary>
     public int ErpCapacity { get; init; } = 20;
+
+    public bool ErpUncapped => ErpCapacity == 0;
 
     public int ErpConcurrency { get; init; } = 4;
 
@@ -57,7 +60,7 @@ public sealed record BenchArguments
             {
                 "--orders" => a with { Orders = Int(Next(), 1, 100_000, "--orders") },
                 "--rate" => a with { Rate = Double(Next(), 1, 10_000, "--rate") },
-                "--erp-capacity" => a with { ErpCapacity = Int(Next(), 1, 10_000, "--erp-capacity") },
+                "--erp-capacity" => a with { ErpCapacity = Int(Next(), 0, 10_000, "--erp-capacity") },
                 "--erp-concurrency" => a with { ErpConcurrency = Int(Next(), 1, 1000, "--erp-concurrency") },
                 "--workers" => a with { Workers = Int(Next(), 1, 8, "--workers") },
                 "--mode" => a with { Mode = OneOf(Next(), "--mode", "both", "hub", "direct") },

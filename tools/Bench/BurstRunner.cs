@@ -22,7 +22,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
         var runId = "b" + Guid.NewGuid().ToString("N")[..8];
         var logDir = Path.Combine(repositoryRoot, ".run", "bench", runId);
         Directory.CreateDirectory(logDir);
-        await progress.WriteLineAsync($"[{mode}] run {runId}: {args.Orders} orders at {args.Rate}/s, ERP cap {args.ErpCapacity} calls/s, {workers} worker(s), chaos {chaos}; logs in {logDir}");
+        await progress.WriteLineAsync($"[{mode}] run {runId}: {args.Orders} orders at {args.Rate}/s, ERP cap {(args.ErpUncapped ? "none" : $"{args.ErpCapacity} calls/s")}, {workers} worker(s), chaos {chaos}; logs in {logDir}");
 
         // The task hub may get an Azurite of its own (--hub-storage separate), as a Functions app may give Durable Functions its own storage account.
         await using var app = await BenchStorage.StartAsync("app", repositoryRoot);
@@ -40,7 +40,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
                 // 20 % of calls fail with HTTP 500, and the ERP takes only 60 % of the pace it promised, so the hub
                 // (governed at 90 % of the promise) also meets throttling answers it has to slow down for.
                 o.Kingdee.TransientFailureRate = 0.2;
-                o.Kingdee.MaxCallsPerSecond = Math.Max(1, (int)(args.ErpCapacity * 0.6));
+                o.Kingdee.MaxCallsPerSecond = args.ErpUncapped ? 0 : Math.Max(1, (int)(args.ErpCapacity * 0.6));
             }
 
             if (chaos == "slow-commit")
@@ -212,6 +212,9 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
 
     private string HubDll => Path.Combine(repositoryRoot, "src", "LocalHost", "bin", "Release", "net10.0", "ServerlessSync.LocalHost.dll");
 
+    /// <summary>The governor's pace for an uncapped ERP: far above what one machine's hub can call.</summary>
+    private const double UncappedHubCallsPerSecond = 10_000;
+
     private static string BenchDll => Path.Combine(AppContext.BaseDirectory, "ServerlessSync.Bench.dll");
 
     /// <summary>The LocalHost workers' admin token (X-Admin-Token), fresh per bench run, so no worker writes a token file.</summary>
@@ -221,7 +224,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
     {
         // The workers split the ERP's cap among themselves (GovernorMembership); the hub is set a little under it so
         // clock jitter between processes never crosses it.
-        var hubRate = Math.Max(0.5, args.ErpCapacity * 0.9);
+        var hubRate = args.ErpUncapped ? UncappedHubCallsPerSecond : Math.Max(0.5, args.ErpCapacity * 0.9);
         var env = new Dictionary<string, string>
         {
             ["Logging__LogLevel__Default"] = "Warning",

@@ -4,14 +4,15 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Sync;
+using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Functions.Intake;
 
 /// <summary>
-/// Starts and inspects SyncOrder instances through a <see cref="DurableTaskClient"/>: in Azure the client the
+/// Starts and inspects SyncOrder and SyncBatch instances through a <see cref="DurableTaskClient"/>: in Azure the client the
 /// Functions host binds to <c>[DurableClient]</c>, in tests any real client (e.g. the in-process test host's).
 /// </summary>
-public sealed class DurableClientGateway(DurableTaskClient client) : IOrchestrationGateway
+public sealed class DurableClientGateway(DurableTaskClient client) : IOrchestrationGateway, ISyncBatchGateway
 {
     /// <summary>
     /// Statuses under which an existing instance blocks a new start (the start throws
@@ -47,12 +48,18 @@ public sealed class DurableClientGateway(DurableTaskClient client) : IOrchestrat
             : new InstanceSnapshot(metadata.InstanceId, Map(metadata.RuntimeStatus), metadata.CreatedAt, metadata.SerializedOutput);
     }
 
-    public async Task<bool> TryStartAsync(string instanceId, SyncOrderInput input, CancellationToken cancellationToken)
+    public Task<bool> TryStartAsync(string instanceId, SyncOrderInput input, CancellationToken cancellationToken) =>
+        TryStartAsync(SyncTaskNames.SyncOrder, instanceId, input, cancellationToken);
+
+    public Task<bool> TryStartBatchAsync(string instanceId, SyncBatchInput input, CancellationToken cancellationToken) =>
+        TryStartAsync(SyncTaskNames.SyncBatch, instanceId, input, cancellationToken);
+
+    private async Task<bool> TryStartAsync(string orchestration, string instanceId, object input, CancellationToken cancellationToken)
     {
         var options = new StartOrchestrationOptions(instanceId).WithDedupeStatuses(BlockingStatuses);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(SyncTaskNames.SyncOrder, input, options, cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestration, input, options, cancellationToken);
             return true;
         }
         catch (OrchestrationAlreadyExistsException)

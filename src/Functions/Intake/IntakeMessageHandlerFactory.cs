@@ -18,13 +18,17 @@ public sealed class IntakeMessageHandlerFactory(
     PipelineMetrics metrics,
     OrderReceivedEvents receivedEvents)
 {
-    public IntakeMessageHandler Create(DurableTaskClient client) =>
-        new(
-            new OrderEventStarter(new DurableClientGateway(client), queue, options, loggers.CreateLogger<OrderEventStarter>(), clock, metrics),
+    public IntakeMessageHandler Create(DurableTaskClient client)
+    {
+        var gateway = new DurableClientGateway(client);
+        return new(
+            new OrderEventStarter(gateway, queue, options, loggers.CreateLogger<OrderEventStarter>(), clock, metrics),
             inbox,
             options,
             loggers.CreateLogger<IntakeMessageHandler>(),
             pacer,
             metrics,
-            receivedEvents);
+            receivedEvents,
+            options.Value.BatchRuns ? new SyncBatchStarter(gateway, gateway, loggers.CreateLogger<SyncBatchStarter>(), clock, metrics) : null);
+    }
 }

@@ -5,11 +5,12 @@ using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Activities;
+using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Functions.Sync;
 
 /// <summary>
-/// One activity function per SyncOrder step, under the names the orchestrator calls (<see cref="SyncTaskNames"/>).
+/// One activity function per SyncOrder and SyncBatch step, under the names the orchestrator calls (<see cref="SyncTaskNames"/>).
 /// Each resolves the shared activity class from the invocation's services and runs it.
 /// </summary>
 public sealed class SyncActivityFunctions
@@ -37,6 +38,18 @@ public sealed class SyncActivityFunctions
     [Function(SyncTaskNames.SendAlert)]
     public Task<bool> SendAlertAsync([ActivityTrigger] AlertRequest input, FunctionContext context) =>
         Run<SendAlertActivity, AlertRequest, bool>(SyncTaskNames.SendAlert, input, context);
+
+    [Function(SyncTaskNames.PrepareBatch)]
+    public Task<PreparedBatch> PrepareBatchAsync([ActivityTrigger] PrepareBatchRequest input, FunctionContext context) =>
+        Run<PrepareBatchActivity, PrepareBatchRequest, PreparedBatch>(SyncTaskNames.PrepareBatch, input, context);
+
+    [Function(SyncTaskNames.WriteErpBatch)]
+    public Task<IReadOnlyList<BatchWriteOutcome>> WriteErpBatchAsync([ActivityTrigger] IReadOnlyList<ErpSalesOrder> input, FunctionContext context) =>
+        Run<WriteErpBatchActivity, IReadOnlyList<ErpSalesOrder>, IReadOnlyList<BatchWriteOutcome>>(SyncTaskNames.WriteErpBatch, input, context);
+
+    [Function(SyncTaskNames.WriteBackBatch)]
+    public Task<bool> WriteBackBatchAsync([ActivityTrigger] WriteBackBatchRequest input, FunctionContext context) =>
+        Run<WriteBackBatchActivity, WriteBackBatchRequest, bool>(SyncTaskNames.WriteBackBatch, input, context);
 
     private static Task<TOutput> Run<TActivity, TInput, TOutput>(string name, TInput input, FunctionContext context)
         where TActivity : TaskActivity<TInput, TOutput> =>

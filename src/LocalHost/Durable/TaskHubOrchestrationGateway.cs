@@ -2,11 +2,12 @@ using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Sync;
+using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.LocalHost.Durable;
 
-/// <summary>Starts and inspects SyncOrder instances through the DTFx TaskHubClient.</summary>
-public sealed class TaskHubOrchestrationGateway(DurableTaskHost host) : IOrchestrationGateway
+/// <summary>Starts and inspects SyncOrder and SyncBatch instances through the DTFx TaskHubClient.</summary>
+public sealed class TaskHubOrchestrationGateway(DurableTaskHost host) : IOrchestrationGateway, ISyncBatchGateway
 {
     private static readonly OrchestrationStatus[] RunningStatuses = [OrchestrationStatus.Pending, OrchestrationStatus.Running, OrchestrationStatus.ContinuedAsNew];
 
@@ -18,11 +19,17 @@ public sealed class TaskHubOrchestrationGateway(DurableTaskHost host) : IOrchest
             : new InstanceSnapshot(instanceId, Map(state.OrchestrationStatus), new DateTimeOffset(DateTime.SpecifyKind(state.CreatedTime, DateTimeKind.Utc)), state.Output);
     }
 
-    public async Task<bool> TryStartAsync(string instanceId, SyncOrderInput input, CancellationToken cancellationToken)
+    public Task<bool> TryStartAsync(string instanceId, SyncOrderInput input, CancellationToken cancellationToken) =>
+        TryStartAsync(SyncTaskNames.SyncOrder, instanceId, input);
+
+    public Task<bool> TryStartBatchAsync(string instanceId, SyncBatchInput input, CancellationToken cancellationToken) =>
+        TryStartAsync(SyncTaskNames.SyncBatch, instanceId, input);
+
+    private async Task<bool> TryStartAsync(string orchestration, string instanceId, object input)
     {
         try
         {
-            await host.Client.CreateOrchestrationInstanceAsync(SyncTaskNames.SyncOrder, string.Empty, instanceId, input, tags: null, dedupeStatuses: RunningStatuses);
+            await host.Client.CreateOrchestrationInstanceAsync(orchestration, string.Empty, instanceId, input, tags: null, dedupeStatuses: RunningStatuses);
             return true;
         }
         catch (OrchestrationAlreadyExistsException)

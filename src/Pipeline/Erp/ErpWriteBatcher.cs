@@ -61,6 +61,35 @@ public sealed class ErpWriteBatcher : IDisposable
         return _batcher.SubmitAsync(document, cancellationToken);
     }
 
+    /// <summary>
+    /// Writes exactly these documents, now, without waiting for other callers (a batch run brings its own list): the same
+    /// look-up, CompleteExisting and batch create as a gathered batch, in calls of at most the connector's batch size.
+    /// Each document's task ends with its own outcome, or with the exception that ended its call (an
+    /// <see cref="ErpProtocolException"/> when the ERP's answer could not be matched to the documents).
+    /// </summary>
+    public async Task<IReadOnlyList<Task<ErpWriteOutcome>>> WriteTogetherAsync(IReadOnlyList<ErpSalesOrder> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var entries = documents.Select(d => new ErpBatchEntry<ErpSalesOrder, ErpWriteOutcome>(d, 0)).ToList();
+        foreach (var call in entries.Chunk(Math.Max(1, _erp.MaxBatchSize)))
+        {
+            try
+            {
+                await (_erp.MaxBatchSize > 1 ? WriteBatchAsync(call) : WriteEachAsync(call));
+            }
+            catch (Exception ex)
+            {
+                // Not swallowed: the documents of this call, and only those, end with it.
+                foreach (var entry in call)
+                {
+                    entry.Fail(ex);
+                }
+            }
+        }
+
+        return entries.Select(e => e.Completion).ToList();
+    }
+
     public void Dispose() => _batcher.Dispose();
 
     private async Task WriteEachAsync(IReadOnlyList<ErpBatchEntry<ErpSalesOrder, ErpWriteOutcome>> entries)

@@ -16,6 +16,8 @@ public sealed record IntakeHandled(int Events, int Duplicates, int Started, int 
 /// Orders are handled with bounded parallelism and all are tried; if any failed, the exception propagates so the message
 /// stays on the queue and is retried (every step is idempotent), and after MaxDequeueCount tries it is poisoned.
 /// A single event (busy re-queue, resync, release, a message from before batching) is started as it is.
+/// With <paramref name="batches"/> (DESIGN D7) the orders of a batch message go into one SyncBatch run instead of one
+/// SyncOrder run each; an order whose events include a release still gets its own SyncOrder run (a release overrides holds).
 /// </summary>
 public sealed class IntakeMessageHandler(
     OrderEventStarter starter,
@@ -24,7 +26,8 @@ public sealed class IntakeMessageHandler(
     ILogger<IntakeMessageHandler> logger,
     StartPacer? pacer = null,
     Telemetry.PipelineMetrics? metrics = null,
-    Events.OrderReceivedEvents? receivedEvents = null)
+    Events.OrderReceivedEvents? receivedEvents = null,
+    SyncBatchStarter? batches = null)
 {
     /// <exception cref="FormatException">The message is malformed.</exception>
     public async Task<IntakeHandled> HandleAsync(string messageText, CancellationToken cancellationToken)
@@ -42,6 +45,7 @@ public sealed class IntakeMessageHandler(
             .GroupBy(e => e.Message.Key.InstanceId)
             .ToList();
         var outcomes = new ConcurrentBag<StartOutcome>();
+        var forBatch = new ConcurrentBag<IntakeMessage>();
         var failures = new ConcurrentQueue<Exception>();
         var duplicates = 0;
         using var slots = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentOrdersPerMessage));
@@ -50,11 +54,20 @@ public sealed class IntakeMessageHandler(
             await slots.WaitAsync(cancellationToken);
             try
             {
-                var (skipped, outcome) = await HandleOrderAsync(batch, order.ToList(), cancellationToken);
+                var (skipped, representative) = await RecordOrderAsync(batch, order.ToList(), cancellationToken);
                 Interlocked.Add(ref duplicates, skipped);
-                if (outcome is { } started)
+                if (representative is null)
                 {
-                    outcomes.Add(started);
+                    return;
+                }
+
+                if (batches is not null && representative.Event != SyncEvents.Release)
+                {
+                    forBatch.Add(representative);
+                }
+                else
+                {
+                    outcomes.Add(await StartAsync(representative, cancellationToken));
                 }
             }
             catch (Exception ex)
@@ -79,12 +92,27 @@ public sealed class IntakeMessageHandler(
             throw new AggregateException($"{failures.Count} orders of intake batch {batch.Id} failed", failures);
         }
 
+        if (batches is not null && !forBatch.IsEmpty)
+        {
+            if (pacer is not null)
+            {
+                await pacer.WaitAsync(cancellationToken);
+            }
+
+            var outcome = await batches.StartAsync(batch.Id, forBatch.OrderBy(e => e.Key.InstanceId, StringComparer.Ordinal).ToList(), cancellationToken);
+            foreach (var _ in forBatch)
+            {
+                outcomes.Add(outcome);
+            }
+        }
+
         var handled = Tally(orders.Sum(o => o.Count()), duplicates, outcomes);
         logger.LogDebug("Intake batch {BatchId}: {Handled}", batch.Id, handled);
         return handled;
     }
 
-    private async Task<(int Duplicates, StartOutcome? Outcome)> HandleOrderAsync(IntakeBatch batch, IReadOnlyList<Indexed> events, CancellationToken cancellationToken)
+    /// <summary>Records the order's events in the Inbox; returns how many were duplicates, and the event a run should see (null: nothing new).</summary>
+    private async Task<(int Duplicates, IntakeMessage? Representative)> RecordOrderAsync(IntakeBatch batch, IReadOnlyList<Indexed> events, CancellationToken cancellationToken)
     {
         var records = await Task.WhenAll(events.Select(e => inbox.RecordAsync(e.Message, batch.Id, e.Index, batch.Bodies?[e.Index], cancellationToken)));
         var toStart = new List<IntakeMessage>();
@@ -117,8 +145,7 @@ public sealed class IntakeMessageHandler(
         }
 
         // A release overrides holds, so it must stay the event the run sees; otherwise the latest event speaks for the order.
-        var representative = toStart.FirstOrDefault(m => m.Event == SyncEvents.Release) ?? toStart.MaxBy(m => m.EventTime)!;
-        return (duplicates, await StartAsync(representative, cancellationToken));
+        return (duplicates, toStart.FirstOrDefault(m => m.Event == SyncEvents.Release) ?? toStart.MaxBy(m => m.EventTime)!);
     }
 
     private async Task<StartOutcome> StartAsync(IntakeMessage message, CancellationToken cancellationToken)

@@ -59,6 +59,12 @@ public sealed class IntakeOptions
     /// <summary>Orchestration starts per second in one process (a token bucket with one second of burst); 0 = unlimited.</summary>
     public int MaxStartsPerSecond { get; set; }
 
+    /// <summary>
+    /// The orders of a batch message go through one SyncBatch run (DESIGN D7, <c>docs/batch-runs.md</c>) instead of one
+    /// SyncOrder run each. Off: one SyncOrder run per order, as before batch runs (kept for before/after measurements).
+    /// </summary>
+    public bool BatchRuns { get; set; } = true;
+
     /// <summary>What is wrong with these settings (checked when the app starts).</summary>
     public IEnumerable<string> Problems() =>
         SettingRules.AtLeast(nameof(BusyRetryDelaySeconds), BusyRetryDelaySeconds, 1)

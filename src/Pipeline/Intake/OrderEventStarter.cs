@@ -15,11 +15,7 @@ public enum StartOutcome { Started, RequeuedBusy, AlreadyCovered }
 /// </summary>
 public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue queue, IOptions<IntakeOptions> options, ILogger<OrderEventStarter> logger, TimeProvider? clock = null, Telemetry.PipelineMetrics? metrics = null)
 {
-    /// <summary>A busy order's event waits longer the older it is (half its age, capped), so a long run is not polled every few seconds.</summary>
-    private static readonly TimeSpan MaxBusyDelay = TimeSpan.FromSeconds(60);
-
-    /// <summary>Clocks of different workers may differ slightly; a run must start this much after the event to cover it.</summary>
-    private static readonly TimeSpan CoverMargin = TimeSpan.FromSeconds(2);
+    private readonly BusyRequeue busy = new(queue, options, clock ?? TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<BusyRequeue>.Instance);
 
     /// <summary>
     /// Events of one order are decided one at a time in this process: two racing starts of the same instance (an
@@ -37,7 +33,7 @@ public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue
         // A run created after the event was accepted reads the order after the change the event reports, so
         // the event is covered whether that run is still going or done. A release overrides holds, so it always runs.
         if (existing is { Status: InstanceRuntimeStatus.Pending or InstanceRuntimeStatus.Running or InstanceRuntimeStatus.Completed }
-            && existing.CreatedAt > message.AcceptedAt + CoverMargin
+            && BusyRequeue.Covers(existing.CreatedAt, message)
             && message.Event != SyncEvents.Release)
         {
             logger.LogInformation("Event {Event} for {InstanceId} already covered by a later run", message.Event, instanceId);
@@ -61,11 +57,8 @@ public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue
 
     private async Task<StartOutcome> RequeueAsync(IntakeMessage message, CancellationToken cancellationToken)
     {
-        var minimum = TimeSpan.FromSeconds(options.Value.BusyRetryDelaySeconds);
-        var age = (clock ?? TimeProvider.System).GetUtcNow() - message.AcceptedAt;
-        var delay = TimeSpan.FromTicks(Math.Clamp(age.Ticks / 2, minimum.Ticks, Math.Max(minimum.Ticks, MaxBusyDelay.Ticks)));
-        await queue.EnqueueAsync(message, delay, cancellationToken);
-        logger.LogInformation("{InstanceId} is running; event {Event} put back for {Delay}", message.Key.InstanceId, message.Event, delay);
+        await busy.PutBackAsync(message, cancellationToken);
+        logger.LogInformation("{InstanceId} is running; event {Event} put back", message.Key.InstanceId, message.Event);
         return StartOutcome.RequeuedBusy;
     }
 }

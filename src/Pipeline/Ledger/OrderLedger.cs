@@ -78,7 +78,10 @@ public sealed class OrderLedger(StorageClients storage)
         return response.HasValue && response.Value is { } entity ? (FromEntity(entity), entity.ETag) : (null, default);
     }
 
-    private static string PartitionKey(string platform, string shopId) => TableKeys.Sanitize($"{platform}:{shopId}");
+    /// <summary>The ledger's partition of a shop; <see cref="OrderLeases"/> uses the same keys.</summary>
+    internal static string PartitionKey(string platform, string shopId) => TableKeys.Sanitize($"{platform}:{shopId}");
+
+    internal static string RowKey(OrderKey key) => TableKeys.Sanitize(key.OrderId);
 
     private static TableEntity ToEntity(LedgerEntry entry) => new(PartitionKey(entry.Key.Platform, entry.Key.ShopId), TableKeys.Sanitize(entry.Key.OrderId))
     {

@@ -9,7 +9,11 @@ namespace ServerlessSync.Pipeline.Sync;
 public sealed record SyncOrderInput(OrderKey Key, string Event, string MsgId);
 
 /// <summary>The order as the platform reports it now (status mapped through the shop's profile) and the plan for it.</summary>
-public sealed record PreparedOrder(OrderSummary Order, SyncPlan Plan);
+public sealed record PreparedOrder(OrderSummary Order, SyncPlan Plan)
+{
+    /// <summary>Set when another run holds the order's lease: the order was read and planned, but this run must wait its turn.</summary>
+    public Ledger.OrderLease? HeldBy { get; init; }
+}
 
 /// <summary>
 /// What the run needs of the order between activities. No buyer data: activity inputs and outputs are kept in the
@@ -59,7 +63,8 @@ public sealed record StockCheckResult(IReadOnlyList<StockShortage> Shortages)
 /// <param name="ErpTarget">Set when the ERP write succeeded, to reset that ERP's consecutive-failure count.</param>
 /// <param name="UnmappedSkus">For a quarantined order: the SKUs without a mapping, so the quarantine list can group by SKU.</param>
 /// <param name="Sales">What the dashboard counts besides the ledger row (anchor, live room, channel, products, ERP write time); null when the order could not be read.</param>
-public sealed record WriteBackRequest(OrderKey Key, SyncStatus Status, string Note, OrderStatus? PlatformStatus = null, long PaidAmountFen = 0, string? ErpOrderNumber = null, string? Reason = null, string? ErpTarget = null, IReadOnlyList<string>? UnmappedSkus = null, Stats.OrderSalesFacts? Sales = null);
+/// <param name="ReleaseLeaseOf">The run whose lease on the order ends with this write (its last one), or null to keep it.</param>
+public sealed record WriteBackRequest(OrderKey Key, SyncStatus Status, string Note, OrderStatus? PlatformStatus = null, long PaidAmountFen = 0, string? ErpOrderNumber = null, string? Reason = null, string? ErpTarget = null, IReadOnlyList<string>? UnmappedSkus = null, Stats.OrderSalesFacts? Sales = null, string? ReleaseLeaseOf = null);
 
 public sealed record AlertRequest(AlertKind Kind, string Target, string InstanceId, string Reason);
 

@@ -15,18 +15,34 @@ namespace ServerlessSync.Pipeline.Sync;
 /// </summary>
 public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestrator<SyncOrderInput, SyncOrderResult>
 {
+    /// <summary>Longest pause between two looks at an order another run holds.</summary>
+    private const int MaxLeaseWaitSeconds = 30;
+
     public override async Task<SyncOrderResult> RunAsync(TaskOrchestrationContext context, SyncOrderInput input)
     {
         var key = input.Key;
         PreparedOrder prepared;
-        try
+        for (var wait = 1; ; wait = Math.Min(wait * 2, MaxLeaseWaitSeconds))
         {
-            prepared = await context.CallActivityAsync<PreparedOrder>(SyncTaskNames.PrepareOrder, key, RetryOptions(settings.FetchMaxAttempts, settings.FetchFirstRetrySeconds, 60));
-        }
-        catch (TaskFailedException ex)
-        {
-            var reason = $"could not read the order from {key.Platform}: {ex.FailureDetails.ErrorMessage}";
-            return await FailAsync(context, key, AlertKind.ErpRetriesExhausted, $"platform:{key.Platform}", reason);
+            try
+            {
+                prepared = await context.CallActivityAsync<PreparedOrder>(SyncTaskNames.PrepareOrder, key, RetryOptions(settings.FetchMaxAttempts, settings.FetchFirstRetrySeconds, 60));
+            }
+            catch (TaskFailedException ex)
+            {
+                var reason = $"could not read the order from {key.Platform}: {ex.FailureDetails.ErrorMessage}";
+                return await FailAsync(context, key, AlertKind.ErpRetriesExhausted, $"platform:{key.Platform}", reason);
+            }
+
+            if (prepared.HeldBy is not { } held)
+            {
+                break;
+            }
+
+            // Another run (a batch) is writing the order: wait for it to finish or for its lease to end, then read again.
+            var until = held.Until.UtcDateTime.AddSeconds(1);
+            var next = context.CurrentUtcDateTime.AddSeconds(wait);
+            await context.CreateTimer(until < next ? until : next, CancellationToken.None);
         }
 
         var (order, plan) = prepared;
@@ -93,14 +109,25 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
 
         if (!outcome.IsInErp)
         {
-            var reason = $"ERP rejected the order: {outcome.Reason}";
-            return await FailAsync(context, key, AlertKind.ErpRejected, ErpTarget(plan), reason, order);
+            return await FailAsync(context, key, AlertKind.ErpRejected, ErpTarget(plan), RejectedReason(outcome), order);
         }
 
-        var done = outcome.Result == ErpWriteResult.Created ? "created" : "already existed";
-        await WriteBackAfterErpAsync(context, new WriteBackRequest(key, SyncStatus.Synced, $"ERP order {outcome.ErpOrderNumber} {done}", order.Status, order.PaidAmountFen, outcome.ErpOrderNumber, ErpTarget: ErpTarget(plan), Sales: order.Sales.WithErpWrite(context.CurrentUtcDateTime - erpStarted)));
+        await WriteBackAfterErpAsync(context, SyncedWrite(order, plan, outcome, context.CurrentUtcDateTime - erpStarted));
         return new SyncOrderResult(SyncStatus.Synced, outcome.ErpOrderNumber, null);
     }
+
+    /// <summary>The ledger write of an order the ERP now holds (created now, or found by the look-up): the same for per-order and batch runs.</summary>
+    internal static WriteBackRequest SyncedWrite(OrderSummary order, SyncPlan plan, ErpWriteOutcome outcome, TimeSpan erpTime)
+    {
+        var done = outcome.Result == ErpWriteResult.Created ? "created" : "already existed";
+        return new WriteBackRequest(order.Key, SyncStatus.Synced, $"ERP order {outcome.ErpOrderNumber} {done}", order.Status, order.PaidAmountFen, outcome.ErpOrderNumber, ErpTarget: plan.ErpTarget, Sales: order.Sales.WithErpWrite(erpTime));
+    }
+
+    internal static string RejectedReason(ErpWriteOutcome outcome) => $"ERP rejected the order: {outcome.Reason}";
+
+    /// <summary>The ledger write of a failed order; with its alert (<see cref="AlertAsync"/>) what a refusal or exhausted retries leave.</summary>
+    internal static WriteBackRequest FailedWrite(OrderKey key, string reason, OrderSummary? order) =>
+        new(key, SyncStatus.Failed, reason, order?.Status, order?.PaidAmountFen ?? 0, Reason: reason, Sales: order?.Sales);
 
     /// <summary>A cancel or refund after the ERP order exists: reverse it in the ERP's own way, or hand it to a person.</summary>
     private async Task<SyncOrderResult> ReverseAsync(TaskOrchestrationContext context, OrderSummary order, SyncPlan plan)
@@ -154,13 +181,13 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
 
             if (plan.StockPolicy == StockPolicy.WriteAnyway)
             {
-                await WriteBackAsync(context, order, SyncStatus.Received, $"stock short ({stock.Describe()}); written anyway by policy");
+                await WriteBackAsync(context, order, SyncStatus.Received, $"stock short ({stock.Describe()}); written anyway by policy", last: false);
                 return null;
             }
 
             if (!notified)
             {
-                await WriteBackAsync(context, order, SyncStatus.PendingStock, $"waiting for stock: {stock.Describe()}", reason: stock.Describe());
+                await WriteBackAsync(context, order, SyncStatus.PendingStock, $"waiting for stock: {stock.Describe()}", reason: stock.Describe(), last: false);
                 await AlertAsync(context, AlertKind.PendingStock, ShopTarget(order.Key), order.Key, stock.Describe());
                 notified = true;
             }
@@ -178,13 +205,13 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
 
     private static async Task<SyncOrderResult> FailAsync(TaskOrchestrationContext context, OrderKey key, AlertKind kind, string target, string reason, OrderSummary? order = null)
     {
-        await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Failed, reason, order?.Status, order?.PaidAmountFen ?? 0, Reason: reason, Sales: order?.Sales));
+        await WriteAsync(context, FailedWrite(key, reason, order));
         await AlertAsync(context, kind, target, key, reason);
         return new SyncOrderResult(SyncStatus.Failed, null, reason);
     }
 
-    private static Task WriteBackAsync(TaskOrchestrationContext context, OrderSummary order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null) =>
-        WriteAsync(context, new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason, Sales: order.Sales));
+    private static Task WriteBackAsync(TaskOrchestrationContext context, OrderSummary order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null, bool last = true) =>
+        WriteAsync(context, new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason, Sales: order.Sales), last);
 
     /// <summary>
     /// The write-back after the ERP write succeeded must land, or the ledger, stats and order events never learn of the
@@ -213,15 +240,18 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         }
     }
 
-    /// <summary>Ledger write-backs retry transient storage or broker failures, so a blip does not fail a sync that reached the ERP.</summary>
-    private static Task WriteAsync(TaskOrchestrationContext context, WriteBackRequest request) =>
-        context.CallActivityAsync(SyncTaskNames.WriteBack, request, RetryOptions(5, 2, 30));
+    /// <summary>
+    /// Ledger write-backs retry transient storage or broker failures, so a blip does not fail a sync that reached the ERP.
+    /// The run's last write also gives up its lease on the order (taken by PrepareOrder).
+    /// </summary>
+    private static Task WriteAsync(TaskOrchestrationContext context, WriteBackRequest request, bool last = true) =>
+        context.CallActivityAsync(SyncTaskNames.WriteBack, last ? request with { ReleaseLeaseOf = request.Key.InstanceId } : request, RetryOptions(5, 2, 30));
 
     /// <summary>
     /// Alerts are retried a few times; if every channel still refuses, the failure is logged and the order's own
     /// outcome (already in the ledger) stands: a broken robot must not fail the sync.
     /// </summary>
-    private static async Task AlertAsync(TaskOrchestrationContext context, AlertKind kind, string target, OrderKey key, string reason)
+    internal static async Task AlertAsync(TaskOrchestrationContext context, AlertKind kind, string target, OrderKey key, string reason)
     {
         try
         {
@@ -246,7 +276,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         RetryOptions(settings.WriteErpMaxAttempts, settings.WriteErpFirstRetrySeconds, settings.WriteErpMaxRetrySeconds);
 
     /// <summary>Durable retries only for failures worth retrying; a bug or a refusal fails at once.</summary>
-    private static TaskOptions RetryOptions(int attempts, int firstSeconds, int maxSeconds) =>
+    internal static TaskOptions RetryOptions(int attempts, int firstSeconds, int maxSeconds) =>
         TaskOptions.FromRetryPolicy(new RetryPolicy(
             maxNumberOfAttempts: Math.Max(1, attempts),
             firstRetryInterval: TimeSpan.FromSeconds(Math.Max(1, firstSeconds)),

@@ -10,4 +10,8 @@ public static class SyncTaskNames
     public const string ReverseErp = "ReverseErp";
     public const string WriteBack = "WriteBack";
     public const string SendAlert = "SendAlert";
+    public const string SyncBatch = "SyncBatch";
+    public const string PrepareBatch = "PrepareBatch";
+    public const string WriteErpBatch = "WriteErpBatch";
+    public const string WriteBackBatch = "WriteBackBatch";
 }

@@ -1,4 +1,5 @@
 using ServerlessSync.Pipeline.Sync.Activities;
+using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Pipeline.Sync;
 
@@ -8,6 +9,7 @@ public static class SyncTasks
     public static readonly IReadOnlyDictionary<string, Type> Orchestrators = new Dictionary<string, Type>
     {
         [SyncTaskNames.SyncOrder] = typeof(SyncOrderOrchestrator),
+        [SyncTaskNames.SyncBatch] = typeof(SyncBatchOrchestrator),
     };
 
     public static readonly IReadOnlyDictionary<string, Type> Activities = new Dictionary<string, Type>
@@ -18,5 +20,8 @@ public static class SyncTasks
         [SyncTaskNames.ReverseErp] = typeof(ReverseErpActivity),
         [SyncTaskNames.WriteBack] = typeof(WriteBackActivity),
         [SyncTaskNames.SendAlert] = typeof(SendAlertActivity),
+        [SyncTaskNames.PrepareBatch] = typeof(PrepareBatchActivity),
+        [SyncTaskNames.WriteErpBatch] = typeof(WriteErpBatchActivity),
+        [SyncTaskNames.WriteBackBatch] = typeof(WriteBackBatchActivity),
     };
 }

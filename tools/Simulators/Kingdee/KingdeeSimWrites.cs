@@ -47,6 +47,11 @@ public static class KingdeeSimWrites
             return new SaveOutcome(WriteFailure(ParameterError, [new Error("Model", "Model 不能为空，批量保存需要单据数组")]), []);
         }
 
+        if (models.Any(m => state.Options.UnattributableOrderNos.Contains(KingdeeSimJson.Text(m as JsonObject, "FNetOrderBillNo") ?? "")))
+        {
+            return new SaveOutcome(WriteSuccess([new Success(0, "XSDD-GARBLED", models.Count)]), []);
+        }
+
         var autoSubmitAndAudit = KingdeeSimJson.Flag(request.Data, "IsAutoSubmitAndAudit");
         var saved = new List<KingdeeSimBill>();
         var successes = new List<Success>();

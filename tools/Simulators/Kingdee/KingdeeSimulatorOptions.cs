@@ -54,6 +54,13 @@ public sealed class KingdeeSimulatorOptions
     /// <summary>Probability (0..1) a valid Save, or one valid BatchSave row, is refused with MsgCode 11 (for the row's DIndex).</summary>
     public double BusinessRejectRate { get; set; }
 
+    /// <summary>
+    /// Platform order numbers (FNetOrderBillNo) that garble a BatchSave answer: a BatchSave carrying one of them stores
+    /// nothing and answers success for a row it was not sent (DIndex = the number of rows), so the client cannot match the
+    /// answer to its documents. Models a gateway that mangles the reply to one odd document.
+    /// </summary>
+    public List<string> UnattributableOrderNos { get; set; } = [];
+
     /// <summary>The next this-many STK_Inventory queries answer HTTP 500 (a stock service outage), then queries work again.</summary>
     public int FailStockQueries { get; set; }
 

@@ -1,21 +1,35 @@
 using Microsoft.DurableTask;
 using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Ledger;
 
 namespace ServerlessSync.Pipeline.Sync.Activities;
 
 /// <summary>
-/// Reads the order's current state from its platform's order-detail API and plans what is missing. One activity
-/// rather than two: every activity costs the task hub queue messages and history rows, and planning needs nothing
-/// but the fetched order, so splitting them bought no retry or visibility worth that cost.
+/// Takes the order's lease for this run (DESIGN D7: no two runs write one order at once), then reads the order's current
+/// state from its platform's order-detail API and plans what is missing. The lease is taken before the read, so a run
+/// holding it has seen every change accepted before it took it. With nothing missing the lease is given up at once;
+/// otherwise the run's last ledger write gives it up. When another run holds it, the order is still read and planned
+/// but <see cref="PreparedOrder.HeldBy"/> tells the run to wait its turn. One activity rather than two: every activity
+/// costs the task hub queue messages and history rows.
 /// </summary>
-public sealed class PrepareOrderActivity(IEnumerable<IPlatformOrderClient> clients, SyncPlanner planner) : TaskActivity<OrderKey, PreparedOrder>
+public sealed class PrepareOrderActivity(OrderPreparer preparer, OrderLeases leases, SyncSettings settings) : TaskActivity<OrderKey, PreparedOrder>
 {
     public override async Task<PreparedOrder> RunAsync(TaskActivityContext context, OrderKey input)
     {
-        var client = clients.FirstOrDefault(c => c.Platform == input.Platform)
-            ?? throw new PlatformRequestException($"No order client is configured for platform '{input.Platform}'.");
-        var order = await client.GetOrderAsync(input, CancellationToken.None);
-        return await planner.PlanAsync(order, CancellationToken.None);
+        // A per-order run's instance id is the order's (OrderKey.InstanceId); a batch hands its orders over to that owner.
+        var owner = input.InstanceId;
+        var claim = await leases.AcquireAsync([input], owner, settings.OrderRunLease, CancellationToken.None);
+        var prepared = await preparer.PrepareAsync(input, CancellationToken.None);
+        if (claim.Busy.Count > 0)
+        {
+            return prepared with { HeldBy = claim.Busy[0] };
+        }
+
+        if (prepared.Plan.Action == SyncAction.Nothing)
+        {
+            await leases.ReleaseAsync([input], owner, CancellationToken.None);
+        }
+
+        return prepared;
     }
 }

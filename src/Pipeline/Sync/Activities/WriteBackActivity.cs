@@ -13,7 +13,7 @@ namespace ServerlessSync.Pipeline.Sync.Activities;
 /// <summary>
 /// Records the outcome in the Orders ledger (ETag compare-and-set), keeps the quarantine index and the live
 /// stats in step, counts the change in the metrics, publishes the order event, and resets the ERP's
-/// consecutive-failure count on success.
+/// consecutive-failure count on success. The last write of a per-order run gives up the run's lease on the order.
 /// </summary>
 public sealed class WriteBackActivity(
     OrderLedger ledger,
@@ -22,6 +22,7 @@ public sealed class WriteBackActivity(
     StatsRecorder stats,
     PipelineMetrics metrics,
     IOrderEventPublisher events,
+    OrderLeases leases,
     TimeProvider clock,
     ILogger<WriteBackActivity> logger) : TaskActivity<WriteBackRequest, bool>
 {
@@ -73,6 +74,11 @@ public sealed class WriteBackActivity(
             && OrderEventMessage.ForStatus(input.Key, entry.Status, metrics.Erp, entry.ErpOrderNumber, entry.Reason, now) is { } message)
         {
             await events.PublishAsync(message, CancellationToken.None);
+        }
+
+        if (input.ReleaseLeaseOf is { } owner)
+        {
+            await leases.ReleaseAsync([input.Key], owner, CancellationToken.None);
         }
 
         return true;

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Sync;
+using ServerlessSync.Pipeline.Sync.Batch;
+
+namespace ServerlessSync.Pipeline.Intake;
+
+/// <summary>
+/// Starts one SyncBatch run for the orders of one intake message (DESIGN D7), under an instance id made from the message
+/// id, so a message delivered again cannot start a second run for it: an existing run that did not fail covers it.
+/// Exceptions propagate, so the queue retries the message.
+/// </summary>
+public sealed class SyncBatchStarter(IOrchestrationGateway instances, ISyncBatchGateway batches, ILogger<SyncBatchStarter> logger, TimeProvider? clock = null, Telemetry.PipelineMetrics? metrics = null)
+{
+    public static string InstanceIdOf(string batchId) => $"batch:{batchId}";
+
+    public async Task<StartOutcome> StartAsync(string batchId, IReadOnlyList<IntakeMessage> events, CancellationToken cancellationToken)
+    {
+        var instanceId = InstanceIdOf(batchId);
+        if (await instances.GetAsync(instanceId, cancellationToken) is { Status: not (InstanceRuntimeStatus.Failed or InstanceRuntimeStatus.Terminated) } existing)
+        {
+            logger.LogInformation("{Orchestration} {InstanceId} already exists ({Status}); message delivered again", SyncTaskNames.SyncBatch, instanceId, existing.Status);
+            return StartOutcome.AlreadyCovered;
+        }
+
+        if (!await batches.TryStartBatchAsync(instanceId, new SyncBatchInput(batchId, events), cancellationToken))
+        {
+            logger.LogInformation("{Orchestration} {InstanceId} is already running; message delivered again", SyncTaskNames.SyncBatch, instanceId);
+            return StartOutcome.AlreadyCovered;
+        }
+
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        foreach (var message in events)
+        {
+            metrics?.QueueLagObserved(message.Platform, now - message.AcceptedAt);
+        }
+
+        logger.LogInformation("Started {Orchestration} {InstanceId} for {Orders} orders", SyncTaskNames.SyncBatch, instanceId, events.Count);
+        return StartOutcome.Started;
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.DurableTask;
+using ServerlessSync.Domain.Alerts;
+using ServerlessSync.Pipeline.Intake;
+
+namespace ServerlessSync.Pipeline.Sync.Batch;
+
+/// <summary>
+/// One run per intake message (DESIGN D7), instance id <c>batch:{message id}</c>: the orders of a burst that need the
+/// same steps go through them together, as lists. PrepareBatch takes every order's lease and reads and plans them;
+/// WriteErpBatch checks stock and writes them to the ERP (one stock query, one look-up, one batch create per ERP batch);
+/// WriteBackBatch records them and gives the leases up. An order's refusal fails that order alone; orders whose outcome
+/// is transient are tried again a few times (split in halves when the ERP's answer could not be matched to them); what
+/// the batch cannot settle, and every order off the happy path, continues in its per-order SyncOrder run.
+/// </summary>
+public sealed class SyncBatchOrchestrator(SyncSettings settings) : TaskOrchestrator<SyncBatchInput, SyncBatchResult>
+{
+    public override async Task<SyncBatchResult> RunAsync(TaskOrchestrationContext context, SyncBatchInput input)
+    {
+        var owner = context.InstanceId;
+        PreparedBatch prepared;
+        try
+        {
+            prepared = await context.CallActivityAsync<PreparedBatch>(
+                SyncTaskNames.PrepareBatch, new PrepareBatchRequest(owner, input.Events), SyncOrderOrchestrator.RetryOptions(settings.FetchMaxAttempts, settings.FetchFirstRetrySeconds, 60));
+        }
+        catch (TaskFailedException)
+        {
+            // Nothing was settled: every order continues in its per-order run, which reports what keeps failing.
+            await WriteBackAsync(context, new WriteBackBatchRequest(owner, [], input.Events));
+            return new SyncBatchResult(input.Events.Count, 0, 0, input.Events.Count, 0, 0, 0);
+        }
+
+        var writes = new List<WriteBackRequest>();
+        var handOffs = new List<IntakeMessage>();
+        var rejected = new List<(BatchOrder Order, Domain.Erp.ErpWriteOutcome Outcome)>();
+        var erpStarted = context.CurrentUtcDateTime;
+        var groups = prepared.ToWrite.Count > 0 ? new List<WriteGroup> { new(prepared.ToWrite, 0) } : [];
+        while (groups.Count > 0)
+        {
+            var answered = await Task.WhenAll(groups.Select(group => WriteErpAsync(context, group.Orders)));
+            var again = new List<WriteGroup>();
+            var anyTransient = false;
+            foreach (var (group, outcomes) in groups.Zip(answered))
+            {
+                var settled = BatchOutcomes.Sort(group.Orders, outcomes);
+                writes.AddRange(settled.InErp.Select(o => SyncOrderOrchestrator.SyncedWrite(o.Order.Order, o.Order.Plan, o.Outcome, context.CurrentUtcDateTime - erpStarted)));
+                rejected.AddRange(settled.Rejected);
+                handOffs.AddRange(settled.StockShort.Select(o => o.Event));
+                again.AddRange(BatchOutcomes.Next(group, settled));
+                anyTransient |= settled.Transient.Count > 0;
+            }
+
+            // What the batch could not settle in its tries continues in the per-order runs, with their longer patience.
+            var spent = again.Where(g => g.Tries >= Math.Max(1, settings.BatchWriteAttempts)).ToList();
+            handOffs.AddRange(spent.SelectMany(g => g.Orders).Select(o => o.Event));
+            groups = again.Except(spent).ToList();
+            if (groups.Count > 0 && anyTransient)
+            {
+                var tries = groups.Max(g => g.Tries);
+                var backoff = Math.Min(settings.WriteErpFirstRetrySeconds * (1 << Math.Min(Math.Max(0, tries - 1), 10)), settings.WriteErpMaxRetrySeconds);
+                await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(Math.Max(1, backoff)), CancellationToken.None);
+            }
+        }
+
+        writes.AddRange(rejected.Select(r => SyncOrderOrchestrator.FailedWrite(r.Order.Event.Key, SyncOrderOrchestrator.RejectedReason(r.Outcome), r.Order.Order)));
+        await WriteBackAsync(context, new WriteBackBatchRequest(owner, writes, handOffs));
+        foreach (var (order, outcome) in rejected)
+        {
+            await SyncOrderOrchestrator.AlertAsync(context, AlertKind.ErpRejected, order.Plan.ErpTarget, order.Event.Key, SyncOrderOrchestrator.RejectedReason(outcome));
+        }
+
+        return new SyncBatchResult(
+            input.Events.Count, writes.Count - rejected.Count, rejected.Count, prepared.HandedOff + handOffs.Count, prepared.PutBack, prepared.Covered, prepared.NothingMissing);
+    }
+
+    /// <summary>The group's outcomes; a failed activity (not expected: it answers every document) makes them all Transient.</summary>
+    private static async Task<IReadOnlyList<BatchWriteOutcome>> WriteErpAsync(TaskOrchestrationContext context, IReadOnlyList<BatchOrder> group)
+    {
+        try
+        {
+            return await context.CallActivityAsync<IReadOnlyList<BatchWriteOutcome>>(SyncTaskNames.WriteErpBatch, group.Select(o => o.Document).ToList());
+        }
+        catch (TaskFailedException ex)
+        {
+            return group.Select(_ => new BatchWriteOutcome(BatchWriteKind.Transient, null, ex.FailureDetails.ErrorMessage)).ToList();
+        }
+    }
+
+    private static Task WriteBackAsync(TaskOrchestrationContext context, WriteBackBatchRequest request) =>
+        context.CallActivityAsync(SyncTaskNames.WriteBackBatch, request, SyncOrderOrchestrator.RetryOptions(5, 2, 30));
+}

@@ -1,0 +1,27 @@
+using Microsoft.DurableTask;
+using ServerlessSync.Pipeline.Ledger;
+using ServerlessSync.Pipeline.Sync.Activities;
+
+namespace ServerlessSync.Pipeline.Sync.Batch;
+
+/// <summary>
+/// The batch run's last step: each settled order's outcome is written as the per-order run writes it (ledger
+/// compare-and-set, quarantine index, stats, metrics, order event), then the run gives up those orders' leases and hands
+/// the orders it could not settle to their per-order runs. Every part is idempotent, so a retry repeats it safely.
+/// </summary>
+public sealed class WriteBackBatchActivity(WriteBackActivity writeBack, OrderLeases leases, SlowPathHandOff handOff) : TaskActivity<WriteBackBatchRequest, bool>
+{
+    /// <summary>Order write-backs of one batch running at once: each is a few storage calls.</summary>
+    private const int MaxConcurrentWrites = 8;
+
+    public override async Task<bool> RunAsync(TaskActivityContext context, WriteBackBatchRequest input)
+    {
+        await Parallel.ForEachAsync(
+            input.Writes,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWrites },
+            async (write, _) => await writeBack.RunAsync(context, write));
+        await leases.ReleaseAsync(input.Writes.Select(w => w.Key).ToList(), input.Owner, CancellationToken.None);
+        await handOff.HandOffAsync(input.Owner, input.HandOffs, CancellationToken.None);
+        return true;
+    }
+}
