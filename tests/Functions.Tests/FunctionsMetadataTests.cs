@@ -47,7 +47,7 @@ public sealed class FunctionsMetadataTests
         string[] expected =
         [
             WebhookFunction.Name, GetOrderFunction.Name, HealthFunction.Name, StartSyncOrderFunction.Name, PullOrdersFunction.Name, IntakeQueueMetricsFunction.Name,
-            SyncTaskNames.SyncOrder, .. SyncTasks.Activities.Keys,
+            SyncTaskNames.SyncOrder, SyncTaskNames.SyncBatch, .. SyncTasks.Activities.Keys,
             DashboardPageFunction.Name, ConsolePageFunction.Name, WebAssetFunction.Name, StatsSummaryFunction.Name, RecentAlertsFunction.Name, ReconciliationFunction.Name,
             ResyncOrderFunction.Name, ProfileFunction.Name, ProfileHistoryFunction.Name, ProfileDryRunFunction.Name, QuarantineListFunction.Name, QuarantineReleaseFunction.Name,
             IntakePoisonFunction.Name, IntakePoisonRedriveFunction.Name, PullSkippedFunction.Name, HeldPushesFunction.Name, HeldPushesReplayFunction.Name,
@@ -164,13 +164,14 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void SyncOrder_is_an_orchestration_trigger_and_every_step_is_an_activity_trigger()
+    public void SyncOrder_and_SyncBatch_are_orchestration_triggers_and_every_step_is_an_activity_trigger()
     {
         Assert.Equal("orchestrationTrigger", Text(Trigger(SyncTaskNames.SyncOrder), "type"));
+        Assert.Equal("orchestrationTrigger", Text(Trigger(SyncTaskNames.SyncBatch), "type"));
         var names = typeof(SyncTaskNames).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!)
-            .Where(n => n != SyncTaskNames.SyncOrder)
+            .Where(n => n is not (SyncTaskNames.SyncOrder or SyncTaskNames.SyncBatch))
             .ToList();
         Assert.Equal(SyncTasks.Activities.Keys.Order(), names.Order());
         foreach (var name in names)
@@ -180,11 +181,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Every_activity_the_orchestrator_calls_has_an_activity_function()
+    public void Every_activity_the_orchestrators_call_has_an_activity_function()
     {
-        // The names SyncOrderOrchestrator passes to CallActivityAsync are SyncTaskNames constants, compiled in as string
-        // literals: read every identifier-like literal from its IL (messages and targets have spaces, colons or lower case).
-        var called = IdentifierLiteralsIn(typeof(SyncOrderOrchestrator));
+        // The names the orchestrators pass to CallActivityAsync are SyncTaskNames constants, compiled in as string
+        // literals: read every identifier-like literal from their IL (messages and targets have spaces, colons or lower case).
+        var called = IdentifierLiteralsIn(typeof(SyncOrderOrchestrator)).Union(IdentifierLiteralsIn(typeof(Pipeline.Sync.Batch.SyncBatchOrchestrator))).ToList();
         Assert.Equal(SyncTasks.Activities.Keys.Order(), called.Order());
         foreach (var name in called)
         {

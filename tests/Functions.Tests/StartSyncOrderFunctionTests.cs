@@ -10,6 +10,7 @@ using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Sync;
+using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Functions.Tests;
 
@@ -36,7 +37,7 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
     private static readonly IntakeHandled OneStarted = new(Events: 1, Duplicates: 0, Started: 1, RequeuedBusy: 0, AlreadyCovered: 0);
 
     [Fact]
-    public async Task A_webhook_batch_records_the_push_in_the_inbox_and_starts_its_order_and_a_redelivered_push_is_recorded_and_started_once()
+    public async Task A_webhook_batch_records_the_push_in_the_inbox_and_starts_a_batch_run_for_it_and_a_redelivered_push_is_recorded_and_started_once()
     {
         await using var app = await FunctionsTestApp.StartAsync();
         var (order, push) = Pushes.DouyinPaid();
@@ -49,7 +50,8 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
             (ContentResult)await webhook.RunAsync(Pushes.Request(push), PlatformNames.Douyin, CancellationToken.None),
         };
         Assert.All(acks, a => Assert.Equal((200, DouyinPushAck.Success), (a.StatusCode!.Value, a.Content!)));
-        var first = await function.RunAsync(await ReceiveAsync(app), durable.Client, app.QueueTry(1), CancellationToken.None);
+        var firstText = await ReceiveAsync(app);
+        var first = await function.RunAsync(firstText, durable.Client, app.QueueTry(1), CancellationToken.None);
         var second = await function.RunAsync(await ReceiveAsync(app), durable.Client, app.QueueTry(1), CancellationToken.None);
 
         Assert.Equal(OneStarted, first);
@@ -58,8 +60,12 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
         Assert.Equal($"douyin:{order.ShopId}:{order.OrderId}", row.PartitionKey);
         Assert.Equal(push.MsgId, row.RowKey);
         Assert.Contains(order.OrderId, await app.Service<InboxStore>().GetRawMessageAsync(PlatformNames.Douyin, order.ShopId, order.OrderId, push.MsgId, CancellationToken.None));
-        var instance = await durable.WaitForCompletionAsync($"douyin:{order.ShopId}:{order.OrderId}");
-        Assert.Equal(push.MsgId, instance.ReadInputAs<SyncOrderInput>()!.MsgId);
+        var instance = await durable.WaitForCompletionAsync(SyncBatchStarter.InstanceIdOf(IntakeDelivery.Parse(firstText).Batch!.Id));
+        Assert.Equal(SyncTaskNames.SyncBatch, instance.Name);
+        Assert.Equal(push.MsgId, Assert.Single(instance.ReadInputAs<SyncBatchInput>()!.Events).MsgId);
+
+        // The same message delivered again finds its batch run and starts nothing.
+        Assert.Equal(1, (await function.RunAsync(firstText, durable.Client, CancellationToken.None)).AlreadyCovered);
     }
 
     [Fact]

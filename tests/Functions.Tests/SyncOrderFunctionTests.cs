@@ -11,6 +11,7 @@ using ServerlessSync.Functions.Tests.Support;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Sync;
+using ServerlessSync.Pipeline.Sync.Batch;
 using ServerlessSync.Simulators;
 using ServerlessSync.Simulators.Douyin;
 using ServerlessSync.Simulators.Kingdee;
@@ -20,8 +21,8 @@ namespace ServerlessSync.Functions.Tests;
 
 /// <summary>
 /// One order all the way through the Functions app's own function methods: the Webhook trigger takes a signed 抖店 push,
-/// the queue trigger starts SyncOrder, and the SyncOrder orchestrator function with the six activity functions runs the
-/// shared pipeline on a real Durable engine against the Douyin and Kingdee simulators and Azurite. The settings are
+/// the queue trigger starts a SyncBatch run (and, for the event sent again alone, SyncOrder), and the orchestrator
+/// functions with their activity functions run the shared pipeline on a real Durable engine against the Douyin and Kingdee simulators and Azurite. The settings are
 /// local.settings.sample.json's, as the Functions host would turn them into configuration.
 /// </summary>
 public sealed class SyncOrderFunctionTests
@@ -72,13 +73,13 @@ public sealed class SyncOrderFunctionTests
 
         var key = new OrderKey(PlatformNames.Douyin, order.ShopId, order.OrderId);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var done = await durable.Client.WaitForInstanceCompletionAsync(key.InstanceId, getInputsAndOutputs: true, timeout.Token);
+        var batchRun = SyncBatchStarter.InstanceIdOf(IntakeDelivery.Parse(message.Body.ToString()).Batch!.Id);
+        var done = await durable.Client.WaitForInstanceCompletionAsync(batchRun, getInputsAndOutputs: true, timeout.Token);
         Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
-        var result = done.ReadOutputAs<SyncOrderResult>()!;
-        Assert.True(result.Status == SyncStatus.Synced, $"{result.Status}: {result.Reason}");
+        var result = done.ReadOutputAs<SyncBatchResult>()!;
+        Assert.True(result.Synced == 1, $"batch run: {result}");
 
         var bill = Assert.Single(simulators.Services.GetRequiredService<KingdeeSimulatorState>().FindByNetOrderBillNo(order.OrderId));
-        Assert.Equal(bill.BillNo, result.ErpOrderNumber);
         var ledger = await app.Service<OrderLedger>().GetAsync(key, CancellationToken.None);
         Assert.Equal(SyncStatus.Synced, ledger!.Status);
         Assert.Equal(bill.BillNo, ledger.ErpOrderNumber);

@@ -63,7 +63,8 @@ public sealed class BuyerDataOutOfHistoryTests
 
         var all = string.Join("\n", values);
         Assert.All(burst.OrderIds, id => Assert.Contains(id, all, StringComparison.Ordinal));
-        Assert.Contains("PrepareOrder", all, StringComparison.Ordinal);
+        // The burst's orders go through batch runs (DESIGN D7): the batch's first step read them from the platform.
+        Assert.Contains(SyncTaskNames.PrepareBatch, all, StringComparison.Ordinal);
         foreach (var id in burst.OrderIds)
         {
             var order = hub.DouyinOrders.Find(id)!;

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Sync;
+using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Functions.Tests.Support;
 
@@ -10,7 +11,8 @@ namespace ServerlessSync.Functions.Tests.Support;
 /// A real Durable Task backend in process (Microsoft.DurableTask.InProcessTestHost): an in-memory orchestration service
 /// behind a gRPC sidecar, with a real gRPC <see cref="DurableTaskClient"/>, the same client type the Functions host binds
 /// to <c>[DurableClient]</c>. SyncOrder here is a stand-in whose behaviour the test picks through the input's event:
-/// <c>hold</c> waits for the <see cref="ReleaseEvent"/>, <c>fail</c> throws, anything else completes at once.
+/// <c>hold</c> waits for the <see cref="ReleaseEvent"/>, <c>fail</c> throws, anything else completes at once. SyncBatch is
+/// a stand-in that completes at once.
 /// </summary>
 public sealed class DurableHostFixture : IAsyncLifetime
 {
@@ -24,7 +26,9 @@ public sealed class DurableHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await DurableTaskTestHost.StartAsync(registry => registry.AddOrchestrator(SyncTaskNames.SyncOrder, new StandInSyncOrder()));
+        host = await DurableTaskTestHost.StartAsync(registry => registry
+            .AddOrchestrator(SyncTaskNames.SyncOrder, new StandInSyncOrder())
+            .AddOrchestrator(SyncTaskNames.SyncBatch, new StandInSyncBatch()));
     }
 
     public async Task DisposeAsync()
@@ -64,5 +68,11 @@ public sealed class DurableHostFixture : IAsyncLifetime
 
             return new SyncOrderResult(SyncStatus.Synced, "ERP-" + input.Key.OrderId, null);
         }
+    }
+
+    private sealed class StandInSyncBatch : TaskOrchestrator<SyncBatchInput, SyncBatchResult>
+    {
+        public override Task<SyncBatchResult> RunAsync(TaskOrchestrationContext context, SyncBatchInput input) =>
+            Task.FromResult(new SyncBatchResult(input.Events.Count, input.Events.Count, 0, 0, 0, 0, 0));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Testing;
 using ServerlessSync.Functions.Sync;
 using ServerlessSync.Pipeline.Sync;
+using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Functions.Tests.Support;
 
@@ -29,8 +30,8 @@ public static class FunctionsDurableHost
 
                 if (parameters.Any(p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null))
                 {
-                    Assert.Equal(typeof(SyncOrderFunction), method.DeclaringType);
-                    registry.AddOrchestrator(name, new OrchestratorFunction(app));
+                    Assert.Contains(method.DeclaringType, new[] { typeof(SyncOrderFunction), typeof(SyncBatchFunction) });
+                    registry.AddOrchestrator(name, method.DeclaringType == typeof(SyncBatchFunction) ? new BatchOrchestratorFunction(app) : new OrchestratorFunction(app));
                 }
                 else if (parameters.SingleOrDefault(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null) is { } input)
                 {
@@ -43,6 +44,12 @@ public static class FunctionsDurableHost
     {
         public override Task<SyncOrderResult> RunAsync(TaskOrchestrationContext context, SyncOrderInput input) =>
             app.Create<SyncOrderFunction>().RunAsync(context);
+    }
+
+    private sealed class BatchOrchestratorFunction(FunctionsTestApp app) : TaskOrchestrator<SyncBatchInput, SyncBatchResult>
+    {
+        public override Task<SyncBatchResult> RunAsync(TaskOrchestrationContext context, SyncBatchInput input) =>
+            app.Create<SyncBatchFunction>().RunAsync(context);
     }
 
     private sealed class ActivityFunction(FunctionsTestApp app, string name, MethodInfo method, Type inputType) : ITaskActivity
