@@ -63,7 +63,7 @@ public sealed class ErpPaceAndExactlyOnceTests
             {
                 ["Erp:Kingdee:MaxCallsPerSecond"] = "8",
                 ["Erp:Kingdee:MaxConcurrency"] = "2",
-                // Five calls per order (stock, look-up, Save, Submit, Audit) load the governor far more than batches do.
+                // Four calls per order (look-up, Save, Submit, Audit) plus the stock queries load the governor far more than batches do.
                 ["Erp:Kingdee:MaxBatchSize"] = "1",
             });
 
@@ -72,7 +72,7 @@ public sealed class ErpPaceAndExactlyOnceTests
 
         Assert.All(burst.OrderIds, id => Assert.Equal(SyncStatus.Synced, ledger[id]?.Status));
         var metrics = hub.Kingdee.Metrics.Snapshot();
-        Assert.True(metrics.TotalCalls >= 20 * 5, $"expected at least 5 ERP calls per order, saw {metrics.TotalCalls}");
+        Assert.True(metrics.TotalCalls >= 20 * 4, $"expected at least 4 ERP calls per order, saw {metrics.TotalCalls}");
         Assert.InRange(metrics.PeakCallsPerSecond, 1, 8);
         Assert.InRange(metrics.PeakConcurrency, 1, 2);
     }

@@ -44,8 +44,8 @@ public sealed class SyncActivityFunctions
         Run<PrepareBatchActivity, PrepareBatchRequest, PreparedBatch>(SyncTaskNames.PrepareBatch, input, context);
 
     [Function(SyncTaskNames.WriteErpBatch)]
-    public Task<IReadOnlyList<BatchWriteOutcome>> WriteErpBatchAsync([ActivityTrigger] IReadOnlyList<ErpSalesOrder> input, FunctionContext context) =>
-        Run<WriteErpBatchActivity, IReadOnlyList<ErpSalesOrder>, IReadOnlyList<BatchWriteOutcome>>(SyncTaskNames.WriteErpBatch, input, context);
+    public Task<IReadOnlyList<BatchWriteOutcome>> WriteErpBatchAsync([ActivityTrigger] WriteErpBatchRequest input, FunctionContext context) =>
+        Run<WriteErpBatchActivity, WriteErpBatchRequest, IReadOnlyList<BatchWriteOutcome>>(SyncTaskNames.WriteErpBatch, input, context);
 
     [Function(SyncTaskNames.WriteBackBatch)]
     public Task<bool> WriteBackBatchAsync([ActivityTrigger] WriteBackBatchRequest input, FunctionContext context) =>

@@ -56,6 +56,7 @@ public sealed class BatchOutcomesTests
         Assert.Equal([group[4], group[5], group[6]], next[2].Orders);
         // Smaller groups than the one tried keep its count: halving does not use up the company's tries.
         Assert.All(next, g => Assert.Equal(1, g.Tries));
+        Assert.Equal([false, true, true], next.Select(g => g.Alone));
     }
 
     [Fact]

@@ -10,8 +10,8 @@ public sealed record SettledGroup(
     IReadOnlyList<BatchOrder> Transient,
     IReadOnlyList<IReadOnlyList<BatchOrder>> Halves);
 
-/// <summary>Orders written together, and how many times a group of exactly these orders has been tried.</summary>
-public sealed record WriteGroup(IReadOnlyList<BatchOrder> Orders, int Tries);
+/// <summary>Orders written together, how many times a group of exactly these orders has been tried, and whether they must go to the ERP alone (a half of a split).</summary>
+public sealed record WriteGroup(IReadOnlyList<BatchOrder> Orders, int Tries, bool Alone = false);
 
 /// <summary>Sorts a batch write's per-order outcomes (pure, so the batch run's decisions are replay-safe and testable alone).</summary>
 public static class BatchOutcomes
@@ -73,16 +73,19 @@ public static class BatchOutcomes
     /// <summary>
     /// The groups to try next. A group of exactly the same orders counts one more try; a smaller group (a half, or the
     /// orders left over when the others settled) starts from its parent's count, so halving down to the one odd document
-    /// does not use up the tries of the orders that were only in its company.
+    /// does not use up the tries of the orders that were only in its company. Halves go to the ERP alone.
     /// </summary>
     public static IReadOnlyList<WriteGroup> Next(WriteGroup tried, SettledGroup settled)
     {
         var next = new List<WriteGroup>();
-        foreach (var orders in (settled.Transient.Count > 0 ? [settled.Transient] : Array.Empty<IReadOnlyList<BatchOrder>>()).Concat(settled.Halves))
+        if (settled.Transient.Count > 0)
         {
-            next.Add(new WriteGroup(orders, orders.Count == tried.Orders.Count ? tried.Tries + 1 : tried.Tries));
+            next.Add(new WriteGroup(settled.Transient, Tries(tried, settled.Transient), tried.Alone));
         }
 
+        next.AddRange(settled.Halves.Select(half => new WriteGroup(half, Tries(tried, half), Alone: true)));
         return next;
     }
+
+    private static int Tries(WriteGroup tried, IReadOnlyList<BatchOrder> orders) => orders.Count == tried.Orders.Count ? tried.Tries + 1 : tried.Tries;
 }

@@ -40,6 +40,13 @@ public enum BatchWriteKind
     Unattributed,
 }
 
+/// <summary>
+/// The documents of one batch write. Normally they may share ERP calls with other runs' documents waiting at the same
+/// moment (<see cref="Erp.ErpWriteBatcher"/>: while the ERP is the bottleneck, batches grow to the ERP's maximum);
+/// <paramref name="Alone"/> sends exactly these, for the halves of a batch whose answer could not be attributed.
+/// </summary>
+public sealed record WriteErpBatchRequest(IReadOnlyList<ErpSalesOrder> Documents, bool Alone);
+
 /// <summary>One document's outcome of a batch write, in the order the documents were given.</summary>
 public sealed record BatchWriteOutcome(BatchWriteKind Kind, ErpWriteOutcome? Erp, string? Reason);
 

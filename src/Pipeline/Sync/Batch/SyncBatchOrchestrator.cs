@@ -37,7 +37,7 @@ public sealed class SyncBatchOrchestrator(SyncSettings settings) : TaskOrchestra
         var groups = prepared.ToWrite.Count > 0 ? new List<WriteGroup> { new(prepared.ToWrite, 0) } : [];
         while (groups.Count > 0)
         {
-            var answered = await Task.WhenAll(groups.Select(group => WriteErpAsync(context, group.Orders)));
+            var answered = await Task.WhenAll(groups.Select(group => WriteErpAsync(context, group)));
             var again = new List<WriteGroup>();
             var anyTransient = false;
             foreach (var (group, outcomes) in groups.Zip(answered))
@@ -74,15 +74,16 @@ public sealed class SyncBatchOrchestrator(SyncSettings settings) : TaskOrchestra
     }
 
     /// <summary>The group's outcomes; a failed activity (not expected: it answers every document) makes them all Transient.</summary>
-    private static async Task<IReadOnlyList<BatchWriteOutcome>> WriteErpAsync(TaskOrchestrationContext context, IReadOnlyList<BatchOrder> group)
+    private static async Task<IReadOnlyList<BatchWriteOutcome>> WriteErpAsync(TaskOrchestrationContext context, WriteGroup group)
     {
         try
         {
-            return await context.CallActivityAsync<IReadOnlyList<BatchWriteOutcome>>(SyncTaskNames.WriteErpBatch, group.Select(o => o.Document).ToList());
+            return await context.CallActivityAsync<IReadOnlyList<BatchWriteOutcome>>(
+                SyncTaskNames.WriteErpBatch, new WriteErpBatchRequest(group.Orders.Select(o => o.Document).ToList(), group.Alone));
         }
         catch (TaskFailedException ex)
         {
-            return group.Select(_ => new BatchWriteOutcome(BatchWriteKind.Transient, null, ex.FailureDetails.ErrorMessage)).ToList();
+            return group.Orders.Select(_ => new BatchWriteOutcome(BatchWriteKind.Transient, null, ex.FailureDetails.ErrorMessage)).ToList();
         }
     }
 

@@ -7,17 +7,19 @@ namespace ServerlessSync.Pipeline.Sync.Batch;
 
 /// <summary>
 /// The batch run's ERP step: one stock query over every document's materials, then the documents with stock go to the
-/// ERP as one batch of exactly these documents through the <see cref="ErpWriteBatcher"/> code the per-order write uses
-/// (one look-up of every platform order number, then one batch create of those not found: the look-up before every
-/// create, DESIGN D3), all through the ERP governor. It does not wait to gather other runs' documents: the batch run
-/// already brings its list, and a split half must go on its own. It answers each document on its own and throws for none of them: a refusal rejects that document only, a
+/// ERP through the <see cref="ErpWriteBatcher"/> the per-order write uses (one look-up of every platform order number,
+/// then one batch create of those not found: the look-up before every create, DESIGN D3), all through the ERP governor.
+/// They may share a call with other runs' documents waiting at the same moment, so batches grow to the ERP's maximum
+/// while the ERP is the bottleneck; the halves of a split go alone (<see cref="WriteErpBatchRequest.Alone"/>). It answers each document on its own and throws for none of them: a refusal rejects that document only, a
 /// transient failure makes it Transient, and an answer that cannot be matched to the documents makes them Unattributed,
 /// which the run splits and retries.
 /// </summary>
-public sealed class WriteErpBatchActivity(ErpStockBatcher stock, ErpWriteBatcher writer) : TaskActivity<IReadOnlyList<ErpSalesOrder>, IReadOnlyList<BatchWriteOutcome>>
+public sealed class WriteErpBatchActivity(ErpStockBatcher stock, ErpWriteBatcher writer) : TaskActivity<WriteErpBatchRequest, IReadOnlyList<BatchWriteOutcome>>
 {
-    public override async Task<IReadOnlyList<BatchWriteOutcome>> RunAsync(TaskActivityContext context, IReadOnlyList<ErpSalesOrder> input)
+    public override async Task<IReadOnlyList<BatchWriteOutcome>> RunAsync(TaskActivityContext context, WriteErpBatchRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var input = request.Documents;
         StockLevels levels;
         try
         {
@@ -43,7 +45,10 @@ public sealed class WriteErpBatchActivity(ErpStockBatcher stock, ErpWriteBatcher
             }
         }
 
-        var written = await writer.WriteTogetherAsync(toWrite.Select(i => input[i]).ToList());
+        var documents = toWrite.Select(i => input[i]).ToList();
+        var written = request.Alone
+            ? await writer.WriteTogetherAsync(documents)
+            : documents.Select(d => writer.WriteAsync(d, CancellationToken.None)).ToList();
         for (var k = 0; k < toWrite.Count; k++)
         {
             outcomes[toWrite[k]] = await OutcomeAsync(written[k]);
