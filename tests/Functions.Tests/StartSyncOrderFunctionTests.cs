@@ -65,7 +65,7 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
         Assert.Equal(push.MsgId, Assert.Single(instance.ReadInputAs<SyncBatchInput>()!.Events).MsgId);
 
         // The same message delivered again finds its batch run and starts nothing.
-        Assert.Equal(1, (await function.RunAsync(firstText, durable.Client, CancellationToken.None)).AlreadyCovered);
+        Assert.Equal(1, (await function.RunAsync(firstText, durable.Client, app.QueueTry(1), CancellationToken.None))?.AlreadyCovered);
     }
 
     [Fact]
