@@ -112,7 +112,11 @@ public sealed class BatchRunTests
     public async Task An_answer_that_cannot_be_attributed_is_split_so_the_other_orders_are_written_by_the_batch()
     {
         var odd = new List<string>();
-        await using var hub = await TestHub.StartAsync(simulators: o => o.Kingdee.UnattributableOrderNos = odd);
+        // A garbled answer may hide a commit: no order of it is created again before the ERP's commit horizon (issue 14
+        // item 1) has passed and a look-up found nothing. A short horizon keeps the split inside the batch's tries.
+        await using var hub = await TestHub.StartAsync(
+            simulators: o => o.Kingdee.UnattributableOrderNos = odd,
+            settings: new Dictionary<string, string?> { ["Erp:CommitHorizonSeconds"] = "1" });
         var orders = hub.DouyinOrders.CreateOrders(8);
         odd.Add(orders[3].OrderId);
         var sender = hub.SimulatorService<DouyinPushSender>();
@@ -125,7 +129,7 @@ public sealed class BatchRunTests
 
         Assert.All(others, id =>
         {
-            Assert.Equal(SyncStatus.Synced, ledger[id]!.Status);
+            Assert.True(ledger[id]!.Status == SyncStatus.Synced, $"{id}: {ledger[id]!.Status} {ledger[id]!.Reason}");
             Assert.Single(hub.Kingdee.FindByNetOrderBillNo(id));
         });
         Assert.Empty(await OrdersWithPerOrderRunsAsync(hub, others));

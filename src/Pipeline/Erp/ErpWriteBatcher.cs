@@ -32,6 +32,7 @@ public sealed class ErpWriteBatcher : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<ErpWriteBatcher> _logger;
     private readonly ErpRequestBatcher<ErpSalesOrder, ErpWriteOutcome> _batcher;
+    private readonly ErpWriteSuspects _suspects;
 
     public ErpWriteBatcher(
         IErpConnector erp,
@@ -50,15 +51,24 @@ public sealed class ErpWriteBatcher : IDisposable
         _commitHorizon = commit.Value.CommitHorizon;
         _time = time;
         _logger = logger;
+        _suspects = new ErpWriteSuspects(time);
         _batcher = new ErpRequestBatcher<ErpSalesOrder, ErpWriteOutcome>(
-            erp.MaxBatchSize > 1 ? WriteBatchAsync : WriteEachAsync, ErpBatchPolicy.For(erp, governor, options.Value), time);
+            erp.MaxBatchSize > 1 ? WriteGatheredAsync : WriteEachAsync, ErpBatchPolicy.For(erp, governor, options.Value), time);
     }
 
-    /// <summary>Created, AlreadyExists, Rejected or Transient for this document; waits for at most one batch window first.</summary>
-    public Task<ErpWriteOutcome> WriteAsync(ErpSalesOrder document, CancellationToken cancellationToken)
+    /// <summary>
+    /// Created, AlreadyExists, Rejected or Transient for this document; waits for at most one batch window first. A
+    /// document whose gathered call got an answer that could not be matched to its documents is written alone for a while.
+    /// </summary>
+    public async Task<ErpWriteOutcome> WriteAsync(ErpSalesOrder document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return _batcher.SubmitAsync(document, cancellationToken);
+        if (_suspects.MustGoAlone(document.ExternalOrderNo))
+        {
+            return await (await WriteTogetherAsync([document]))[0];
+        }
+
+        return await _batcher.SubmitAsync(document, cancellationToken);
     }
 
     /// <summary>
@@ -91,6 +101,19 @@ public sealed class ErpWriteBatcher : IDisposable
     }
 
     public void Dispose() => _batcher.Dispose();
+
+    private async Task WriteGatheredAsync(IReadOnlyList<ErpBatchEntry<ErpSalesOrder, ErpWriteOutcome>> entries)
+    {
+        try
+        {
+            await WriteBatchAsync(entries);
+        }
+        catch (ErpProtocolException) when (entries.Count > 1)
+        {
+            _suspects.Remember(entries.Select(e => e.Request.ExternalOrderNo));
+            throw;
+        }
+    }
 
     private async Task WriteEachAsync(IReadOnlyList<ErpBatchEntry<ErpSalesOrder, ErpWriteOutcome>> entries)
     {

@@ -213,26 +213,30 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
     private static Task WriteBackAsync(TaskOrchestrationContext context, OrderSummary order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null, bool last = true) =>
         WriteAsync(context, new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason, Sales: order.Sales), last);
 
+    private Task WriteBackAfterErpAsync(TaskOrchestrationContext context, WriteBackRequest request) =>
+        KeepWritingBackAsync(context, settings, () => WriteAsync(context, request), request.Key, $"ERP order {request.ErpOrderNumber} is written");
+
     /// <summary>
     /// The write-back after the ERP write succeeded must land, or the ledger, stats and order events never learn of the
-    /// ERP order: when its retries are used up it alerts once and tries again on a durable timer, every
-    /// <see cref="SyncSettings.WriteBackRetrySeconds"/>, up to <see cref="SyncSettings.WriteBackMaxRounds"/> rounds.
+    /// ERP order: when its retries are used up it alerts once (<paramref name="alertKey"/>) and tries again on a durable
+    /// timer, every <see cref="SyncSettings.WriteBackRetrySeconds"/>, up to <see cref="SyncSettings.WriteBackMaxRounds"/> rounds.
+    /// Per-order and batch runs share it.
     /// </summary>
-    private async Task WriteBackAfterErpAsync(TaskOrchestrationContext context, WriteBackRequest request)
+    internal static async Task KeepWritingBackAsync(TaskOrchestrationContext context, SyncSettings settings, Func<Task> writeBack, OrderKey alertKey, string written)
     {
         for (var round = 1; ; round++)
         {
             try
             {
-                await WriteAsync(context, request);
+                await writeBack();
                 return;
             }
             catch (TaskFailedException ex) when (round < Math.Max(1, settings.WriteBackMaxRounds))
             {
                 if (round == 1)
                 {
-                    var reason = $"ERP order {request.ErpOrderNumber} is written but recording it failed ({ex.FailureDetails.ErrorMessage}); retrying every {settings.WriteBackRetrySeconds} s";
-                    await AlertAsync(context, AlertKind.WriteBackFailed, "ledger", request.Key, reason);
+                    var reason = $"{written} but recording it failed ({ex.FailureDetails.ErrorMessage}); retrying every {settings.WriteBackRetrySeconds} s";
+                    await AlertAsync(context, AlertKind.WriteBackFailed, "ledger", alertKey, reason);
                 }
 
                 await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(Math.Max(1, settings.WriteBackRetrySeconds)), CancellationToken.None);

@@ -39,7 +39,7 @@ public sealed class SyncBatchOrchestrator(SyncSettings settings) : TaskOrchestra
         {
             var answered = await Task.WhenAll(groups.Select(group => WriteErpAsync(context, group)));
             var again = new List<WriteGroup>();
-            var anyTransient = false;
+            var waitBeforeNext = false;
             foreach (var (group, outcomes) in groups.Zip(answered))
             {
                 var settled = BatchOutcomes.Sort(group.Orders, outcomes);
@@ -47,14 +47,16 @@ public sealed class SyncBatchOrchestrator(SyncSettings settings) : TaskOrchestra
                 rejected.AddRange(settled.Rejected);
                 handOffs.AddRange(settled.StockShort.Select(o => o.Event));
                 again.AddRange(BatchOutcomes.Next(group, settled));
-                anyTransient |= settled.Transient.Count > 0;
+                // A garbled answer may hide a commit: its halves wait like transient orders, so the look-up that precedes
+                // their create can pass the ERP's commit horizon (Erp:CommitHorizonSeconds) instead of burning tries.
+                waitBeforeNext |= settled.Transient.Count > 0 || settled.Halves.Count > 0;
             }
 
             // What the batch could not settle in its tries continues in the per-order runs, with their longer patience.
             var spent = again.Where(g => g.Tries >= Math.Max(1, settings.BatchWriteAttempts)).ToList();
             handOffs.AddRange(spent.SelectMany(g => g.Orders).Select(o => o.Event));
             groups = again.Except(spent).ToList();
-            if (groups.Count > 0 && anyTransient)
+            if (groups.Count > 0 && waitBeforeNext)
             {
                 var tries = groups.Max(g => g.Tries);
                 var backoff = Math.Min(settings.WriteErpFirstRetrySeconds * (1 << Math.Min(Math.Max(0, tries - 1), 10)), settings.WriteErpMaxRetrySeconds);
@@ -63,7 +65,19 @@ public sealed class SyncBatchOrchestrator(SyncSettings settings) : TaskOrchestra
         }
 
         writes.AddRange(rejected.Select(r => SyncOrderOrchestrator.FailedWrite(r.Order.Event.Key, SyncOrderOrchestrator.RejectedReason(r.Outcome), r.Order.Order)));
-        await WriteBackAsync(context, new WriteBackBatchRequest(owner, writes, handOffs));
+        var writeBack = new WriteBackBatchRequest(owner, writes, handOffs);
+        if (writes.FirstOrDefault(w => w.ErpOrderNumber is not null) is { } written)
+        {
+            // Orders are in the ERP: their write-back must land, as a per-order run's does.
+            var count = writes.Count(w => w.ErpOrderNumber is not null);
+            await SyncOrderOrchestrator.KeepWritingBackAsync(
+                context, settings, () => WriteBackAsync(context, writeBack), written.Key, $"{count} orders (ERP order {written.ErpOrderNumber} first) are written");
+        }
+        else
+        {
+            await WriteBackAsync(context, writeBack);
+        }
+
         foreach (var (order, outcome) in rejected)
         {
             await SyncOrderOrchestrator.AlertAsync(context, AlertKind.ErpRejected, order.Plan.ErpTarget, order.Event.Key, SyncOrderOrchestrator.RejectedReason(outcome));

@@ -52,6 +52,29 @@ public sealed class ErpWriteBatcherTests
     }
 
     [Fact]
+    public async Task After_an_answer_that_cannot_be_matched_to_its_documents_each_of_them_is_written_alone()
+    {
+        var erp = new InMemoryErp(maxBatchSize: 3) { CreateIsIdempotent = true };
+        erp.Garble.Add("B");
+        var time = new ManualTimeProvider();
+        using var batcher = Batcher(erp, time);
+        var first = new[] { "A", "B", "C" }.Select(n => batcher.WriteAsync(Order(n), CancellationToken.None)).ToList();
+        foreach (var write in first)
+        {
+            await Assert.ThrowsAsync<ErpProtocolException>(() => write);
+        }
+
+        var again = new[] { "A", "B", "C" }.Select(n => batcher.WriteAsync(Order(n), CancellationToken.None)).ToList();
+        time.Advance(Window);
+
+        await Assert.ThrowsAsync<ErpProtocolException>(() => again[1]);
+        Assert.Equal(ErpWriteResult.Created, (await again[0]).Result);
+        Assert.Equal(ErpWriteResult.Created, (await again[2]).Result);
+        Assert.Equal(["A", "B", "C"], erp.Creates.First());
+        Assert.Equal(["A", "B", "C"], erp.Creates.Skip(1).Select(c => Assert.Single(c)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_full_batch_goes_at_once_without_waiting_for_the_window()
     {
         var erp = new InMemoryErp(maxBatchSize: 3);

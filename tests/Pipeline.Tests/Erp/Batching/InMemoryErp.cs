@@ -39,6 +39,9 @@ internal sealed class InMemoryErp(int maxBatchSize) : IErpConnector
     /// <summary>Platform order numbers the ERP refuses as a business rule.</summary>
     public HashSet<string> Refuse { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Platform order numbers that garble the answer of every create call they are in (nothing is committed).</summary>
+    public HashSet<string> Garble { get; } = new(StringComparer.Ordinal);
+
     /// <summary>When set, every look-up waits for it first (to hold a batch in flight).</summary>
     public TaskCompletionSource? HoldLookups { get; set; }
 
@@ -127,6 +130,11 @@ internal sealed class InMemoryErp(int maxBatchSize) : IErpConnector
         if (Interlocked.Exchange(ref _nextCreateFailsBeforeCommit, null) is { } before)
         {
             throw before();
+        }
+
+        if (documents.Any(d => Garble.Contains(d.ExternalOrderNo)))
+        {
+            throw new ErpProtocolException($"answer about row {documents.Count}, but {documents.Count} were sent");
         }
 
         var outcomes = documents.Select(CreateOne).ToList();
