@@ -47,10 +47,16 @@ public sealed class ProfileStore(StorageClients storage, TimeProvider clock)
             return hit.Profile;
         }
 
-        var profile = await GetAsync(platform, shopId, cancellationToken);
-        cache[key] = (profile, now);
-        return profile;
+        var read = (Profile: await GetAsync(platform, shopId, cancellationToken), ReadAt: now);
+        return Remember(key, read).Profile;
     }
+
+    /// <summary>
+    /// Caches <paramref name="read"/> unless the cache already holds a newer version: a read that started before a save
+    /// through this process and ended after it must not put the old profile back for <c>maxAge</c>.
+    /// </summary>
+    private (MappingProfile? Profile, DateTimeOffset ReadAt) Remember(string key, (MappingProfile? Profile, DateTimeOffset ReadAt) read) =>
+        cache.AddOrUpdate(key, read, (_, cached) => cached.Profile is { } kept && (read.Profile is null || kept.Version > read.Profile.Version) ? cached : read);
 
     public async Task<MappingProfile?> GetAsync(string platform, string shopId, CancellationToken cancellationToken)
     {
@@ -103,6 +109,7 @@ public sealed class ProfileStore(StorageClients storage, TimeProvider clock)
                 continue;
             }
 
+            Remember($"{profile.Platform}:{profile.ShopId}", (Parse(document), now));
             await table.UpsertEntityAsync(
                 WriteDocument(new TableEntity(pk, $"v{next.Version:D6}") { ["ChangedBy"] = changedBy, ["ChangedAt"] = now }, document),
                 TableUpdateMode.Replace,

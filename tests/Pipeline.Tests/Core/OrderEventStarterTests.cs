@@ -110,12 +110,13 @@ public class OrderEventStarterTests
         var storage = await CoreStorage.CreateAsync();
         var gateway = new InMemoryGateway();
         gateway.Instances[InstanceId] = new InstanceSnapshot(InstanceId, InstanceRuntimeStatus.Running, Accepted.AddSeconds(-30), null);
-        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(new IntakeOptions { BusyRetryDelaySeconds = 1 }), NullLogger<OrderEventStarter>.Instance, new ManualClock(Accepted.AddSeconds(4)));
+        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(new IntakeOptions { BusyRetryDelaySeconds = 1 }), NullLogger<OrderEventStarter>.Instance, new ManualClock(Accepted.AddSeconds(12)));
         var queue = await storage.QueueAsync(storage.IntakeQueueName);
 
         Assert.Equal(StartOutcome.RequeuedBusy, await starter.StartAsync(Message(), default));
 
-        // 4 s old: put back for 2 s, so invisible after the 1 s minimum but visible within a few seconds.
+        // 12 s old: put back for 6 s, so still invisible after the 1 s minimum (with room for a slow machine) and visible
+        // within the 10 s the check waits.
         await Task.Delay(1200);
         Assert.Null(await VisibleAsync(queue));
         Assert.Equal(Message(), await VisibleSoonAsync(queue));
