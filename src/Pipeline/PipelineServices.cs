@@ -67,6 +67,7 @@ public static class PipelineServices
         services.AddValidatedOptions<ReconciliationOptions>(configuration, ReconciliationOptions.SectionName, o => o.Problems());
         services.AddSingleton<OrdersByDayIndex>();
         services.AddSingleton<StatsRecorder>();
+        services.AddSingleton<StatsBatchRecorder>();
         services.AddSingleton<StatsReader>();
         services.AddSingleton<QueueHealth>();
         services.AddSingleton<StatsSummaryApi>();

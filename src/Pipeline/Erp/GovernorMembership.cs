@@ -115,7 +115,7 @@ public sealed class GovernorMembership : BackgroundService
                 await LeaveHeldAsync(cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException)
+        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException || Intake.TransientInfrastructure.IsTransient(ex))
         {
             // The row expires by itself after Expiry; the others only wait that much longer for their full share.
             logger.LogWarning(ex, "Could not remove this worker from the {Erp} governor members on stop", erp);
@@ -131,15 +131,24 @@ public sealed class GovernorMembership : BackgroundService
         using var timer = new PeriodicTimer(Heartbeat);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
-            {
-                await TickAsync(LeaveWhenIdleFor, stoppingToken);
-            }
-            catch (RequestFailedException ex)
-            {
-                // Keep the last share: a storage blip must not multiply the pace toward the ERP.
-                logger.LogWarning(ex, "Governor heartbeat failed; keeping the current share of the ERP's limits");
-            }
+            await TickOrKeepShareAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// One heartbeat. Any failure but the host stopping is logged and the next tick tries again: a storage outage (the
+    /// SDK reports exhausted retries as an AggregateException) must neither stop the host, as an exception escaping a
+    /// BackgroundService does, nor multiply the pace toward the ERP, so the last share is kept.
+    /// </summary>
+    public async Task TickOrKeepShareAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await TickAsync(LeaveWhenIdleFor, stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Governor heartbeat failed; keeping the current share of the ERP's limits");
         }
     }
 
@@ -150,7 +159,7 @@ public sealed class GovernorMembership : BackgroundService
             var members = await BeatAsync(cancellationToken);
             logger.LogInformation("This worker calls {Erp} and joined its governor members ({Members} now)", erp, members);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Intake.TransientInfrastructure.IsTransient(ex))
         {
             // Calling without knowing the others could multiply the pace: the call fails transiently and is retried.
             throw new ErpTransientException("Could not join the workers sharing the ERP's limits; the call will be retried.", ex);

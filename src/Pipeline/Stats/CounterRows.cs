@@ -113,6 +113,36 @@ public static class CounterRows
         return delta;
     }
 
+    /// <summary>
+    /// The changes of several orders to the same rows as one change per row: values are summed (<see cref="MaxPrefix"/>
+    /// values take the largest), and a label takes the value of the later delta.
+    /// </summary>
+    public static IReadOnlyDictionary<string, CounterRow> Merge(IEnumerable<IReadOnlyDictionary<string, CounterRow>> deltas)
+    {
+        var values = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        var labels = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var (key, row) in deltas.SelectMany(d => d))
+        {
+            var rowValues = values.TryGetValue(key, out var v) ? v : values[key] = [];
+            var rowLabels = labels.TryGetValue(key, out var l) ? l : labels[key] = [];
+            foreach (var (name, change) in row.Values)
+            {
+                var was = rowValues.GetValueOrDefault(name);
+                rowValues[name] = name.StartsWith(MaxPrefix, StringComparison.Ordinal) ? Math.Max(was, change) : was + change;
+            }
+
+            foreach (var (name, label) in row.Labels)
+            {
+                rowLabels[name] = label;
+            }
+        }
+
+        return values.ToDictionary(
+            r => r.Key,
+            r => new CounterRow(r.Value.Where(p => p.Value != 0).ToDictionary(), labels[r.Key]),
+            StringComparer.Ordinal);
+    }
+
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 
     private static IReadOnlyDictionary<string, string> Label(string name, string? value) =>

@@ -75,15 +75,7 @@ public sealed class StatsRecorder(StorageClients storage, IOptions<StatsOptions>
                 actions.Add(Counter(partition, change.Key, change.Value, current));
             }
 
-            var markerEntity = new TableEntity(partition, markerKey)
-            {
-                ["Contribution"] = JsonSerializer.Serialize(next, Json),
-                ["Status"] = next.Status.ToString(),
-                ["Day"] = next.Day,
-            };
-            actions.Add(marker is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, markerEntity)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, markerEntity, marker.ETag));
+            actions.Add(Marker(partition, markerKey, marker, next));
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
@@ -101,7 +93,21 @@ public sealed class StatsRecorder(StorageClients storage, IOptions<StatsOptions>
         }
     }
 
-    private static TableTransactionAction Counter(string partition, string rowKey, CounterRow change, TableEntity? current)
+    /// <summary>The order's "counted as" row, replacing <paramref name="current"/> only if nobody changed it since it was read.</summary>
+    internal static TableTransactionAction Marker(string partition, string markerKey, TableEntity? current, OrderContribution next)
+    {
+        var entity = new TableEntity(partition, markerKey)
+        {
+            ["Contribution"] = JsonSerializer.Serialize(next, Json),
+            ["Status"] = next.Status.ToString(),
+            ["Day"] = next.Day,
+        };
+        return current is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, current.ETag);
+    }
+
+    internal static TableTransactionAction Counter(string partition, string rowKey, CounterRow change, TableEntity? current)
     {
         var entity = new TableEntity(partition, rowKey);
         if (current is not null)
@@ -128,7 +134,7 @@ public sealed class StatsRecorder(StorageClients storage, IOptions<StatsOptions>
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, current.ETag);
     }
 
-    private static async Task<TableEntity?> GetAsync(TableClient table, string partition, string rowKey, CancellationToken cancellationToken)
+    internal static async Task<TableEntity?> GetAsync(TableClient table, string partition, string rowKey, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;

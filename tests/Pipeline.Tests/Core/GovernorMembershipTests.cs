@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Domain.Erp;
 using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Pipeline.Tests.Core;
 
@@ -123,6 +126,48 @@ public sealed class GovernorMembershipTests
         Assert.Empty(await Rows(storage));
         Assert.False(membership.IsMember);
     }
+
+    [Fact]
+    public async Task A_heartbeat_while_storage_is_gone_keeps_the_share_and_never_escapes_to_stop_the_host()
+    {
+        await Azurite.EnsureRunningAsync();
+        var relay = new TableRelay();
+        var storage = Storage($"http://127.0.0.1:{relay.Port}/devstoreaccount1");
+        await using var governor = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
+        var member = Member(governor, storage, TimeProvider.System);
+        using (await governor.AcquireCallAsync(CancellationToken.None))
+        {
+            Assert.True(member.IsMember);
+        }
+
+        relay.Dispose(); // storage gone: pooled connections closed, new ones refused; the SDK gives up with an AggregateException
+        await member.TickOrKeepShareAsync(CancellationToken.None);
+
+        Assert.True(member.IsMember);
+        Assert.Equal(20, governor.CallsPerSecondShare, precision: 3);
+    }
+
+    [Fact]
+    public async Task A_first_erp_call_while_storage_is_unreachable_fails_transiently_so_it_is_retried()
+    {
+        var unreachable = Storage("http://127.0.0.1:1/devstoreaccount1");
+        await using var governor = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
+        var member = Member(governor, unreachable, TimeProvider.System);
+
+        await Assert.ThrowsAsync<ErpTransientException>(async () => (await governor.AcquireCallAsync(CancellationToken.None)).Dispose());
+
+        Assert.False(member.IsMember);
+    }
+
+    /// <summary>Azurite's well-known development account with its table endpoint at <paramref name="tableEndpoint"/>.</summary>
+    private static StorageClients Storage(string tableEndpoint) => new(Options.Create(new StorageOptions
+    {
+        ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+            + $"TableEndpoint={tableEndpoint};QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;",
+        TablePrefix = Azurite.UniqueName("t"),
+        IntakeQueueName = Azurite.UniqueName("q"),
+    }));
 
     private static GovernorMembership Member(ErpGovernor governor, StorageClients storage, TimeProvider clock) =>
         new(governor, storage, Kingdee, clock, NullLogger<GovernorMembership>.Instance);

@@ -39,6 +39,27 @@ public sealed class CounterRowsTests
     }
 
     [Fact]
+    public void Merged_deltas_sum_values_keep_the_largest_max_value_take_the_later_label_and_drop_rows_that_cancel_out()
+    {
+        var first = new Dictionary<string, CounterRow>
+        {
+            ["r"] = new(new Dictionary<string, long> { ["Orders"] = 1, ["Fen"] = 500, [CounterRows.MaxPrefix + "LatencyMs"] = 900 }, new Dictionary<string, string> { ["Name"] = "old" }),
+            ["gone"] = new(new Dictionary<string, long> { ["Orders"] = 1 }, new Dictionary<string, string>()),
+        };
+        var second = new Dictionary<string, CounterRow>
+        {
+            ["r"] = new(new Dictionary<string, long> { ["Orders"] = 1, ["Fen"] = 700, [CounterRows.MaxPrefix + "LatencyMs"] = 400 }, new Dictionary<string, string> { ["Name"] = "new" }),
+            ["gone"] = new(new Dictionary<string, long> { ["Orders"] = -1 }, new Dictionary<string, string>()),
+        };
+
+        var merged = CounterRows.Merge([first, second]);
+
+        Assert.Equal(new Dictionary<string, long> { ["Orders"] = 2, ["Fen"] = 1_200, [CounterRows.MaxPrefix + "LatencyMs"] = 900 }, merged["r"].Values);
+        Assert.Equal("new", merged["r"].Labels["Name"]);
+        Assert.Empty(merged["gone"].Values);
+    }
+
+    [Fact]
     public void Recomputing_the_same_state_changes_nothing()
     {
         var entry = Entry("1", SyncStatus.Synced, OrderStatus.Paid, 9_900, Created, "XSDD001");

@@ -28,6 +28,17 @@ public sealed class WriteBackActivity(
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, WriteBackRequest input)
     {
+        await RecordAsync(input, recordStats: true);
+        return true;
+    }
+
+    /// <summary>
+    /// Everything a write-back does. A batch run passes <paramref name="recordStats"/> false and records the stats of all
+    /// its orders at once (<see cref="StatsBatchRecorder"/>).
+    /// </summary>
+    /// <returns>The ledger entry as written.</returns>
+    public async Task<LedgerEntry> RecordAsync(WriteBackRequest input, bool recordStats)
+    {
         var now = clock.GetUtcNow();
         SyncStatus? previous = null;
         var entry = await ledger.UpdateAsync(
@@ -65,7 +76,11 @@ public sealed class WriteBackActivity(
             await alerts.RecordSuccessAsync(input.ErpTarget, CancellationToken.None);
         }
 
-        await stats.RecordAsync(entry, input.Sales, CancellationToken.None);
+        if (recordStats)
+        {
+            await stats.RecordAsync(entry, input.Sales, CancellationToken.None);
+        }
+
         metrics.StatusChanged(input.Key, previous, entry.Status);
 
         // Published even when the status did not change: a retry after a broker failure must still send, and the
@@ -81,6 +96,6 @@ public sealed class WriteBackActivity(
             await leases.ReleaseAsync([input.Key], owner, CancellationToken.None);
         }
 
-        return true;
+        return entry;
     }
 }

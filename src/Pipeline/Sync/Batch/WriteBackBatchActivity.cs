@@ -1,25 +1,30 @@
+using System.Collections.Concurrent;
 using Microsoft.DurableTask;
+using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Ledger;
+using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Sync.Activities;
 
 namespace ServerlessSync.Pipeline.Sync.Batch;
 
 /// <summary>
 /// The batch run's last step: each settled order's outcome is written as the per-order run writes it (ledger
-/// compare-and-set, quarantine index, stats, metrics, order event), then the run gives up those orders' leases and hands
-/// the orders it could not settle to their per-order runs. Every part is idempotent, so a retry repeats it safely.
+/// compare-and-set, quarantine index, metrics, order event) and the stats of all of them at once; then the run gives up
+/// those orders' leases and hands the orders it could not settle to their per-order runs. Every part is idempotent, so a retry repeats it safely.
 /// </summary>
-public sealed class WriteBackBatchActivity(WriteBackActivity writeBack, OrderLeases leases, SlowPathHandOff handOff) : TaskActivity<WriteBackBatchRequest, bool>
+public sealed class WriteBackBatchActivity(WriteBackActivity writeBack, StatsBatchRecorder stats, OrderLeases leases, SlowPathHandOff handOff) : TaskActivity<WriteBackBatchRequest, bool>
 {
     /// <summary>Order write-backs of one batch running at once: each is a few storage calls.</summary>
     private const int MaxConcurrentWrites = 8;
 
     public override async Task<bool> RunAsync(TaskActivityContext context, WriteBackBatchRequest input)
     {
+        var written = new ConcurrentBag<(LedgerEntry Entry, OrderSalesFacts? Facts)>();
         await Parallel.ForEachAsync(
             input.Writes,
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWrites },
-            async (write, _) => await writeBack.RunAsync(context, write));
+            async (write, _) => written.Add((await writeBack.RecordAsync(write, recordStats: false), write.Sales)));
+        await stats.RecordAsync([.. written], CancellationToken.None);
         await leases.ReleaseAsync(input.Writes.Select(w => w.Key).ToList(), input.Owner, CancellationToken.None);
         await handOff.HandOffAsync(input.Owner, input.HandOffs, CancellationToken.None);
         return true;

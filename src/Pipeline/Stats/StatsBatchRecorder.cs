@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.Pipeline.OpsConsole;
+using ServerlessSync.Pipeline.Storage;
+
+namespace ServerlessSync.Pipeline.Stats;
+
+/// <summary>
+/// Records the states of many orders at once (a batch run's write-back) with the guarantees of <see cref="StatsRecorder"/>
+/// — each order's marker and the counters it feeds move in one Tables transaction, every row guarded by its ETag, and a
+/// lost race re-reads and re-applies — but per stats partition instead of per order: the markers and counter rows are
+/// read with a few queries, the orders' changes to the same row are summed, and one transaction applies them.
+/// </summary>
+public sealed class StatsBatchRecorder(StorageClients storage, IOptions<StatsOptions> options, OrdersByDayIndex byDay, TimeProvider clock, ILogger<StatsBatchRecorder> logger)
+{
+    private const int MaxAttempts = 60;
+    private const int MaxActionsPerTransaction = 100;
+
+    /// <summary>A Tables filter holds at most 15 comparisons; one is the partition.</summary>
+    private const int MaxRowsPerQuery = 14;
+
+    private const int MaxConcurrentPartitions = 4;
+
+    /// <summary>Never throws for storage trouble, as <see cref="StatsRecorder.RecordAsync"/>: the miss is logged per partition.</summary>
+    public async Task RecordAsync(IReadOnlyList<(LedgerEntry Entry, OrderSalesFacts? Facts)> orders, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StatsRecorder.TableName);
+        var latest = orders.GroupBy(o => o.Entry.Key.InstanceId).Select(g => g.MaxBy(o => o.Entry.UpdatedAt));
+        var partitions = latest.GroupBy(o => StatsShards.PartitionOf(o.Entry.Key.InstanceId, options.Value.Shards)).ToList();
+        await Parallel.ForEachAsync(
+            partitions,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentPartitions, CancellationToken = cancellationToken },
+            async (partition, token) =>
+            {
+                var inPartition = partition.ToList();
+                try
+                {
+                    var counted = await ApplyAsync(table, partition.Key, inPartition, token);
+                    foreach (var (entry, facts) in inPartition)
+                    {
+                        if (counted.TryGetValue(entry.Key.InstanceId, out var contribution) && contribution.LedgerUpdatedAt <= entry.UpdatedAt)
+                        {
+                            await byDay.PutAsync(contribution.Day, entry, facts?.CreatedAt, token);
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is RequestFailedException or InvalidOperationException)
+                {
+                    logger.LogWarning(ex, "Stats for {Count} orders of partition {Partition} not recorded", inPartition.Count, partition.Key);
+                }
+            });
+    }
+
+    /// <returns>The contribution each order is counted as afterwards, by instance id.</returns>
+    private async Task<IReadOnlyDictionary<string, OrderContribution>> ApplyAsync(
+        TableClient table, string partition, IReadOnlyList<(LedgerEntry Entry, OrderSalesFacts? Facts)> orders, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var markers = await ReadRowsAsync(table, partition, orders.Select(o => StatsRecorder.MarkerRowKey(o.Entry.Key)), cancellationToken);
+            var counted = new Dictionary<string, OrderContribution>(StringComparer.Ordinal);
+            var changes = new List<(string MarkerKey, TableEntity? Marker, OrderContribution Next, IReadOnlyDictionary<string, CounterRow> Delta)>();
+            foreach (var (entry, facts) in orders)
+            {
+                var markerKey = StatsRecorder.MarkerRowKey(entry.Key);
+                var marker = markers.GetValueOrDefault(markerKey);
+                var previous = marker?.GetString("Contribution") is { } json ? JsonSerializer.Deserialize<OrderContribution>(json, StatsRecorder.Json) : null;
+                if (previous is not null && previous.LedgerUpdatedAt > entry.UpdatedAt)
+                {
+                    counted[entry.Key.InstanceId] = previous; // a newer ledger state was already counted
+                    continue;
+                }
+
+                var next = ContributionBuilder.Next(previous, entry, facts, clock.GetUtcNow());
+                var delta = CounterRows.Delta(CounterRows.Of(previous), CounterRows.Of(next));
+                if (previous is not null && delta.Count == 0)
+                {
+                    counted[entry.Key.InstanceId] = previous;
+                    continue;
+                }
+
+                changes.Add((markerKey, marker, next, delta));
+                counted[entry.Key.InstanceId] = next;
+            }
+
+            if (changes.Count == 0)
+            {
+                return counted;
+            }
+
+            var merged = CounterRows.Merge(changes.Select(c => c.Delta));
+            if (merged.Count + changes.Count > MaxActionsPerTransaction && orders.Count > 1)
+            {
+                var half = orders.Count / 2;
+                var first = await ApplyAsync(table, partition, orders.Take(half).ToList(), cancellationToken);
+                var second = await ApplyAsync(table, partition, orders.Skip(half).ToList(), cancellationToken);
+                return first.Concat(second).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            }
+
+            var rows = await ReadRowsAsync(table, partition, merged.Keys, cancellationToken);
+            var actions = merged.Select(change => StatsRecorder.Counter(partition, change.Key, change.Value, rows.GetValueOrDefault(change.Key))).ToList();
+            actions.AddRange(changes.Select(c => StatsRecorder.Marker(partition, c.MarkerKey, c.Marker, c.Next)));
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                return counted;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Another writer changed one of the rows (or created it) first: read again and re-apply.
+                await Task.Delay(Random.Shared.Next(0, Math.Min(100, 5 * attempt) + 1), cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                throw new InvalidOperationException($"stats for {orders.Count} orders of partition {partition} lost {MaxAttempts} compare-and-set races in a row", ex);
+            }
+        }
+    }
+
+    /// <summary>The rows that exist among <paramref name="rowKeys"/>, read with one query per <see cref="MaxRowsPerQuery"/> keys.</summary>
+    private static async Task<IReadOnlyDictionary<string, TableEntity>> ReadRowsAsync(TableClient table, string partition, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        foreach (var chunk in rowKeys.Distinct(StringComparer.Ordinal).Chunk(MaxRowsPerQuery))
+        {
+            var filter = $"PartitionKey eq {Quote(partition)} and ({string.Join(" or ", chunk.Select(k => "RowKey eq " + Quote(k)))})";
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                found[row.RowKey] = row;
+            }
+        }
+
+        return found;
+    }
+
+    private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
