@@ -46,6 +46,7 @@ public static class LocalHostApp
         builder.Services.AddHostedService<IntakeQueuePoller>();
         builder.Services.AddHostedService<CompletedInstancePurger>();
         builder.Services.AddHostedService<PullTimer>();
+        builder.Services.AddHostedService<SellerNoteTimer>();
 
         var app = builder.Build();
         _ = app.Services.GetRequiredService<LocalAdminToken>(); // made (and printed, the first time) at start, not on the first admin call

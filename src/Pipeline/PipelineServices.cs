@@ -12,6 +12,7 @@ using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Pull;
+using ServerlessSync.Pipeline.SellerNotes;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Platforms;
@@ -79,6 +80,9 @@ public static class PipelineServices
         services.AddSingleton<SkippedListEntries>();
         services.AddTransient<PullService>();
         services.AddSingleton<PulledOrdersMemory>();
+        services.AddValidatedOptions<SellerNoteOptions>(configuration, SellerNoteOptions.SectionName, o => o.Problems());
+        services.AddSingleton<SellerNoteQueue>();
+        services.AddTransient<SellerNoteWriteBack>();
 
         services.AddSingleton<AlertService>();
         services.AddHttpClient<WeComAlertChannel>(WeComAlertChannel.HttpClientName).AddStandardResilienceHandler();

@@ -51,7 +51,7 @@ public sealed class FunctionsMetadataTests
             DashboardPageFunction.Name, ConsolePageFunction.Name, WebAssetFunction.Name, StatsSummaryFunction.Name, RecentAlertsFunction.Name, ReconciliationFunction.Name,
             ResyncOrderFunction.Name, ProfileFunction.Name, ProfileHistoryFunction.Name, ProfileDryRunFunction.Name, QuarantineListFunction.Name, QuarantineReleaseFunction.Name,
             IntakePoisonFunction.Name, IntakePoisonRedriveFunction.Name, PullSkippedFunction.Name, HeldPushesFunction.Name, HeldPushesReplayFunction.Name,
-            AuditTrailFunction.Name,
+            AuditTrailFunction.Name, WriteSellerNotesFunction.Name,
         ];
         Assert.Equal(expected.Order(), Functions.Value.Keys.Order());
 
@@ -153,6 +153,14 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger(PullOrdersFunction.Name);
         Assert.Equal("timerTrigger", Text(trigger, "type"));
         Assert.Equal("0 */1 * * * *", Text(trigger, "schedule"));
+    }
+
+    [Fact]
+    public void WriteSellerNotes_is_a_timer_every_15_seconds()
+    {
+        var trigger = Trigger(WriteSellerNotesFunction.Name);
+        Assert.Equal("timerTrigger", Text(trigger, "type"));
+        Assert.Equal("*/15 * * * * *", Text(trigger, "schedule"));
     }
 
     [Fact]

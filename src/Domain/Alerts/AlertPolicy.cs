@@ -22,6 +22,9 @@ public enum AlertKind
 
     /// <summary>A verified push names a shop that is not configured; it was acknowledged and kept until the shop is.</summary>
     PushForUnknownShop = 23,
+
+    /// <summary>Writing the ERP number to a platform order's seller note failed again (or was given up); the order stays synced.</summary>
+    SellerNoteFailed = 30,
 }
 
 /// <summary>What the alert policy remembers per target (an ERP endpoint, or a shop for order-level notices).</summary>

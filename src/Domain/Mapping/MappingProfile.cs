@@ -60,6 +60,9 @@ public sealed record MappingProfile
 
     /// <summary>Whether an order without receiver data is quarantined (the built-in missing-receiver rule).</summary>
     public bool RequireReceiver { get; init; }
+
+    /// <summary>Whether the ERP order number is written to the platform order as the seller's note, and in which words.</summary>
+    public SellerNoteSetting SellerNote { get; init; } = SellerNoteSetting.Default;
 }
 
 public sealed record SkuMapping(string MaterialNumber, string UnitNumber, string? Warehouse = null);

@@ -37,6 +37,7 @@ public static class ProfileValidator
             errors.Add(new ProfileError("$.taxRatePercent", "must be between 0 and 100"));
         }
 
+        errors.AddRange(profile.SellerNote?.Problems() ?? [new ProfileError("$.sellerNote", "must be an object (or left out for the default)")]);
         if (profile.StockHoldMinutes < 0)
         {
             errors.Add(new ProfileError("$.stockHoldMinutes", "must be zero or more"));

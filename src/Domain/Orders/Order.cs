@@ -48,6 +48,12 @@ public sealed record Order
 
     public required IReadOnlyList<OrderLine> Lines { get; init; }
 
+    /// <summary>
+    /// The shop's own note on the order as the platform shows it (抖店 <c>seller_words</c>, 快手 <c>orderNote</c> entries one a
+    /// line, 微信小店 <c>merchant_notes</c>, 淘宝 <c>seller_memo</c>); null when there is none. Read before the ERP number is added.
+    /// </summary>
+    public string? SellerNote { get; init; }
+
     public long LinesPaidFen => Lines.Sum(l => l.PaidAmountFen);
 }
 

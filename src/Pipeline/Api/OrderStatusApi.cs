@@ -34,6 +34,7 @@ public sealed class OrderStatusApi(OrderLedger ledger, InboxStore inbox)
             reason = entry.Reason,
             updatedAt = entry.UpdatedAt,
             pushesReceived = pushes,
+            sellerNote = entry.SellerNote,
             history = entry.History,
         });
     }

@@ -95,6 +95,7 @@ public sealed class OrderLedger(StorageClients storage)
         ["Reason"] = entry.Reason is { Length: > MaxReasonChars } r ? r[..MaxReasonChars] : entry.Reason,
         ["UpdatedAt"] = entry.UpdatedAt,
         ["History"] = HistoryJson(entry.History),
+        ["SellerNote"] = entry.SellerNote is { Length: > MaxReasonChars } n ? n[..MaxReasonChars] : entry.SellerNote,
     };
 
     /// <summary>
@@ -135,5 +136,6 @@ public sealed class OrderLedger(StorageClients storage)
         Reason = e.GetString("Reason"),
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
         History = JsonSerializer.Deserialize<List<LedgerHistoryItem>>(e.GetString("History") ?? "[]", Json) ?? [],
+        SellerNote = e.GetString("SellerNote"),
     };
 }

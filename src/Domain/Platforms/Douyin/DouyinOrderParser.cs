@@ -16,19 +16,9 @@ public static class DouyinOrderParser
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || DouyinJson.Long(root, "code") is not { } code)
+            if (DouyinEnvelope.ErrorOf(root) is { } error)
             {
-                throw new DouyinResponseFormatException("response is not an open-API envelope with a code");
-            }
-
-            if (code != DouyinApiError.SuccessCode)
-            {
-                return DouyinOrderDetailResult.Failure(new DouyinApiError(
-                    code,
-                    DouyinJson.String(root, "msg") ?? "",
-                    DouyinJson.String(root, "sub_code"),
-                    DouyinJson.String(root, "sub_msg"),
-                    DouyinJson.String(root, "log_id")));
+                return DouyinOrderDetailResult.Failure(error);
             }
 
             if (DouyinJson.Property(root, "data") is not { } data ||
@@ -83,6 +73,7 @@ public static class DouyinOrderParser
             Receiver = ParseReceiver(detail),
             Tags = new MarketingTags(firstWithAuthor?.AnchorId, firstWithAuthor?.AnchorName, liveRoom, channel),
             Lines = lines,
+            SellerNote = DouyinJson.String(detail, "seller_words") is { Length: > 0 } words ? words : null,
         };
     }
 

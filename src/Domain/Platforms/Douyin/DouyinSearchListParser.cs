@@ -16,19 +16,9 @@ public static class DouyinSearchListParser
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || DouyinJson.Long(root, "code") is not { } code)
+            if (DouyinEnvelope.ErrorOf(root) is { } error)
             {
-                throw new DouyinResponseFormatException("response is not an open-API envelope with a code");
-            }
-
-            if (code != DouyinApiError.SuccessCode)
-            {
-                return DouyinSearchListResult.Failure(new DouyinApiError(
-                    code,
-                    DouyinJson.String(root, "msg") ?? "",
-                    DouyinJson.String(root, "sub_code"),
-                    DouyinJson.String(root, "sub_msg"),
-                    DouyinJson.String(root, "log_id")));
+                return DouyinSearchListResult.Failure(error);
             }
 
             if (DouyinJson.Property(root, "data") is not { ValueKind: JsonValueKind.Object } data)

@@ -23,23 +23,44 @@ internal static class KuaishouEnvelope
     public static (JsonElement? Data, KuaishouApiError? Error) Read(JsonDocument document)
     {
         var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || KuaishouJson.Long(root, "result") is not { } result)
+        if (ErrorOf(root) is { } error)
         {
-            throw new KuaishouResponseFormatException("response is not an open-API envelope with a result");
-        }
-
-        if (result != KuaishouApiError.SuccessResult)
-        {
-            return (null, new KuaishouApiError(
-                result,
-                KuaishouJson.String(root, "error_msg"),
-                KuaishouJson.String(root, "code"),
-                KuaishouJson.String(root, "sub_code"),
-                KuaishouJson.String(root, "sub_msg")));
+            return (null, error);
         }
 
         return KuaishouJson.Object(root, "data") is { } data
             ? (data, null)
             : throw new KuaishouResponseFormatException("success response without a data object");
+    }
+
+    /// <summary>The error of a non-success envelope, null on <c>result = 1</c>.</summary>
+    /// <exception cref="KuaishouResponseFormatException">Not an envelope with a result.</exception>
+    public static KuaishouApiError? ErrorOf(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || KuaishouJson.Long(root, "result") is not { } result)
+        {
+            throw new KuaishouResponseFormatException("response is not an open-API envelope with a result");
+        }
+
+        return result == KuaishouApiError.SuccessResult
+            ? null
+            : new KuaishouApiError(
+                result,
+                KuaishouJson.String(root, "error_msg"),
+                KuaishouJson.String(root, "code"),
+                KuaishouJson.String(root, "sub_code"),
+                KuaishouJson.String(root, "sub_msg"));
+    }
+}
+
+/// <summary>Reads the answer of a write whose <c>data</c> the caller does not need (e.g. <c>open.seller.order.note.add</c>).</summary>
+public static class KuaishouWriteAnswer
+{
+    /// <summary>The error, or null on <c>result = 1</c>.</summary>
+    /// <exception cref="KuaishouResponseFormatException">Not JSON, or not an envelope with a result.</exception>
+    public static KuaishouApiError? ErrorOf(string json)
+    {
+        using var document = KuaishouEnvelope.Parse(json);
+        return KuaishouEnvelope.ErrorOf(document.RootElement);
     }
 }

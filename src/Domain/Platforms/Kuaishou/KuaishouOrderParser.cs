@@ -82,7 +82,25 @@ public static class KuaishouOrderParser
             Receiver = Receiver(detail),
             Tags = new MarketingTags(anchor.Id, anchor.Name, liveRoomId, KuaishouChannel.Describe(carrierType, cpsType)),
             Lines = lines,
+            SellerNote = SellerNotes(detail),
         };
+    }
+
+    /// <summary>The seller's notes (<c>orderNote.orderNoteInfo[].note</c>, newest first), one a line; null when there are none.</summary>
+    private static string? SellerNotes(JsonElement detail)
+    {
+        if (KuaishouJson.Object(detail, "orderNote") is not { } orderNote ||
+            KuaishouJson.Property(orderNote, "orderNoteInfo") is not { ValueKind: JsonValueKind.Array } notes)
+        {
+            return null;
+        }
+
+        var texts = notes.EnumerateArray()
+            .Where(n => n.ValueKind == JsonValueKind.Object)
+            .Select(n => KuaishouJson.NonEmpty(KuaishouJson.String(n, "note")))
+            .OfType<string>()
+            .ToList();
+        return texts.Count == 0 ? null : string.Join('\n', texts);
     }
 
     private static OrderLine Line(JsonElement item, string lineId, int quantity) => new()

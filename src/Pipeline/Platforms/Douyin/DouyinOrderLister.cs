@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,7 +17,7 @@ namespace ServerlessSync.Pipeline.Platforms.Douyin;
 /// window is paged (it leaves the window and the rest shift one place forward). The pull's overlap lists recent
 /// windows again, and the push covers what changed, so such an order is still seen.
 /// </remarks>
-public sealed partial class DouyinOrderLister(
+public sealed class DouyinOrderLister(
     HttpClient http,
     IOptions<DouyinApiOptions> options,
     ILogger<DouyinOrderLister>? logger = null,
@@ -45,12 +43,6 @@ public sealed partial class DouyinOrderLister(
 
     public async Task<ChangedOrderPage> ListChangedAsync(string shopId, DateTimeOffset from, DateTimeOffset to, string? cursor, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.ApiBaseUrl) || string.IsNullOrWhiteSpace(settings.AppKey) || string.IsNullOrWhiteSpace(settings.AppSecret))
-        {
-            throw new PlatformRequestException($"{DouyinApiOptions.SectionName} needs ApiBaseUrl, AppKey and AppSecret.");
-        }
-
         if (to - from > MaxWindow)
         {
             throw new ArgumentOutOfRangeException(nameof(to), $"order.searchList windows are at most {MaxWindow}.");
@@ -58,27 +50,9 @@ public sealed partial class DouyinOrderLister(
 
         var page = PageFrom(cursor);
         var query = DouyinSearchListQuery.ByUpdateTime(from, to, page, PageSize);
-        var signed = DouyinApiSigner.BuildRequest(
-            settings.AppKey,
-            settings.AppSecret,
-            settings.AccessTokenFor(shopId),
-            DouyinSearchListQuery.Path,
-            query.ToBusinessParams(),
-            time.GetUtcNow());
-        var uri = new Uri(settings.ApiBaseUrl.TrimEnd('/') + signed.PathAndQuery);
-
-        var (status, body) = await SendAsync(uri, signed.Body, shopId, page, cancellationToken);
-        if ((int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)
-        {
-            LogHttpFailure(logger, shopId, page, (int)status);
-            throw new PlatformTransientException($"Douyin order.searchList for shop {shopId} page {page} answered HTTP {(int)status}.");
-        }
-
-        if ((int)status is < 200 or > 299)
-        {
-            LogHttpFailure(logger, shopId, page, (int)status);
-            throw new PlatformRequestException($"Douyin order.searchList for shop {shopId} page {page} answered HTTP {(int)status}.");
-        }
+        var subject = $"shop {shopId} page {page}";
+        var body = await DouyinGateway.PostAsync(
+            http, options.Value, shopId, DouyinSearchListQuery.Path, query.ToBusinessParams(), time.GetUtcNow(), subject, logger, cancellationToken);
 
         DouyinSearchListResult result;
         try
@@ -92,9 +66,7 @@ public sealed partial class DouyinOrderLister(
 
         if (result.Error is { } error)
         {
-            LogApiError(logger, shopId, page, error.Code, error.SubCode, error.LogId);
-            var message = $"Douyin order.searchList for shop {shopId} page {page} failed: {error}.";
-            throw error.IsTransient ? new PlatformTransientException(message) : new PlatformRequestException(message);
+            throw DouyinGateway.Refused(error, DouyinSearchListQuery.Path, subject, logger);
         }
 
         var listed = result.Page!;
@@ -122,34 +94,4 @@ public sealed partial class DouyinOrderLister(
             ? page
             : throw new ArgumentException($"'{cursor}' is not an order.searchList page cursor.", nameof(cursor));
     }
-
-    private async Task<(HttpStatusCode Status, string Body)> SendAsync(Uri uri, string paramJson, string shopId, int page, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var content = new StringContent(paramJson, Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync(uri, content, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return (response.StatusCode, body);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException)
-        {
-            // An HttpClient timeout surfaces as TaskCanceledException without our token being cancelled.
-            LogTransportFailure(logger, shopId, page, ex.GetType().Name);
-            throw new PlatformTransientException($"Douyin order.searchList for shop {shopId} page {page} failed in transport ({ex.GetType().Name}).", ex);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Douyin order.searchList for shop {ShopId} page {Page} answered HTTP {StatusCode}")]
-    private static partial void LogHttpFailure(ILogger logger, string shopId, int page, int statusCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Douyin order.searchList for shop {ShopId} page {Page} returned code {Code} sub_code {SubCode} log_id {LogId}")]
-    private static partial void LogApiError(ILogger logger, string shopId, int page, long code, string? subCode, string? logId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Douyin order.searchList for shop {ShopId} page {Page} failed in transport: {ExceptionType}")]
-    private static partial void LogTransportFailure(ILogger logger, string shopId, int page, string exceptionType);
 }

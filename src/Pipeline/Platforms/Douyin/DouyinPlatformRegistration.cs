@@ -13,7 +13,8 @@ public static class DouyinPlatformRegistration
     /// Binds <see cref="DouyinApiOptions"/> from <c>Platforms:Douyin</c> and registers <see cref="DouyinOrderClient"/> as a
     /// typed client of its own named HttpClient (standard resilience: retries with backoff, circuit breaker, timeouts),
     /// exposed as one of the <see cref="IPlatformOrderClient"/>s; likewise <see cref="DouyinOrderLister"/> (order.searchList,
-    /// a read, so retried safely) as one of the <see cref="IPlatformOrderLister"/>s.
+    /// a read, so retried safely) as one of the <see cref="IPlatformOrderLister"/>s, and <see cref="DouyinSellerNoteWriter"/>
+    /// (a write: not retried by the handler, see <see cref="SellerNoteHttp"/>).
     /// </summary>
     public static IServiceCollection AddDouyinPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +35,13 @@ public static class DouyinPlatformRegistration
                 sp.GetService<TimeProvider>()))
             .AddStandardResilienceHandler();
         services.AddTransient<IPlatformOrderLister>(sp => sp.GetRequiredService<DouyinOrderLister>());
+        services.AddHttpClient(DouyinSellerNoteWriter.HttpClientName, SellerNoteHttp.Configure)
+            .AddTypedClient((http, sp) => new DouyinSellerNoteWriter(
+                http,
+                sp.GetRequiredService<IOptions<DouyinApiOptions>>(),
+                sp.GetService<ILogger<DouyinSellerNoteWriter>>(),
+                sp.GetService<TimeProvider>()));
+        services.AddTransient<IPlatformSellerNoteWriter>(sp => sp.GetRequiredService<DouyinSellerNoteWriter>());
         return services;
     }
 }

@@ -13,7 +13,8 @@ public static class KuaishouPlatformRegistration
     /// Binds <see cref="KuaishouOptions"/> from <c>Platforms:Kuaishou</c> and registers <see cref="KuaishouOrderClient"/>
     /// (an <see cref="IPlatformOrderClient"/>) and <see cref="KuaishouOrderLister"/> (an <see cref="IPlatformOrderLister"/>),
     /// each a typed client of its own named HttpClient with the standard resilience handler (retries with backoff,
-    /// circuit breaker, timeouts). Both calls are reads, so HTTP-level retries are safe.
+    /// circuit breaker, timeouts). Both calls are reads, so HTTP-level retries are safe;
+    /// <see cref="KuaishouSellerNoteWriter"/> adds a note, so its client does not retry (see <see cref="SellerNoteHttp"/>).
     /// </summary>
     public static IServiceCollection AddKuaishouPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +35,13 @@ public static class KuaishouPlatformRegistration
             .AddStandardResilienceHandler();
         services.AddTransient<IPlatformOrderClient>(sp => sp.GetRequiredService<KuaishouOrderClient>());
         services.AddTransient<IPlatformOrderLister>(sp => sp.GetRequiredService<KuaishouOrderLister>());
+        services.AddHttpClient(KuaishouSellerNoteWriter.HttpClientName, SellerNoteHttp.Configure)
+            .AddTypedClient((http, sp) => new KuaishouSellerNoteWriter(
+                http,
+                sp.GetRequiredService<IOptions<KuaishouOptions>>(),
+                sp.GetService<ILogger<KuaishouSellerNoteWriter>>(),
+                sp.GetService<TimeProvider>()));
+        services.AddTransient<IPlatformSellerNoteWriter>(sp => sp.GetRequiredService<KuaishouSellerNoteWriter>());
         return services;
     }
 }

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using ServerlessSync.Domain.Platforms.Douyin;
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.Pipeline.Platforms.Douyin;
+
+/// <summary>
+/// One signed POST to the 抖店 open API (<c>param_json</c> as the body, the signed system parameters in the query) and
+/// the classification of what went wrong: network failures, 5xx, 408/429 and throttling or service-error envelopes are
+/// transient; other HTTP errors and refusals are request errors. Logs and messages carry the method, ids and codes only.
+/// </summary>
+internal static partial class DouyinGateway
+{
+    /// <summary>The answer body of a 2xx response.</summary>
+    public static async Task<string> PostAsync(
+        HttpClient http, DouyinApiOptions settings, string shopId, string path, object businessParams, DateTimeOffset now,
+        string subject, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(settings.ApiBaseUrl) || string.IsNullOrWhiteSpace(settings.AppKey) || string.IsNullOrWhiteSpace(settings.AppSecret))
+        {
+            throw new PlatformRequestException($"{DouyinApiOptions.SectionName} needs ApiBaseUrl, AppKey and AppSecret.");
+        }
+
+        var signed = DouyinApiSigner.BuildRequest(settings.AppKey, settings.AppSecret, settings.AccessTokenFor(shopId), path, businessParams, now);
+        var uri = new Uri(settings.ApiBaseUrl.TrimEnd('/') + signed.PathAndQuery);
+        var method = signed.Method;
+
+        HttpStatusCode status;
+        string body;
+        try
+        {
+            using var content = new StringContent(signed.Body, Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(uri, content, cancellationToken);
+            status = response.StatusCode;
+            body = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException)
+        {
+            // An HttpClient timeout surfaces as TaskCanceledException without our token being cancelled.
+            LogTransportFailure(logger, method, subject, ex.GetType().Name);
+            throw new PlatformTransientException($"Douyin {method} for {subject} failed in transport ({ex.GetType().Name}).", ex);
+        }
+
+        if ((int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)
+        {
+            LogHttpFailure(logger, method, subject, (int)status);
+            throw new PlatformTransientException($"Douyin {method} for {subject} answered HTTP {(int)status}.");
+        }
+
+        if ((int)status is < 200 or > 299)
+        {
+            LogHttpFailure(logger, method, subject, (int)status);
+            throw new PlatformRequestException($"Douyin {method} for {subject} answered HTTP {(int)status}.");
+        }
+
+        return body;
+    }
+
+    public static Exception Refused(DouyinApiError error, string path, string subject, ILogger logger)
+    {
+        var method = DouyinApiSigner.MethodFromPath(path);
+        LogApiError(logger, method, subject, error.Code, error.SubCode, error.LogId);
+        var message = $"Douyin {method} for {subject} failed: {error}.";
+        return error.IsTransient ? new PlatformTransientException(message) : new PlatformRequestException(message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Douyin {Method} for {Subject} answered HTTP {StatusCode}")]
+    private static partial void LogHttpFailure(ILogger logger, string method, string subject, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Douyin {Method} for {Subject} returned code {Code} sub_code {SubCode} log_id {LogId}")]
+    private static partial void LogApiError(ILogger logger, string method, string subject, long code, string? subCode, string? logId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Douyin {Method} for {Subject} failed in transport: {ExceptionType}")]
+    private static partial void LogTransportFailure(ILogger logger, string method, string subject, string exceptionType);
+}
