@@ -26,43 +26,23 @@ public static class DouyinOpenApiEndpoints
     {
         group.MapPost(OrderDetailPath, OrderDetailAsync);
         group.MapPost(DouyinSearchListEndpoint.Path, DouyinSearchListEndpoint.SearchListAsync);
+        group.MapPost(DouyinRemarkEndpoint.Path, DouyinRemarkEndpoint.AddOrderRemarkAsync);
         return group;
     }
 
     private static async Task<IResult> OrderDetailAsync(
         HttpContext http, DouyinOrderStore store, DouyinSimulatorOptions options, DouyinSimulatorFaults faults, TimeProvider time)
     {
-        if (options.ApiLatencyMs > 0)
+        var (body, refusal) = await AdmitAsync(http, OrderDetailPath, options, faults, time.GetUtcNow());
+        if (refusal is not null)
         {
-            await Task.Delay(options.ApiLatencyMs, http.RequestAborted);
-        }
-
-        if (faults.NextFails())
-        {
-            return Results.Text("internal server error", "text/plain", statusCode: StatusCodes.Status500InternalServerError);
-        }
-
-        var body = await ReadBodyAsync(http.Request);
-        if (body is null)
-        {
-            return Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.parameter-invalid", "请求体过大");
-        }
-
-        var gatewayError = CheckGateway(http.Request.Query, body, options, time.GetUtcNow(), OrderDetailPath);
-        if (gatewayError is not null)
-        {
-            return Envelope(gatewayError);
-        }
-
-        if (faults.NextThrottled())
-        {
-            return Error(DouyinOpenApiEnvelope.TrafficLimited, "触发限流，请稍后重试", DouyinApiError.ThrottledSubCode, "请求太频繁，请稍后重试");
+            return refusal;
         }
 
         string? orderId;
         try
         {
-            var param = JsonNode.Parse(body) as JsonObject;
+            var param = JsonNode.Parse(body!) as JsonObject;
             orderId = param?["shop_order_id"]?.GetValueKind() switch
             {
                 JsonValueKind.String => param["shop_order_id"]!.GetValue<string>(),
@@ -86,6 +66,42 @@ public static class DouyinOpenApiEndpoints
         }
 
         return Envelope(DouyinOpenApiEnvelope.Ok(new JsonObject { ["shop_order_detail"] = DouyinOrderDetailJson.ShopOrderDetail(order) }));
+    }
+
+    /// <summary>
+    /// What every open-API call meets before its own parameters are read: the configured latency and faults, the body
+    /// size, the gateway checks and throttling. Either the body (param_json) or the answer to send instead.
+    /// </summary>
+    internal static async Task<(string? Body, IResult? Refusal)> AdmitAsync(
+        HttpContext http, string path, DouyinSimulatorOptions options, DouyinSimulatorFaults faults, DateTimeOffset now)
+    {
+        if (options.ApiLatencyMs > 0)
+        {
+            await Task.Delay(options.ApiLatencyMs, http.RequestAborted);
+        }
+
+        if (faults.NextFails())
+        {
+            return (null, Results.Text("internal server error", "text/plain", statusCode: StatusCodes.Status500InternalServerError));
+        }
+
+        var body = await ReadBodyAsync(http.Request);
+        if (body is null)
+        {
+            return (null, Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.parameter-invalid", "请求体过大"));
+        }
+
+        if (CheckGateway(http.Request.Query, body, options, now, path) is { } gatewayError)
+        {
+            return (null, Envelope(gatewayError));
+        }
+
+        if (faults.NextThrottled())
+        {
+            return (null, Error(DouyinOpenApiEnvelope.TrafficLimited, "触发限流，请稍后重试", DouyinApiError.ThrottledSubCode, "请求太频繁，请稍后重试"));
+        }
+
+        return (body, null);
     }
 
     /// <summary>The gateway's checks for a call to <paramref name="path"/>: null when they pass, else the error envelope.</summary>

@@ -17,6 +17,8 @@ public static class DouyinOrderDetailJson
             ["order_type"] = 0,
             ["trade_type"] = 0,
             ["order_status"] = order.OrderStatus,
+            ["seller_words"] = order.SellerWords,
+            ["seller_remark_stars"] = order.SellerRemarkStars,
             ["order_status_desc"] = DouyinSimStatus.Describe(order.OrderStatus),
             ["main_status"] = order.MainStatus,
             ["main_status_desc"] = DouyinSimStatus.Describe(order.MainStatus),

@@ -78,6 +78,21 @@ public sealed class DouyinOrderStore
         return null;
     }
 
+    /// <summary>Sets the seller note (and flag when given) as <c>order.addOrderRemark</c> does; null when the order is unknown.</summary>
+    public DouyinSimOrder? SetRemark(string orderId, string remark, int? star)
+    {
+        while (orders.TryGetValue(orderId, out var current))
+        {
+            var updated = current with { SellerWords = remark, SellerRemarkStars = star ?? current.SellerRemarkStars };
+            if (orders.TryUpdate(orderId, updated, current))
+            {
+                return updated;
+            }
+        }
+
+        return null;
+    }
+
     private DouyinSimOrder CreateWithSharedRandom(string shopId)
     {
         lock (randomGate)

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using ServerlessSync.Domain.Platforms.Douyin;
 
 namespace ServerlessSync.Simulators.Douyin;
 
@@ -17,34 +16,14 @@ public static class DouyinSearchListEndpoint
     public static async Task<IResult> SearchListAsync(
         HttpContext http, DouyinOrderStore store, DouyinSimulatorOptions options, DouyinSimulatorFaults faults, TimeProvider time)
     {
-        if (options.ApiLatencyMs > 0)
-        {
-            await Task.Delay(options.ApiLatencyMs, http.RequestAborted);
-        }
-
-        if (faults.NextFails())
-        {
-            return Results.Text("internal server error", "text/plain", statusCode: StatusCodes.Status500InternalServerError);
-        }
-
-        var body = await DouyinOpenApiEndpoints.ReadBodyAsync(http.Request);
-        if (body is null)
-        {
-            return DouyinOpenApiEndpoints.Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.parameter-invalid", "请求体过大");
-        }
-
         var now = time.GetUtcNow();
-        if (DouyinOpenApiEndpoints.CheckGateway(http.Request.Query, body, options, now, Path) is { } gatewayError)
+        var (body, refusal) = await DouyinOpenApiEndpoints.AdmitAsync(http, Path, options, faults, now);
+        if (refusal is not null)
         {
-            return DouyinOpenApiEndpoints.Envelope(gatewayError);
+            return refusal;
         }
 
-        if (faults.NextThrottled())
-        {
-            return DouyinOpenApiEndpoints.Error(DouyinOpenApiEnvelope.TrafficLimited, "触发限流，请稍后重试", DouyinApiError.ThrottledSubCode, "请求太频繁，请稍后重试");
-        }
-
-        var (query, error) = DouyinSearchListParams.Parse(body, now.ToUnixTimeSeconds(), options.MaxSearchWindowHours);
+        var (query, error) = DouyinSearchListParams.Parse(body!, now.ToUnixTimeSeconds(), options.MaxSearchWindowHours);
         if (error is not null)
         {
             return DouyinOpenApiEndpoints.Envelope(error);

@@ -29,6 +29,12 @@ public sealed record DouyinSimOrder
 
     public required DouyinSimReceiver Receiver { get; init; }
 
+    /// <summary>商家备注 as order.addOrderRemark last set it (<c>seller_words</c>); empty when none.</summary>
+    public string SellerWords { get; init; } = "";
+
+    /// <summary>The flag colour (<c>seller_remark_stars</c>, 0..5).</summary>
+    public int SellerRemarkStars { get; init; }
+
     /// <summary>Goods amount before discounts: the sum of <c>origin_amount × item_num</c>.</summary>
     public long OrderAmount => Lines.Sum(l => l.SumAmount);
 

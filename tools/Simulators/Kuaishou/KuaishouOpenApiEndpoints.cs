@@ -19,6 +19,13 @@ public static class KuaishouOpenApiEndpoints
 {
     public static readonly string OrderDetailPath = KuaishouSimSignatures.PathOf(KuaishouApiMethods.OrderDetail);
     public static readonly string OrderCursorListPath = KuaishouSimSignatures.PathOf(KuaishouApiMethods.OrderCursorList);
+    public static readonly string SellerNoteAddPath = KuaishouSimSignatures.PathOf(KuaishouApiMethods.SellerNoteAdd);
+
+    /// <summary><c>note</c> "字符数&lt;=200" (KS l.16984).</summary>
+    public const int MaxNoteChars = 200;
+
+    /// <summary><c>flag</c>: 0 none, 1 red, 2 yellow, 3 green, 4 blue, 5 purple, 6 grey.</summary>
+    public const int MaxFlag = 6;
 
     /// <summary>A seller other than the default one is reached with the token <c>sim-kuaishou-token-{sellerId}</c>.</summary>
     public const string SellerTokenPrefix = "sim-kuaishou-token-";
@@ -34,6 +41,7 @@ public static class KuaishouOpenApiEndpoints
     {
         group.MapGet(OrderDetailPath, OrderDetailAsync);
         group.MapGet(OrderCursorListPath, CursorListAsync);
+        group.MapGet(SellerNoteAddPath, SellerNoteAddAsync);
         return group;
     }
 
@@ -71,6 +79,51 @@ public static class KuaishouOpenApiEndpoints
         return store.Find(oid) is { } order && order.SellerId == call.SellerId
             ? Envelope(KuaishouOpenApiEnvelope.Ok(KuaishouOrderDetailJson.OrderDetail(order)))
             : Envelope(KuaishouOpenApiEnvelope.OrderNotFound());
+    }
+
+    /// <summary>
+    /// <c>open.seller.order.note.add</c>: <c>orderId</c> (number) required; <c>note</c> (at most 200 characters), <c>flag</c>
+    /// (0..6) and <c>staffId</c> optional, at least one of note and flag. The note is added to the order's list; the earlier
+    /// notes stay (the read-back is a list, newest first; loop.md §1). The error codes are the simulator's guesses.
+    /// </summary>
+    private static async Task<IResult> SellerNoteAddAsync(
+        HttpContext http, KuaishouOrderStore store, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
+    {
+        var (refusal, call) = await AdmitAsync(http, KuaishouApiMethods.SellerNoteAdd, options, faults, time);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var param = call!.Param;
+        if (param["orderId"]?.GetValueKind() != JsonValueKind.Number || Long(param, "orderId") is not { } orderId)
+        {
+            return Envelope(KuaishouOpenApiEnvelope.ParameterInvalid("orderId不能为空且须为数字"));
+        }
+
+        var note = param["note"]?.GetValueKind() == JsonValueKind.String ? param["note"]!.GetValue<string>() : null;
+        var flag = Long(param, "flag");
+        var problem = (note, flag) switch
+        {
+            (null, null) => "note和flag不能同时为空",
+            ({ Length: > MaxNoteChars }, _) => $"note字符数须<={MaxNoteChars}",
+            (_, < 0 or > MaxFlag) => $"flag须在0到{MaxFlag}之间",
+            _ when param["note"] is { } n && n.GetValueKind() != JsonValueKind.String => "note须为字符串",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            return Envelope(KuaishouOpenApiEnvelope.ParameterInvalid(problem));
+        }
+
+        var oid = orderId.ToString(CultureInfo.InvariantCulture);
+        if (store.Find(oid) is not { } order || order.SellerId != call.SellerId)
+        {
+            return Envelope(KuaishouOpenApiEnvelope.OrderNotFound());
+        }
+
+        store.AddNote(oid, note ?? "", (int)(flag ?? 0), "开放平台");
+        return Envelope(KuaishouOpenApiEnvelope.Ok(new JsonObject()));
     }
 
     private static async Task<IResult> CursorListAsync(

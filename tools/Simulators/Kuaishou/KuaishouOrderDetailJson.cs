@@ -13,6 +13,21 @@ public static class KuaishouOrderDetailJson
     public const int GiftActivityMaster = 18;
     public const int GiftActivityGift = 19;
 
+    /// <summary>The platform returns at most this many notes, newest first (KS <c>OrderNote_10635</c>).</summary>
+    public const int MaxNotesShown = 30;
+
+    private static JsonArray Notes(IReadOnlyList<KuaishouSimNote> notes) => new(notes
+        .Reverse()
+        .Take(MaxNotesShown)
+        .Select(n => (JsonNode)new JsonObject
+        {
+            ["createTime"] = n.CreateTime,
+            ["note"] = n.Note,
+            ["flagTagCode"] = n.FlagTagCode,
+            ["operatorName"] = n.OperatorName,
+        })
+        .ToArray());
+
     public static JsonObject OrderDetail(KuaishouSimOrder order)
     {
         var detail = new JsonObject
@@ -24,7 +39,7 @@ public static class KuaishouOrderDetailJson
                 ? new JsonArray()
                 : new JsonArray(new JsonObject { ["refundId"] = Number(order.RefundId), ["refundStatus"] = order.RefundStatus }),
             ["orderLogisticsInfo"] = new JsonArray(),
-            ["orderNote"] = new JsonObject { ["orderNoteInfo"] = new JsonArray() },
+            ["orderNote"] = new JsonObject { ["orderNoteInfo"] = Notes(order.Notes) },
             ["orderAddress"] = Address(order.Receiver),
             ["orderCpsInfo"] = new JsonObject
             {

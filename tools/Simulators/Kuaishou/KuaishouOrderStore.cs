@@ -93,6 +93,22 @@ public sealed class KuaishouOrderStore
         return null;
     }
 
+    /// <summary>Adds a seller note as <c>open.seller.order.note.add</c> does (the earlier notes stay); null when the order is unknown.</summary>
+    public KuaishouSimOrder? AddNote(string oid, string note, int flag, string operatorName)
+    {
+        while (orders.TryGetValue(oid, out var current))
+        {
+            var entry = new KuaishouSimNote(time.GetUtcNow().ToUnixTimeMilliseconds(), note, flag, operatorName);
+            var updated = current with { Notes = [.. current.Notes, entry] };
+            if (orders.TryUpdate(oid, updated, current))
+            {
+                return updated;
+            }
+        }
+
+        return null;
+    }
+
     private KuaishouSimOrder CreateWithSharedRandom(string sellerId)
     {
         lock (randomGate)

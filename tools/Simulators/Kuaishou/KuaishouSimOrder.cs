@@ -57,12 +57,18 @@ public sealed record KuaishouSimOrder
 
     public required KuaishouSimReceiver Receiver { get; init; }
 
+    /// <summary>The seller's notes as <c>open.seller.order.note.add</c> added them, oldest first.</summary>
+    public IReadOnlyList<KuaishouSimNote> Notes { get; init; } = [];
+
     /// <summary>订单商品总价: list price × quantity.</summary>
     public long TotalFee => Item.OriginalPrice * Item.Num;
 
     /// <summary>What the buyer paid: goods after the discount, plus freight.</summary>
     public long PayAmount => TotalFee - DiscountFee + ExpressFee;
 }
+
+/// <summary>One <c>orderNote.orderNoteInfo[]</c> entry: time (unix ms), text, flag colour (0..6), who wrote it.</summary>
+public sealed record KuaishouSimNote(long CreateTime, string Note, int FlagTagCode, string OperatorName);
 
 /// <summary>The order's SKU as <c>orderItemInfo</c> shows it.</summary>
 public sealed record KuaishouSimItem(string SkuId, string ItemId, string SkuNick, string Title, int Num, long OriginalPrice);
