@@ -1,9 +1,10 @@
 namespace ServerlessSync.Pipeline.Platforms;
 
 /// <summary>
-/// The HttpClients of the seller-note writers have no retrying handler: a note API may add a note on every call (快手), so
-/// a blind resend after a lost answer could add ours twice. The seller-note queue retries instead, and reads the note
-/// back before each try.
+/// The HttpClients of the 抖店, 快手 and 淘宝 seller-note writers have no retrying handler: a note API may add a note on
+/// every call (快手), or whether it does is not documented (抖店), so a blind resend after a lost answer could add ours
+/// twice. The seller-note queue retries instead, and reads the note back before each try. (微信小店's merchantnotes/update
+/// replaces the note, so a resend of the same text changes nothing; it goes through the shared, retrying WeChatApi.)
 /// </summary>
 public static class SellerNoteHttp
 {

@@ -53,6 +53,8 @@ public static class TaobaoGatewayEndpoints
         return parameters["method"] switch
         {
             TaobaoMethods.TradeFullInfoGet => TaobaoTradeApis.FullInfo(parameters, store, options),
+            TaobaoMethods.TradeMemoAdd => TaobaoMemoApis.Add(parameters, store, options),
+            TaobaoMethods.TradeMemoUpdate => TaobaoMemoApis.Update(parameters, store, options),
             _ => TaobaoTradeApis.SoldIncrement(parameters, store, options, log),
         };
     }
@@ -123,7 +125,7 @@ public static class TaobaoGatewayEndpoints
             return TaobaoTopAnswers.Error(TaobaoApiError.InvalidSignature, "Invalid Signature");
         }
 
-        if (method is not (TaobaoMethods.TradeFullInfoGet or TaobaoMethods.TradesSoldIncrementGet))
+        if (method is not (TaobaoMethods.TradeFullInfoGet or TaobaoMethods.TradesSoldIncrementGet or TaobaoMethods.TradeMemoAdd or TaobaoMethods.TradeMemoUpdate))
         {
             return TaobaoTopAnswers.Error(TaobaoApiError.InvalidMethod, "Invalid Method");
         }

@@ -100,6 +100,9 @@ public sealed class TaobaoOrderStore
         });
     }
 
+    /// <summary>Changes the seller memo and flag (and <c>modified</c>, as any change of the trade does); null when the trade is unknown.</summary>
+    public TaobaoSimOrder? SetMemo(string tid, Func<TaobaoSimOrder, TaobaoSimOrder> change) => Update(tid, (current, _) => change(current));
+
     /// <summary>Modifies a trade without changing what it holds (a memo, an address...): only <c>modified</c> moves.</summary>
     public TaobaoSimOrder? Touch(string tid) => Update(tid, (current, _) => current);
 

@@ -34,6 +34,15 @@ public sealed record TaobaoSimOrder
 
     public required TaobaoSimReceiver Receiver { get; init; }
 
+    /// <summary>卖家备注 (<c>seller_memo</c>); null when there is none.</summary>
+    public string? SellerMemo { get; init; }
+
+    /// <summary>卖家备注旗帜 (<c>seller_flag</c>, 0..5).</summary>
+    public int SellerFlag { get; init; }
+
+    /// <summary>Whether taobao.trade.memo.add was called on this trade (it cannot be called twice).</summary>
+    public bool MemoAdded { get; init; }
+
     public required IReadOnlyList<TaobaoSimLine> Lines { get; init; }
 
     /// <summary>Goods amount: price × num over the lines.</summary>

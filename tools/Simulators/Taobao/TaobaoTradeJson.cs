@@ -43,6 +43,8 @@ public static class TaobaoTradeJson
             ["receiver_district"] = r.District,
             ["receiver_town"] = r.Town,
             ["receiver_address"] = r.Address,
+            ["seller_memo"] = string.IsNullOrEmpty(order.SellerMemo) ? null : order.SellerMemo,
+            ["seller_flag"] = order.SellerFlag,
             ["orders"] = new JsonObject
             {
                 ["order"] = new JsonArray(order.Lines.Select(l => (JsonNode)Line(order, l)).ToArray()),

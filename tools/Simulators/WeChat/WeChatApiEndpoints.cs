@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Routing;
 namespace ServerlessSync.Simulators.WeChat;
 
 /// <summary>
-/// The WeChat API the sync calls: <c>GET /cgi-bin/token</c>, <c>POST /channels/ec/order/get</c> and
-/// <c>POST /channels/ec/order/list/get</c>, with access-token checks, the list's limits (range ≤ 7 days, page_size 1..100,
+/// The WeChat API the sync calls: <c>GET /cgi-bin/token</c>, <c>POST /channels/ec/order/get</c>,
+/// <c>POST /channels/ec/order/list/get</c> and <c>POST /channels/ec/order/merchantnotes/update</c>, with access-token checks, the list's limits (range ≤ 7 days, page_size 1..100,
 /// next_key paging) and WeChat-style <c>{errcode, errmsg}</c> answers with HTTP 200.
 /// </summary>
 public static class WeChatApiEndpoints
@@ -18,6 +18,7 @@ public static class WeChatApiEndpoints
     public const string TokenPath = "/cgi-bin/token";
     public const string OrderGetPath = "/channels/ec/order/get";
     public const string OrderListPath = "/channels/ec/order/list/get";
+    public const string MerchantNotesUpdatePath = "/channels/ec/order/merchantnotes/update";
     public const int MaxPageSize = 100;
     public const long MaxRangeSeconds = 7 * 24 * 3600;
 
@@ -29,6 +30,7 @@ public static class WeChatApiEndpoints
         group.MapGet(TokenPath, Token);
         group.MapPost(OrderGetPath, OrderGetAsync);
         group.MapPost(OrderListPath, OrderListAsync);
+        group.MapPost(MerchantNotesUpdatePath, MerchantNotesUpdateAsync);
         return group;
     }
 
@@ -76,6 +78,30 @@ public static class WeChatApiEndpoints
         return store.Find(orderId) is { } order
             ? WeChatSimAnswers.Ok(new JsonObject { ["order"] = WeChatOrderJson.Order(order, options.FreeGiftAsNumber) })
             : WeChatSimAnswers.Error(WeChatSimAnswers.OrderNotFound, "order not exist");
+    }
+
+    /// <summary>
+    /// <c>merchantnotes/update</c> (loop.md §1): <c>order_id</c> and <c>merchant_notes</c>, both strings, required (40097
+    /// otherwise); the notes replace the order's notes. 100002 for an unknown order, 100003 when updated too often.
+    /// </summary>
+    private static async Task<IResult> MerchantNotesUpdateAsync(HttpContext http, WeChatOrderStore store, WeChatSimulatorOptions options, WeChatSimTokens tokens, WeChatSimulatorFaults faults)
+    {
+        var (refusal, body) = await AdmitAsync(http, options, tokens, faults);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (body!["order_id"] is not JsonValue id || id.GetValueKind() != JsonValueKind.String || id.GetValue<string>() is not { Length: > 0 } orderId ||
+            body["merchant_notes"] is not JsonValue notesValue || notesValue.GetValueKind() != JsonValueKind.String)
+        {
+            return WeChatSimAnswers.Error(WeChatSimAnswers.InvalidArgs, "invalid args: order_id and merchant_notes are required strings");
+        }
+
+        var (order, updated) = store.SetMerchantNotes(orderId, notesValue.GetValue<string>(), TimeSpan.FromMilliseconds(options.MerchantNotesMinIntervalMs));
+        return order is null ? WeChatSimAnswers.Error(WeChatSimAnswers.OrderNotFound, "order not exist")
+            : !updated ? WeChatSimAnswers.Error(WeChatSimAnswers.OrderUpdatedTooOften, "order update too frequently")
+            : WeChatSimAnswers.Ok(new JsonObject());
     }
 
     private static async Task<IResult> OrderListAsync(HttpContext http, WeChatOrderStore store, WeChatSimulatorOptions options, WeChatSimTokens tokens, WeChatSimulatorFaults faults)

@@ -65,7 +65,7 @@ public static class WeChatOrderJson
                 ["ext_info"] = new JsonObject
                 {
                     ["customer_notes"] = "",
-                    ["merchant_notes"] = "",
+                    ["merchant_notes"] = order.MerchantNotes,
                     ["finder_id"] = order.FinderId,
                     ["live_id"] = order.LiveId,
                     ["order_scene"] = order.OrderScene,

@@ -74,6 +74,30 @@ public sealed class WeChatOrderStore
             .ThenBy(o => o.OrderId, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>
+    /// Replaces the merchant notes as merchantnotes/update does, unless the last update is less than
+    /// <paramref name="minInterval"/> ago; null when the order is unknown, <c>Updated = false</c> when it was too soon.
+    /// </summary>
+    public (WeChatSimOrder? Order, bool Updated) SetMerchantNotes(string orderId, string notes, TimeSpan minInterval)
+    {
+        while (orders.TryGetValue(orderId, out var current))
+        {
+            var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+            if (current.MerchantNotesUpdatedAtMs != 0 && nowMs - current.MerchantNotesUpdatedAtMs < minInterval.TotalMilliseconds)
+            {
+                return (current, false);
+            }
+
+            var updated = current with { MerchantNotes = notes, MerchantNotesUpdatedAtMs = nowMs };
+            if (orders.TryUpdate(orderId, updated, current))
+            {
+                return (updated, true);
+            }
+        }
+
+        return (null, false);
+    }
+
     /// <summary>Moves an order to another status (update time moves forward); null when the order is unknown.</summary>
     public WeChatSimOrder? SetStatus(string orderId, int status)
     {

@@ -25,6 +25,9 @@ public static class WeChatSimAnswers
     /// <summary>Guessed: the reference lists no "order does not exist" code for order/get.</summary>
     public const long OrderNotFound = 100002;
 
+    /// <summary>订单更新过于频繁 (merchantnotes/update).</summary>
+    public const long OrderUpdatedTooOften = 100003;
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IResult Error(long errcode, string errmsg) =>

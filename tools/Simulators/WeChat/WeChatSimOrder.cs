@@ -30,6 +30,12 @@ public sealed record WeChatSimOrder
 
     public required WeChatSimAddress Address { get; init; }
 
+    /// <summary>商家备注 (<c>ext_info.merchant_notes</c>) as merchantnotes/update last set it.</summary>
+    public string MerchantNotes { get; init; } = "";
+
+    /// <summary>When merchantnotes/update last changed this order (unix ms), for the "updated too often" answer.</summary>
+    public long MerchantNotesUpdatedAtMs { get; init; }
+
     /// <summary>After-sale order id once an after-sale was opened (refund after which the order is cancelled: status 200).</summary>
     public string? AfterSaleOrderId { get; init; }
 

@@ -41,6 +41,12 @@ public sealed class WeChatSimulatorOptions
     /// </summary>
     public bool FreeGiftAsNumber { get; set; }
 
+    /// <summary>
+    /// A second merchantnotes/update of one order within this many milliseconds answers 100003 (订单更新过于频繁). WeChat
+    /// documents the error but not its threshold, so 0 (the default) never answers it.
+    /// </summary>
+    public int MerchantNotesMinIntervalMs { get; set; }
+
     /// <summary>Makes generated orders and the fault draws reproducible; null draws a fresh seed.</summary>
     public int? Seed { get; set; }
 }

@@ -40,3 +40,23 @@ internal static class TaobaoEnvelope
     public static string ResponseName(string method) =>
         (method.StartsWith("taobao.", StringComparison.Ordinal) ? method["taobao.".Length..] : method).Replace('.', '_') + "_response";
 }
+
+/// <summary>Reads the answer of a write whose success body the caller does not need (e.g. <c>taobao.trade.memo.add</c>).</summary>
+public static class TaobaoWriteAnswer
+{
+    /// <summary>The error, or null on a success envelope of <paramref name="method"/>.</summary>
+    /// <exception cref="TaobaoResponseFormatException">Not JSON, or neither envelope.</exception>
+    public static TaobaoApiError? ErrorOf(string json, string method)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            TaobaoEnvelope.Open(document.RootElement, TaobaoEnvelope.ResponseName(method), out var error);
+            return error;
+        }
+        catch (JsonException ex)
+        {
+            throw new TaobaoResponseFormatException("response is not valid JSON", ex);
+        }
+    }
+}

@@ -9,6 +9,15 @@ public static class TaobaoMethods
     /// <summary>Trades sold whose <c>modified</c> falls in a window (<c>trades_sold_increment_get_response</c>).</summary>
     public const string TradesSoldIncrementGet = "taobao.trades.sold.increment.get";
 
+    /// <summary>Adds the seller memo of a trade that has none; cannot be called twice on a trade (loop.md §1).</summary>
+    public const string TradeMemoAdd = "taobao.trade.memo.add";
+
+    /// <summary>Replaces the seller memo (a non-empty <c>memo</c>); may be called repeatedly and also adds a first memo (loop.md §1).</summary>
+    public const string TradeMemoUpdate = "taobao.trade.memo.update";
+
+    /// <summary>A memo is at most 1000 bytes.</summary>
+    public const int MaxMemoBytes = 1000;
+
     /// <summary>
     /// What <see cref="TradeFullInfoGet"/> is asked to return; <c>orders</c> returns every sub-order field. Receiver fields
     /// come back as the platform masks/encrypts them and are stored that way (DESIGN D6).
@@ -17,7 +26,7 @@ public static class TaobaoMethods
         "tid,tid_str,status,type,created,pay_time,modified,consign_time,end_time," +
         "payment,total_fee,post_fee,discount_fee,adjust_fee,trade_from,seller_nick,buyer_open_uid," +
         "receiver_name,receiver_mobile,receiver_phone,receiver_state,receiver_city,receiver_district,receiver_town,receiver_address," +
-        "orders";
+        "seller_memo,orders";
 
     /// <summary>The incremental list only has to say which trades changed and when.</summary>
     public const string IncrementFields = "tid,status,modified";

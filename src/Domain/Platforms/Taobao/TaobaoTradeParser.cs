@@ -82,6 +82,7 @@ public static class TaobaoTradeParser
             Receiver = ParseReceiver(trade),
             Tags = new MarketingTags(null, null, null, channel),
             Lines = lines,
+            SellerNote = TaobaoJson.String(trade, "seller_memo") is { Length: > 0 } memo ? memo : null,
         };
     }
 

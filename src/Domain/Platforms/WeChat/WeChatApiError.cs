@@ -19,11 +19,14 @@ public sealed record WeChatApiError(long ErrCode, string ErrMsg)
     public const long ApiFreqLimit = 45009;
     public const long ApiMinuteQuotaLimit = 45011;
 
+    /// <summary>订单更新过于频繁 (merchantnotes/update; loop.md §1): retry later.</summary>
+    public const long OrderUpdatedTooOften = 100003;
+
     /// <summary>The token was refused (invalid, not the latest, or expired): fetch a new one and call again.</summary>
     public bool IsTokenRejected => ErrCode is InvalidCredential or InvalidAccessToken or AccessTokenExpired;
 
     /// <summary>Worth retrying later: the platform is busy or the caller is over its call quota.</summary>
-    public bool IsTransient => ErrCode is SystemBusy or ApiFreqLimit or ApiMinuteQuotaLimit;
+    public bool IsTransient => ErrCode is SystemBusy or ApiFreqLimit or ApiMinuteQuotaLimit or OrderUpdatedTooOften;
 
     /// <summary>The errcode, and the request id WeChat appends to errmsg (" rid: ..."), which its support asks for.</summary>
     public override string ToString()

@@ -11,6 +11,9 @@ public static class WeChatApiPaths
     public const string OrderGet = "/channels/ec/order/get";
     public const string OrderList = "/channels/ec/order/list/get";
 
+    /// <summary>Sets the order's 商家备注, replacing it (loop.md §1).</summary>
+    public const string MerchantNotesUpdate = "/channels/ec/order/merchantnotes/update";
+
     public const string AccessTokenParam = "access_token";
     public const string GrantType = "client_credential";
 }

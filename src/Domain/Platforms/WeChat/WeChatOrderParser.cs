@@ -17,6 +17,12 @@ public static class WeChatOrderParser
     /// </summary>
     public static string DetailRequest(string orderId) => JsonSerializer.Serialize(new DetailRequestBody(orderId, true));
 
+    private static readonly JsonSerializerOptions MerchantNotesJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The body of <c>merchantnotes/update</c>: <c>{"order_id": "...", "merchant_notes": "..."}</c> (loop.md §1).</summary>
+    public static string MerchantNotesRequest(string orderId, string notes) =>
+        JsonSerializer.Serialize(new MerchantNotesBody(orderId, notes), MerchantNotesJson);
+
     /// <exception cref="WeChatResponseFormatException">Not the documented answer, or a required field is missing.</exception>
     public static WeChatOrderDetailResult ParseDetailResponse(string json, string shopId)
     {
@@ -88,6 +94,7 @@ public static class WeChatOrderParser
             Receiver = ParseReceiver(detail),
             Tags = new MarketingTags(finderId, anchorName, liveId, WeChatOrderScene.Describe(WeChatJson.Long(ext, "order_scene"))),
             Lines = lines,
+            SellerNote = WeChatJson.NonEmptyString(ext, "merchant_notes"),
         };
     }
 
@@ -202,6 +209,10 @@ public static class WeChatOrderParser
 
     private static WeChatResponseFormatException Missing(string field) => new($"order lacks {field}");
 }
+
+internal sealed record MerchantNotesBody(
+    [property: System.Text.Json.Serialization.JsonPropertyName("order_id")] string OrderId,
+    [property: System.Text.Json.Serialization.JsonPropertyName("merchant_notes")] string MerchantNotes);
 
 internal sealed record DetailRequestBody(
     [property: System.Text.Json.Serialization.JsonPropertyName("order_id")] string OrderId,

@@ -13,7 +13,8 @@ public static class TaobaoPlatformRegistration
     /// Binds <see cref="TaobaoOptions"/> from <c>Platforms:Taobao</c> and registers <see cref="TaobaoOrderClient"/> and
     /// <see cref="TaobaoOrderLister"/> as typed clients of one named HttpClient (standard resilience: retries with backoff,
     /// circuit breaker, timeouts; both APIs only read), exposed as an <see cref="IPlatformOrderClient"/> and an
-    /// <see cref="IPlatformOrderLister"/>. Taobao has no HTTP push (TMC is a WebSocket), so there is no webhook adapter.
+    /// <see cref="IPlatformOrderLister"/>, and <see cref="TaobaoSellerNoteWriter"/> (memo writes, not retried by a handler:
+    /// see <see cref="SellerNoteHttp"/>). Taobao has no HTTP push (TMC is a WebSocket), so there is no webhook adapter.
     /// </summary>
     public static IServiceCollection AddTaobaoPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +33,13 @@ public static class TaobaoPlatformRegistration
             .AddStandardResilienceHandler();
         services.AddTransient<IPlatformOrderClient>(sp => sp.GetRequiredService<TaobaoOrderClient>());
         services.AddTransient<IPlatformOrderLister>(sp => sp.GetRequiredService<TaobaoOrderLister>());
+        services.AddHttpClient(TaobaoSellerNoteWriter.HttpClientName, SellerNoteHttp.Configure)
+            .AddTypedClient((http, sp) => new TaobaoSellerNoteWriter(
+                http,
+                sp.GetRequiredService<IOptions<TaobaoOptions>>(),
+                sp.GetService<ILogger<TaobaoSellerNoteWriter>>(),
+                sp.GetService<TimeProvider>()));
+        services.AddTransient<IPlatformSellerNoteWriter>(sp => sp.GetRequiredService<TaobaoSellerNoteWriter>());
         return services;
     }
 }

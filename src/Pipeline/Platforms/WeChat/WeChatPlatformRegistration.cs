@@ -12,8 +12,9 @@ public static class WeChatPlatformRegistration
     /// <summary>
     /// Binds <see cref="WeChatOptions"/> from <c>Platforms:WeChat</c>; registers the token client and the API client on
     /// their own named HttpClients (standard resilience: retries with backoff, circuit breaker, timeouts; every call made is
-    /// a read, so retrying it is safe), the shared token cache, and the order client and lister as an
-    /// <see cref="IPlatformOrderClient"/> and an <see cref="IPlatformOrderLister"/>.
+    /// a read, or merchantnotes/update, which replaces the note with the same text when resent, so retrying is safe), the
+    /// shared token cache, the order client and lister as an <see cref="IPlatformOrderClient"/> and an
+    /// <see cref="IPlatformOrderLister"/>, and the <see cref="WeChatSellerNoteWriter"/>.
     /// </summary>
     public static IServiceCollection AddWeChatPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +35,7 @@ public static class WeChatPlatformRegistration
         services.AddTransient<WeChatOrderLister>();
         services.AddTransient<IPlatformOrderClient>(sp => sp.GetRequiredService<WeChatOrderClient>());
         services.AddTransient<IPlatformOrderLister>(sp => sp.GetRequiredService<WeChatOrderLister>());
+        services.AddTransient<IPlatformSellerNoteWriter, WeChatSellerNoteWriter>();
         return services;
     }
 }

@@ -1,0 +1,203 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Domain.Alerts;
+using ServerlessSync.Domain.Mapping;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.Pipeline.Alerts;
+using ServerlessSync.Pipeline.Ledger;
+using ServerlessSync.Pipeline.Platforms;
+using ServerlessSync.Pipeline.Platforms.Douyin;
+using ServerlessSync.Pipeline.Profiles;
+using ServerlessSync.Pipeline.SellerNotes;
+using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Tests.Core;
+using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
+using ServerlessSync.Simulators.Douyin;
+using ServerlessSync.TestSupport;
+
+namespace ServerlessSync.Pipeline.Tests.SellerNotes;
+
+/// <summary>
+/// The seller-note queue worked with the real Douyin order client and note writer against the simulator, and the real
+/// queue, ledger, profiles and alerts on Azurite. The worker's clock is the test's (retry times); the platform calls are
+/// signed with the real clock, as the gateway checks timestamp freshness.
+/// </summary>
+public sealed class SellerNoteWriteBackTests(DouyinSimulatorHostFixture sim) : IClassFixture<DouyinSimulatorHostFixture>, IDisposable
+{
+    private static readonly SellerNoteOptions Settings = new() { AlertAfterAttempts = 3, MaxAttempts = 5, RetryBaseSeconds = 10, DefaultCallsPerSecond = 1000 };
+
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    public void Dispose() => http.Dispose();
+
+    private sealed record Rig(SellerNoteWriteBack Worker, SellerNoteQueue Queue, OrderLedger Ledger, ProfileStore Profiles, StorageClients Storage, ManualClock Clock, string ShopId);
+
+    private async Task<Rig> RigAsync()
+    {
+        var shopId = Random.Shared.NextInt64(100_000_000_000, 999_999_999_999).ToString(CultureInfo.InvariantCulture);
+        sim.Options.ShopAccessTokens["token-" + shopId] = shopId;
+        var storage = await CoreStorage.CreateAsync();
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var api = Options.Create(new DouyinApiOptions
+        {
+            ApiBaseUrl = sim.DouyinBaseUrl,
+            AppKey = sim.Options.AppKey,
+            AppSecret = sim.Options.AppSecret,
+            Shops = { [shopId] = new PlatformShopSettings { AccessToken = "token-" + shopId } },
+        });
+        var queue = new SellerNoteQueue(storage);
+        var ledger = new OrderLedger(storage);
+        var profiles = new ProfileStore(storage, clock);
+        var worker = new SellerNoteWriteBack(
+            queue, ledger, profiles, [new DouyinOrderClient(http, api)], [new DouyinSellerNoteWriter(http, api)],
+            new AlertService(storage, [], Options.Create(new AlertOptions()), clock, NullLogger<AlertService>.Instance),
+            Options.Create(Settings), clock, NullLogger<SellerNoteWriteBack>.Instance);
+        return new Rig(worker, queue, ledger, profiles, storage, clock, shopId);
+    }
+
+    /// <summary>A platform order recorded Synced with <paramref name="erpNumber"/> and queued for its note, as the write-back leaves it.</summary>
+    private async Task<OrderKey> SyncedAsync(Rig rig, string erpNumber, string sellerWords = "")
+    {
+        var order = sim.Store.CreateOrders(1, rig.ShopId).Single();
+        sim.Store.SetRemark(order.OrderId, sellerWords, null);
+        var key = new OrderKey(PlatformNames.Douyin, rig.ShopId, order.OrderId);
+        await rig.Ledger.UpdateAsync(key, _ => new LedgerEntry { Key = key, Status = SyncStatus.Received }.With(SyncStatus.Synced, "written", rig.Clock.GetUtcNow(), erpNumber), CancellationToken.None);
+        await rig.Queue.EnqueueAsync(key, erpNumber, rig.Clock.GetUtcNow(), CancellationToken.None);
+        return key;
+    }
+
+    [Fact]
+    public async Task The_erp_number_follows_a_persons_note_and_the_ledger_and_history_record_it()
+    {
+        var rig = await RigAsync();
+        var key = await SyncedAsync(rig, "SO-7001", sellerWords: "送红色礼盒");
+
+        var result = await rig.Worker.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, result.Written);
+        Assert.Equal("送红色礼盒 ERP:SO-7001", sim.Store.Find(key.OrderId)!.SellerWords);
+        var entry = await rig.Ledger.GetAsync(key, CancellationToken.None);
+        Assert.Equal(SyncStatus.Synced, entry!.Status);
+        Assert.Equal("Seller note on the platform carries \"ERP:SO-7001\"", entry.SellerNote);
+        Assert.Equal(entry.SellerNote, entry.History[^1].Note);
+        Assert.Null(await rig.Queue.GetAsync(key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_retry_finds_our_text_and_never_adds_it_twice()
+    {
+        var rig = await RigAsync();
+        var key = await SyncedAsync(rig, "SO-7002", sellerWords: "加急");
+        await rig.Worker.RunAsync(CancellationToken.None);
+
+        await rig.Queue.EnqueueAsync(key, "SO-7002", rig.Clock.GetUtcNow(), CancellationToken.None);
+        var again = await rig.Worker.RunAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1), (again.Written, again.AlreadyThere));
+        Assert.Equal("加急 ERP:SO-7002", sim.Store.Find(key.OrderId)!.SellerWords);
+        var entry = await rig.Ledger.GetAsync(key, CancellationToken.None);
+        Assert.Single(entry!.History, h => h.Note == entry.SellerNote);
+    }
+
+    [Fact]
+    public async Task A_note_that_would_pass_the_limit_is_skipped_the_persons_note_kept_and_the_reason_recorded()
+    {
+        var rig = await RigAsync();
+        var persons = new string('备', 55);
+        var key = await SyncedAsync(rig, "SO-7003", sellerWords: persons);
+
+        var result = await rig.Worker.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, result.Skipped);
+        Assert.Equal(persons, sim.Store.Find(key.OrderId)!.SellerWords);
+        var entry = await rig.Ledger.GetAsync(key, CancellationToken.None);
+        Assert.StartsWith("Seller note not written: the shop's own note and ours would be 67 characters, over the platform's limit of 60", entry!.SellerNote, StringComparison.Ordinal);
+        Assert.Null(await rig.Queue.GetAsync(key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_shop_whose_profile_turns_it_off_gets_no_note_and_a_template_shapes_the_text()
+    {
+        var rig = await RigAsync();
+        var seed = ProfileStore.Parse(await File.ReadAllTextAsync(Path.Combine(Azurite.RepositoryRoot(), "config", "profiles", "douyin-100200300.json")));
+        await rig.Profiles.SaveAsync(seed with { ShopId = rig.ShopId, SellerNote = new SellerNoteSetting(SellerNoteMode.Off) }, "test", CancellationToken.None);
+        var off = await SyncedAsync(rig, "SO-7004");
+        await rig.Worker.RunAsync(CancellationToken.None);
+
+        await rig.Profiles.SaveAsync(seed with { ShopId = rig.ShopId, SellerNote = new SellerNoteSetting(SellerNoteMode.Template, "金蝶单号 {erpOrderNumber}") }, "test", CancellationToken.None);
+        var templated = await SyncedAsync(rig, "SO-7005");
+        await rig.Worker.RunAsync(CancellationToken.None);
+
+        Assert.Equal("", sim.Store.Find(off.OrderId)!.SellerWords);
+        Assert.Equal("Seller note not written: the shop's profile turns it off", (await rig.Ledger.GetAsync(off, CancellationToken.None))!.SellerNote);
+        Assert.Equal("金蝶单号 SO-7005", sim.Store.Find(templated.OrderId)!.SellerWords);
+    }
+
+    [Fact]
+    public async Task Failures_wait_longer_each_time_alert_from_the_third_and_never_touch_the_orders_sync()
+    {
+        var rig = await RigAsync();
+        var key = await SyncedAsync(rig, "SO-7006");
+        try
+        {
+            sim.Options.ApiFailureRate = 1;
+            for (var run = 1; run <= 3; run++)
+            {
+                var result = await rig.Worker.RunAsync(CancellationToken.None);
+                var pending = await rig.Queue.GetAsync(key, CancellationToken.None);
+                Assert.Equal(1, result.Failed);
+                Assert.Equal(run, pending!.Failures);
+                Assert.Equal(rig.Clock.GetUtcNow() + Settings.RetryDelay(run), pending.DueAt);
+
+                Assert.Equal(0, (await rig.Worker.RunAsync(CancellationToken.None)).Failed); // not due yet: not tried
+                rig.Clock.Advance(Settings.RetryDelay(run));
+            }
+
+            Assert.Equal(SyncStatus.Synced, (await rig.Ledger.GetAsync(key, CancellationToken.None))!.Status);
+            Assert.Equal([key.InstanceId], await AlertedAsync(rig));
+        }
+        finally
+        {
+            sim.Options.ApiFailureRate = 0;
+        }
+
+        var recovered = await rig.Worker.RunAsync(CancellationToken.None);
+        Assert.Equal(1, recovered.Written);
+        Assert.Equal("ERP:SO-7006", sim.Store.Find(key.OrderId)!.SellerWords);
+    }
+
+    [Fact]
+    public async Task After_the_last_try_the_note_is_given_up_recorded_and_alerted()
+    {
+        var rig = await RigAsync();
+        var key = await SyncedAsync(rig, "SO-7007");
+        try
+        {
+            sim.Options.ApiFailureRate = 1;
+            for (var run = 1; run <= Settings.MaxAttempts; run++)
+            {
+                await rig.Worker.RunAsync(CancellationToken.None);
+                rig.Clock.Advance(TimeSpan.FromSeconds(Settings.RetryMaxSeconds));
+            }
+        }
+        finally
+        {
+            sim.Options.ApiFailureRate = 0;
+        }
+
+        Assert.Null(await rig.Queue.GetAsync(key, CancellationToken.None));
+        var entry = await rig.Ledger.GetAsync(key, CancellationToken.None);
+        Assert.Equal(SyncStatus.Synced, entry!.Status);
+        Assert.StartsWith($"Seller note given up after {Settings.MaxAttempts} tries: PlatformTransientException", entry.SellerNote, StringComparison.Ordinal);
+        Assert.Contains(key.InstanceId, await AlertedAsync(rig));
+    }
+
+    private static async Task<List<string>> AlertedAsync(Rig rig)
+    {
+        var table = await rig.Storage.TableAsync(AlertService.LogTable);
+        var kind = nameof(AlertKind.SellerNoteFailed);
+        return await table.QueryAsync<TableEntity>(e => e.GetString("Kind") == kind).Select(e => e.GetString("InstanceId")).ToListAsync();
+    }
+}
