@@ -36,6 +36,7 @@ public sealed class OptionsValidatedOnStartTests
         { "StatsOptions", "Stats:Shards", "0", "Kingdee" },
         { "ReconciliationOptions", "Reconciliation:MaxOrders", "0", "Kingdee" },
         { "PullOptions", "Pull:MaxPagesPerRun", "0", "Kingdee" },
+        { "SellerNoteOptions", "SellerNotes:CallsPerSecond:douyin", "0", "Kingdee" },
         { "ServiceBusEventOptions", "ServiceBus:ConnectionString", UnresolvedReference, "Kingdee" },
         { "ErpGovernorOptions", "Erp:Kingdee:MaxCallsPerSecond", "0", "Kingdee" },
         { "ErpBatchingOptions", "Erp:BatchMaxWaitMs", "1", "Kingdee" },

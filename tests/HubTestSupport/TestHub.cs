@@ -99,6 +99,7 @@ public sealed class TestHub : IAsyncDisposable
             ["Intake:BusyRetryDelaySeconds"] = "1",
             // Pull runs only in tests that ask for it, so push-only assertions are not raced by a pull tick.
             ["Pull:IntervalSeconds"] = "3600",
+            ["SellerNotes:IntervalSeconds"] = "1",
             ["Sync:WriteErpFirstRetrySeconds"] = "1",
             ["Sync:WriteErpMaxRetrySeconds"] = "2",
             ["Sync:FetchFirstRetrySeconds"] = "1",

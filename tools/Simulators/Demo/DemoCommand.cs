@@ -7,12 +7,16 @@ namespace ServerlessSync.Simulators.Demo;
 /// <summary>
 /// Plays one live burst through the running simulators into a running hub, on each chosen platform (pushes for
 /// Douyin, Kuaishou and WeChat; Taobao orders are only created and reach the hub by pull), waits until every
-/// order has settled in the ledger, audits the ERP simulator, and prints a summary (JSON with <c>--json</c>).
+/// order has settled in the ledger, waits for the seller notes to carry the synced orders' ERP numbers, audits the ERP
+/// simulator, and prints a summary (JSON with <c>--json</c>).
 /// </summary>
 public sealed class DemoCommand(DemoArguments args, TextWriter progress)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly string[] SettledStatuses = ["Synced", "Quarantined", "PendingStock", "Failed", "CancelledBeforeErp", "CancelledAfterErp", "OnHold"];
+
+    /// <summary>How long the demo waits, after the ledger settled, for the seller notes to carry every synced order's ERP number.</summary>
+    private static readonly TimeSpan RemarkWait = TimeSpan.FromSeconds(120);
 
     private sealed record PlatformBurst(DemoPlatforms.Shop Shop, IReadOnlyList<string> OrderIds, JsonElement? State);
 
@@ -24,11 +28,13 @@ public sealed class DemoCommand(DemoArguments args, TextWriter progress)
         var bursts = await Task.WhenAll(args.Platforms.Select((name, i) => PlayAsync(http, DemoPlatforms.ByName[name], shares[i], cancellationToken)));
         var orders = bursts.SelectMany(b => b.OrderIds.Select(id => (b.Shop, Id: id))).ToList();
 
-        var statuses = await WaitForLedgerAsync(http, orders, cancellationToken);
+        var erpNumbers = new Dictionary<string, string>();
+        var statuses = await WaitForLedgerAsync(http, orders, erpNumbers, cancellationToken);
+        var remarked = await CountRemarkedAsync(http, bursts, erpNumbers, cancellationToken);
         var erp = await http.GetFromJsonAsync<JsonElement>(args.SimulatorUrl + DemoPlatforms.ErpInspection[args.Erp], Json, cancellationToken);
-        var erpNumbers = erp.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("netOrderBillNo").GetString()!).ToList();
+        var erpBillNos = erp.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("netOrderBillNo").GetString()!).ToList();
         var ours = orders.Select(o => o.Id).ToHashSet();
-        var erpOrders = erpNumbers.Where(ours.Contains).ToList();
+        var erpOrders = erpBillNos.Where(ours.Contains).ToList();
         var inErp = erpOrders.ToHashSet();
         var lost = orders.Where(o => (!statuses.TryGetValue(o.Id, out var s) || !SettledStatuses.Contains(s)) && !inErp.Contains(o.Id)).Select(o => $"{o.Shop.Platform}:{o.Id}").ToList();
         var pushed = bursts.Where(b => b.State is not null).Select(b => b.State!.Value).ToList();
@@ -40,6 +46,7 @@ public sealed class DemoCommand(DemoArguments args, TextWriter progress)
             Acked = pushed.Sum(s => s.GetProperty("acked").GetInt32()),
             PushFailures = pushed.Sum(s => s.GetProperty("failed").GetInt32()),
             Synced = statuses.Values.Count(s => s == "Synced"),
+            Remarked = remarked,
             PendingStock = statuses.Values.Count(s => s == "PendingStock"),
             Quarantined = statuses.Values.Count(s => s == "Quarantined"),
             Failed = statuses.Values.Count(s => s == "Failed"),
@@ -111,7 +118,38 @@ public sealed class DemoCommand(DemoArguments args, TextWriter progress)
         }
     }
 
-    private async Task<Dictionary<string, string>> WaitForLedgerAsync(HttpClient http, IReadOnlyList<(DemoPlatforms.Shop Shop, string Id)> orders, CancellationToken cancellationToken)
+    /// <summary>
+    /// Synced orders whose platform order's seller note (as the simulators hold it) carries their ERP number, counted
+    /// until all do or <see cref="RemarkWait"/> is over: the hub writes the notes on its own timer after the sync.
+    /// </summary>
+    private async Task<int> CountRemarkedAsync(HttpClient http, IReadOnlyList<PlatformBurst> bursts, IReadOnlyDictionary<string, string> erpNumbers, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + RemarkWait;
+        while (true)
+        {
+            var remarked = 0;
+            foreach (var burst in bursts.Where(b => b.OrderIds.Count > 0))
+            {
+                var listed = await http.GetFromJsonAsync<JsonElement>($"{args.SimulatorUrl}/{burst.Shop.Platform}/_sim/orders", Json, cancellationToken);
+                remarked += listed.GetProperty("orders").EnumerateArray().Count(o =>
+                    (o.TryGetProperty("orderId", out var id) ? id : o.GetProperty("tid")).GetString() is { } orderId &&
+                    erpNumbers.TryGetValue(orderId, out var erpNumber) &&
+                    o.GetProperty("sellerNote").GetString() is { } note && note.Contains(erpNumber, StringComparison.Ordinal));
+            }
+
+            await progress.WriteLineAsync($"seller notes: {remarked}/{erpNumbers.Count} synced orders carry their ERP number on the platform");
+            if (remarked >= erpNumbers.Count || DateTime.UtcNow > deadline)
+            {
+                return remarked;
+            }
+
+            await Task.Delay(1000, cancellationToken);
+        }
+    }
+
+    /// <summary>Polls the order view until every order settled; <paramref name="erpNumbers"/> collects the synced orders' ERP numbers.</summary>
+    private async Task<Dictionary<string, string>> WaitForLedgerAsync(
+        HttpClient http, IReadOnlyList<(DemoPlatforms.Shop Shop, string Id)> orders, Dictionary<string, string> erpNumbers, CancellationToken cancellationToken)
     {
         var statuses = new Dictionary<string, string>();
         var deadline = DateTime.UtcNow + args.EffectiveTimeout;
@@ -127,6 +165,10 @@ public sealed class DemoCommand(DemoArguments args, TextWriter progress)
                     lock (statuses)
                     {
                         statuses[order.Id] = body.GetProperty("status").GetString() ?? "";
+                        if (statuses[order.Id] == "Synced" && body.TryGetProperty("erpOrderNumber", out var erpNumber) && erpNumber.GetString() is { Length: > 0 } number)
+                        {
+                            erpNumbers[order.Id] = number;
+                        }
                     }
                 }
             });

@@ -11,6 +11,9 @@ public sealed record DemoSummary
 
     public int Synced { get; init; }
 
+    /// <summary>Synced orders whose platform order's seller note carries their ERP number (counted from the simulators).</summary>
+    public int Remarked { get; init; }
+
     public int PendingStock { get; init; }
 
     public int Quarantined { get; init; }

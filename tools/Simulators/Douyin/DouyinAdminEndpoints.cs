@@ -109,5 +109,6 @@ public static class DouyinAdminEndpoints
         status = DouyinSimStatus.Describe(o.MainStatus),
         payAmount = o.PayAmount,
         updateTime = o.UpdateTime,
+        sellerNote = o.SellerWords,
     };
 }

@@ -122,5 +122,6 @@ public static class KuaishouAdminEndpoints
         refundStatus = o.RefundStatus,
         payAmount = o.PayAmount,
         updateTime = o.UpdateTime,
+        sellerNote = string.Join('\n', o.Notes.Select(n => n.Note)),
     };
 }

@@ -78,6 +78,7 @@ public static class TaobaoAdminEndpoints
         payment = TaobaoMoney.ToYuan(o.Payment),
         modified = TaobaoTime.ToText(o.Modified),
         lines = o.Lines.Count,
+        sellerNote = o.SellerMemo ?? "",
     };
 
     private static async Task<T?> ReadAsync<T>(HttpRequest request)

@@ -119,5 +119,6 @@ public static class WeChatAdminEndpoints
         statusDesc = WeChatSimStatus.Describe(o.Status),
         orderPrice = o.OrderPrice,
         updateTime = o.UpdateTime,
+        sellerNote = o.MerchantNotes,
     };
 }

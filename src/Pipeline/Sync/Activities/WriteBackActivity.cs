@@ -5,6 +5,7 @@ using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Events;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Quarantine;
+using ServerlessSync.Pipeline.SellerNotes;
 using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Telemetry;
 
@@ -13,7 +14,8 @@ namespace ServerlessSync.Pipeline.Sync.Activities;
 /// <summary>
 /// Records the outcome in the Orders ledger (ETag compare-and-set), keeps the quarantine index and the live
 /// stats in step, counts the change in the metrics, publishes the order event, and resets the ERP's
-/// consecutive-failure count on success. The last write of a per-order run gives up the run's lease on the order.
+/// consecutive-failure count on success; a synced order's ERP number is queued for the platform's seller note. The last
+/// write of a per-order run gives up the run's lease on the order.
 /// </summary>
 public sealed class WriteBackActivity(
     OrderLedger ledger,
@@ -23,6 +25,7 @@ public sealed class WriteBackActivity(
     PipelineMetrics metrics,
     IOrderEventPublisher events,
     OrderLeases leases,
+    SellerNoteQueue sellerNotes,
     TimeProvider clock,
     ILogger<WriteBackActivity> logger) : TaskActivity<WriteBackRequest, bool>
 {
@@ -61,6 +64,13 @@ public sealed class WriteBackActivity(
             },
             CancellationToken.None);
         logger.LogInformation("Ledger {InstanceId} is {Status}", input.Key.InstanceId, entry.Status);
+
+        // The ERP number goes to the platform order's seller note off this path (SellerNoteWriteBack). Queued until the
+        // ledger records an outcome of it, so a retry of this activity queues it again (a no-op while it waits).
+        if (entry.Status == SyncStatus.Synced && entry.ErpOrderNumber is { Length: > 0 } erpOrderNumber && entry.SellerNote is null)
+        {
+            await sellerNotes.EnqueueAsync(input.Key, erpOrderNumber, now, CancellationToken.None);
+        }
 
         if (QuarantineIndex.IsWaiting(entry.Status))
         {
