@@ -25,18 +25,17 @@ public sealed record LedgerEntry
     /// <summary>What became of the ERP number on the platform order's seller note (written, or why not); null until then.</summary>
     public string? SellerNote { get; init; }
 
+    public DateTimeOffset? SellerNoteAt { get; init; }
+
     /// <summary>History is kept bounded so a ledger row stays far below the Tables entity size limit.</summary>
     public const int MaxHistory = 50;
 
-    /// <summary>Records the seller-note outcome as a history step that keeps the status, once: a repeat changes nothing.</summary>
+    /// <summary>
+    /// Records the seller-note outcome beside the sync status, once (a repeat changes nothing). It is not a history step:
+    /// the history is the order's sync, and the note is written after it, off its path.
+    /// </summary>
     public LedgerEntry WithSellerNote(string outcome, DateTimeOffset at) =>
-        SellerNote == outcome
-            ? this
-            : this with
-            {
-                SellerNote = outcome,
-                History = History.Append(new LedgerHistoryItem(at, Status, outcome)).TakeLast(MaxHistory).ToList(),
-            };
+        SellerNote == outcome ? this : this with { SellerNote = outcome, SellerNoteAt = at };
 
     public LedgerEntry With(SyncStatus status, string note, DateTimeOffset at, string? erpOrderNumber = null, string? reason = null)
     {

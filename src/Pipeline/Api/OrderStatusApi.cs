@@ -35,6 +35,7 @@ public sealed class OrderStatusApi(OrderLedger ledger, InboxStore inbox)
             updatedAt = entry.UpdatedAt,
             pushesReceived = pushes,
             sellerNote = entry.SellerNote,
+            sellerNoteAt = entry.SellerNoteAt,
             history = entry.History,
         });
     }

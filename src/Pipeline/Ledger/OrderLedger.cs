@@ -96,6 +96,7 @@ public sealed class OrderLedger(StorageClients storage)
         ["UpdatedAt"] = entry.UpdatedAt,
         ["History"] = HistoryJson(entry.History),
         ["SellerNote"] = entry.SellerNote is { Length: > MaxReasonChars } n ? n[..MaxReasonChars] : entry.SellerNote,
+        ["SellerNoteAt"] = entry.SellerNoteAt,
     };
 
     /// <summary>
@@ -137,5 +138,6 @@ public sealed class OrderLedger(StorageClients storage)
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
         History = JsonSerializer.Deserialize<List<LedgerHistoryItem>>(e.GetString("History") ?? "[]", Json) ?? [],
         SellerNote = e.GetString("SellerNote"),
+        SellerNoteAt = e.GetDateTimeOffset("SellerNoteAt"),
     };
 }

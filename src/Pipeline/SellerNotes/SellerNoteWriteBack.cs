@@ -17,8 +17,8 @@ public sealed record SellerNoteRunResult(int Written, int AlreadyThere, int Skip
 /// <summary>
 /// Works the <see cref="SellerNoteQueue"/>: for each due order, the shop's profile decides the text (or that none is
 /// written); the order is read from the platform and <see cref="SellerNotePlan"/> decides what to send so a person's note
-/// is kept and a retry never adds ours twice; the outcome goes to the ledger (<see cref="LedgerEntry.SellerNote"/> and a
-/// history step). A failure only reschedules the note with a doubling wait; from <see cref="SellerNoteOptions.AlertAfterAttempts"/>
+/// is kept and a retry never adds ours twice; the outcome goes to the ledger (<see cref="LedgerEntry.SellerNote"/>, not the
+/// sync history). A failure only reschedules the note with a doubling wait; from <see cref="SellerNoteOptions.AlertAfterAttempts"/>
 /// failures on it is alerted, after <see cref="SellerNoteOptions.MaxAttempts"/> it is given up. The order's sync is never touched.
 /// Platforms are worked side by side, each at its own pace.
 /// </summary>
