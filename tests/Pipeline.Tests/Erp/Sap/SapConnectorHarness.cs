@@ -60,7 +60,8 @@ internal sealed class SapConnectorHarness : IAsyncDisposable
         ["Erp:Sap:StorageLocation"] = SapSimCatalog.StorageLocation,
         ["Erp:Sap:SoldToParties:" + DemoCatalog.CustomerNumber] = SapSimCatalog.SoldToParty,
         ["Erp:Sap:Units:" + DemoCatalog.UnitNumber] = SapSimCatalog.BaseUnit,
-        ["Erp:Sap:WriteTimeout"] = "00:00:01",
+        // Long enough for a write on a busy 2-core machine; the simulator holds a commit-then-timeout answer 10 s.
+        ["Erp:Sap:WriteTimeout"] = "00:00:05",
         ["Erp:Sap:ReadAttemptTimeout"] = "00:00:02",
         ["Erp:Sap:ReadTotalTimeout"] = "00:00:10",
         ["Erp:Sap:ReadRetryBaseDelay"] = "00:00:00.020",
