@@ -47,6 +47,7 @@ public static class LocalHostApp
         builder.Services.AddHostedService<CompletedInstancePurger>();
         builder.Services.AddHostedService<PullTimer>();
         builder.Services.AddHostedService<SellerNoteTimer>();
+        builder.Services.AddHostedService<ShipmentTimer>();
 
         var app = builder.Build();
         _ = app.Services.GetRequiredService<LocalAdminToken>(); // made (and printed, the first time) at start, not on the first admin call

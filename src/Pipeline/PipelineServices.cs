@@ -13,6 +13,7 @@ using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Pull;
 using ServerlessSync.Pipeline.SellerNotes;
+using ServerlessSync.Pipeline.Shipments;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Platforms;
@@ -83,6 +84,12 @@ public static class PipelineServices
         services.AddValidatedOptions<SellerNoteOptions>(configuration, SellerNoteOptions.SectionName, o => o.Problems());
         services.AddSingleton<SellerNoteQueue>();
         services.AddTransient<SellerNoteWriteBack>();
+        services.AddValidatedOptions<ShipmentOptions>(configuration, ShipmentOptions.SectionName, o => o.Problems());
+        services.AddSingleton<ErpOrderIndex>();
+        services.AddSingleton<ShipmentQueue>();
+        services.AddSingleton<ShipmentQuarantine>();
+        services.AddTransient<ShipmentPickup>();
+        services.AddTransient<ShipmentWriteBack>();
 
         services.AddSingleton<AlertService>();
         services.AddHttpClient<WeComAlertChannel>(WeComAlertChannel.HttpClientName).AddStandardResilienceHandler();

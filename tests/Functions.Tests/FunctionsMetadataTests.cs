@@ -51,7 +51,7 @@ public sealed class FunctionsMetadataTests
             DashboardPageFunction.Name, ConsolePageFunction.Name, WebAssetFunction.Name, StatsSummaryFunction.Name, RecentAlertsFunction.Name, ReconciliationFunction.Name,
             ResyncOrderFunction.Name, ProfileFunction.Name, ProfileHistoryFunction.Name, ProfileDryRunFunction.Name, QuarantineListFunction.Name, QuarantineReleaseFunction.Name,
             IntakePoisonFunction.Name, IntakePoisonRedriveFunction.Name, PullSkippedFunction.Name, HeldPushesFunction.Name, HeldPushesReplayFunction.Name,
-            AuditTrailFunction.Name, WriteSellerNotesFunction.Name,
+            AuditTrailFunction.Name, WriteSellerNotesFunction.Name, SyncShipmentsFunction.Name,
         ];
         Assert.Equal(expected.Order(), Functions.Value.Keys.Order());
 
@@ -159,6 +159,14 @@ public sealed class FunctionsMetadataTests
     public void WriteSellerNotes_is_a_timer_every_15_seconds()
     {
         var trigger = Trigger(WriteSellerNotesFunction.Name);
+        Assert.Equal("timerTrigger", Text(trigger, "type"));
+        Assert.Equal("*/15 * * * * *", Text(trigger, "schedule"));
+    }
+
+    [Fact]
+    public void SyncShipments_is_a_timer_every_15_seconds()
+    {
+        var trigger = Trigger(SyncShipmentsFunction.Name);
         Assert.Equal("timerTrigger", Text(trigger, "type"));
         Assert.Equal("*/15 * * * * *", Text(trigger, "schedule"));
     }

@@ -100,6 +100,8 @@ public sealed class TestHub : IAsyncDisposable
             // Pull runs only in tests that ask for it, so push-only assertions are not raced by a pull tick.
             ["Pull:IntervalSeconds"] = "3600",
             ["SellerNotes:IntervalSeconds"] = "1",
+            // Shipments are read from the ERP only in tests that ask for it, so tests counting ERP calls see their own.
+            ["Shipments:IntervalSeconds"] = "3600",
             ["Sync:WriteErpFirstRetrySeconds"] = "1",
             ["Sync:WriteErpMaxRetrySeconds"] = "2",
             ["Sync:FetchFirstRetrySeconds"] = "1",

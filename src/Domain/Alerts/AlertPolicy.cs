@@ -25,6 +25,9 @@ public enum AlertKind
 
     /// <summary>Writing the ERP number to a platform order's seller note failed again (or was given up); the order stays synced.</summary>
     SellerNoteFailed = 30,
+
+    /// <summary>Sending an ERP shipment's carrier and waybill to the platform order failed again, was refused or was given up.</summary>
+    ShipmentFailed = 35,
 }
 
 /// <summary>What the alert policy remembers per target (an ERP endpoint, or a shop for order-level notices).</summary>

@@ -63,6 +63,13 @@ public sealed record MappingProfile
 
     /// <summary>Whether the ERP order number is written to the platform order as the seller's note, and in which words.</summary>
     public SellerNoteSetting SellerNote { get; init; } = SellerNoteSetting.Default;
+
+    /// <summary>
+    /// The ERP's carrier (as its outbound document names it, e.g. Kingdee <c>FCarrierID</c>) → the platform's carrier code
+    /// (抖店 <c>company_code</c>, 快手 numeric <c>expressCode</c>, 微信小店 <c>delivery_id</c>, 淘宝 <c>company_code</c>). A shipment
+    /// whose carrier is missing here waits in quarantine until the profile maps it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Carriers { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record SkuMapping(string MaterialNumber, string UnitNumber, string? Warehouse = null);

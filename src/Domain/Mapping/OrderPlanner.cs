@@ -225,7 +225,8 @@ public static class OrderPlanner
         }
     }
 
-    private static T? Find<T>(IReadOnlyDictionary<string, T> map, OrderLine line)
+    /// <summary>The profile entry of a platform line: by SKU id first, then by merchant code.</summary>
+    internal static T? Find<T>(IReadOnlyDictionary<string, T> map, OrderLine line)
         where T : class =>
         map.TryGetValue(line.SkuId, out var bySku) ? bySku
         : line.MerchantCode is not null && map.TryGetValue(line.MerchantCode, out var byCode) ? byCode

@@ -110,6 +110,16 @@ public static class ProfileValidator
             }
         }
 
+        foreach (var (erpCarrier, platformCarrier) in profile.Carriers ?? new Dictionary<string, string>())
+        {
+            Require(erpCarrier, $"$.carriers['{erpCarrier}']", "the ERP carrier");
+            Require(platformCarrier, $"$.carriers['{erpCarrier}']", "the platform carrier code");
+            if (profile.Platform == PlatformNames.Kuaishou && !string.IsNullOrWhiteSpace(platformCarrier) && !long.TryParse(platformCarrier, out _))
+            {
+                errors.Add(new ProfileError($"$.carriers['{erpCarrier}']", "快手 expressCode is a number"));
+            }
+        }
+
         foreach (var tag in profile.CustomFieldMap.Keys.Where(t => !MarketingTags.Contains(t)))
         {
             errors.Add(new ProfileError($"$.customFieldMap['{tag}']", $"unknown tag; use one of {string.Join(", ", MarketingTags)}"));

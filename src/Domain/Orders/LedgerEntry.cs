@@ -27,6 +27,12 @@ public sealed record LedgerEntry
 
     public DateTimeOffset? SellerNoteAt { get; init; }
 
+    /// <summary>The order's ERP shipments (carrier, waybill, time, whether the platform has them), one per outbound document.</summary>
+    public IReadOnlyList<LedgerShipment> Shipments { get; init; } = [];
+
+    /// <summary>Shipments kept per order; more outbound documents than this for one order is not a real case.</summary>
+    public const int MaxShipments = 20;
+
     /// <summary>History is kept bounded so a ledger row stays far below the Tables entity size limit.</summary>
     public const int MaxHistory = 50;
 
@@ -36,6 +42,20 @@ public sealed record LedgerEntry
     /// </summary>
     public LedgerEntry WithSellerNote(string outcome, DateTimeOffset at) =>
         SellerNote == outcome ? this : this with { SellerNote = outcome, SellerNoteAt = at };
+
+    /// <summary>Records the current state of one shipment (replacing what was recorded for the same outbound document); a repeat changes nothing.</summary>
+    public LedgerEntry WithShipment(LedgerShipment shipment)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        var current = Shipments.FirstOrDefault(s => s.ShipmentNo == shipment.ShipmentNo);
+        if (current is not null && current with { UpdatedAt = shipment.UpdatedAt } == shipment)
+        {
+            return this;
+        }
+
+        var others = Shipments.Where(s => s.ShipmentNo != shipment.ShipmentNo);
+        return this with { Shipments = others.Append(shipment).TakeLast(MaxShipments).ToList() };
+    }
 
     public LedgerEntry With(SyncStatus status, string note, DateTimeOffset at, string? erpOrderNumber = null, string? reason = null)
     {

@@ -54,6 +54,13 @@ public sealed record Order
     /// </summary>
     public string? SellerNote { get; init; }
 
+    /// <summary>
+    /// The waybill numbers the platform order already carries (抖店 <c>logistics_info[].tracking_no</c>, 快手
+    /// <c>logisticsInfo[].expressNo</c>, 微信小店 <c>delivery_product_info[].waybill_id</c>, 淘宝 <c>orders[].invoice_no</c>),
+    /// read before a shipment is sent so a retry never ships twice.
+    /// </summary>
+    public IReadOnlyList<string> TrackingNumbers { get; init; } = [];
+
     public long LinesPaidFen => Lines.Sum(l => l.PaidAmountFen);
 }
 

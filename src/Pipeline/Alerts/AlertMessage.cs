@@ -18,6 +18,7 @@ public sealed record AlertMessage(AlertKind Kind, string Target, string Instance
         AlertKind.PullEntrySkipped => "Unreadable order in a pulled list / 拉取列表中有无法识别的订单",
         AlertKind.PushForUnknownShop => "Push for a shop not configured / 未配置店铺的推送已暂存",
         AlertKind.SellerNoteFailed => "ERP number not written to the platform order / ERP 单号回写平台备注失败",
+        AlertKind.ShipmentFailed => "Shipment not sent to the platform / 发货信息回传平台失败",
         _ => Kind.ToString(),
     };
 }

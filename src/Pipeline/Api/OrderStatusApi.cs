@@ -36,6 +36,7 @@ public sealed class OrderStatusApi(OrderLedger ledger, InboxStore inbox)
             pushesReceived = pushes,
             sellerNote = entry.SellerNote,
             sellerNoteAt = entry.SellerNoteAt,
+            shipments = entry.Shipments,
             history = entry.History,
         });
     }

@@ -97,6 +97,7 @@ public sealed class OrderLedger(StorageClients storage)
         ["History"] = HistoryJson(entry.History),
         ["SellerNote"] = entry.SellerNote is { Length: > MaxReasonChars } n ? n[..MaxReasonChars] : entry.SellerNote,
         ["SellerNoteAt"] = entry.SellerNoteAt,
+        ["Shipments"] = entry.Shipments.Count == 0 ? null : JsonSerializer.Serialize(entry.Shipments, Json),
     };
 
     /// <summary>
@@ -139,5 +140,6 @@ public sealed class OrderLedger(StorageClients storage)
         History = JsonSerializer.Deserialize<List<LedgerHistoryItem>>(e.GetString("History") ?? "[]", Json) ?? [],
         SellerNote = e.GetString("SellerNote"),
         SellerNoteAt = e.GetDateTimeOffset("SellerNoteAt"),
+        Shipments = e.GetString("Shipments") is { } shipments ? JsonSerializer.Deserialize<List<LedgerShipment>>(shipments, Json) ?? [] : [],
     };
 }

@@ -5,6 +5,8 @@ namespace ServerlessSync.Pipeline.Platforms;
 /// every call (快手), or whether it does is not documented (抖店), so a blind resend after a lost answer could add ours
 /// twice. The seller-note queue retries instead, and reads the note back before each try. (微信小店's merchantnotes/update
 /// replaces the note, so a resend of the same text changes nothing; it goes through the shared, retrying WeChatApi.)
+/// The delivery senders use them too: a blind resend of a shipment whose answer was lost could ship twice; the shipment
+/// queue reads the platform order's waybills back before each try instead.
 /// </summary>
 public static class SellerNoteHttp
 {

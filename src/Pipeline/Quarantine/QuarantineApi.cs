@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Shipments;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Quarantine;
@@ -25,9 +26,10 @@ public sealed record ReleaseRequest(bool All = false, string? Reason = null, str
 
 /// <summary>
 /// GET /api/quarantine lists waiting orders grouped by reason and by unmapped SKU; POST /api/quarantine/release
-/// puts the chosen ones back on the intake queue, so each runs again against the (fixed) current profile.
+/// puts the chosen ones back on the intake queue, so each runs again against the (fixed) current profile; a synced order
+/// listed for a shipment whose carrier was unmapped gets that shipment back in the shipment queue instead.
 /// </summary>
-public sealed class QuarantineApi(QuarantineIndex index, IntakeQueue queue, TimeProvider clock)
+public sealed class QuarantineApi(QuarantineIndex index, IntakeQueue queue, ShipmentQuarantine shipments, TimeProvider clock)
 {
     public const int MaxListedPerGroup = 100;
 
@@ -74,6 +76,13 @@ public sealed class QuarantineApi(QuarantineIndex index, IntakeQueue queue, Time
         var now = clock.GetUtcNow();
         foreach (var order in chosen)
         {
+            if (ShipmentQuarantine.IsShipment(order))
+            {
+                // The order is synced; what waits is a shipment whose carrier the profile did not map.
+                await shipments.ReleaseAsync(order.Key, cancellationToken);
+                continue;
+            }
+
             await queue.EnqueueAsync(new IntakeMessage(order.Key.Platform, order.Key.ShopId, order.Key.OrderId, SyncEvents.Release, now, $"release-{now.ToUnixTimeMilliseconds()}", now), cancellationToken: cancellationToken);
         }
 

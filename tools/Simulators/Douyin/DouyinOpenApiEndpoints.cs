@@ -27,6 +27,8 @@ public static class DouyinOpenApiEndpoints
         group.MapPost(OrderDetailPath, OrderDetailAsync);
         group.MapPost(DouyinSearchListEndpoint.Path, DouyinSearchListEndpoint.SearchListAsync);
         group.MapPost(DouyinRemarkEndpoint.Path, DouyinRemarkEndpoint.AddOrderRemarkAsync);
+        group.MapPost(DouyinDeliveryEndpoints.LogisticsAddPath, DouyinDeliveryEndpoints.LogisticsAddAsync);
+        group.MapPost(DouyinDeliveryEndpoints.MultiPackPath, DouyinDeliveryEndpoints.LogisticsAddMultiPackAsync);
         return group;
     }
 

@@ -19,6 +19,15 @@ public static class DouyinOrderDetailJson
             ["order_status"] = order.OrderStatus,
             ["seller_words"] = order.SellerWords,
             ["seller_remark_stars"] = order.SellerRemarkStars,
+            ["logistics_info"] = new JsonArray(order.Parcels.Select(p => (JsonNode?)new JsonObject
+            {
+                ["tracking_no"] = p.TrackingNo,
+                ["company"] = p.CompanyCode,
+                ["company_name"] = DouyinDeliveryEndpoints.CompanyName(p.CompanyCode),
+                ["ship_time"] = p.ShipTime,
+                ["delivery_id"] = p.DeliveryId,
+                ["product_info"] = new JsonArray(p.Items.Select(i => (JsonNode?)new JsonObject { ["sku_order_id"] = i.SkuOrderId, ["product_count"] = i.Num }).ToArray()),
+            }).ToArray()),
             ["order_status_desc"] = DouyinSimStatus.Describe(order.OrderStatus),
             ["main_status"] = order.MainStatus,
             ["main_status_desc"] = DouyinSimStatus.Describe(order.MainStatus),

@@ -22,6 +22,9 @@ public sealed class DouyinOrderStore
 
     public DouyinIdSource Ids { get; }
 
+    /// <summary>logisticsAddMultiPack answers by <c>request_id</c>: a repeat gets the first answer and ships nothing (触发幂等).</summary>
+    public ConcurrentDictionary<string, string> MultiPackAnswers { get; } = new(StringComparer.Ordinal);
+
     public int Count => orders.Count;
 
     /// <summary>Generates and stores <paramref name="count"/> orders; <paramref name="random"/> makes them reproducible.</summary>
@@ -91,6 +94,40 @@ public sealed class DouyinOrderStore
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Adds a parcel to a paid order as a delivery call does: the order moves to 部分发货 (101) or, once every unit has shipped,
+    /// to 已发货 (3). Null with the reason when the order is unknown, not in a shippable status, or a sku order gets more
+    /// units than it has left.
+    /// </summary>
+    public (DouyinSimOrder? Order, string? Refusal) Ship(string orderId, string companyCode, string trackingNo, IReadOnlyList<DouyinSimParcelItem>? items)
+    {
+        while (orders.TryGetValue(orderId, out var current))
+        {
+            if (current.OrderStatus is not (DouyinSimStatus.Paid or DouyinSimStatus.Preparing or DouyinSimStatus.PartlyShipped))
+            {
+                return (null, current.OrderStatus is DouyinSimStatus.Shipped or DouyinSimStatus.Completed ? "订单已发货，请勿重复发货" : "订单状态不允许发货");
+            }
+
+            var shipped = items ?? current.Lines.Select(l => new DouyinSimParcelItem(l.OrderId, l.ItemNum - current.ShippedOf(l.OrderId))).Where(i => i.Num > 0).ToList();
+            if (shipped.FirstOrDefault(i => current.Lines.FirstOrDefault(l => l.OrderId == i.SkuOrderId) is not { } line || i.Num < 1 || i.Num > line.ItemNum - current.ShippedOf(line.OrderId)) is { } bad)
+            {
+                return (null, $"子订单 {bad.SkuOrderId} 发货数量不合法");
+            }
+
+            var now = Math.Max(current.UpdateTime + 1, time.GetUtcNow().ToUnixTimeSeconds());
+            var parcel = new DouyinSimParcel($"{orderId}-{current.Parcels.Count + 1}", companyCode, trackingNo, now, shipped);
+            var next = current with { Parcels = [.. current.Parcels, parcel], UpdateTime = now };
+            var status = next.Lines.All(l => next.ShippedOf(l.OrderId) >= l.ItemNum) ? DouyinSimStatus.Shipped : DouyinSimStatus.PartlyShipped;
+            next = next with { OrderStatus = status, MainStatus = status };
+            if (orders.TryUpdate(orderId, next, current))
+            {
+                return (next, null);
+            }
+        }
+
+        return (null, "订单不存在");
     }
 
     private DouyinSimOrder CreateWithSharedRandom(string shopId)

@@ -35,6 +35,12 @@ public sealed record DouyinSimOrder
     /// <summary>The flag colour (<c>seller_remark_stars</c>, 0..5).</summary>
     public int SellerRemarkStars { get; init; }
 
+    /// <summary>The parcels shipped so far (<c>logistics_info</c>), by logisticsAdd or logisticsAddMultiPack.</summary>
+    public IReadOnlyList<DouyinSimParcel> Parcels { get; init; } = [];
+
+    /// <summary>Units of a sku order shipped so far.</summary>
+    public int ShippedOf(string skuOrderId) => Parcels.SelectMany(p => p.Items).Where(i => i.SkuOrderId == skuOrderId).Sum(i => i.Num);
+
     /// <summary>Goods amount before discounts: the sum of <c>origin_amount × item_num</c>.</summary>
     public long OrderAmount => Lines.Sum(l => l.SumAmount);
 
@@ -50,6 +56,11 @@ public sealed record DouyinSimOrder
     /// <summary>What the buyer paid: the lines after discounts plus freight.</summary>
     public long PayAmount => Lines.Sum(l => l.PayAmount) + PostAmount;
 }
+
+/// <summary>One shipped parcel: carrier code, waybill, time and which sku orders (with units) it carries.</summary>
+public sealed record DouyinSimParcel(string DeliveryId, string CompanyCode, string TrackingNo, long ShipTime, IReadOnlyList<DouyinSimParcelItem> Items);
+
+public sealed record DouyinSimParcelItem(string SkuOrderId, int Num);
 
 /// <summary>One sku order (line) of a simulated order.</summary>
 public sealed record DouyinSimLine

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -5,16 +6,26 @@ namespace ServerlessSync.Simulators.Kingdee;
 
 /// <summary>
 /// The FilterString subset the simulator understands: clauses joined by <c>and</c>, each <c>Field='v'</c> or
-/// <c>Field in ('a','b')</c>, with SQL quote doubling. Also the array form <c>[{"FieldName","Compare","Value"}]</c> with equality.
+/// <c>Field in ('a','b')</c> or <c>Field&gt;='v'</c> (dates and numbers compared as such), with SQL quote doubling. Also the
+/// array form <c>[{"FieldName","Compare","Value"}]</c> with equality.
 /// </summary>
 public sealed record KingdeeSimFilter(IReadOnlyList<KingdeeSimFilter.Clause> Clauses)
 {
-    public sealed record Clause(string Field, IReadOnlySet<string> Values);
+    /// <param name="AtLeast">The clause is <c>Field&gt;='v'</c> with the single value in <paramref name="Values"/>.</param>
+    public sealed record Clause(string Field, IReadOnlySet<string> Values, bool AtLeast = false)
+    {
+        public bool Matches(string value) => AtLeast ? Compare(value, Values.First()) >= 0 : Values.Contains(value);
+
+        private static int Compare(string a, string b) =>
+            DateTime.TryParse(a, CultureInfo.InvariantCulture, DateTimeStyles.None, out var da) && DateTime.TryParse(b, CultureInfo.InvariantCulture, DateTimeStyles.None, out var db) ? da.CompareTo(db)
+            : decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var na) && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var nb) ? na.CompareTo(nb)
+            : string.CompareOrdinal(a, b);
+    }
 
     public static readonly KingdeeSimFilter All = new([]);
 
     public bool Matches(Func<string, string?> fieldValue) =>
-        Clauses.All(c => fieldValue(c.Field) is { } value && c.Values.Contains(value));
+        Clauses.All(c => fieldValue(c.Field) is { } value && c.Matches(value));
 
     /// <summary>Null when the filter is not in the supported subset.</summary>
     public static KingdeeSimFilter? Parse(JsonNode? filter) => filter switch
@@ -118,6 +129,13 @@ public sealed record KingdeeSimFilter(IReadOnlyList<KingdeeSimFilter.Clause> Cla
             }
 
             SkipSpaces();
+            if (_pos + 1 < text.Length && text[_pos] == '>' && text[_pos + 1] == '=')
+            {
+                _pos += 2;
+                var bound = ReadLiteral();
+                return bound is null ? null : new Clause(field, new HashSet<string>([bound], StringComparer.Ordinal), AtLeast: true);
+            }
+
             if (!AtEnd && text[_pos] == '=')
             {
                 _pos++;

@@ -4,7 +4,7 @@ using static ServerlessSync.Simulators.Kingdee.KingdeeSimAnswers;
 
 namespace ServerlessSync.Simulators.Kingdee;
 
-/// <summary>ExecuteBillQuery over SAL_SaleOrder bills and STK_Inventory rows: a bare 2-D array in FieldKeys order.</summary>
+/// <summary>ExecuteBillQuery over SAL_SaleOrder bills, STK_Inventory rows and SAL_OUTSTOCK entries: a bare 2-D array in FieldKeys order.</summary>
 public static class KingdeeSimQuery
 {
     public const string Inventory = "STK_Inventory";
@@ -45,12 +45,13 @@ public static class KingdeeSimQuery
         return request.FormId switch
         {
             KingdeeSimWrites.SaleOrder => Run(request.Data, state.Store.Bills(), BillFields, state.Options.OrderLookupIgnoresFilter),
+            KingdeeSimOutStockQuery.FormId => KingdeeSimOutStockQuery.Run(state, request.Data),
             Inventory => Run(request.Data, state.Store.StockRows().Select(r => new StockRow(r.Material, r.Warehouse, r.Quantity)).ToList(), StockFields, ignoreFilter: false),
             _ => QueryFailure(4, [new Error("FormId", $"业务对象 {request.FormId} 不存在")]),
         };
     }
 
-    private static JsonNode Run<T>(JsonObject? data, IReadOnlyList<T> source, Dictionary<string, Func<T, object?>> fields, bool ignoreFilter)
+    internal static JsonNode Run<T>(JsonObject? data, IReadOnlyList<T> source, Dictionary<string, Func<T, object?>> fields, bool ignoreFilter)
     {
         var keys = (KingdeeSimJson.Text(data, "FieldKeys") ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -64,6 +64,15 @@ public sealed class KingdeeSimulatorOptions
     /// <summary>The next this-many STK_Inventory queries answer HTTP 500 (a stock service outage), then queries work again.</summary>
     public int FailStockQueries { get; set; }
 
+    /// <summary>
+    /// When above 0, every audited sales order that has shipped nothing is shipped whole (one 销售出库单 with
+    /// <see cref="ShipCarrier"/> and a generated waybill) this many seconds after it was saved; checked when SAL_OUTSTOCK is queried.
+    /// </summary>
+    public double AutoShipAfterSeconds { get; set; }
+
+    /// <summary>The carrier (承运商 FCarrierID number) the simulator ships with unless told otherwise.</summary>
+    public string ShipCarrier { get; set; } = "SF";
+
     /// <summary>Seed of the fault dice; null = a random seed.</summary>
     public int? Seed { get; set; }
 

@@ -16,6 +16,7 @@ public static class KingdeeSimulatorRegistration
     {
         app.MapKingdeeProtocol();
         app.MapKingdeeInspection();
+        app.MapKingdeeShipping();
         return app;
     }
 }

@@ -26,6 +26,9 @@ public sealed class KingdeeSimulatorState
 
     public KingdeeSimSessions Sessions { get; } = new();
 
+    /// <summary>销售出库单: what the warehouse shipped (see <see cref="KingdeeSimulatorOptions.AutoShipAfterSeconds"/>).</summary>
+    public KingdeeSimOutStocks OutStocks { get; } = new();
+
     public KingdeeSimMetrics Metrics { get; } = new();
 
     internal KingdeeSimTokenBucket Bucket { get; } = new();
@@ -71,6 +74,7 @@ public sealed class KingdeeSimulatorState
     public void Reset()
     {
         Store.Reset(Options);
+        OutStocks.Reset();
         Sessions.DropAll();
         Metrics.Reset();
         Bucket.Reset();

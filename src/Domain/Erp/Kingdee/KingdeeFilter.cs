@@ -14,6 +14,9 @@ public static partial class KingdeeFilter
 
     public static string Equal(string fieldKey, string value) => $"{CheckField(fieldKey)}={Quote(value)}";
 
+    /// <summary><c>Field&gt;='value'</c>: K/3 Cloud compares dates given as text.</summary>
+    public static string AtLeast(string fieldKey, string value) => $"{CheckField(fieldKey)}>={Quote(value)}";
+
     public static string In(string fieldKey, IEnumerable<string> values)
     {
         var quoted = values.Select(Quote).ToList();

@@ -7,4 +7,7 @@ public static class KingdeeFormIds
 
     /// <summary>即时库存 (inventory detail view: one row per material × warehouse × lot).</summary>
     public const string Inventory = "STK_Inventory";
+
+    /// <summary>销售出库单: what the warehouse shipped, with carrier (FCarrierID) and waybill (FCarriageNO).</summary>
+    public const string OutStock = "SAL_OUTSTOCK";
 }

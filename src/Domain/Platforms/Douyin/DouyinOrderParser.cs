@@ -74,8 +74,15 @@ public static class DouyinOrderParser
             Tags = new MarketingTags(firstWithAuthor?.AnchorId, firstWithAuthor?.AnchorName, liveRoom, channel),
             Lines = lines,
             SellerNote = DouyinJson.String(detail, "seller_words") is { Length: > 0 } words ? words : null,
+            TrackingNumbers = TrackingNumbers(detail),
         };
     }
+
+    /// <summary><c>logistics_info[].tracking_no</c>: the waybills of the parcels shipped so far (loop.md §2.1).</summary>
+    private static List<string> TrackingNumbers(JsonElement detail) =>
+        DouyinJson.Property(detail, "logistics_info") is { ValueKind: JsonValueKind.Array } parcels
+            ? parcels.EnumerateArray().Select(p => DouyinJson.String(p, "tracking_no")).OfType<string>().Where(t => t.Length > 0).ToList()
+            : [];
 
     /// <summary>
     /// Who pays a discount (<c>*_cost_amount</c>) is a separate axis from who runs it (<c>promotion_*</c>): a platform

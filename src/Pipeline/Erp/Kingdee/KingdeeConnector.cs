@@ -12,7 +12,7 @@ namespace ServerlessSync.Pipeline.Erp.Kingdee;
 /// Reads go through the retrying client, writes through the non-retrying one. A call answered "session lost"
 /// (MsgCode 1) was not executed by the server, so it is repeated once after a fresh login, writes included.
 /// </summary>
-public sealed class KingdeeConnector : IErpConnector, IDisposable
+public sealed partial class KingdeeConnector : IErpConnector, IDisposable
 {
     public const string ConnectorKind = "Kingdee";
 

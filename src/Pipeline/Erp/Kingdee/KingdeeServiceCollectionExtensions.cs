@@ -17,6 +17,7 @@ public static class KingdeeServiceCollectionExtensions
         services.AddErpHttpClients<KingdeeOptions>(KingdeeHttpClients.Read, KingdeeHttpClients.Write, "kingdee-write");
         services.TryAddSingleton<KingdeeConnector>();
         services.AddSingleton<IErpConnector>(sp => sp.GetRequiredService<KingdeeConnector>());
+        services.AddSingleton<IErpShipmentSource>(sp => sp.GetRequiredService<KingdeeConnector>());
         return services;
     }
 }

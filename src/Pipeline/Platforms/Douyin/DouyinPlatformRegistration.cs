@@ -14,7 +14,7 @@ public static class DouyinPlatformRegistration
     /// typed client of its own named HttpClient (standard resilience: retries with backoff, circuit breaker, timeouts),
     /// exposed as one of the <see cref="IPlatformOrderClient"/>s; likewise <see cref="DouyinOrderLister"/> (order.searchList,
     /// a read, so retried safely) as one of the <see cref="IPlatformOrderLister"/>s, and <see cref="DouyinSellerNoteWriter"/>
-    /// (a write: not retried by the handler, see <see cref="SellerNoteHttp"/>).
+    /// and <see cref="DouyinShipmentSender"/> (writes: not retried by the handler, see <see cref="SellerNoteHttp"/>).
     /// </summary>
     public static IServiceCollection AddDouyinPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +42,13 @@ public static class DouyinPlatformRegistration
                 sp.GetService<ILogger<DouyinSellerNoteWriter>>(),
                 sp.GetService<TimeProvider>()));
         services.AddTransient<IPlatformSellerNoteWriter>(sp => sp.GetRequiredService<DouyinSellerNoteWriter>());
+        services.AddHttpClient(DouyinShipmentSender.HttpClientName, SellerNoteHttp.Configure)
+            .AddTypedClient((http, sp) => new DouyinShipmentSender(
+                http,
+                sp.GetRequiredService<IOptions<DouyinApiOptions>>(),
+                sp.GetService<ILogger<DouyinShipmentSender>>(),
+                sp.GetService<TimeProvider>()));
+        services.AddTransient<IPlatformShipmentSender>(sp => sp.GetRequiredService<DouyinShipmentSender>());
         return services;
     }
 }

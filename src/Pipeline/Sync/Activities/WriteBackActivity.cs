@@ -6,6 +6,7 @@ using ServerlessSync.Pipeline.Events;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.SellerNotes;
+using ServerlessSync.Pipeline.Shipments;
 using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Telemetry;
 
@@ -14,7 +15,8 @@ namespace ServerlessSync.Pipeline.Sync.Activities;
 /// <summary>
 /// Records the outcome in the Orders ledger (ETag compare-and-set), keeps the quarantine index and the live
 /// stats in step, counts the change in the metrics, publishes the order event, and resets the ERP's
-/// consecutive-failure count on success; a synced order's ERP number is queued for the platform's seller note. The last
+/// consecutive-failure count on success; a synced order's ERP number is queued for the platform's seller note and indexed for
+/// the ERP's shipments. The last
 /// write of a per-order run gives up the run's lease on the order.
 /// </summary>
 public sealed class WriteBackActivity(
@@ -26,6 +28,7 @@ public sealed class WriteBackActivity(
     IOrderEventPublisher events,
     OrderLeases leases,
     SellerNoteQueue sellerNotes,
+    ErpOrderIndex erpOrders,
     TimeProvider clock,
     ILogger<WriteBackActivity> logger) : TaskActivity<WriteBackRequest, bool>
 {
@@ -70,6 +73,12 @@ public sealed class WriteBackActivity(
         if (entry.Status == SyncStatus.Synced && entry.ErpOrderNumber is { Length: > 0 } erpOrderNumber && entry.SellerNote is null)
         {
             await sellerNotes.EnqueueAsync(input.Key, erpOrderNumber, now, CancellationToken.None);
+        }
+
+        // The ERP's outbound documents name its sales order only: the index leads a shipment back to this platform order.
+        if (entry.Status == SyncStatus.Synced && input.Status == SyncStatus.Synced && entry.ErpOrderNumber is { Length: > 0 } shippedAs)
+        {
+            await erpOrders.PutAsync(shippedAs, input.Key, CancellationToken.None);
         }
 
         if (QuarantineIndex.IsWaiting(entry.Status))

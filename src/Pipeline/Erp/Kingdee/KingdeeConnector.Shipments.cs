@@ -1,0 +1,29 @@
+using ServerlessSync.Domain.Erp.Kingdee;
+using ServerlessSync.Domain.Shipments;
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.Pipeline.Erp.Kingdee;
+
+/// <summary>Shipments: audited 销售出库单 (SAL_OUTSTOCK) approved since the watermark, paged, through the governed read client.</summary>
+public sealed partial class KingdeeConnector : IErpShipmentSource
+{
+    public async Task<ErpShipmentPage> ListShippedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var rows = new List<IReadOnlyList<string?>>();
+        var query = KingdeeOutStockQueries.ApprovedSince(since);
+        while (true)
+        {
+            var page = await QueryAsync(query, cancellationToken);
+            rows.AddRange(page.Rows);
+            if (page.Rows.Count < query.Limit)
+            {
+                break;
+            }
+
+            query = query.NextPage();
+        }
+
+        var shipments = KingdeeOutStockQueries.Parse(rows);
+        return new ErpShipmentPage(shipments, shipments.Count == 0 ? null : shipments.Max(s => s.ShippedAt));
+    }
+}
