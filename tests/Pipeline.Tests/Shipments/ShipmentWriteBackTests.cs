@@ -38,17 +38,9 @@ public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : ICl
 
     private async Task<Rig> RigAsync()
     {
-        var shopId = Random.Shared.NextInt64(100_000_000_000, 999_999_999_999).ToString(CultureInfo.InvariantCulture);
-        sim.Options.ShopAccessTokens["token-" + shopId] = shopId;
+        var (shopId, api) = sim.NewShop();
         var storage = await CoreStorage.CreateAsync();
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var api = Options.Create(new DouyinApiOptions
-        {
-            ApiBaseUrl = sim.DouyinBaseUrl,
-            AppKey = sim.Options.AppKey,
-            AppSecret = sim.Options.AppSecret,
-            Shops = { [shopId] = new PlatformShopSettings { AccessToken = "token-" + shopId } },
-        });
         var queue = new ShipmentQueue(storage);
         var index = new QuarantineIndex(storage);
         var held = new ShipmentQuarantine(index, queue, clock);

@@ -9,20 +9,7 @@ public sealed partial class KingdeeConnector : IErpShipmentSource
 {
     public async Task<ErpShipmentPage> ListShippedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var rows = new List<IReadOnlyList<string?>>();
-        var query = KingdeeOutStockQueries.ApprovedSince(since);
-        while (true)
-        {
-            var page = await QueryAsync(query, cancellationToken);
-            rows.AddRange(page.Rows);
-            if (page.Rows.Count < query.Limit)
-            {
-                break;
-            }
-
-            query = query.NextPage();
-        }
-
+        var rows = await QueryAllPagesAsync(KingdeeOutStockQueries.ApprovedSince(since), cancellationToken);
         var shipments = KingdeeOutStockQueries.Parse(rows);
         return new ErpShipmentPage(shipments, shipments.Count == 0 ? null : shipments.Max(s => s.ShippedAt));
     }

@@ -62,20 +62,7 @@ public sealed partial class KingdeeConnector : IErpConnector, IDisposable
         var found = new Dictionary<string, ErpOrderRef>(StringComparer.Ordinal);
         foreach (var chunk in wanted.Chunk(_options.MaxBatchSize))
         {
-            var rows = new List<IReadOnlyList<string?>>();
-            var query = KingdeeSaleOrderQueries.ByExternalOrderNos(chunk);
-            while (true)
-            {
-                var page = await QueryAsync(query, cancellationToken);
-                rows.AddRange(page.Rows);
-                if (page.Rows.Count < query.Limit)
-                {
-                    break;
-                }
-
-                query = query.NextPage();
-            }
-
+            var rows = await QueryAllPagesAsync(KingdeeSaleOrderQueries.ByExternalOrderNos(chunk), cancellationToken);
             foreach (var (externalOrderNo, refs) in ErpLookupCheck.MatchingMany(Kind, chunk, KingdeeSaleOrderQueries.ParseRefs(rows), _logger))
             {
                 var existing = KingdeeSaleOrderQueries.PickExisting(refs)!;
@@ -303,6 +290,23 @@ public sealed partial class KingdeeConnector : IErpConnector, IDisposable
 
     private Task<KingdeeWriteResponse> WriteAsync(string service, string body, CancellationToken cancellationToken) =>
         CallAsync(KingdeeHttpClients.Write, service, body, KingdeeResponseParser.ParseWrite, r => r.Kind, r => r.Status, cancellationToken);
+
+    /// <summary>Every row of a query, page after page until one comes back short.</summary>
+    private async Task<List<IReadOnlyList<string?>>> QueryAllPagesAsync(KingdeeBillQuery query, CancellationToken cancellationToken)
+    {
+        var rows = new List<IReadOnlyList<string?>>();
+        while (true)
+        {
+            var page = await QueryAsync(query, cancellationToken);
+            rows.AddRange(page.Rows);
+            if (page.Rows.Count < query.Limit)
+            {
+                return rows;
+            }
+
+            query = query.NextPage();
+        }
+    }
 
     private async Task<KingdeeQueryResponse> QueryAsync(KingdeeBillQuery query, CancellationToken cancellationToken)
     {

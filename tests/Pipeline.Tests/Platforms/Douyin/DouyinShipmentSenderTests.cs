@@ -14,13 +14,7 @@ public sealed class DouyinShipmentSenderTests(DouyinSimulatorHostFixture sim) : 
 
     public void Dispose() => http.Dispose();
 
-    private IOptions<DouyinApiOptions> Settings(string? secret = null) => Options.Create(new DouyinApiOptions
-    {
-        ApiBaseUrl = sim.DouyinBaseUrl,
-        AppKey = sim.Options.AppKey,
-        AppSecret = secret ?? sim.Options.AppSecret,
-        AccessToken = "sim-token",
-    });
+    private IOptions<DouyinApiOptions> Settings(string? secret = null) => sim.ApiOptions(secret);
 
     private DouyinShipmentSender Sender(string? secret = null) => new(http, Settings(secret));
 

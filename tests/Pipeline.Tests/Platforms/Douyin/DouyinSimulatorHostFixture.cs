@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ServerlessSync.Pipeline.Platforms;
+using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Simulators;
 using ServerlessSync.Simulators.Douyin;
 
@@ -15,6 +19,29 @@ public sealed class DouyinSimulatorHostFixture : IAsyncLifetime
     public DouyinSimulatorOptions Options => app!.Services.GetRequiredService<DouyinSimulatorOptions>();
 
     public DouyinOrderStore Store => app!.Services.GetRequiredService<DouyinOrderStore>();
+
+    /// <summary>Client settings for the simulator's app with its test token (<paramref name="secret"/> to sign wrongly).</summary>
+    public IOptions<DouyinApiOptions> ApiOptions(string? secret = null) => Microsoft.Extensions.Options.Options.Create(new DouyinApiOptions
+    {
+        ApiBaseUrl = DouyinBaseUrl,
+        AppKey = Options.AppKey,
+        AppSecret = secret ?? Options.AppSecret,
+        AccessToken = "sim-token",
+    });
+
+    /// <summary>A shop of its own (a random id with its own access token), so a test's orders and rows are its own.</summary>
+    public (string ShopId, IOptions<DouyinApiOptions> Api) NewShop()
+    {
+        var shopId = Random.Shared.NextInt64(100_000_000_000, 999_999_999_999).ToString(CultureInfo.InvariantCulture);
+        Options.ShopAccessTokens["token-" + shopId] = shopId;
+        return (shopId, Microsoft.Extensions.Options.Options.Create(new DouyinApiOptions
+        {
+            ApiBaseUrl = DouyinBaseUrl,
+            AppKey = Options.AppKey,
+            AppSecret = Options.AppSecret,
+            Shops = { [shopId] = new PlatformShopSettings { AccessToken = "token-" + shopId } },
+        }));
+    }
 
     public async Task InitializeAsync()
     {
