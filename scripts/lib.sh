@@ -28,6 +28,15 @@ install_chromium() {
     || { log "apt-get install chromium failed; see $RUN_DIR/logs/apt.log"; }
 }
 
+# A CJK font (Debian's fonts-wqy-microhei), so chromium draws the pages' Chinese labels in screenshots instead of boxes.
+install_cjk_font() {
+  if fc-list :lang=zh 2>/dev/null | grep -q .; then return; fi
+  if [ "$(id -u)" -ne 0 ]; then log "no CJK font and installing one needs root: apt-get install fonts-wqy-microhei"; return; fi
+  log "installing a CJK font (apt-get fonts-wqy-microhei)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei fontconfig) >"$RUN_DIR/logs/apt-fonts.log" 2>&1 \
+    || { log "apt-get install fonts-wqy-microhei failed; see $RUN_DIR/logs/apt-fonts.log"; }
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # start_azurite [disk]: starts Azurite on 10000-10002 unless something already listens there.

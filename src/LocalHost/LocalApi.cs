@@ -2,6 +2,7 @@ using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Api.Access;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Mapping;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Pull;
 using ServerlessSync.Pipeline.OpsConsole;
@@ -39,6 +40,19 @@ public static class LocalApi
             ToResult(await profiles.HistoryAsync(platform, shopId, ct)));
         api.MapPost("/profiles/{platform}/{shopId}/dry-run", async (string platform, string shopId, HttpRequest request, ProfileApi profiles, AdminAuditLog audit, CancellationToken ct) =>
             await AuditedAsync(audit, request, "profile.dry-run", body => profiles.DryRunAsync(platform, shopId, body, ct), ct));
+
+        api.MapGet("/mapping/combo-split", (string? amountFen, string? basis, string? components) => ToResult(ComboSplitApi.Split(amountFen, basis, components)));
+        api.MapGet("/mapping/materials", async (string? q, string? top, MaterialSearchApi materials, CancellationToken ct) => ToResult(await materials.SearchAsync(q, top, ct)));
+        api.MapGet("/mapping/{platform}/{shopId}/skus", async (string platform, string shopId, SkusSeenApi skus, CancellationToken ct) => ToResult(await skus.ListAsync(platform, shopId, ct)));
+        api.MapPost("/mapping/{platform}/{shopId}/preview", async (string platform, string shopId, HttpRequest request, MappingPreviewApi preview, AdminAuditLog audit, CancellationToken ct) =>
+            await AuditedAsync(audit, request, "mapping.preview", body => preview.PreviewAsync(platform, shopId, body, ct), ct));
+        api.MapGet("/mapping/{platform}/{shopId}/versions", async (string platform, string shopId, MappingVersionsApi versions, CancellationToken ct) => ToResult(await versions.HistoryAsync(platform, shopId, ct)));
+        api.MapPost("/mapping/{platform}/{shopId}/versions", async (string platform, string shopId, HttpRequest request, MappingVersionsApi versions, AdminAuditLog audit, CancellationToken ct) =>
+            await AuditedAsync(audit, request, "profile.save", body => versions.SaveAsync(platform, shopId, body, TokenHolder.Actor, ct), ct));
+        api.MapGet("/mapping/{platform}/{shopId}/versions/{version}", async (string platform, string shopId, string version, MappingVersionsApi versions, CancellationToken ct) =>
+            ToResult(await versions.GetAsync(platform, shopId, version, ct)));
+        api.MapPost("/mapping/{platform}/{shopId}/versions/{version}/restore", async (string platform, string shopId, string version, HttpRequest request, MappingVersionsApi versions, AdminAuditLog audit, CancellationToken ct) =>
+            await AuditedAsync(audit, request, "profile.restore", body => versions.RestoreAsync(platform, shopId, version, body, TokenHolder.Actor, ct), ct));
 
         api.MapGet("/quarantine", async (QuarantineApi quarantine, CancellationToken ct) => ToResult(await quarantine.ListAsync(ct)));
         api.MapPost("/quarantine/release", async (HttpRequest request, QuarantineApi quarantine, AdminAuditLog audit, CancellationToken ct) =>

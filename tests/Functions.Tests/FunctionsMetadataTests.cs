@@ -52,6 +52,7 @@ public sealed class FunctionsMetadataTests
             ResyncOrderFunction.Name, ProfileFunction.Name, ProfileHistoryFunction.Name, ProfileDryRunFunction.Name, QuarantineListFunction.Name, QuarantineReleaseFunction.Name,
             IntakePoisonFunction.Name, IntakePoisonRedriveFunction.Name, PullSkippedFunction.Name, HeldPushesFunction.Name, HeldPushesReplayFunction.Name,
             AuditTrailFunction.Name, WriteSellerNotesFunction.Name, SyncShipmentsFunction.Name,
+            MappingSkusFunction.Name, ComboSplitFunction.Name, MaterialSearchFunction.Name, MappingPreviewFunction.Name, MappingVersionsFunction.Name, MappingVersionFunction.Name, MappingRestoreFunction.Name,
         ];
         Assert.Equal(expected.Order(), Functions.Value.Keys.Order());
 
@@ -113,6 +114,13 @@ public sealed class FunctionsMetadataTests
     [InlineData(ProfileDryRunFunction.Name, "profiles/{platform}/{shopId}/dry-run", "post")]
     [InlineData(QuarantineListFunction.Name, "quarantine", "get")]
     [InlineData(QuarantineReleaseFunction.Name, "quarantine/release", "post")]
+    [InlineData(MappingSkusFunction.Name, "mapping/{platform}/{shopId}/skus", "get")]
+    [InlineData(MaterialSearchFunction.Name, "mapping/materials", "get")]
+    [InlineData(ComboSplitFunction.Name, "mapping/combo-split", "get")]
+    [InlineData(MappingPreviewFunction.Name, "mapping/{platform}/{shopId}/preview", "post")]
+    [InlineData(MappingVersionsFunction.Name, "mapping/{platform}/{shopId}/versions", "get,post")]
+    [InlineData(MappingVersionFunction.Name, "mapping/{platform}/{shopId}/versions/{version}", "get")]
+    [InlineData(MappingRestoreFunction.Name, "mapping/{platform}/{shopId}/versions/{version}/restore", "post")]
     public void Admin_routes_are_left_to_the_apps_role_check_and_serve_the_same_routes_as_the_local_host(string name, string route, string methods)
     {
         var trigger = Trigger(name);

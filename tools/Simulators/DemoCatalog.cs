@@ -24,8 +24,22 @@ public static class DemoCatalog
     /// <summary>The charge (service) material the demo profiles put freight on (<c>freight.mode: ChargeLine</c>).</summary>
     public const string FreightMaterial = "MAT-FREIGHT";
 
-    /// <summary>Every material the ERP simulators know: the products' and the freight charge material.</summary>
-    public static IEnumerable<string> ErpMaterials => Products.Select(p => p.MaterialNumber).Append(FreightMaterial);
+    /// <summary>Every material the ERP simulators know (and hold stock of): their material master's codes.</summary>
+    public static IEnumerable<string> ErpMaterials => MaterialMaster.Select(m => m.Number);
+
+    /// <summary>A material of the ERP simulators' material master (what their material searches answer from).</summary>
+    public sealed record ErpMaterialRecord(string Number, string Name, string Unit, string? Specification);
+
+    /// <summary>The ERP simulators' material master: the products' materials, the freight charge and a gift sample.</summary>
+    public static IReadOnlyList<ErpMaterialRecord> MaterialMaster =>
+    [
+        .. Products.Select(p => new ErpMaterialRecord(p.MaterialNumber, p.Title, UnitNumber, null)),
+        new(FreightMaterial, "运费 freight", UnitNumber, "service"),
+        new(GiftMaterial, "小样 gift sample", UnitNumber, null),
+    ];
+
+    /// <summary>A gift material the demo profiles give away with gift rules.</summary>
+    public const string GiftMaterial = "MAT-GIFT-SAMPLE";
 
     public static readonly IReadOnlyList<Anchor> Anchors =
     [

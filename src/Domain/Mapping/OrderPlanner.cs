@@ -29,6 +29,10 @@ public static class OrderPlanner
     /// <summary>Amounts or quantities no real order has (sums beyond a 64-bit fen count) quarantine the order for a person.</summary>
     public const string OutOfRangeReason = "the order's amounts or quantities are out of range";
 
+    /// <summary>The order as this shop reads it: the profile's status map may override what a platform status code means.</summary>
+    public static Order WithShopStatus(Order order, MappingProfile profile) =>
+        profile.StatusMap.TryGetValue(order.PlatformStatus, out var mapped) ? order with { Status = mapped } : order;
+
     public static PlanResult Plan(Order order, MappingProfile profile)
     {
         try
@@ -179,16 +183,26 @@ public static class OrderPlanner
         }];
     }
 
-    private static List<ErpSalesOrderLine> ExpandCombo(OrderLine line, ComboMapping combo, long amountFen, MappingProfile profile)
+    /// <summary>
+    /// How one combo line's paid amount is split over the combo's components, exact to the fen, by the combo's basis or
+    /// else <paramref name="profileBasis"/>. The mapping workbench previews a combo's split with this too.
+    /// </summary>
+    public static long[] ComboShares(ComboMapping combo, AllocationBasis profileBasis, long amountFen)
     {
-        var basis = combo.Basis ?? profile.PriceAllocation;
+        ArgumentNullException.ThrowIfNull(combo);
+        var basis = combo.Basis ?? profileBasis;
         var weights = combo.Components.Select(c => basis switch
         {
             AllocationBasis.Quantity => (long)c.Quantity,
             AllocationBasis.Equal => 1L,
             _ => checked(c.ListPriceFen * c.Quantity),
         }).ToList();
-        var shares = PriceAllocator.Allocate(amountFen, weights);
+        return PriceAllocator.Allocate(amountFen, weights);
+    }
+
+    private static List<ErpSalesOrderLine> ExpandCombo(OrderLine line, ComboMapping combo, long amountFen, MappingProfile profile)
+    {
+        var shares = ComboShares(combo, profile.PriceAllocation, amountFen);
         return combo.Components.Select((c, i) => new ErpSalesOrderLine
         {
             MaterialNumber = c.MaterialNumber,

@@ -32,6 +32,13 @@ public static class FunctionRoles
         [QuarantineReleaseFunction.Name] = Post(AdminRole.Operator),
         [ProfileFunction.Name] = new(StringComparer.OrdinalIgnoreCase) { ["GET"] = AdminRole.Viewer, ["PUT"] = AdminRole.Admin },
         [ProfileDryRunFunction.Name] = Post(AdminRole.Admin),
+        [MappingSkusFunction.Name] = Get(AdminRole.Viewer),
+        [ComboSplitFunction.Name] = Get(AdminRole.Viewer),
+        [MaterialSearchFunction.Name] = Get(AdminRole.Operator), // asks the ERP: not for every viewer
+        [MappingPreviewFunction.Name] = Post(AdminRole.Admin),
+        [MappingVersionsFunction.Name] = new(StringComparer.OrdinalIgnoreCase) { ["GET"] = AdminRole.Viewer, ["POST"] = AdminRole.Admin },
+        [MappingVersionFunction.Name] = Get(AdminRole.Viewer),
+        [MappingRestoreFunction.Name] = Post(AdminRole.Admin),
     };
 
     /// <summary>The role <paramref name="functionName"/> needs for <paramref name="method"/>; null when it is not listed (refuse).</summary>

@@ -5,6 +5,7 @@ using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Ledger;
+using ServerlessSync.Pipeline.Mapping;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Storage;
 
@@ -29,21 +30,25 @@ public sealed class ProfileApi(ProfileStore store, OrderLedger ledger, IEnumerab
     public async Task<AdminOutcome> PutAsync(string platform, string shopId, string body, string changedBy, CancellationToken cancellationToken)
     {
         var (profile, error) = ParseProfile(body, platform, shopId);
-        if (profile is null)
-        {
-            return new(error!, "nothing (the profile was refused)");
-        }
+        return profile is null
+            ? new(error!, "nothing (the profile was refused)")
+            : await SaveAsync(profile, changedBy, comment: null, cancellationToken);
+    }
 
+    /// <summary>Stores a valid profile as the next version, with the saver's comment and a summary of what changed.</summary>
+    public async Task<AdminOutcome> SaveAsync(MappingProfile profile, string changedBy, string? comment, CancellationToken cancellationToken)
+    {
+        var (platform, shopId) = (profile.Platform, profile.ShopId);
         var previous = await store.GetAsync(platform, shopId, cancellationToken);
-        var saved = await store.SaveAsync(profile, changedBy, cancellationToken);
+        var saved = await store.SaveAsync(profile, changedBy, cancellationToken, comment);
         var table = await storage.TableAsync(ProfileStore.TableName);
         var summary = ProfileChanges.Describe(previous, saved);
         await table.UpsertEntityAsync(
-            new TableEntity(TableKeys.Sanitize($"{platform}:{shopId}"), $"v{saved.Version:D6}") { ["Summary"] = summary },
+            new TableEntity(TableKeys.Sanitize($"{platform}:{shopId}"), ProfileStore.VersionRow(saved.Version)) { ["Summary"] = summary },
             TableUpdateMode.Merge,
             cancellationToken);
         return new(
-            HttpReply.JsonBody(200, new { version = saved.Version, changedBy, summary }),
+            HttpReply.JsonBody(200, new { version = saved.Version, changedBy, comment, summary }),
             $"profile {platform}:{shopId} version {previous?.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} -> {saved.Version}: {summary}");
     }
 
@@ -52,9 +57,9 @@ public sealed class ProfileApi(ProfileStore store, OrderLedger ledger, IEnumerab
         var table = await storage.TableAsync(ProfileStore.TableName);
         var pk = TableKeys.Sanitize($"{platform}:{shopId}");
         var versions = new List<object>();
-        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk && x.RowKey.CompareTo("v") > 0, select: ["RowKey", "ChangedBy", "ChangedAt", "Summary"], cancellationToken: cancellationToken))
+        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk && x.RowKey.CompareTo("v") > 0, select: ["RowKey", "ChangedBy", "ChangedAt", "Comment", "Summary"], cancellationToken: cancellationToken))
         {
-            versions.Add(new { version = int.Parse(e.RowKey[1..], System.Globalization.CultureInfo.InvariantCulture), changedBy = e.GetString("ChangedBy"), changedAt = e.GetDateTimeOffset("ChangedAt"), summary = e.GetString("Summary") });
+            versions.Add(new { version = int.Parse(e.RowKey[1..], System.Globalization.CultureInfo.InvariantCulture), changedBy = e.GetString("ChangedBy"), changedAt = e.GetDateTimeOffset("ChangedAt"), comment = e.GetString("Comment"), summary = e.GetString("Summary") });
         }
 
         return HttpReply.JsonBody(200, new { platform, shopId, versions });
@@ -96,15 +101,8 @@ public sealed class ProfileApi(ProfileStore store, OrderLedger ledger, IEnumerab
         foreach (var id in ids)
         {
             var order = await client.GetOrderAsync(new OrderKey(platform, shopId, id), cancellationToken);
-            var plan = OrderPlanner.Plan(order, draft);
-            results.Add(new
-            {
-                orderId = id,
-                outcome = plan.IsQuarantined ? "quarantine" : plan.IsHeld ? "hold" : "write",
-                reasons = plan.IsQuarantined ? plan.QuarantineReasons : plan.HoldReasons,
-                unmappedSkus = plan.UnmappedSkus,
-                document = plan.Document,
-            });
+            var plan = PlanView.Of(OrderPlanner.Plan(order, draft));
+            results.Add(new { orderId = id, plan.Outcome, plan.Reasons, plan.UnmappedSkus, plan.Document });
         }
 
         return new(HttpReply.JsonBody(200, new { dryRun = true, profileVersion = draft.Version, orders = results }), $"nothing (dry run over {results.Count} orders)");
@@ -121,7 +119,8 @@ public sealed class ProfileApi(ProfileStore store, OrderLedger ledger, IEnumerab
         return entries.OrderByDescending(e => e.UpdatedAt).Take(count).Select(e => e.Key.OrderId).ToList();
     }
 
-    private static (MappingProfile? Profile, HttpReply? Error) ParseProfile(string body, string platform, string shopId)
+    /// <summary>The profile in <paramref name="body"/> when it is valid JSON, names this shop (or none) and passes validation; else the 400 to answer.</summary>
+    public static (MappingProfile? Profile, HttpReply? Error) ParseProfile(string body, string platform, string shopId)
     {
         MappingProfile? profile;
         try

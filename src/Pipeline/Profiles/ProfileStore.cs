@@ -71,7 +71,7 @@ public sealed class ProfileStore(StorageClients storage, TimeProvider clock)
     /// version and "current" never moves backwards; the version row is then written idempotently, so a save
     /// interrupted between the two never blocks the next one.
     /// </remarks>
-    public async Task<MappingProfile> SaveAsync(MappingProfile profile, string changedBy, CancellationToken cancellationToken)
+    public async Task<MappingProfile> SaveAsync(MappingProfile profile, string changedBy, CancellationToken cancellationToken, string? comment = null)
     {
         cache.TryRemove($"{profile.Platform}:{profile.ShopId}", out _);
         var table = await storage.TableAsync(TableName);
@@ -111,12 +111,43 @@ public sealed class ProfileStore(StorageClients storage, TimeProvider clock)
 
             Remember($"{profile.Platform}:{profile.ShopId}", (Parse(document), now));
             await table.UpsertEntityAsync(
-                WriteDocument(new TableEntity(pk, $"v{next.Version:D6}") { ["ChangedBy"] = changedBy, ["ChangedAt"] = now }, document),
+                WriteDocument(new TableEntity(pk, VersionRow(next.Version)) { ["ChangedBy"] = changedBy, ["ChangedAt"] = now, ["Comment"] = comment }, document),
                 TableUpdateMode.Replace,
                 cancellationToken);
             return next;
         }
     }
+
+    /// <summary>One stored version of the shop's profile, or null when there is no such version.</summary>
+    public async Task<ProfileVersion?> GetVersionAsync(string platform, string shopId, int version, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableName);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(platform, shopId), VersionRow(version), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } entity ? ToVersion(entity) : null;
+    }
+
+    /// <summary>Every stored version of the shop's profile, oldest first.</summary>
+    public async Task<IReadOnlyList<ProfileVersion>> ListVersionsAsync(string platform, string shopId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableName);
+        var pk = PartitionKey(platform, shopId);
+        var versions = new List<ProfileVersion>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk && x.RowKey.CompareTo("v") > 0, cancellationToken: cancellationToken))
+        {
+            versions.Add(ToVersion(entity));
+        }
+
+        return versions;
+    }
+
+    public static string VersionRow(int version) => $"v{version:D6}";
+
+    private static ProfileVersion ToVersion(TableEntity entity) => new(
+        Parse(ReadDocument(entity)) with { Version = int.Parse(entity.RowKey[1..], System.Globalization.CultureInfo.InvariantCulture) },
+        entity.GetString("ChangedBy") ?? "",
+        entity.GetDateTimeOffset("ChangedAt"),
+        entity.GetString("Comment"),
+        entity.GetString("Summary"));
 
     public static MappingProfile Parse(string json) =>
         JsonSerializer.Deserialize<MappingProfile>(json, Json) ?? throw new FormatException("Profile document is empty.");
@@ -143,3 +174,6 @@ public sealed class ProfileStore(StorageClients storage, TimeProvider clock)
 
     private static string PartitionKey(string platform, string shopId) => TableKeys.Sanitize($"{platform}:{shopId}");
 }
+
+/// <summary>One stored version of a profile: the document, who saved it and when, the saver's comment and the change summary.</summary>
+public sealed record ProfileVersion(MappingProfile Profile, string ChangedBy, DateTimeOffset? ChangedAt, string? Comment, string? Summary);

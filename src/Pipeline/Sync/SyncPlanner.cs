@@ -19,7 +19,7 @@ public sealed class SyncPlanner(OrderLedger ledger, ProfileStore profiles, IErpC
     {
         var erpTarget = $"erp:{erp.Kind}";
         var profile = await profiles.GetCachedAsync(fetched.Key.Platform, fetched.Key.ShopId, ProfileMaxAge, cancellationToken);
-        var order = profile is not null && profile.StatusMap.TryGetValue(fetched.PlatformStatus, out var mapped) ? fetched with { Status = mapped } : fetched;
+        var order = profile is not null ? OrderPlanner.WithShopStatus(fetched, profile) : fetched;
         var entry = await ledger.GetAsync(order.Key, cancellationToken);
         var action = SyncDecision.Decide(order.Status, entry?.ErpOrderNumber, entry?.Status);
         if (action != SyncAction.CreateErpOrder)

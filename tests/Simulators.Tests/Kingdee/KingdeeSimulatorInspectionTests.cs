@@ -63,8 +63,22 @@ public sealed class KingdeeSimulatorInspectionTests
         Assert.True(filter.Matches(f => f == "FStockId.FNumber" ? "CK001" : "O'K"));
         Assert.False(filter.Matches(f => f == "FStockId.FNumber" ? "CK002" : "A"));
         Assert.True(lookup.Matches(_ => "69'21"));
-        Assert.Null(KingdeeSimFilter.ParseText("FBillNo like 'X%'"));
+        Assert.Null(KingdeeSimFilter.ParseText("FBillNo > 'X'"));
         Assert.Null(KingdeeSimFilter.ParseText("FBillNo='unterminated"));
         Assert.Empty(KingdeeSimFilter.ParseText("")!.Clauses);
+    }
+
+    [Fact]
+    public void Filter_parser_handles_like_with_escaped_wildcards_and_or_groups()
+    {
+        var search = KingdeeSimFilter.ParseText(KingdeeFilter.Contains("FNumber", "50[%]_") + " or " + KingdeeFilter.Contains("FName", "面霜"))!;
+        var prefix = KingdeeSimFilter.ParseText("FNumber like 'mat-%' and FName='x'")!;
+
+        Assert.True(search.Matches(f => f == "FNumber" ? "CREAM-50[%]_X" : "other"));
+        Assert.False(search.Matches(f => f == "FNumber" ? "CREAM-50%X" : "other"));
+        Assert.True(search.Matches(f => f == "FName" ? "保湿面霜 50ml" : "other"));
+        Assert.True(prefix.Matches(f => f == "FNumber" ? "MAT-LIP" : "x"));
+        Assert.False(prefix.Matches(f => f == "FNumber" ? "MAT-LIP" : "y"));
+        Assert.False(prefix.Matches(_ => "x"));
     }
 }

@@ -5,16 +5,19 @@ using System.Text.Json.Nodes;
 namespace ServerlessSync.Simulators.Kingdee;
 
 /// <summary>
-/// The FilterString subset the simulator understands: clauses joined by <c>and</c>, each <c>Field='v'</c> or
-/// <c>Field in ('a','b')</c> or <c>Field&gt;='v'</c> (dates and numbers compared as such), with SQL quote doubling. Also the
+/// The FilterString subset the simulator understands: groups joined by <c>or</c>, each of clauses joined by <c>and</c>
+/// (and binds tighter, as in SQL), each clause <c>Field='v'</c>, <c>Field in ('a','b')</c>, <c>Field&gt;='v'</c> (dates and
+/// numbers compared as such) or <c>Field like 'pattern'</c> (SQL Server: <c>%</c> any text, <c>_</c> one character,
+/// <c>[x]</c> the character x), with SQL quote doubling. Also the
 /// array form <c>[{"FieldName","Compare","Value"}]</c> with equality.
 /// </summary>
-public sealed record KingdeeSimFilter(IReadOnlyList<KingdeeSimFilter.Clause> Clauses)
+public sealed record KingdeeSimFilter(IReadOnlyList<IReadOnlyList<KingdeeSimFilter.Clause>> AnyOf)
 {
     /// <param name="AtLeast">The clause is <c>Field&gt;='v'</c> with the single value in <paramref name="Values"/>.</param>
-    public sealed record Clause(string Field, IReadOnlySet<string> Values, bool AtLeast = false)
+    /// <param name="Like">For a <c>like</c> clause, the pattern as a regular expression; null otherwise.</param>
+    public sealed record Clause(string Field, IReadOnlySet<string> Values, bool AtLeast = false, System.Text.RegularExpressions.Regex? Like = null)
     {
-        public bool Matches(string value) => AtLeast ? Compare(value, Values.First()) >= 0 : Values.Contains(value);
+        public bool Matches(string value) => Like?.IsMatch(value) ?? (AtLeast ? Compare(value, Values.First()) >= 0 : Values.Contains(value));
 
         private static int Compare(string a, string b) =>
             DateTime.TryParse(a, CultureInfo.InvariantCulture, DateTimeStyles.None, out var da) && DateTime.TryParse(b, CultureInfo.InvariantCulture, DateTimeStyles.None, out var db) ? da.CompareTo(db)
@@ -22,10 +25,18 @@ public sealed record KingdeeSimFilter(IReadOnlyList<KingdeeSimFilter.Clause> Cla
             : string.CompareOrdinal(a, b);
     }
 
-    public static readonly KingdeeSimFilter All = new([]);
+    public static readonly KingdeeSimFilter All = new(Array.Empty<IReadOnlyList<Clause>>());
+
+    public KingdeeSimFilter(IReadOnlyList<Clause> clauses)
+        : this(clauses.Count == 0 ? [] : [clauses])
+    {
+    }
+
+    /// <summary>Every clause of every group.</summary>
+    public IReadOnlyList<Clause> Clauses => AnyOf.SelectMany(g => g).ToList();
 
     public bool Matches(Func<string, string?> fieldValue) =>
-        Clauses.All(c => fieldValue(c.Field) is { } value && c.Matches(value));
+        AnyOf.Count == 0 || AnyOf.Any(group => group.All(c => fieldValue(c.Field) is { } value && c.Matches(value)));
 
     /// <summary>Null when the filter is not in the supported subset.</summary>
     public static KingdeeSimFilter? Parse(JsonNode? filter) => filter switch
@@ -43,6 +54,7 @@ public sealed record KingdeeSimFilter(IReadOnlyList<KingdeeSimFilter.Clause> Cla
         }
 
         var scanner = new Scanner(text);
+        var groups = new List<IReadOnlyList<Clause>>();
         var clauses = new List<Clause>();
         while (true)
         {
@@ -56,10 +68,16 @@ public sealed record KingdeeSimFilter(IReadOnlyList<KingdeeSimFilter.Clause> Cla
             scanner.SkipSpaces();
             if (scanner.AtEnd)
             {
-                return new KingdeeSimFilter(clauses);
+                groups.Add(clauses);
+                return new KingdeeSimFilter(groups);
             }
 
-            if (!scanner.TryKeyword("and"))
+            if (scanner.TryKeyword("or"))
+            {
+                groups.Add(clauses);
+                clauses = [];
+            }
+            else if (!scanner.TryKeyword("and"))
             {
                 return null;
             }
@@ -143,6 +161,12 @@ public sealed record KingdeeSimFilter(IReadOnlyList<KingdeeSimFilter.Clause> Cla
                 return value is null ? null : new Clause(field, new HashSet<string>([value], StringComparer.Ordinal));
             }
 
+            if (TryKeyword("like"))
+            {
+                var pattern = ReadLiteral();
+                return pattern is null ? null : new Clause(field, new HashSet<string>(StringComparer.Ordinal), Like: LikePattern(pattern));
+            }
+
             if (!TryKeyword("in"))
             {
                 return null;
@@ -213,6 +237,27 @@ public sealed record KingdeeSimFilter(IReadOnlyList<KingdeeSimFilter.Clause> Cla
             }
 
             return null;
+        }
+
+        /// <summary>SQL Server's <c>like</c>: <c>%</c>, <c>_</c> and <c>[x]</c> for a literal x; case-insensitive like its default collation.</summary>
+        private static System.Text.RegularExpressions.Regex LikePattern(string pattern)
+        {
+            var regex = new StringBuilder("^");
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                var c = pattern[i];
+                if (c == '[' && i + 2 < pattern.Length && pattern[i + 2] == ']')
+                {
+                    regex.Append(System.Text.RegularExpressions.Regex.Escape(pattern[i + 1].ToString()));
+                    i += 2;
+                }
+                else
+                {
+                    regex.Append(c switch { '%' => ".*", '_' => ".", _ => System.Text.RegularExpressions.Regex.Escape(c.ToString()) });
+                }
+            }
+
+            return new System.Text.RegularExpressions.Regex(regex.Append('$').ToString(), System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
         }
 
         private static bool IsFieldChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.';

@@ -4,10 +4,11 @@ using static ServerlessSync.Simulators.Kingdee.KingdeeSimAnswers;
 
 namespace ServerlessSync.Simulators.Kingdee;
 
-/// <summary>ExecuteBillQuery over SAL_SaleOrder bills, STK_Inventory rows and SAL_OUTSTOCK entries: a bare 2-D array in FieldKeys order.</summary>
+/// <summary>ExecuteBillQuery over SAL_SaleOrder bills, STK_Inventory rows, SAL_OUTSTOCK entries and BD_MATERIAL: a bare 2-D array in FieldKeys order.</summary>
 public static class KingdeeSimQuery
 {
     public const string Inventory = "STK_Inventory";
+    public const string Material = "BD_MATERIAL";
 
     private sealed record StockRow(string Material, string Warehouse, decimal Quantity);
 
@@ -38,6 +39,15 @@ public static class KingdeeSimQuery
         ["FBaseLockQty"] = _ => 0m,
     };
 
+    private static readonly Dictionary<string, Func<DemoCatalog.ErpMaterialRecord, object?>> MaterialFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["FMaterialId"] = m => m.Number,
+        ["FNumber"] = m => m.Number,
+        ["FName"] = m => m.Name,
+        ["FSpecification"] = m => m.Specification,
+        ["FBaseUnitId.FNumber"] = m => m.Unit,
+    };
+
     public static JsonNode Execute(KingdeeSimulatorState state, KingdeeSimRequest request)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -47,6 +57,7 @@ public static class KingdeeSimQuery
             KingdeeSimWrites.SaleOrder => Run(request.Data, state.Store.Bills(), BillFields, state.Options.OrderLookupIgnoresFilter),
             KingdeeSimOutStockQuery.FormId => KingdeeSimOutStockQuery.Run(state, request.Data),
             Inventory => Run(request.Data, state.Store.StockRows().Select(r => new StockRow(r.Material, r.Warehouse, r.Quantity)).ToList(), StockFields, ignoreFilter: false),
+            Material => Run(request.Data, DemoCatalog.MaterialMaster.OrderBy(m => m.Number, StringComparer.Ordinal).ToList(), MaterialFields, ignoreFilter: false),
             _ => QueryFailure(4, [new Error("FormId", $"业务对象 {request.FormId} 不存在")]),
         };
     }

@@ -28,6 +28,17 @@ public static partial class KingdeeFilter
         return $"{CheckField(fieldKey)} in ({string.Join(',', quoted)})";
     }
 
+    /// <summary>
+    /// <c>field like '%text%'</c>: the text found anywhere in the field. K/3 Cloud runs on SQL Server, whose <c>like</c> takes
+    /// <c>%</c>, <c>_</c> and <c>[</c> as wildcards, so each is bracketed to stand for itself.
+    /// </summary>
+    public static string Contains(string fieldKey, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var literal = string.Concat(text.Select(c => c is '%' or '_' or '[' ? $"[{c}]" : c.ToString()));
+        return $"{CheckField(fieldKey)} like {Quote("%" + literal + "%")}";
+    }
+
     private static string CheckField(string fieldKey) =>
         FieldKeyPattern().IsMatch(fieldKey) ? fieldKey : throw new ArgumentException($"'{fieldKey}' is not a field key.", nameof(fieldKey));
 

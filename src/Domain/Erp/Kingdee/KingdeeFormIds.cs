@@ -10,4 +10,7 @@ public static class KingdeeFormIds
 
     /// <summary>销售出库单: what the warehouse shipped, with carrier (FCarrierID) and waybill (FCarriageNO).</summary>
     public const string OutStock = "SAL_OUTSTOCK";
+
+    /// <summary>物料 (the material master).</summary>
+    public const string Material = "BD_MATERIAL";
 }

@@ -12,7 +12,7 @@ namespace ServerlessSync.Pipeline.Erp.Kingdee;
 /// Reads go through the retrying client, writes through the non-retrying one. A call answered "session lost"
 /// (MsgCode 1) was not executed by the server, so it is repeated once after a fresh login, writes included.
 /// </summary>
-public sealed partial class KingdeeConnector : IErpConnector, IDisposable
+public sealed partial class KingdeeConnector : IErpConnector, IErpMaterialSearch, IDisposable
 {
     public const string ConnectorKind = "Kingdee";
 
@@ -227,6 +227,9 @@ public sealed partial class KingdeeConnector : IErpConnector, IDisposable
 
         return KingdeeStockQuery.ToStockLevels(requested, totals);
     }
+
+    public async Task<IReadOnlyList<ErpMaterial>> SearchMaterialsAsync(string text, int top, CancellationToken cancellationToken) =>
+        KingdeeMaterialQuery.Parse(await QueryAsync(KingdeeMaterialQuery.Search(text, top), cancellationToken));
 
     public void Dispose() => _sessions.Dispose();
 

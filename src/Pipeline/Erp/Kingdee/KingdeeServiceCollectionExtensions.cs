@@ -18,6 +18,7 @@ public static class KingdeeServiceCollectionExtensions
         services.TryAddSingleton<KingdeeConnector>();
         services.AddSingleton<IErpConnector>(sp => sp.GetRequiredService<KingdeeConnector>());
         services.AddSingleton<IErpShipmentSource>(sp => sp.GetRequiredService<KingdeeConnector>());
+        services.AddSingleton<IErpMaterialSearch>(sp => sp.GetRequiredService<KingdeeConnector>());
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Ledger;
+using ServerlessSync.Pipeline.Mapping;
 
 namespace ServerlessSync.Pipeline.Sync.Activities;
 
@@ -12,7 +13,8 @@ namespace ServerlessSync.Pipeline.Sync.Activities;
 /// but <see cref="PreparedOrder.HeldBy"/> tells the run to wait its turn. One activity rather than two: every activity
 /// costs the task hub queue messages and history rows.
 /// </summary>
-public sealed class PrepareOrderActivity(OrderPreparer preparer, OrderLeases leases, SyncSettings settings) : TaskActivity<OrderKey, PreparedOrder>
+public sealed class PrepareOrderActivity(OrderPreparer preparer, OrderLeases leases, SyncSettings settings, SkuSightings sightings, TimeProvider clock)
+    : TaskActivity<OrderKey, PreparedOrder>
 {
     public override async Task<PreparedOrder> RunAsync(TaskActivityContext context, OrderKey input)
     {
@@ -20,6 +22,7 @@ public sealed class PrepareOrderActivity(OrderPreparer preparer, OrderLeases lea
         var owner = input.InstanceId;
         var claim = await leases.AcquireAsync([input], owner, settings.OrderRunLease, CancellationToken.None);
         var prepared = await preparer.PrepareAsync(input, CancellationToken.None);
+        await sightings.RecordAsync([prepared.Order], clock.GetUtcNow(), CancellationToken.None);
         if (claim.Busy.Count > 0)
         {
             return prepared with { HeldBy = claim.Busy[0] };

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ledger;
+using ServerlessSync.Pipeline.Mapping;
 
 namespace ServerlessSync.Pipeline.Sync.Batch;
 
@@ -21,6 +22,8 @@ public sealed class PrepareBatchActivity(
     BusyRequeue busy,
     SlowPathHandOff handOff,
     SyncSettings settings,
+    SkuSightings sightings,
+    TimeProvider clock,
     ILogger<PrepareBatchActivity> logger) : TaskActivity<PrepareBatchRequest, PreparedBatch>
 {
     /// <summary>Whether the batch can carry the order to the ERP; everything else continues in SyncOrder.</summary>
@@ -50,6 +53,7 @@ public sealed class PrepareBatchActivity(
 
         var acquired = claim.Acquired.ToHashSet();
         var prepared = await PrepareAllAsync(events.Where(e => acquired.Contains(e.Key)).ToList());
+        await sightings.RecordAsync(prepared.Where(p => p.Prepared is not null).Select(p => p.Prepared!.Order).ToList(), clock.GetUtcNow(), CancellationToken.None);
         var toWrite = prepared.Where(p => p.Prepared is { } ready && IsHappyPath(ready.Plan)).Select(p => new BatchOrder(p.Event, p.Prepared!.Order, p.Prepared.Plan)).ToList();
         var nothing = prepared.Where(p => p.Prepared?.Plan.Action == SyncAction.Nothing).Select(p => p.Event.Key).ToList();
         var slow = prepared.Where(p => p.Prepared is null || (p.Prepared.Plan.Action != SyncAction.Nothing && !IsHappyPath(p.Prepared.Plan))).Select(p => p.Event).ToList();

@@ -125,10 +125,18 @@
         ...q.bySku.map(g => el('div', { class: 'group sku-group' },
           el('div', { class: 'head' },
             el('div', null, '未映射 SKU Unmapped SKU ', el('strong', null, g.sku), ' ', el('span', { class: 'muted' }, `× ${g.count}`)),
-            el('button', { type: 'button', class: 'release-sku', onclick: () => release({ sku: g.sku }) }, '按 SKU 释放 Release by SKU')))));
+            el('div', null,
+              el('button', { type: 'button', class: 'map-sku', onclick: () => mapSku(g) }, '去映射 Map this SKU'), ' ',
+              el('button', { type: 'button', class: 'release-sku', onclick: () => release({ sku: g.sku }) }, '按 SKU 释放 Release by SKU'))))));
     } catch (e) {
       message('quarantine-message', '加载失败 Could not load: ' + e.message);
     }
+  }
+
+  // The SKU map of the shop the waiting orders come from (instance ids are platform:shop:order), at that SKU.
+  function mapSku(group) {
+    const [platform, shop] = String(group.orders[0] || '').split(':');
+    if (platform && shop) window.SSMapping.openSku(platform, shop, group.sku);
   }
 
   async function release(body) {
