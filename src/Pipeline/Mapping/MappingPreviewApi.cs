@@ -23,17 +23,13 @@ public sealed class MappingPreviewApi(ProfileStore store, IEnumerable<IPlatformO
 
     public async Task<AdminOutcome> PreviewAsync(string platform, string shopId, string body, CancellationToken cancellationToken)
     {
-        PreviewRequest? request;
-        try
+        var (request, unreadable) = RequestJson.Read<PreviewRequest>(body);
+        if (request is null)
         {
-            request = JsonSerializer.Deserialize<PreviewRequest>(body, ProfileStore.Json);
-        }
-        catch (JsonException ex)
-        {
-            return new(HttpReply.Error(400, $"body is not valid JSON: {ex.Message}"), Refused);
+            return new(unreadable!, Refused);
         }
 
-        if (request?.Profile is not { ValueKind: JsonValueKind.Object } draftJson)
+        if (request.Profile is not { ValueKind: JsonValueKind.Object } draftJson)
         {
             return new(HttpReply.Error(400, "give the draft profile in \"profile\""), Refused);
         }

@@ -25,22 +25,18 @@ public sealed class MappingVersionsApi(ProfileStore store, ProfileApi profiles)
 
     public async Task<AdminOutcome> SaveAsync(string platform, string shopId, string body, string changedBy, CancellationToken cancellationToken)
     {
-        SaveVersionRequest? request;
-        try
+        var (request, unreadable) = RequestJson.Read<SaveVersionRequest>(body);
+        if (request is null)
         {
-            request = JsonSerializer.Deserialize<SaveVersionRequest>(body, ProfileStore.Json);
-        }
-        catch (JsonException ex)
-        {
-            return Refused(HttpReply.Error(400, $"body is not valid JSON: {ex.Message}"));
+            return Refused(unreadable!);
         }
 
-        if (CommentProblem(request?.Comment) is { } problem)
+        if (CommentProblem(request.Comment) is { } problem)
         {
             return Refused(problem);
         }
 
-        if (request!.Profile is not { ValueKind: JsonValueKind.Object } json)
+        if (request.Profile is not { ValueKind: JsonValueKind.Object } json)
         {
             return Refused(HttpReply.Error(400, "give the profile in \"profile\""));
         }
@@ -83,17 +79,13 @@ public sealed class MappingVersionsApi(ProfileStore store, ProfileApi profiles)
             return Refused(HttpReply.Error(400, "the version must be a whole number from 1"));
         }
 
-        RestoreVersionRequest? request;
-        try
+        var (request, unreadable) = RequestJson.Read<RestoreVersionRequest>(body);
+        if (request is null)
         {
-            request = JsonSerializer.Deserialize<RestoreVersionRequest>(body, ProfileStore.Json);
-        }
-        catch (JsonException ex)
-        {
-            return Refused(HttpReply.Error(400, $"body is not valid JSON: {ex.Message}"));
+            return Refused(unreadable!);
         }
 
-        if (CommentProblem(request?.Comment) is { } problem)
+        if (CommentProblem(request.Comment) is { } problem)
         {
             return Refused(problem);
         }
@@ -109,7 +101,7 @@ public sealed class MappingVersionsApi(ProfileStore store, ProfileApi profiles)
             return Refused(HttpReply.JsonBody(400, new { error = $"version {number} does not pass today's validation; edit it and save instead", errors }));
         }
 
-        return await profiles.SaveAsync(stored.Profile, changedBy, $"restore v{number}: {request!.Comment!.Trim()}", cancellationToken);
+        return await profiles.SaveAsync(stored.Profile, changedBy, $"restore v{number}: {request.Comment!.Trim()}", cancellationToken);
     }
 
     private static bool TryVersion(string text, out int version) =>

@@ -21,6 +21,7 @@ public static class SapSimEndpoints
     public const string ODataBase = Prefix + "/sap/opu/odata/sap/";
     public const string SalesOrderService = "API_SALES_ORDER_SRV";
     public const string StockService = "API_MATERIAL_STOCK_SRV";
+    public const string ProductService = "API_PRODUCT_SRV";
 
     internal static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -82,7 +83,7 @@ public static class SapSimEndpoints
                 return;
             }
 
-            if (service is not (SalesOrderService or StockService))
+            if (service is not (SalesOrderService or StockService or ProductService))
             {
                 await WriteErrorAsync(context, 404, ResourceNotFound, $"No service found for namespace '/SAP/', name '{service}', version '0001'");
                 return;
@@ -122,9 +123,12 @@ public static class SapSimEndpoints
         switch (resource.TrimEnd('/'))
         {
             case "":
-                await WriteJsonAsync(context, 200, ServiceDocument(service == SalesOrderService
-                    ? ["A_SalesOrder", "A_SalesOrderItem", "A_SalesOrderItemPrElement"]
-                    : ["A_MaterialStock", "A_MatlStkInAcctMod"]));
+                await WriteJsonAsync(context, 200, ServiceDocument(service switch
+                {
+                    SalesOrderService => ["A_SalesOrder", "A_SalesOrderItem", "A_SalesOrderItemPrElement"],
+                    ProductService => ["A_Product", "A_ProductDescription"],
+                    _ => ["A_MaterialStock", "A_MatlStkInAcctMod"],
+                }));
                 return;
             case "$metadata":
                 context.Response.ContentType = "application/xml";
@@ -135,6 +139,12 @@ public static class SapSimEndpoints
                 return;
             case var items when service == SalesOrderService && SapSimItemRejection.ItemsOf(items) is { } salesOrder:
                 await SapSimItemRejection.WriteItemsAsync(context, state, salesOrder, serviceRoot);
+                return;
+            case "A_Product" when service == ProductService:
+                await WriteQueryAsync(context, SapSimReads.Products(context.Request, state, serviceRoot));
+                return;
+            case "A_ProductDescription" when service == ProductService:
+                await WriteQueryAsync(context, SapSimReads.ProductDescriptions(context.Request, state, serviceRoot));
                 return;
             case "A_MatlStkInAcctMod" when service == StockService:
                 await WriteQueryAsync(context, SapSimReads.Stock(context.Request, state, serviceRoot));

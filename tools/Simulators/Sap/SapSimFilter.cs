@@ -5,7 +5,8 @@ namespace ServerlessSync.Simulators.Sap;
 
 /// <summary>
 /// The part of OData V2 <c>$filter</c> the simulator understands: comparisons (<c>eq ne gt ge lt le</c>) between a property
-/// and a literal, <c>and</c>, <c>or</c>, <c>not</c> and parentheses. String literals are single-quoted with <c>''</c> for a
+/// and a literal, <c>substringof('text',Property)</c> (case-sensitive, as OData V2 defines it), <c>and</c>, <c>or</c>,
+/// <c>not</c> and parentheses. String literals are single-quoted with <c>''</c> for a
 /// quote. A syntax error or an unknown property throws <see cref="FormatException"/>, which the endpoint answers with 400.
 /// </summary>
 public static class SapSimFilter
@@ -30,6 +31,7 @@ public static class SapSimFilter
         Text,
         Open,
         Close,
+        Comma,
     }
 
     private sealed record Token(Kind Kind, string Value);
@@ -45,9 +47,9 @@ public static class SapSimFilter
             {
                 i++;
             }
-            else if (c is '(' or ')')
+            else if (c is '(' or ')' or ',')
             {
-                tokens.Add(new Token(c == '(' ? Kind.Open : Kind.Close, c.ToString()));
+                tokens.Add(new Token(c switch { '(' => Kind.Open, ')' => Kind.Close, _ => Kind.Comma }, c.ToString()));
                 i++;
             }
             else if (c == '\'')
@@ -82,7 +84,7 @@ public static class SapSimFilter
             else
             {
                 var start = i;
-                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or ')' or '\''))
+                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('(' or ')' or ',' or '\''))
                 {
                     i++;
                 }
@@ -153,7 +155,27 @@ public static class SapSimFilter
                 return inner;
             }
 
+            if (TakeWord("substringof"))
+            {
+                Expect(Kind.Open, "'(' after substringof");
+                var needle = Operand();
+                Expect(Kind.Comma, "',' between substringof's arguments");
+                var haystack = Operand();
+                Expect(Kind.Close, "')' after substringof's arguments");
+                return row => haystack(row).Contains(needle(row), StringComparison.Ordinal);
+            }
+
             return Comparison();
+        }
+
+        private void Expect(Kind kind, string what)
+        {
+            if (Peek()?.Kind != kind)
+            {
+                throw new FormatException($"Expected {what} in $filter.");
+            }
+
+            _position++;
         }
 
         private Func<IReadOnlyDictionary<string, string>, bool> Comparison()

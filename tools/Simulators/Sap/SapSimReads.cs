@@ -53,6 +53,34 @@ public static class SapSimReads
             }))).ToList());
     }
 
+    private static readonly HashSet<string> ProductProperties = new(["Product", "ProductType", "BaseUnit", "ProductGroup"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> DescriptionProperties = new(["Product", "Language", "ProductDescription"], StringComparer.Ordinal);
+
+    /// <summary>API_PRODUCT_SRV/A_Product over the demo material master.</summary>
+    public static (JsonObject? Answer, Failure? Failure) Products(HttpRequest request, SapSimulatorState state, string serviceRoot) =>
+        Query(request, state, serviceRoot + "A_Product", ProductProperties, "A_ProductType", ignoreFilter: false,
+            DemoCatalog.MaterialMaster.Select(m => ((IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+            {
+                ["Product"] = m.Number, ["ProductType"] = m.Specification == "service" ? "SERV" : "FERT", ["BaseUnit"] = "PC", ["ProductGroup"] = "L001",
+            }, (Func<JsonObject, JsonObject>)(json =>
+            {
+                json["__metadata"] = Metadata($"{serviceRoot}A_Product('{m.Number}')", "API_PRODUCT_SRV.A_ProductType");
+                return json;
+            }))).ToList());
+
+    /// <summary>API_PRODUCT_SRV/A_ProductDescription: a Chinese and an English description per material.</summary>
+    public static (JsonObject? Answer, Failure? Failure) ProductDescriptions(HttpRequest request, SapSimulatorState state, string serviceRoot) =>
+        Query(request, state, serviceRoot + "A_ProductDescription", DescriptionProperties, "A_ProductDescriptionType", ignoreFilter: false,
+            DemoCatalog.MaterialMaster.SelectMany(m => new[] { ("EN", m.Number), ("ZH", m.Name) }.Select(d => ((IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+            {
+                ["Product"] = m.Number, ["Language"] = d.Item1, ["ProductDescription"] = d.Item2,
+            }, (Func<JsonObject, JsonObject>)(json =>
+            {
+                json["__metadata"] = Metadata($"{serviceRoot}A_ProductDescription(Product='{m.Number}',Language='{d.Item1}')", "API_PRODUCT_SRV.A_ProductDescriptionType");
+                return json;
+            })))).ToList());
+
     public static string MetadataXml(string service) =>
         "<?xml version=\"1.0\" encoding=\"utf-8\"?><edmx:Edmx Version=\"1.0\" xmlns:edmx=\"http://schemas.microsoft.com/ado/2007/06/edmx\">" +
         $"<edmx:DataServices m:DataServiceVersion=\"2.0\" xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\"><Schema Namespace=\"{service}\" xmlns=\"http://schemas.microsoft.com/ado/2008/09/edm\"/>" +

@@ -26,6 +26,7 @@ public static class YonBipSimEndpoints
     private const string List = "sd/voucherorder/list";
     private const string Detail = "sd/voucherorder/detail";
     private const string Stock = "scm/stock/QueryCurrentStocksByCondition";
+    private const string Products = "digitalModel/product/list";
 
     /// <summary>The APIs the 60 calls/minute quota covers.</summary>
     private static readonly string[] SalesOrderQuotaApis = [Save, List, Detail];
@@ -56,7 +57,7 @@ public static class YonBipSimEndpoints
     {
         var api = context.Request.RouteValues["api"] as string ?? "";
         var method = context.Request.Method;
-        var known = (api, method) is (Save or Submit or Audit or Unaudit or Delete or List or Stock, "POST") or (Detail, "GET");
+        var known = (api, method) is (Save or Submit or Audit or Unaudit or Delete or List or Stock or Products, "POST") or (Detail, "GET");
         if (!known)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -114,6 +115,8 @@ public static class YonBipSimEndpoints
                     return YonBipSimWrites.Delete(state, body);
                 case List:
                     return YonBipSimQueries.List(state, body);
+                case Products:
+                    return YonBipSimQueries.ProductList(body);
                 default:
                     return YonBipSimQueries.CurrentStock(state, body);
             }

@@ -85,6 +85,28 @@ public static class YonBipSimQueries
         return Ok(new JsonArray(rows.ToArray()));
     }
 
+    /// <summary>物料档案列表查询 over the demo material master; <c>name</c> and <c>code</c> match part of the value.</summary>
+    public static JsonNode ProductList(JsonObject? body)
+    {
+        var name = YonBipSimJson.Text(body, "name");
+        var code = YonBipSimJson.Text(body, "code");
+        var pageIndex = (int)Math.Max(1, YonBipSimJson.Int(body, "pageIndex") ?? 1);
+        var pageSize = (int)Math.Clamp(YonBipSimJson.Int(body, "pageSize") ?? 10, 1, 500);
+        var matching = DemoCatalog.MaterialMaster
+            .Where(m => (name is null || m.Name.Contains(name, StringComparison.Ordinal)) && (code is null || m.Number.Contains(code, StringComparison.Ordinal)))
+            .OrderBy(m => m.Number, StringComparer.Ordinal)
+            .ToList();
+        var records = matching.Skip((pageIndex - 1) * pageSize).Take(pageSize).Select(m => (JsonNode?)new JsonObject
+        {
+            ["id"] = 1_900_000 + DemoCatalog.MaterialMaster.ToList().IndexOf(m),
+            ["code"] = m.Number,
+            ["name"] = m.Name,
+            ["unit_Code"] = "PCS",
+            ["modelDescription"] = m.Specification,
+        });
+        return Ok(new JsonObject { ["pageIndex"] = pageIndex, ["pageSize"] = pageSize, ["recordCount"] = matching.Count, ["recordList"] = new JsonArray(records.ToArray()) });
+    }
+
     private static Func<YonBipSimOrder, string>? FieldOf(string field) => field switch
     {
         "code" => o => o.Code,

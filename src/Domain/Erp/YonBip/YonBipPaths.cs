@@ -17,6 +17,7 @@ public static class YonBipPaths
     public const string SaleOrderList = "yonbip/sd/voucherorder/list";
     public const string SaleOrderDetail = "yonbip/sd/voucherorder/detail";
     public const string CurrentStock = "yonbip/scm/stock/QueryCurrentStocksByCondition";
+    public const string ProductList = "yonbip/digitalModel/product/list";
 
     /// <summary>The URL of <paramref name="path"/> under a gateway or token base URL (a missing trailing slash is added).</summary>
     public static Uri Url(Uri baseUrl, string path, string query = "")

@@ -12,7 +12,7 @@ namespace ServerlessSync.Pipeline.Erp.Sap;
 /// non-retrying one. A create refused with 403 <c>X-CSRF-Token: Required</c> was not executed by the server, so it is sent
 /// once more with a freshly fetched token. A created order is active at once: SAP has no separate approval step here.
 /// </summary>
-public sealed class SapConnector : IErpConnector, IDisposable
+public sealed class SapConnector : IErpConnector, IErpMaterialSearch, IDisposable
 {
     public const string ConnectorKind = "Sap";
 
@@ -208,6 +208,22 @@ public sealed class SapConnector : IErpConnector, IDisposable
     }
 
     /// <summary>A GET through the retrying client; a refused query is our bug, not a business answer, so it throws.</summary>
+    public async Task<IReadOnlyList<ErpMaterial>> SearchMaterialsAsync(string text, int top, CancellationToken cancellationToken)
+    {
+        var descriptions = SapProductQuery.ParseDescriptions(
+            await ReadAsync(SapServices.EntitySet(_transport.BaseUrl, SapProductQuery.Service, SapProductQuery.DescriptionSet, SapProductQuery.Descriptions(text, top), _options.Client), "material search", cancellationToken),
+            top);
+        if (descriptions.Count == 0)
+        {
+            return [];
+        }
+
+        var units = SapProductQuery.ParseBaseUnits(await ReadAsync(
+            SapServices.EntitySet(_transport.BaseUrl, SapProductQuery.Service, SapProductQuery.ProductSet, SapProductQuery.BaseUnits(descriptions.Select(d => d.Product)), _options.Client),
+            "material base units", cancellationToken));
+        return descriptions.Select(d => new ErpMaterial(d.Product, d.Name, units.GetValueOrDefault(d.Product) is { Length: > 0 } unit ? unit : null)).ToList();
+    }
+
     private async Task<string> ReadAsync(Uri url, string operation, CancellationToken cancellationToken)
     {
         var answer = await _transport.SendAsync(SapHttpClients.Read, HttpMethod.Get, url, null, null, null, operation, cancellationToken);

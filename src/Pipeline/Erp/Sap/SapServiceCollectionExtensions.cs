@@ -17,6 +17,7 @@ public static class SapServiceCollectionExtensions
         services.AddErpHttpClients<SapOptions>(SapHttpClients.Read, SapHttpClients.Write, "sap-write");
         services.TryAddSingleton<SapConnector>();
         services.AddSingleton<IErpConnector>(sp => sp.GetRequiredService<SapConnector>());
+        services.AddSingleton<IErpMaterialSearch>(sp => sp.GetRequiredService<SapConnector>());
         return services;
     }
 }

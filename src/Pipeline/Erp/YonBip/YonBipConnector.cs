@@ -12,7 +12,7 @@ namespace ServerlessSync.Pipeline.Erp.YonBip;
 /// QueryCurrentStocksByCondition. Reads go through the retrying client, writes through the non-retrying one. A call
 /// answered 310036 (bad or expired token) was not run by the gateway, so it is repeated once with a fresh token.
 /// </summary>
-public sealed class YonBipConnector : IErpConnector, IDisposable
+public sealed class YonBipConnector : IErpConnector, IErpMaterialSearch, IDisposable
 {
     public const string ConnectorKind = "YonBip";
 
@@ -159,6 +159,13 @@ public sealed class YonBipConnector : IErpConnector, IDisposable
         }
 
         return new StockLevels(result);
+    }
+
+    public async Task<IReadOnlyList<ErpMaterial>> SearchMaterialsAsync(string text, int top, CancellationToken cancellationToken)
+    {
+        var byName = YonBipProductQuery.Parse(await ReadAsync(YonBipPaths.ProductList, YonBipProductQuery.BuildBody("name", text, top), cancellationToken));
+        var byCode = byName.Count >= top ? [] : YonBipProductQuery.Parse(await ReadAsync(YonBipPaths.ProductList, YonBipProductQuery.BuildBody("code", text, top), cancellationToken));
+        return byName.Concat(byCode).DistinctBy(m => m.Number, StringComparer.Ordinal).Take(top).ToList();
     }
 
     public void Dispose() => _tokens.Dispose();

@@ -10,7 +10,8 @@ namespace ServerlessSync.Pipeline.Sync.Activities;
 /// state from its platform's order-detail API and plans what is missing. The lease is taken before the read, so a run
 /// holding it has seen every change accepted before it took it. With nothing missing the lease is given up at once;
 /// otherwise the run's last ledger write gives it up. When another run holds it, the order is still read and planned
-/// but <see cref="PreparedOrder.HeldBy"/> tells the run to wait its turn. One activity rather than two: every activity
+/// but <see cref="PreparedOrder.HeldBy"/> tells the run to wait its turn. The order's SKUs are recorded as seen
+/// (<see cref="SkuSightings"/>, counted once per order). One activity rather than two: every activity
 /// costs the task hub queue messages and history rows.
 /// </summary>
 public sealed class PrepareOrderActivity(OrderPreparer preparer, OrderLeases leases, SyncSettings settings, SkuSightings sightings, TimeProvider clock)

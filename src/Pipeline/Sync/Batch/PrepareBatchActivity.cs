@@ -12,7 +12,8 @@ namespace ServerlessSync.Pipeline.Sync.Batch;
 /// The batch run's first step. It takes the lease of every order for the run (one Tables transaction per shop), so no
 /// other run writes them meanwhile. An order another run holds is left to that run when the holder began after the event
 /// was accepted (it has read the change), and put back on the queue otherwise, never dropped. Then it reads and plans the
-/// leased orders, at most <see cref="SyncSettings.FetchConcurrencyPerPlatform"/> at once per platform. Orders with
+/// leased orders, at most <see cref="SyncSettings.FetchConcurrencyPerPlatform"/> at once per platform, and records their
+/// SKUs as seen in one go (<see cref="SkuSightings"/>). Orders with
 /// nothing missing give their lease up; orders off the happy path (and orders that could not be read) go to their
 /// per-order runs; the rest are returned for the batch's ERP write.
 /// </summary>
