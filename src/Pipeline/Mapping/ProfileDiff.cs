@@ -14,7 +14,7 @@ public sealed record FieldChange(string Path, string? Before, string? After);
 public static class ProfileDiff
 {
     /// <summary>The profile's maps: their keys are data (SKU codes, status codes), written <c>['key']</c> in paths as the validator does.</summary>
-    private static readonly HashSet<string> Maps = ["skus", "combos", "statusMap", "customFieldMap"];
+    private static readonly HashSet<string> Maps = ["skus", "combos", "statusMap", "customFieldMap", "carriers"];
 
     public static IReadOnlyList<FieldChange> Between(MappingProfile? before, MappingProfile after)
     {
