@@ -8,6 +8,7 @@ using ServerlessSync.Pipeline.Pull;
 using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Stats;
+using ServerlessSync.Pipeline.StockPush;
 using ServerlessSync.Pipeline.Web;
 
 namespace ServerlessSync.LocalHost;
@@ -71,6 +72,7 @@ public static class LocalApi
         api.MapGet("/web/{name}", (string name, WebPagesApi pages) => ToResult(pages.Asset(name)));
         api.MapGet("/stats/summary", async (string? day, StatsSummaryApi stats, CancellationToken ct) => ToResult(await stats.GetAsync(day, ct)));
         api.MapGet("/alerts/recent", async (string? limit, RecentAlertsApi alerts, CancellationToken ct) => ToResult(await alerts.GetAsync(limit, ct)));
+        api.MapGet("/stock-push", async (string? platform, string? shopId, StockPushApi stockPush, CancellationToken ct) => ToResult(await stockPush.GetAsync(platform, shopId, ct)));
         api.MapGet("/reconciliation/{platform}/{shopId}/{day}", async (string platform, string shopId, string day, ReconciliationApi reconciliation, CancellationToken ct) =>
             ToResult(await reconciliation.GetAsync(platform, shopId, day, ct)));
         return app;

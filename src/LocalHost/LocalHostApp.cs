@@ -48,6 +48,7 @@ public static class LocalHostApp
         builder.Services.AddHostedService<PullTimer>();
         builder.Services.AddHostedService<SellerNoteTimer>();
         builder.Services.AddHostedService<ShipmentTimer>();
+        builder.Services.AddHostedService<StockPushTimer>();
 
         var app = builder.Build();
         _ = app.Services.GetRequiredService<LocalAdminToken>(); // made (and printed, the first time) at start, not on the first admin call

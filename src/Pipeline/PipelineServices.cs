@@ -21,6 +21,7 @@ using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Batch;
 using ServerlessSync.Pipeline.Stats;
+using ServerlessSync.Pipeline.StockPush;
 using ServerlessSync.Pipeline.Web;
 using ServerlessSync.Pipeline.Telemetry;
 
@@ -96,6 +97,11 @@ public static class PipelineServices
         services.AddSingleton<ShipmentQuarantine>();
         services.AddTransient<ShipmentPickup>();
         services.AddTransient<ShipmentWriteBack>();
+        services.AddValidatedOptions<StockPushOptions>(configuration, StockPushOptions.SectionName, o => o.Problems());
+        services.AddSingleton<StockPushStore>();
+        services.AddSingleton<StockPushSignal>();
+        services.AddTransient<StockPusher>();
+        services.AddSingleton<StockPushApi>();
 
         services.AddSingleton<AlertService>();
         services.AddHttpClient<WeComAlertChannel>(WeComAlertChannel.HttpClientName).AddStandardResilienceHandler();

@@ -28,6 +28,8 @@ public enum AlertKind
 
     /// <summary>Sending an ERP shipment's carrier and waybill to the platform order failed again, was refused or was given up.</summary>
     ShipmentFailed = 35,
+    /// <summary>Pushing a SKU's stock to the platform failed again (retried later), or a shop's stock push stopped.</summary>
+    StockPushFailed = 40,
 }
 
 /// <summary>What the alert policy remembers per target (an ERP endpoint, or a shop for order-level notices).</summary>

@@ -70,6 +70,8 @@ public sealed record MappingProfile
     /// whose carrier is missing here waits in quarantine until the profile maps it.
     /// </summary>
     public IReadOnlyDictionary<string, string> Carriers { get; init; } = new Dictionary<string, string>();
+    /// <summary>Whether the ERP's available stock of the mapped SKUs is pushed to the platform, and the safety buffers.</summary>
+    public StockPushSetting StockPush { get; init; } = StockPushSetting.Off;
 }
 
 public sealed record SkuMapping(string MaterialNumber, string UnitNumber, string? Warehouse = null);

@@ -38,6 +38,7 @@ public static class ProfileValidator
         }
 
         errors.AddRange(profile.SellerNote?.Problems() ?? [new ProfileError("$.sellerNote", "must be an object (or left out for the default)")]);
+        errors.AddRange(profile.StockPush?.Problems(profile) ?? [new ProfileError("$.stockPush", "must be an object (or left out: no stock push)")]);
         if (profile.StockHoldMinutes < 0)
         {
             errors.Add(new ProfileError("$.stockHoldMinutes", "must be zero or more"));

@@ -18,6 +18,7 @@ public static class FunctionRoles
         [ConsolePageFunction.Name] = Get(AdminRole.Viewer),
         [StatsSummaryFunction.Name] = Get(AdminRole.Viewer),
         [RecentAlertsFunction.Name] = Get(AdminRole.Viewer),
+        [StockPushFunction.Name] = Get(AdminRole.Viewer),
         [GetOrderFunction.Name] = Get(AdminRole.Viewer),
         [QuarantineListFunction.Name] = Get(AdminRole.Viewer),
         [ProfileHistoryFunction.Name] = Get(AdminRole.Viewer),

@@ -19,6 +19,7 @@ public sealed record AlertMessage(AlertKind Kind, string Target, string Instance
         AlertKind.PushForUnknownShop => "Push for a shop not configured / 未配置店铺的推送已暂存",
         AlertKind.SellerNoteFailed => "ERP number not written to the platform order / ERP 单号回写平台备注失败",
         AlertKind.ShipmentFailed => "Shipment not sent to the platform / 发货信息回传平台失败",
+        AlertKind.StockPushFailed => "Stock not pushed to the platform / 库存同步到平台失败",
         _ => Kind.ToString(),
     };
 }

@@ -7,6 +7,7 @@ namespace ServerlessSync.Pipeline.Platforms;
 /// replaces the note, so a resend of the same text changes nothing; it goes through the shared, retrying WeChatApi.)
 /// The delivery senders use them too: a blind resend of a shipment whose answer was lost could ship twice; the shipment
 /// queue reads the platform order's waybills back before each try instead.
+/// The stock writers use it too: the stock push retries a failed SKU on its own schedule and re-reads before an incremental change.
 /// </summary>
 public static class SellerNoteHttp
 {

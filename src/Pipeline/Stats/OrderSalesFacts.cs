@@ -4,7 +4,11 @@ namespace ServerlessSync.Pipeline.Stats;
 
 /// <summary>One sold product of an order as the dashboard counts it (no buyer data).</summary>
 /// <param name="ProductKey">The merchant code when the platform gives one, else the platform SKU id.</param>
-public sealed record SalesLine(string ProductKey, string Title, int Quantity, long PaidFen, bool IsGift);
+/// <param name="Sku">The platform's ids of the SKU, which the stock push needs; null in runs recorded before it was kept.</param>
+public sealed record SalesLine(string ProductKey, string Title, int Quantity, long PaidFen, bool IsGift, SoldSku? Sku = null);
+
+/// <summary>A sold platform SKU as the platform's stock API names it, with the merchant code its mapping may be keyed by.</summary>
+public sealed record SoldSku(string ProductId, string SkuId, string? MerchantCode);
 
 /// <summary>
 /// What the stats need from the order beyond the ledger row: when it was created, where the sale came from
@@ -31,6 +35,6 @@ public sealed record OrderSalesFacts(
             order.Tags.AnchorName ?? anchorLine?.AnchorName,
             order.Tags.LiveRoomId ?? order.Lines.FirstOrDefault(l => l.LiveRoomId is not null)?.LiveRoomId,
             order.Tags.Channel,
-            order.Lines.Select(l => new SalesLine(l.MerchantCode ?? l.SkuId, l.Title, l.Quantity, l.PaidAmountFen, l.IsGift)).ToList());
+            order.Lines.Select(l => new SalesLine(l.MerchantCode ?? l.SkuId, l.Title, l.Quantity, l.PaidAmountFen, l.IsGift, new SoldSku(l.ProductId, l.SkuId, l.MerchantCode))).ToList());
     }
 }

@@ -62,6 +62,28 @@ internal static partial class DouyinGateway
         return body;
     }
 
+    /// <summary>A call whose answer only says whether it worked (a write): a refusal in the envelope throws as <see cref="Refused"/> does.</summary>
+    public static async Task CallAsync(
+        HttpClient http, DouyinApiOptions settings, string shopId, string path, object businessParams, DateTimeOffset now,
+        string subject, ILogger logger, CancellationToken cancellationToken)
+    {
+        var body = await PostAsync(http, settings, shopId, path, businessParams, now, subject, logger, cancellationToken);
+        DouyinApiError? error;
+        try
+        {
+            error = DouyinEnvelope.ErrorOf(body);
+        }
+        catch (FormatException ex)
+        {
+            throw new PlatformRequestException($"Douyin {DouyinApiSigner.MethodFromPath(path)} for {subject} returned an unreadable answer: {ex.Message}", ex);
+        }
+
+        if (error is not null)
+        {
+            throw Refused(error, path, subject, logger);
+        }
+    }
+
     public static Exception Refused(DouyinApiError error, string path, string subject, ILogger logger)
     {
         var method = DouyinApiSigner.MethodFromPath(path);

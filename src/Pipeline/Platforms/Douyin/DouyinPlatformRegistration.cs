@@ -13,8 +13,9 @@ public static class DouyinPlatformRegistration
     /// Binds <see cref="DouyinApiOptions"/> from <c>Platforms:Douyin</c> and registers <see cref="DouyinOrderClient"/> as a
     /// typed client of its own named HttpClient (standard resilience: retries with backoff, circuit breaker, timeouts),
     /// exposed as one of the <see cref="IPlatformOrderClient"/>s; likewise <see cref="DouyinOrderLister"/> (order.searchList,
-    /// a read, so retried safely) as one of the <see cref="IPlatformOrderLister"/>s, and <see cref="DouyinSellerNoteWriter"/>
-    /// and <see cref="DouyinShipmentSender"/> (writes: not retried by the handler, see <see cref="SellerNoteHttp"/>).
+    /// a read, so retried safely) as one of the <see cref="IPlatformOrderLister"/>s, and <see cref="DouyinSellerNoteWriter"/>,
+    /// <see cref="DouyinShipmentSender"/> and <see cref="DouyinStockWriter"/> (writes: not retried by the handler, see
+    /// <see cref="SellerNoteHttp"/>).
     /// </summary>
     public static IServiceCollection AddDouyinPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,6 +50,13 @@ public static class DouyinPlatformRegistration
                 sp.GetService<ILogger<DouyinShipmentSender>>(),
                 sp.GetService<TimeProvider>()));
         services.AddTransient<IPlatformShipmentSender>(sp => sp.GetRequiredService<DouyinShipmentSender>());
+        services.AddHttpClient(DouyinStockWriter.HttpClientName, SellerNoteHttp.Configure)
+            .AddTypedClient((http, sp) => new DouyinStockWriter(
+                http,
+                sp.GetRequiredService<IOptions<DouyinApiOptions>>(),
+                sp.GetService<ILogger<DouyinStockWriter>>(),
+                sp.GetService<TimeProvider>()));
+        services.AddTransient<IPlatformStockWriter>(sp => sp.GetRequiredService<DouyinStockWriter>());
         return services;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Domain.Platforms.SellerNotes;
 using ServerlessSync.Pipeline.Ports;
 
@@ -32,22 +31,8 @@ public sealed class DouyinSellerNoteWriter(
 
     public async Task WriteAsync(OrderKey key, string? currentNote, string note, CancellationToken cancellationToken)
     {
-        var body = await DouyinGateway.PostAsync(
+        await DouyinGateway.CallAsync(
             http, options.Value, key.ShopId, AddOrderRemarkPath, new Dictionary<string, string> { ["order_id"] = key.OrderId, ["remark"] = note },
             time.GetUtcNow(), key.InstanceId, logger, cancellationToken);
-        DouyinApiError? error;
-        try
-        {
-            error = DouyinEnvelope.ErrorOf(body);
-        }
-        catch (FormatException ex)
-        {
-            throw new PlatformRequestException($"Douyin order.addOrderRemark for {key.InstanceId} returned an unreadable answer: {ex.Message}", ex);
-        }
-
-        if (error is not null)
-        {
-            throw DouyinGateway.Refused(error, AddOrderRemarkPath, key.InstanceId, logger);
-        }
     }
 }

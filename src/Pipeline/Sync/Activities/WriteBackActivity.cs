@@ -8,6 +8,7 @@ using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.SellerNotes;
 using ServerlessSync.Pipeline.Shipments;
 using ServerlessSync.Pipeline.Stats;
+using ServerlessSync.Pipeline.StockPush;
 using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Pipeline.Sync.Activities;
@@ -16,7 +17,7 @@ namespace ServerlessSync.Pipeline.Sync.Activities;
 /// Records the outcome in the Orders ledger (ETag compare-and-set), keeps the quarantine index and the live
 /// stats in step, counts the change in the metrics, publishes the order event, and resets the ERP's
 /// consecutive-failure count on success; a synced order's ERP number is queued for the platform's seller note and indexed for
-/// the ERP's shipments. The last
+/// the ERP's shipments, and its shop's stock push is signalled. The last
 /// write of a per-order run gives up the run's lease on the order.
 /// </summary>
 public sealed class WriteBackActivity(
@@ -29,6 +30,7 @@ public sealed class WriteBackActivity(
     OrderLeases leases,
     SellerNoteQueue sellerNotes,
     ErpOrderIndex erpOrders,
+    StockPushSignal stockPush,
     TimeProvider clock,
     ILogger<WriteBackActivity> logger) : TaskActivity<WriteBackRequest, bool>
 {
@@ -79,6 +81,12 @@ public sealed class WriteBackActivity(
         if (entry.Status == SyncStatus.Synced && input.Status == SyncStatus.Synced && entry.ErpOrderNumber is { Length: > 0 } shippedAs)
         {
             await erpOrders.PutAsync(shippedAs, input.Key, CancellationToken.None);
+        }
+
+        // The ERP's stock moved with this write: the stock push learns the order's SKUs and pushes the shop's next run.
+        if (input.Status == SyncStatus.Synced && entry.Status == SyncStatus.Synced && input.Sales is { } sales)
+        {
+            await stockPush.ErpWrittenAsync(input.Key, sales.Lines, CancellationToken.None);
         }
 
         if (QuarantineIndex.IsWaiting(entry.Status))
