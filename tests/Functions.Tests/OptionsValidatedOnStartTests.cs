@@ -38,6 +38,7 @@ public sealed class OptionsValidatedOnStartTests
         { "PullOptions", "Pull:MaxPagesPerRun", "0", "Kingdee" },
         { "SellerNoteOptions", "SellerNotes:CallsPerSecond:douyin", "0", "Kingdee" },
         { "ShipmentOptions", "Shipments:OverlapSeconds", "-1", "Kingdee" },
+        { "StockPushOptions", "StockPush:MinPushIntervalSeconds", "-1", "Kingdee" },
         { "ServiceBusEventOptions", "ServiceBus:ConnectionString", UnresolvedReference, "Kingdee" },
         { "ErpGovernorOptions", "Erp:Kingdee:MaxCallsPerSecond", "0", "Kingdee" },
         { "ErpBatchingOptions", "Erp:BatchMaxWaitMs", "1", "Kingdee" },

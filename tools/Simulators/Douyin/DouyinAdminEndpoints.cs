@@ -32,6 +32,7 @@ public static class DouyinAdminEndpoints
         sim.MapPost("/orders", CreateOrdersAsync);
         sim.MapPost("/orders/{id}/status", SetStatusAsync);
         sim.MapPost("/push", PushAsync);
+        SimSkuStock.Map<DouyinSkuStock>(sim, DemoCatalog.ShopId);
         return group;
     }
 

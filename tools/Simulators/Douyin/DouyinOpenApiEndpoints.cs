@@ -29,6 +29,7 @@ public static class DouyinOpenApiEndpoints
         group.MapPost(DouyinRemarkEndpoint.Path, DouyinRemarkEndpoint.AddOrderRemarkAsync);
         group.MapPost(DouyinDeliveryEndpoints.LogisticsAddPath, DouyinDeliveryEndpoints.LogisticsAddAsync);
         group.MapPost(DouyinDeliveryEndpoints.MultiPackPath, DouyinDeliveryEndpoints.LogisticsAddMultiPackAsync);
+        group.MapPost(DouyinStockEndpoint.Path, DouyinStockEndpoint.SyncStockAsync);
         return group;
     }
 

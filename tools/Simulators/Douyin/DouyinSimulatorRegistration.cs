@@ -15,6 +15,7 @@ public static class DouyinSimulatorRegistration
         s.AddSingleton(o);
         s.TryAddSingleton(TimeProvider.System);
         s.AddSingleton<DouyinOrderStore>();
+        s.AddSingleton<DouyinSkuStock>();
         s.AddSingleton<DouyinSimulatorFaults>();
         s.AddHttpClient(PushHttpClientName);
         s.AddTransient(sp => new DouyinPushSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient(PushHttpClientName)));

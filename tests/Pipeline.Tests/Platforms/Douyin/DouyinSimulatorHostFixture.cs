@@ -43,6 +43,10 @@ public sealed class DouyinSimulatorHostFixture : IAsyncLifetime
         }));
     }
 
+    public DouyinSkuStock Stock => app!.Services.GetRequiredService<DouyinSkuStock>();
+
+    public DouyinSimulatorFaults Faults => app!.Services.GetRequiredService<DouyinSimulatorFaults>();
+
     public async Task InitializeAsync()
     {
         app = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"]);

@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ServerlessSync.Domain.Mapping;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.HubTestSupport;
+using ServerlessSync.Pipeline.Profiles;
+using ServerlessSync.Simulators;
+using ServerlessSync.Simulators.Douyin;
+using ServerlessSync.TestSupport;
+
+namespace ServerlessSync.LocalHost.Tests;
+
+/// <summary>
+/// A whole hub on Azurite: the shop's profile turns the stock push on with a buffer of 3; orders pushed by the Douyin
+/// simulator are written to the Kingdee simulator, and the hub's stock-push timer sets each sold SKU's 抖店 stock to
+/// Kingdee's available stock less the buffer. When the warehouse's stock changes (Kingdee's admin endpoint) and more orders
+/// are written, the platform follows, never below zero.
+/// </summary>
+public sealed class StockPushEndToEndTests
+{
+    private const int Buffer = 3;
+    private static readonly TimeSpan Settle = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task The_platforms_stock_follows_the_erp_after_orders_are_written()
+    {
+        await using var hub = await TestHub.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["StockPush:IntervalSeconds"] = "1",
+            ["StockPush:MinPushIntervalSeconds"] = "1",
+        });
+        var seed = ProfileStore.Parse(await File.ReadAllTextAsync(Path.Combine(Azurite.RepositoryRoot(), "config", "profiles", "douyin-100200300.json")));
+        await hub.HubService<ProfileStore>().SaveAsync(seed with { StockPush = new StockPushSetting(true, Buffer) }, "test", CancellationToken.None);
+        await SetErpStockAsync(hub, p => 40 + DemoCatalog.Products.ToList().IndexOf(p));
+
+        await SyncBurstAsync(hub, seed: 31);
+        var sold = await WaitForPlatformAsync(hub);
+        Assert.NotEmpty(sold);
+        Assert.All(sold, p => Assert.Equal(40 + DemoCatalog.Products.ToList().IndexOf(p) - Buffer, Stock(hub, p)));
+
+        await SetErpStockAsync(hub, p => p == sold[0] ? 2 : 7);
+        await SyncBurstAsync(hub, seed: 32);
+        var followed = await WaitForPlatformAsync(hub);
+
+        Assert.All(followed, p => Assert.Equal(p == sold[0] ? 0 : 7 - Buffer, Stock(hub, p)));
+        using var view = JsonDocument.Parse(await hub.Http.GetStringAsync($"/api/stock-push?platform={PlatformNames.Douyin}&shopId={DemoCatalog.ShopId}"));
+        Assert.Equal(followed.Count, view.RootElement.GetProperty("count").GetInt32());
+        Assert.All(view.RootElement.GetProperty("skus").EnumerateArray(), s => Assert.Equal(
+            Stock(hub, DemoCatalog.Products.Single(p => p.SkuId == s.GetProperty("skuId").GetString())), s.GetProperty("pushed").GetInt64()));
+    }
+
+    private static long Stock(TestHub hub, DemoCatalog.Product product) => hub.SimulatorService<DouyinSkuStock>().Get(DemoCatalog.ShopId, product.SkuId).Stock;
+
+    /// <summary>Sets each product's material stock through the Kingdee simulator's admin endpoint, as a warehouse change would.</summary>
+    private static async Task SetErpStockAsync(TestHub hub, Func<DemoCatalog.Product, decimal> quantity)
+    {
+        using var http = new HttpClient();
+        foreach (var product in DemoCatalog.Products)
+        {
+            using var response = await http.PostAsJsonAsync(hub.SimulatorUrl + "/kingdee/_sim/stock", new { material = product.MaterialNumber, quantity = quantity(product) });
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    private static async Task SyncBurstAsync(TestHub hub, int seed)
+    {
+        var burst = await hub.PlayDouyinBurstAsync(new DouyinBurstPlan { Orders = 5, RatePerSecond = 50, Seed = seed });
+        var ledger = await hub.WaitForLedgerAsync(DemoCatalog.ShopId, burst.OrderIds, Settle, SyncStatus.Synced);
+        Assert.All(ledger.Values, e => Assert.Equal(SyncStatus.Synced, e!.Status));
+    }
+
+    /// <summary>The products the hub knows for the shop, once each shows Kingdee's stock less the buffer (or the time is up).</summary>
+    private static async Task<IReadOnlyList<DemoCatalog.Product>> WaitForPlatformAsync(TestHub hub)
+    {
+        var kingdee = hub.Kingdee.Store;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            using var view = JsonDocument.Parse(await hub.Http.GetStringAsync($"/api/stock-push?platform={PlatformNames.Douyin}&shopId={DemoCatalog.ShopId}"));
+            var known = view.RootElement.GetProperty("skus").EnumerateArray()
+                .Select(s => DemoCatalog.Products.Single(p => p.SkuId == s.GetProperty("skuId").GetString())).ToList();
+            var following = known.Count > 0 && known.All(p =>
+                Stock(hub, p) == Math.Max(0, (long)kingdee.StockRows().Where(r => r.Material == p.MaterialNumber).Sum(r => r.Quantity) - Buffer));
+            if (following || DateTime.UtcNow > deadline)
+            {
+                return known;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}
