@@ -54,9 +54,10 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void In_azure_storage_uses_service_uris_and_managed_identity_and_every_function_class_still_resolves()
+    public async Task In_azure_storage_uses_service_uris_and_managed_identity_and_every_function_class_still_resolves()
     {
-        using var provider = Build(new Dictionary<string, string?>
+        // Async disposal: the stock push's ERP governor is only IAsyncDisposable.
+        await using var provider = Build(new Dictionary<string, string?>
         {
             ["Storage:TableServiceUri"] = "https://serverlesssync.table.core.windows.net",
             ["Storage:QueueServiceUri"] = "https://serverlesssync.queue.core.windows.net",

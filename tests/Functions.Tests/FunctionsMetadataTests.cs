@@ -51,7 +51,7 @@ public sealed class FunctionsMetadataTests
             DashboardPageFunction.Name, ConsolePageFunction.Name, WebAssetFunction.Name, StatsSummaryFunction.Name, RecentAlertsFunction.Name, ReconciliationFunction.Name,
             ResyncOrderFunction.Name, ProfileFunction.Name, ProfileHistoryFunction.Name, ProfileDryRunFunction.Name, QuarantineListFunction.Name, QuarantineReleaseFunction.Name,
             IntakePoisonFunction.Name, IntakePoisonRedriveFunction.Name, PullSkippedFunction.Name, HeldPushesFunction.Name, HeldPushesReplayFunction.Name,
-            AuditTrailFunction.Name, WriteSellerNotesFunction.Name, SyncShipmentsFunction.Name,
+            AuditTrailFunction.Name, WriteSellerNotesFunction.Name, SyncShipmentsFunction.Name, PushStockFunction.Name, StockPushFunction.Name,
             MappingSkusFunction.Name, ComboSplitFunction.Name, MaterialSearchFunction.Name, MappingPreviewFunction.Name, MappingVersionsFunction.Name, MappingVersionFunction.Name, MappingRestoreFunction.Name,
         ];
         Assert.Equal(expected.Order(), Functions.Value.Keys.Order());
@@ -177,6 +177,14 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger(SyncShipmentsFunction.Name);
         Assert.Equal("timerTrigger", Text(trigger, "type"));
         Assert.Equal("*/15 * * * * *", Text(trigger, "schedule"));
+    }
+
+    [Fact]
+    public void PushStock_is_a_timer_every_10_seconds()
+    {
+        var trigger = Trigger(PushStockFunction.Name);
+        Assert.Equal("timerTrigger", Text(trigger, "type"));
+        Assert.Equal("*/10 * * * * *", Text(trigger, "schedule"));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -7,7 +6,6 @@ using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.OpsConsole;
-using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Stats;
@@ -45,17 +43,9 @@ public sealed class StockPusherTests(DouyinSimulatorHostFixture sim) : IClassFix
 
     private async Task<Rig> RigAsync(StockPushSetting setting, Func<MappingProfile, MappingProfile>? shape = null, StockPushOptions? settings = null)
     {
-        var shopId = Random.Shared.NextInt64(100_000_000_000, 999_999_999_999).ToString(CultureInfo.InvariantCulture);
-        sim.Options.ShopAccessTokens["token-" + shopId] = shopId;
+        var (shopId, api) = sim.NewShop();
         var storage = await CoreStorage.CreateAsync();
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var api = Options.Create(new DouyinApiOptions
-        {
-            ApiBaseUrl = sim.DouyinBaseUrl,
-            AppKey = sim.Options.AppKey,
-            AppSecret = sim.Options.AppSecret,
-            Shops = { [shopId] = new PlatformShopSettings { AccessToken = "token-" + shopId } },
-        });
         var profiles = new ProfileStore(storage, clock);
         var seed = ProfileStore.Parse(await File.ReadAllTextAsync(Path.Combine(Azurite.RepositoryRoot(), "config", "profiles", "douyin-100200300.json")));
         var profile = (shape ?? (p => p))(seed with { ShopId = shopId, StockPush = setting });

@@ -107,6 +107,34 @@ public static class DouyinOpenApiEndpoints
         return (body, null);
     }
 
+    /// <summary>
+    /// <see cref="AdmitAsync"/>, then <c>param_json</c> read as an object whose values are all strings (as the write APIs
+    /// take them): either the parameters or the answer to send instead.
+    /// </summary>
+    internal static async Task<(JsonObject? Param, IResult? Refusal)> AdmitStringParamsAsync(
+        HttpContext http, string path, DouyinSimulatorOptions options, DouyinSimulatorFaults faults, DateTimeOffset now)
+    {
+        var (body, refusal) = await AdmitAsync(http, path, options, faults, now);
+        if (refusal is not null)
+        {
+            return (null, refusal);
+        }
+
+        JsonObject? param;
+        try
+        {
+            param = JsonNode.Parse(body!) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            param = null;
+        }
+
+        return param is not null && param.All(p => p.Value?.GetValueKind() == JsonValueKind.String)
+            ? (param, null)
+            : (null, Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.parameter-format-invalid", "业务参数json解析失败，所有参数需为string类型"));
+    }
+
     /// <summary>The gateway's checks for a call to <paramref name="path"/>: null when they pass, else the error envelope.</summary>
     internal static JsonObject? CheckGateway(IQueryCollection query, string body, DouyinSimulatorOptions options, DateTimeOffset now, string path)
     {

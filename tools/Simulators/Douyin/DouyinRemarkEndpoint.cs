@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -22,25 +21,10 @@ public static class DouyinRemarkEndpoint
     public static async Task<IResult> AddOrderRemarkAsync(
         HttpContext http, DouyinOrderStore store, DouyinSimulatorOptions options, DouyinSimulatorFaults faults, TimeProvider time)
     {
-        var (body, refusal) = await DouyinOpenApiEndpoints.AdmitAsync(http, Path, options, faults, time.GetUtcNow());
-        if (refusal is not null)
+        var (param, refusal) = await DouyinOpenApiEndpoints.AdmitStringParamsAsync(http, Path, options, faults, time.GetUtcNow());
+        if (param is null)
         {
-            return refusal;
-        }
-
-        JsonObject? param;
-        try
-        {
-            param = JsonNode.Parse(body!) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            param = null;
-        }
-
-        if (param is null || !AllStrings(param))
-        {
-            return Invalid("isv.parameter-format-invalid", "业务参数json解析失败，所有参数需为string类型");
+            return refusal!;
         }
 
         var orderId = param["order_id"]?.GetValue<string>();
@@ -78,8 +62,6 @@ public static class DouyinRemarkEndpoint
 
         return DouyinOpenApiEndpoints.Envelope(DouyinOpenApiEnvelope.Ok(new JsonObject()));
     }
-
-    private static bool AllStrings(JsonObject param) => param.All(p => p.Value?.GetValueKind() == JsonValueKind.String);
 
     private static IResult Invalid(string subCode, string subMsg) =>
         DouyinOpenApiEndpoints.Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", subCode, subMsg);

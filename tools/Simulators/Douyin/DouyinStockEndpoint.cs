@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -35,25 +34,10 @@ public static class DouyinStockEndpoint
     public static async Task<IResult> SyncStockAsync(
         HttpContext http, DouyinSkuStock stock, DouyinSimulatorOptions options, DouyinSimulatorFaults faults, TimeProvider time)
     {
-        var (body, refusal) = await DouyinOpenApiEndpoints.AdmitAsync(http, Path, options, faults, time.GetUtcNow());
-        if (refusal is not null)
+        var (param, refusal) = await DouyinOpenApiEndpoints.AdmitStringParamsAsync(http, Path, options, faults, time.GetUtcNow());
+        if (param is null)
         {
-            return refusal;
-        }
-
-        JsonObject? param;
-        try
-        {
-            param = JsonNode.Parse(body!) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            param = null;
-        }
-
-        if (param is null || param.Any(p => p.Value?.GetValueKind() != JsonValueKind.String))
-        {
-            return Invalid("isv.parameter-format-invalid", "业务参数json解析失败，所有参数需为string类型");
+            return refusal!;
         }
 
         string? Text(string name) => param[name]?.GetValue<string>() is { Length: > 0 } value ? value : null;

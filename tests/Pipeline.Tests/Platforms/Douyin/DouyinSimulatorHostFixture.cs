@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,8 +30,8 @@ public sealed class DouyinSimulatorHostFixture : IAsyncLifetime
         AccessToken = "sim-token",
     });
 
-    /// <summary>A shop of its own (a random id with its own access token), so a test's orders and rows are its own.</summary>
-    public (string ShopId, IOptions<DouyinApiOptions> Api) NewShop()
+    /// <summary>A shop of its own (a random id with its own access token), so a test's orders and rows are its own (<paramref name="secret"/> to sign wrongly).</summary>
+    public (string ShopId, IOptions<DouyinApiOptions> Api) NewShop(string? secret = null)
     {
         var shopId = Random.Shared.NextInt64(100_000_000_000, 999_999_999_999).ToString(CultureInfo.InvariantCulture);
         Options.ShopAccessTokens["token-" + shopId] = shopId;
@@ -38,7 +39,7 @@ public sealed class DouyinSimulatorHostFixture : IAsyncLifetime
         {
             ApiBaseUrl = DouyinBaseUrl,
             AppKey = Options.AppKey,
-            AppSecret = Options.AppSecret,
+            AppSecret = secret ?? Options.AppSecret,
             Shops = { [shopId] = new PlatformShopSettings { AccessToken = "token-" + shopId } },
         }));
     }

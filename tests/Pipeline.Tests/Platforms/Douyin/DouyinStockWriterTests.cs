@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators;
@@ -18,16 +15,8 @@ public sealed class DouyinStockWriterTests(DouyinSimulatorHostFixture sim) : ICl
 
     private (DouyinStockWriter Writer, string ShopId) Writer(string? secret = null)
     {
-        var shopId = Random.Shared.NextInt64(100_000_000_000, 999_999_999_999).ToString(CultureInfo.InvariantCulture);
-        sim.Options.ShopAccessTokens["token-" + shopId] = shopId;
-        var settings = Options.Create(new DouyinApiOptions
-        {
-            ApiBaseUrl = sim.DouyinBaseUrl,
-            AppKey = sim.Options.AppKey,
-            AppSecret = secret ?? sim.Options.AppSecret,
-            Shops = { [shopId] = new PlatformShopSettings { AccessToken = "token-" + shopId } },
-        });
-        return (new DouyinStockWriter(http, settings), shopId);
+        var (shopId, api) = sim.NewShop(secret);
+        return (new DouyinStockWriter(http, api), shopId);
     }
 
     [Fact]
