@@ -165,7 +165,7 @@ public sealed partial class StockPusher(
         var givenUp = failures >= settings.MaxAttempts;
         var wait = givenUp ? TimeSpan.FromSeconds(settings.FullRefreshSeconds) : settings.RetryDelay(failures);
         await store.SaveOutcomeAsync(sku with { Failures = failures, NextTryAt = clock.GetUtcNow() + wait, LastError = reason }, cancellationToken);
-        if (failures >= settings.AlertAfterAttempts)
+        if (givenUp || failures >= settings.AlertAfterAttempts)
         {
             var next = givenUp ? $"tried again after a full refresh interval ({settings.FullRefreshSeconds} s)" : "retried later";
             await alerts.RaiseAsync(

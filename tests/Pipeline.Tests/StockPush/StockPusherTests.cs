@@ -172,6 +172,49 @@ public sealed class StockPusherTests(DouyinSimulatorHostFixture sim) : IClassFix
     }
 
     [Fact]
+    public async Task A_run_tries_at_most_max_per_run_pushes_and_the_next_run_does_the_rest()
+    {
+        using var rig = await RigAsync(new StockPushSetting(true), settings: new StockPushOptions { DefaultCallsPerSecond = 1000, MaxPerRun = 1 });
+        rig.Erp.Stock["MAT-LIP-01"] = 5;
+        rig.Erp.Stock["MAT-CREAM-50"] = 6;
+        await WrittenAsync(rig, Lipstick, Cream);
+
+        var first = await rig.Pusher.RunAsync(CancellationToken.None);
+        var second = await rig.Pusher.RunAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1), (first.Pushed, first.Deferred));
+        Assert.Equal(1, second.Pushed);
+        Assert.Equal((5, 6), (OnPlatform(rig, Lipstick), OnPlatform(rig, Cream)));
+    }
+
+    [Fact]
+    public async Task After_max_attempts_a_failing_sku_waits_a_full_refresh_before_its_next_try()
+    {
+        using var rig = await RigAsync(new StockPushSetting(true), settings: new StockPushOptions { DefaultCallsPerSecond = 1000, MaxAttempts = 1, RetryBaseSeconds = 5, FullRefreshSeconds = 100 });
+        rig.Erp.Stock["MAT-LIP-01"] = 9;
+        await WrittenAsync(rig, Lipstick);
+        sim.Options.ApiFailureRate = 1;
+        try
+        {
+            Assert.Equal(1, (await rig.Pusher.RunAsync(CancellationToken.None)).Failed);
+        }
+        finally
+        {
+            sim.Options.ApiFailureRate = 0;
+        }
+
+        rig.Clock.Advance(TimeSpan.FromSeconds(50));
+        var early = await rig.Pusher.RunAsync(CancellationToken.None);
+        rig.Clock.Advance(TimeSpan.FromSeconds(51));
+        var due = await rig.Pusher.RunAsync(CancellationToken.None);
+
+        Assert.Equal(0, early.Pushed);
+        Assert.Equal(1, due.Pushed);
+        Assert.Equal(9, OnPlatform(rig, Lipstick));
+        Assert.Contains("full refresh", (await new RecentAlertsApi(rig.Storage).GetAsync(null, CancellationToken.None)).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_shop_whose_profile_leaves_the_push_off_is_never_pushed()
     {
         using var rig = await RigAsync(StockPushSetting.Off);
