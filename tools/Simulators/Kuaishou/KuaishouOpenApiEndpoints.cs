@@ -35,13 +35,15 @@ public static class KuaishouOpenApiEndpoints
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private sealed record Call(string SellerId, JsonObject Param);
+    internal sealed record Call(string SellerId, JsonObject Param);
 
     public static RouteGroupBuilder MapKuaishouOpenApi(this RouteGroupBuilder group)
     {
         group.MapGet(OrderDetailPath, OrderDetailAsync);
         group.MapGet(OrderCursorListPath, CursorListAsync);
         group.MapGet(SellerNoteAddPath, SellerNoteAddAsync);
+        group.MapGet(KuaishouSimSignatures.PathOf(KuaishouApiMethods.GoodsDeliver), KuaishouDeliveryEndpoints.GoodsDeliverAsync);
+        group.MapGet(KuaishouSimSignatures.PathOf(KuaishouApiMethods.SplitDeliver), KuaishouDeliveryEndpoints.SplitDeliverAsync);
         return group;
     }
 
@@ -183,7 +185,7 @@ public static class KuaishouOpenApiEndpoints
         return Envelope(KuaishouOpenApiEnvelope.Ok(data));
     }
 
-    private static async Task<(IResult? Refusal, Call? Call)> AdmitAsync(
+    internal static async Task<(IResult? Refusal, Call? Call)> AdmitAsync(
         HttpContext http, string method, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
     {
         if (options.ApiLatencyMs > 0)
@@ -267,16 +269,16 @@ public static class KuaishouOpenApiEndpoints
         return KuaishouSimSignatures.ApiSignMatches(query, options.SignSecret) ? null : KuaishouOpenApiEnvelope.SignatureInvalid("签名校验失败");
     }
 
-    private static string? Text(JsonObject param, string name) => param[name]?.GetValueKind() switch
+    internal static string? Text(JsonObject param, string name) => param[name]?.GetValueKind() switch
     {
         JsonValueKind.String => param[name]!.GetValue<string>(),
         JsonValueKind.Number => param[name]!.ToJsonString(),
         _ => null,
     };
 
-    private static long? Long(JsonObject param, string name) =>
+    internal static long? Long(JsonObject param, string name) =>
         long.TryParse(Text(param, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 
-    private static IResult Envelope(JsonObject envelope) =>
+    internal static IResult Envelope(JsonObject envelope) =>
         Results.Text(envelope.ToJsonString(Json), "application/json; charset=utf-8", Encoding.UTF8);
 }

@@ -38,7 +38,12 @@ public static class KuaishouOrderDetailJson
             ["orderRefundList"] = order.RefundId is null
                 ? new JsonArray()
                 : new JsonArray(new JsonObject { ["refundId"] = Number(order.RefundId), ["refundStatus"] = order.RefundStatus }),
-            ["orderLogisticsInfo"] = new JsonArray(),
+            ["orderLogisticsInfo"] = new JsonArray(order.Parcels.Select(p => (JsonNode)new JsonObject
+            {
+                ["expressNo"] = p.ExpressNo,
+                ["expressCode"] = p.ExpressCode,
+                ["logisticsId"] = p.LogisticsId,
+            }).ToArray()),
             ["orderNote"] = new JsonObject { ["orderNoteInfo"] = Notes(order.Notes) },
             ["orderAddress"] = Address(order.Receiver),
             ["orderCpsInfo"] = new JsonObject

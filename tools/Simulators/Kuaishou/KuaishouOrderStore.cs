@@ -109,6 +109,45 @@ public sealed class KuaishouOrderStore
         return null;
     }
 
+    /// <summary>
+    /// Adds a parcel as a delivery call does (null items: everything not shipped yet); the order moves to 已发货 (40) once
+    /// every unit has shipped. Null with the reason when the order is not paid, shipped in full, or an order id gets more
+    /// units than it has left.
+    /// </summary>
+    public (KuaishouSimOrder? Order, string? Refusal) Ship(string oid, long expressCode, string expressNo, IReadOnlyList<KuaishouSimParcelItem>? items)
+    {
+        while (orders.TryGetValue(oid, out var current))
+        {
+            if (current.Status != KuaishouSimStatus.Paid)
+            {
+                return (null, current.Status == KuaishouSimStatus.Shipped ? "订单已发货，不能重复发货" : "订单状态不允许发货");
+            }
+
+            var shipped = items ?? current.Shippable.Select(s => new KuaishouSimParcelItem(s.Oid, s.Num - current.ShippedOf(s.Oid))).Where(i => i.Num > 0).ToList();
+            if (shipped.FirstOrDefault(i => current.Shippable.FirstOrDefault(x => x.Oid == i.Oid) is not { Oid: not null } entry || i.Num < 1 || i.Num > entry.Num - current.ShippedOf(i.Oid)) is { } bad)
+            {
+                return (null, $"子订单 {bad.Oid} 发货数量须大于等于1且小于等于剩余未发货的商品数");
+            }
+
+            var next = current with
+            {
+                Parcels = [.. current.Parcels, new KuaishouSimParcel(current.Parcels.Count + 1, expressCode, expressNo, shipped)],
+                UpdateTime = Math.Max(current.UpdateTime + 1, time.GetUtcNow().ToUnixTimeMilliseconds()),
+            };
+            if (next.Shippable.All(s => next.ShippedOf(s.Oid) >= s.Num))
+            {
+                next = next with { Status = KuaishouSimStatus.Shipped };
+            }
+
+            if (orders.TryUpdate(oid, next, current))
+            {
+                return (next, null);
+            }
+        }
+
+        return (null, "订单不存在");
+    }
+
     private KuaishouSimOrder CreateWithSharedRandom(string sellerId)
     {
         lock (randomGate)

@@ -60,6 +60,15 @@ public sealed record KuaishouSimOrder
     /// <summary>The seller's notes as <c>open.seller.order.note.add</c> added them, oldest first.</summary>
     public IReadOnlyList<KuaishouSimNote> Notes { get; init; } = [];
 
+    /// <summary>The parcels shipped so far (<c>orderLogisticsInfo</c>).</summary>
+    public IReadOnlyList<KuaishouSimParcel> Parcels { get; init; } = [];
+
+    /// <summary>Units of the main order (its <see cref="Oid"/>) or of a gift order shipped so far.</summary>
+    public int ShippedOf(string oid) => Parcels.SelectMany(p => p.Items).Where(i => i.Oid == oid).Sum(i => i.Num);
+
+    /// <summary>Each order id that ships (the main order, then the gifts) with its units.</summary>
+    public IEnumerable<(string Oid, int Num)> Shippable => new[] { (Oid, Item.Num) }.Concat(Gifts.Select(g => (g.Oid, g.Item.Num)));
+
     /// <summary>订单商品总价: list price × quantity.</summary>
     public long TotalFee => Item.OriginalPrice * Item.Num;
 
@@ -69,6 +78,11 @@ public sealed record KuaishouSimOrder
 
 /// <summary>One <c>orderNote.orderNoteInfo[]</c> entry: time (unix ms), text, flag colour (0..6), who wrote it.</summary>
 public sealed record KuaishouSimNote(long CreateTime, string Note, int FlagTagCode, string OperatorName);
+
+/// <summary>One parcel: its logistics id, carrier code, waybill and the order ids (main or gift) with units it carries.</summary>
+public sealed record KuaishouSimParcel(long LogisticsId, long ExpressCode, string ExpressNo, IReadOnlyList<KuaishouSimParcelItem> Items);
+
+public sealed record KuaishouSimParcelItem(string Oid, int Num);
 
 /// <summary>The order's SKU as <c>orderItemInfo</c> shows it.</summary>
 public sealed record KuaishouSimItem(string SkuId, string ItemId, string SkuNick, string Title, int Num, long OriginalPrice);

@@ -55,6 +55,7 @@ public static class TaobaoGatewayEndpoints
             TaobaoMethods.TradeFullInfoGet => TaobaoTradeApis.FullInfo(parameters, store, options),
             TaobaoMethods.TradeMemoAdd => TaobaoMemoApis.Add(parameters, store, options),
             TaobaoMethods.TradeMemoUpdate => TaobaoMemoApis.Update(parameters, store, options),
+            TaobaoMethods.LogisticsOfflineSend => TaobaoDeliveryApi.OfflineSend(parameters, store, options),
             _ => TaobaoTradeApis.SoldIncrement(parameters, store, options, log),
         };
     }
@@ -125,7 +126,7 @@ public static class TaobaoGatewayEndpoints
             return TaobaoTopAnswers.Error(TaobaoApiError.InvalidSignature, "Invalid Signature");
         }
 
-        if (method is not (TaobaoMethods.TradeFullInfoGet or TaobaoMethods.TradesSoldIncrementGet or TaobaoMethods.TradeMemoAdd or TaobaoMethods.TradeMemoUpdate))
+        if (method is not (TaobaoMethods.TradeFullInfoGet or TaobaoMethods.TradesSoldIncrementGet or TaobaoMethods.TradeMemoAdd or TaobaoMethods.TradeMemoUpdate or TaobaoMethods.LogisticsOfflineSend))
         {
             return TaobaoTopAnswers.Error(TaobaoApiError.InvalidMethod, "Invalid Method");
         }

@@ -103,6 +103,37 @@ public sealed class TaobaoOrderStore
     /// <summary>Changes the seller memo and flag (and <c>modified</c>, as any change of the trade does); null when the trade is unknown.</summary>
     public TaobaoSimOrder? SetMemo(string tid, Func<TaobaoSimOrder, TaobaoSimOrder> change) => Update(tid, (current, _) => change(current));
 
+    /// <summary>
+    /// Ships sub-orders as logistics.offline.send does (null: every sub-order not shipped yet): each gets the waybill and
+    /// carrier, and the trade moves to SELLER_CONSIGNED_PART or, once all are shipped, WAIT_BUYER_CONFIRM_GOODS. Null with
+    /// the reason when the trade is not waiting for shipping or a named sub-order is unknown or shipped already.
+    /// </summary>
+    public (TaobaoSimOrder? Trade, string? Refusal) Ship(string tid, string companyCode, string outSid, IReadOnlyCollection<string>? subOids)
+    {
+        string? refusal = null;
+        var trade = Update(tid, (current, now) =>
+        {
+            var wanted = subOids ?? current.Lines.Where(l => l.InvoiceNo is null).Select(l => l.Oid).ToList();
+            refusal = current.Status is not (TaobaoSimStatus.WaitSellerSendGoods or TaobaoSimStatus.SellerConsignedPart) ? "交易状态不允许发货"
+                : wanted.Count == 0 ? "交易已发货"
+                : wanted.FirstOrDefault(o => current.Lines.FirstOrDefault(l => l.Oid == o) is not { InvoiceNo: null }) is { } bad ? $"子订单 {bad} 不存在或已发货"
+                : null;
+            if (refusal is not null)
+            {
+                return current;
+            }
+
+            var lines = current.Lines.Select(l => wanted.Contains(l.Oid) ? l with { InvoiceNo = outSid, LogisticsCompany = companyCode } : l).ToList();
+            return current with
+            {
+                Lines = lines,
+                Status = lines.All(l => l.InvoiceNo is not null) ? TaobaoSimStatus.WaitBuyerConfirmGoods : TaobaoSimStatus.SellerConsignedPart,
+                ConsignTime = current.ConsignTime ?? now,
+            };
+        });
+        return trade is null ? (null, "交易不存在") : refusal is null ? (trade, null) : (null, refusal);
+    }
+
     /// <summary>Modifies a trade without changing what it holds (a memo, an address...): only <c>modified</c> moves.</summary>
     public TaobaoSimOrder? Touch(string tid) => Update(tid, (current, _) => current);
 

@@ -79,6 +79,12 @@ public sealed record TaobaoSimLine
 
     public bool IsFreeGift { get; init; }
 
+    /// <summary>运单号 (<c>invoice_no</c>) once logistics.offline.send shipped this sub-order; null before.</summary>
+    public string? InvoiceNo { get; init; }
+
+    /// <summary>The carrier code it was shipped with (<c>logistics_company</c>).</summary>
+    public string? LogisticsCompany { get; init; }
+
     /// <summary>On a main line: its gift's oid; on a gift line: the main line's oid.</summary>
     public string? GiftMids { get; init; }
 

@@ -87,6 +87,8 @@ public static class TaobaoTradeJson
             ["order_from"] = line.OrderFrom,
             ["is_free_gift"] = line.IsFreeGift,
             ["seller_type"] = "C",
+            ["invoice_no"] = line.InvoiceNo,
+            ["logistics_company"] = line.LogisticsCompany,
         };
         if (line.GiftMids is not null)
         {

@@ -31,6 +31,7 @@ public static class WeChatApiEndpoints
         group.MapPost(OrderGetPath, OrderGetAsync);
         group.MapPost(OrderListPath, OrderListAsync);
         group.MapPost(MerchantNotesUpdatePath, MerchantNotesUpdateAsync);
+        group.MapPost(WeChatDeliveryEndpoint.Path, WeChatDeliveryEndpoint.DeliverySendAsync);
         return group;
     }
 
@@ -148,7 +149,7 @@ public static class WeChatApiEndpoints
     }
 
     /// <summary>Latency, injected 500s, access token, rate limit and a JSON object body, in the gateway's order.</summary>
-    private static async Task<(IResult? Refusal, JsonObject? Body)> AdmitAsync(
+    internal static async Task<(IResult? Refusal, JsonObject? Body)> AdmitAsync(
         HttpContext http, WeChatSimulatorOptions options, WeChatSimTokens tokens, WeChatSimulatorFaults faults)
     {
         if (options.ApiLatencyMs > 0)

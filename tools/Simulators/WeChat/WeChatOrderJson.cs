@@ -58,8 +58,16 @@ public static class WeChatOrderJson
                         ["tel_number"] = a.TelNumber,
                         ["house_number"] = "",
                     },
-                    ["delivery_product_info"] = new JsonArray(),
-                    ["ship_done_time"] = 0,
+                    ["delivery_product_info"] = new JsonArray(order.Parcels.Select(p => (JsonNode?)new JsonObject
+                    {
+                        ["waybill_id"] = p.WaybillId,
+                        ["delivery_id"] = p.DeliveryId,
+                        ["delivery_name"] = WeChatDeliveryEndpoint.Companies.GetValueOrDefault(p.DeliveryId, p.DeliveryId),
+                        ["delivery_time"] = p.DeliveryTime,
+                        ["deliver_type"] = 1,
+                        ["product_infos"] = new JsonArray(p.Items.Select(i => (JsonNode?)new JsonObject { ["product_id"] = i.ProductId, ["sku_id"] = i.SkuId, ["product_cnt"] = i.Count }).ToArray()),
+                    }).ToArray()),
+                    ["ship_done_time"] = order.Status == WeChatSimStatus.Shipped ? order.Parcels[^1].DeliveryTime : 0,
                     ["deliver_method"] = 0,
                 },
                 ["ext_info"] = new JsonObject

@@ -98,6 +98,38 @@ public sealed class WeChatOrderStore
         return (null, false);
     }
 
+    /// <summary>
+    /// Adds a parcel as delivery/send does (null items: every unit not shipped yet); the order moves to 21 (部分发货) or,
+    /// once every unit has shipped, to 30 (待收货). Null with the reason when the order is not waiting for shipping or a
+    /// line gets more units than it has left.
+    /// </summary>
+    public (WeChatSimOrder? Order, string? Refusal) Ship(string orderId, string deliveryId, string waybillId, IReadOnlyList<WeChatSimParcelItem>? items)
+    {
+        while (orders.TryGetValue(orderId, out var current))
+        {
+            if (current.Status is not (WeChatSimStatus.WaitShipping or WeChatSimStatus.PartlyShipped))
+            {
+                return (null, current.Status == WeChatSimStatus.Shipped ? "已经发货" : "订单状态不允许发货");
+            }
+
+            var shipped = items ?? current.Lines.Select(l => new WeChatSimParcelItem(l.ProductId, l.SkuId, l.SkuCnt - current.ShippedOf(l))).Where(i => i.Count > 0).ToList();
+            if (shipped.FirstOrDefault(i => current.Lines.FirstOrDefault(l => l.ProductId == i.ProductId && l.SkuId == i.SkuId) is not { } line || i.Count < 1 || i.Count > line.SkuCnt - current.ShippedOf(line)) is { } bad)
+            {
+                return (null, $"商品 {bad.ProductId}/{bad.SkuId} 发货数量不合法");
+            }
+
+            var now = Math.Max(current.UpdateTime + 1, time.GetUtcNow().ToUnixTimeSeconds());
+            var next = current with { Parcels = [.. current.Parcels, new WeChatSimParcel(deliveryId, waybillId, now, shipped)], UpdateTime = now };
+            next = next with { Status = next.Lines.All(l => next.ShippedOf(l) >= l.SkuCnt) ? WeChatSimStatus.Shipped : WeChatSimStatus.PartlyShipped };
+            if (orders.TryUpdate(orderId, next, current))
+            {
+                return (next, null);
+            }
+        }
+
+        return (null, null);
+    }
+
     /// <summary>Moves an order to another status (update time moves forward); null when the order is unknown.</summary>
     public WeChatSimOrder? SetStatus(string orderId, int status)
     {

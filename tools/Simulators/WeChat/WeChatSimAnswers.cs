@@ -25,6 +25,12 @@ public static class WeChatSimAnswers
     /// <summary>Guessed: the reference lists no "order does not exist" code for order/get.</summary>
     public const long OrderNotFound = 100002;
 
+    /// <summary>已经发货: documented for the older mini-shop delivery/send; whether channels answers it is not (loop.md §2.3 U).</summary>
+    public const long AlreadyShipped = 109001;
+
+    /// <summary>发货失败 (same source as <see cref="AlreadyShipped"/>).</summary>
+    public const long DeliveryFailed = 109000;
+
     /// <summary>订单更新过于频繁 (merchantnotes/update).</summary>
     public const long OrderUpdatedTooOften = 100003;
 

@@ -39,6 +39,12 @@ public sealed record WeChatSimOrder
     /// <summary>After-sale order id once an after-sale was opened (refund after which the order is cancelled: status 200).</summary>
     public string? AfterSaleOrderId { get; init; }
 
+    /// <summary>The parcels shipped so far (<c>delivery_info.delivery_product_info</c>).</summary>
+    public IReadOnlyList<WeChatSimParcel> Parcels { get; init; } = [];
+
+    /// <summary>Units of a line (by product and SKU) shipped so far.</summary>
+    public int ShippedOf(WeChatSimLine line) => Parcels.SelectMany(p => p.Items).Where(i => i.ProductId == line.ProductId && i.SkuId == line.SkuId).Sum(i => i.Count);
+
     /// <summary>商品总价: list price of the sold (non-gift) units.</summary>
     public long ProductPrice => Lines.Where(l => !l.IsFreeGift).Sum(l => l.SalePrice * l.SkuCnt);
 
@@ -53,6 +59,11 @@ public sealed record WeChatSimOrder
     /// <summary>平台券: the platform-borne part, settled to the merchant later.</summary>
     public long CashCouponDiscountedPrice => Lines.Sum(l => l.PlatformCoupon);
 }
+
+/// <summary>One parcel: carrier id, waybill, time and the goods (product, SKU, count) it carries.</summary>
+public sealed record WeChatSimParcel(string DeliveryId, string WaybillId, long DeliveryTime, IReadOnlyList<WeChatSimParcelItem> Items);
+
+public sealed record WeChatSimParcelItem(string ProductId, string SkuId, int Count);
 
 /// <summary>One <c>product_infos[]</c> entry.</summary>
 public sealed record WeChatSimLine

@@ -83,8 +83,15 @@ public static class KuaishouOrderParser
             Tags = new MarketingTags(anchor.Id, anchor.Name, liveRoomId, KuaishouChannel.Describe(carrierType, cpsType)),
             Lines = lines,
             SellerNote = SellerNotes(detail),
+            TrackingNumbers = TrackingNumbers(detail),
         };
     }
+
+    /// <summary><c>orderLogisticsInfo[].expressNo</c>: the waybills the order was shipped with (loop.md §2.2).</summary>
+    private static List<string> TrackingNumbers(JsonElement detail) =>
+        KuaishouJson.Property(detail, "orderLogisticsInfo") is { ValueKind: JsonValueKind.Array } parcels
+            ? parcels.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object).Select(p => KuaishouJson.NonEmpty(KuaishouJson.String(p, "expressNo"))).OfType<string>().ToList()
+            : [];
 
     /// <summary>The seller's notes (<c>orderNote.orderNoteInfo[].note</c>, newest first), one a line; null when there are none.</summary>
     private static string? SellerNotes(JsonElement detail)

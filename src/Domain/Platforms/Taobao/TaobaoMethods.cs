@@ -15,6 +15,12 @@ public static class TaobaoMethods
     /// <summary>Replaces the seller memo (a non-empty <c>memo</c>); may be called repeatedly and also adds a first memo (loop.md §1).</summary>
     public const string TradeMemoUpdate = "taobao.trade.memo.update";
 
+    /// <summary>
+    /// 自己联系物流发货 (loop.md §2.4): <c>tid</c>, <c>out_sid</c> (waybill), <c>company_code</c>; for part of a trade
+    /// <c>sub_tid</c> (the sub-orders' oids, comma-separated) and <c>is_split</c> 1. Answers <c>shipping.is_success</c>.
+    /// </summary>
+    public const string LogisticsOfflineSend = "taobao.logistics.offline.send";
+
     /// <summary>A memo is at most 1000 bytes.</summary>
     public const int MaxMemoBytes = 1000;
 

@@ -83,6 +83,9 @@ public static class TaobaoTradeParser
             Tags = new MarketingTags(null, null, null, channel),
             Lines = lines,
             SellerNote = TaobaoJson.String(trade, "seller_memo") is { Length: > 0 } memo ? memo : null,
+
+            // 运单号 of each shipped sub-order (loop.md §2.4 read-back).
+            TrackingNumbers = lineElements.Select(l => TaobaoJson.String(l, "invoice_no")).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
         };
     }
 

@@ -16,4 +16,7 @@ public static class WeChatApiPaths
 
     public const string AccessTokenParam = "access_token";
     public const string GrantType = "client_credential";
+
+    /// <summary>发货 (loop.md §2.3): <c>order_id</c>, <c>delivery_list[]</c> {<c>delivery_id</c>, <c>waybill_id</c>, <c>deliver_type</c>, <c>product_infos[]</c>}.</summary>
+    public const string DeliverySend = "/channels/ec/order/delivery/send";
 }

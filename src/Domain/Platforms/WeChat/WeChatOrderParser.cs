@@ -95,7 +95,30 @@ public static class WeChatOrderParser
             Tags = new MarketingTags(finderId, anchorName, liveId, WeChatOrderScene.Describe(WeChatJson.Long(ext, "order_scene"))),
             Lines = lines,
             SellerNote = WeChatJson.NonEmptyString(ext, "merchant_notes"),
+            TrackingNumbers = WeChatJson.Property(detail, "delivery_info") is { ValueKind: JsonValueKind.Object } delivery
+                ? WeChatJson.Array(delivery, "delivery_product_info").Select(p => WeChatJson.NonEmptyString(p, "waybill_id")).OfType<string>().ToList()
+                : [],
         };
+    }
+
+    /// <summary>
+    /// The body of <c>delivery/send</c> (loop.md §2.3): one <c>delivery_list</c> entry, 自寄快递 (<c>deliver_type</c> 1), with
+    /// <c>product_infos</c> when only some goods ship.
+    /// </summary>
+    public static string DeliverySendRequest(string orderId, string deliveryId, string waybillId, IEnumerable<(string ProductId, string SkuId, int Count)>? products)
+    {
+        var parcel = new System.Text.Json.Nodes.JsonObject { ["delivery_id"] = deliveryId, ["waybill_id"] = waybillId, ["deliver_type"] = 1 };
+        if (products is not null)
+        {
+            parcel["product_infos"] = new System.Text.Json.Nodes.JsonArray(products.Select(p => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+            {
+                ["product_id"] = p.ProductId,
+                ["sku_id"] = p.SkuId,
+                ["product_cnt"] = p.Count,
+            }).ToArray());
+        }
+
+        return new System.Text.Json.Nodes.JsonObject { ["order_id"] = orderId, ["delivery_list"] = new System.Text.Json.Nodes.JsonArray(parcel) }.ToJsonString();
     }
 
     /// <summary>

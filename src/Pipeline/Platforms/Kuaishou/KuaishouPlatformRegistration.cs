@@ -42,6 +42,13 @@ public static class KuaishouPlatformRegistration
                 sp.GetService<ILogger<KuaishouSellerNoteWriter>>(),
                 sp.GetService<TimeProvider>()));
         services.AddTransient<IPlatformSellerNoteWriter>(sp => sp.GetRequiredService<KuaishouSellerNoteWriter>());
+        services.AddHttpClient(KuaishouShipmentSender.HttpClientName, SellerNoteHttp.Configure)
+            .AddTypedClient((http, sp) => new KuaishouShipmentSender(
+                http,
+                sp.GetRequiredService<IOptions<KuaishouOptions>>(),
+                sp.GetService<ILogger<KuaishouShipmentSender>>(),
+                sp.GetService<TimeProvider>()));
+        services.AddTransient<IPlatformShipmentSender>(sp => sp.GetRequiredService<KuaishouShipmentSender>());
         return services;
     }
 }

@@ -73,6 +73,26 @@ internal sealed class TaobaoGateway(HttpClient http, TaobaoOptions settings, Tim
         return error.IsTransient ? new PlatformTransientException(message) : new PlatformRequestException(message);
     }
 
+    /// <summary>A write call (memo, delivery): sent once, its error envelope turned into the exception the ports promise.</summary>
+    public async Task WriteAsync(string method, string shopId, IReadOnlyDictionary<string, string> business, string subject, CancellationToken cancellationToken)
+    {
+        var body = await CallAsync(method, shopId, business, subject, cancellationToken);
+        TaobaoApiError? error;
+        try
+        {
+            error = TaobaoWriteAnswer.ErrorOf(body, method);
+        }
+        catch (FormatException ex)
+        {
+            throw Unreadable(method, subject, ex);
+        }
+
+        if (error is not null)
+        {
+            throw Fail(method, subject, error);
+        }
+    }
+
     public static PlatformRequestException Unreadable(string method, string subject, Exception ex) =>
         new($"Taobao {method} for {subject} returned an unreadable answer: {ex.Message}", ex);
 }

@@ -40,6 +40,13 @@ public static class TaobaoPlatformRegistration
                 sp.GetService<ILogger<TaobaoSellerNoteWriter>>(),
                 sp.GetService<TimeProvider>()));
         services.AddTransient<IPlatformSellerNoteWriter>(sp => sp.GetRequiredService<TaobaoSellerNoteWriter>());
+        services.AddHttpClient(TaobaoShipmentSender.HttpClientName, SellerNoteHttp.Configure)
+            .AddTypedClient((http, sp) => new TaobaoShipmentSender(
+                http,
+                sp.GetRequiredService<IOptions<TaobaoOptions>>(),
+                sp.GetService<ILogger<TaobaoShipmentSender>>(),
+                sp.GetService<TimeProvider>()));
+        services.AddTransient<IPlatformShipmentSender>(sp => sp.GetRequiredService<TaobaoShipmentSender>());
         return services;
     }
 }

@@ -49,25 +49,8 @@ public sealed partial class TaobaoSellerNoteWriter(
         await CallAsync(TaobaoMethods.TradeMemoUpdate, key, note, cancellationToken);
     }
 
-    private async Task CallAsync(string method, OrderKey key, string memo, CancellationToken cancellationToken)
-    {
-        var gateway = Gateway;
-        var body = await gateway.CallAsync(method, key.ShopId, new Dictionary<string, string> { ["tid"] = key.OrderId, ["memo"] = memo }, key.InstanceId, cancellationToken);
-        TaobaoApiError? error;
-        try
-        {
-            error = TaobaoWriteAnswer.ErrorOf(body, method);
-        }
-        catch (FormatException ex)
-        {
-            throw TaobaoGateway.Unreadable(method, key.InstanceId, ex);
-        }
-
-        if (error is not null)
-        {
-            throw gateway.Fail(method, key.InstanceId, error);
-        }
-    }
+    private Task CallAsync(string method, OrderKey key, string memo, CancellationToken cancellationToken) =>
+        Gateway.WriteAsync(method, key.ShopId, new Dictionary<string, string> { ["tid"] = key.OrderId, ["memo"] = memo }, key.InstanceId, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Taobao memo.add for {InstanceId} refused ({Refusal}); writing with memo.update")]
     private static partial void LogAddRefused(ILogger logger, string instanceId, string refusal);

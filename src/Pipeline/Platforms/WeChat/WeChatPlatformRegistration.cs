@@ -14,7 +14,7 @@ public static class WeChatPlatformRegistration
     /// their own named HttpClients (standard resilience: retries with backoff, circuit breaker, timeouts; every call made is
     /// a read, or merchantnotes/update, which replaces the note with the same text when resent, so retrying is safe), the
     /// shared token cache, the order client and lister as an <see cref="IPlatformOrderClient"/> and an
-    /// <see cref="IPlatformOrderLister"/>, and the <see cref="WeChatSellerNoteWriter"/>.
+    /// <see cref="IPlatformOrderLister"/>, the <see cref="WeChatSellerNoteWriter"/> and the <see cref="WeChatShipmentSender"/>.
     /// </summary>
     public static IServiceCollection AddWeChatPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +36,7 @@ public static class WeChatPlatformRegistration
         services.AddTransient<IPlatformOrderClient>(sp => sp.GetRequiredService<WeChatOrderClient>());
         services.AddTransient<IPlatformOrderLister>(sp => sp.GetRequiredService<WeChatOrderLister>());
         services.AddTransient<IPlatformSellerNoteWriter, WeChatSellerNoteWriter>();
+        services.AddTransient<IPlatformShipmentSender, WeChatShipmentSender>();
         return services;
     }
 }
