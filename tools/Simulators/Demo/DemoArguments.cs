@@ -25,6 +25,9 @@ public sealed record DemoArguments
 
     public string Erp { get; init; } = "kingdee";
 
+    /// <summary><c>--ship</c>: the ERP simulator ships every written order, and the summary counts what reached the platforms.</summary>
+    public bool Ship { get; init; }
+
     /// <summary>How long to wait for the hub to drain: generous for the ERP's pace, bounded.</summary>
     public TimeSpan EffectiveTimeout => TimeSpan.FromSeconds(TimeoutSeconds > 0 ? TimeoutSeconds : Math.Min(1800, 120 + (Orders / 2)));
 
@@ -42,6 +45,7 @@ public sealed record DemoArguments
                 "--hub" => result with { HubUrl = Next().TrimEnd('/') },
                 "--sim" => result with { SimulatorUrl = Next().TrimEnd('/') },
                 "--json" => result with { Json = true },
+                "--ship" => result with { Ship = true },
                 "--timeout" => result with { TimeoutSeconds = PositiveInt(Next(), "--timeout") },
                 "--duplicate-rate" => result with { DuplicateRate = Probability(Next(), "--duplicate-rate") },
                 "--out-of-order-rate" => result with { OutOfOrderRate = Probability(Next(), "--out-of-order-rate") },

@@ -30,7 +30,10 @@ public sealed class DemoCommand(DemoArguments args, TextWriter progress)
 
         var erpNumbers = new Dictionary<string, string>();
         var statuses = await WaitForLedgerAsync(http, orders, erpNumbers, cancellationToken);
+        var shipping = args.Ship ? new DemoShipping(args, http, progress) : null;
+        var waybills = shipping is null ? null : await shipping.ShipAllAsync(erpNumbers, cancellationToken);
         var remarked = await CountRemarkedAsync(http, bursts, erpNumbers, cancellationToken);
+        var onPlatform = shipping is null ? 0 : await shipping.CountOnPlatformAsync(bursts.Select(b => b.Shop.Platform).Distinct().ToList(), waybills!, cancellationToken);
         var erp = await http.GetFromJsonAsync<JsonElement>(args.SimulatorUrl + DemoPlatforms.ErpInspection[args.Erp], Json, cancellationToken);
         var erpBillNos = erp.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("netOrderBillNo").GetString()!).ToList();
         var ours = orders.Select(o => o.Id).ToHashSet();
@@ -47,6 +50,8 @@ public sealed class DemoCommand(DemoArguments args, TextWriter progress)
             PushFailures = pushed.Sum(s => s.GetProperty("failed").GetInt32()),
             Synced = statuses.Values.Count(s => s == "Synced"),
             Remarked = remarked,
+            Shipped = waybills?.Count ?? 0,
+            ShipmentsOnPlatform = onPlatform,
             PendingStock = statuses.Values.Count(s => s == "PendingStock"),
             Quarantined = statuses.Values.Count(s => s == "Quarantined"),
             Failed = statuses.Values.Count(s => s == "Failed"),

@@ -14,6 +14,12 @@ public sealed record DemoSummary
     /// <summary>Synced orders whose platform order's seller note carries their ERP number (counted from the simulators).</summary>
     public int Remarked { get; init; }
 
+    /// <summary>With <c>--ship</c>: synced orders the ERP simulator shipped (an outbound document with a waybill).</summary>
+    public int Shipped { get; init; }
+
+    /// <summary>With <c>--ship</c>: of <see cref="Shipped"/>, platform orders (in the simulators) carrying the ERP's waybill.</summary>
+    public int ShipmentsOnPlatform { get; init; }
+
     public int PendingStock { get; init; }
 
     public int Quarantined { get; init; }

@@ -111,5 +111,6 @@ public static class DouyinAdminEndpoints
         payAmount = o.PayAmount,
         updateTime = o.UpdateTime,
         sellerNote = o.SellerWords,
+        trackingNumbers = o.Parcels.Select(p => p.TrackingNo).ToList(),
     };
 }

@@ -123,5 +123,6 @@ public static class KuaishouAdminEndpoints
         payAmount = o.PayAmount,
         updateTime = o.UpdateTime,
         sellerNote = string.Join('\n', o.Notes.Select(n => n.Note)),
+        trackingNumbers = o.Parcels.Select(p => p.ExpressNo).ToList(),
     };
 }

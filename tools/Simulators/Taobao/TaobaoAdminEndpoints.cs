@@ -79,6 +79,7 @@ public static class TaobaoAdminEndpoints
         modified = TaobaoTime.ToText(o.Modified),
         lines = o.Lines.Count,
         sellerNote = o.SellerMemo ?? "",
+        trackingNumbers = o.Lines.Select(l => l.InvoiceNo).OfType<string>().Distinct().ToList(),
     };
 
     private static async Task<T?> ReadAsync<T>(HttpRequest request)

@@ -120,5 +120,6 @@ public static class WeChatAdminEndpoints
         orderPrice = o.OrderPrice,
         updateTime = o.UpdateTime,
         sellerNote = o.MerchantNotes,
+        trackingNumbers = o.Parcels.Select(p => p.WaybillId).ToList(),
     };
 }
