@@ -49,6 +49,7 @@ public static class PipelineServices
         services.AddSingleton<OrderEventStarter>();
         services.AddSingleton<StartPacer>();
         services.AddSingleton<IntakeMessageHandler>();
+        services.AddSingleton<BatchRunAssembler>();
         services.AddSingleton<IntakeDeliveryPolicy>();
         services.AddSingleton<IntakePoisonRedrive>();
         services.AddSingleton<HeldPushes>();

@@ -16,7 +16,8 @@ public sealed class IntakeMessageHandlerFactory(
     ILoggerFactory loggers,
     TimeProvider clock,
     PipelineMetrics metrics,
-    OrderReceivedEvents receivedEvents)
+    OrderReceivedEvents receivedEvents,
+    BatchRunAssembler assembler)
 {
     public IntakeMessageHandler Create(DurableTaskClient client)
     {
@@ -29,6 +30,7 @@ public sealed class IntakeMessageHandlerFactory(
             pacer,
             metrics,
             receivedEvents,
-            options.Value.BatchRuns ? new SyncBatchStarter(gateway, gateway, loggers.CreateLogger<SyncBatchStarter>(), clock, metrics) : null);
+            options.Value.BatchRuns ? new SyncBatchStarter(gateway, gateway, loggers.CreateLogger<SyncBatchStarter>(), clock, metrics) : null,
+            assembler);
     }
 }

@@ -17,7 +17,8 @@ public sealed record IntakeHandled(int Events, int Duplicates, int Started, int 
 /// stays on the queue and is retried (every step is idempotent), and after MaxDequeueCount tries it is poisoned.
 /// A single event (busy re-queue, resync, release, a message from before batching) is started as it is.
 /// With <paramref name="batches"/> (DESIGN D7) the orders of a batch message go into one SyncBatch run instead of one
-/// SyncOrder run each; an order whose events include a release still gets its own SyncOrder run (a release overrides holds).
+/// SyncOrder run each (with <paramref name="assembler"/>, the orders of messages handled at the same time share one run);
+/// an order whose events include a release still gets its own SyncOrder run (a release overrides holds).
 /// </summary>
 public sealed class IntakeMessageHandler(
     OrderEventStarter starter,
@@ -27,7 +28,8 @@ public sealed class IntakeMessageHandler(
     StartPacer? pacer = null,
     Telemetry.PipelineMetrics? metrics = null,
     Events.OrderReceivedEvents? receivedEvents = null,
-    SyncBatchStarter? batches = null)
+    SyncBatchStarter? batches = null,
+    BatchRunAssembler? assembler = null)
 {
     /// <exception cref="FormatException">The message is malformed.</exception>
     public async Task<IntakeHandled> HandleAsync(string messageText, CancellationToken cancellationToken)
@@ -99,7 +101,10 @@ public sealed class IntakeMessageHandler(
                 await pacer.WaitAsync(cancellationToken);
             }
 
-            var outcome = await batches.StartAsync(batch.Id, forBatch.OrderBy(e => e.Key.InstanceId, StringComparer.Ordinal).ToList(), cancellationToken);
+            var runOrders = forBatch.OrderBy(e => e.Key.InstanceId, StringComparer.Ordinal).ToList();
+            var outcome = assembler is null
+                ? await batches.StartAsync(batch.Id, runOrders, cancellationToken)
+                : await assembler.StartAsync(batches, batch.Id, runOrders, cancellationToken);
             foreach (var _ in forBatch)
             {
                 outcomes.Add(outcome);

@@ -65,6 +65,18 @@ public sealed class IntakeOptions
     /// </summary>
     public bool BatchRuns { get; set; } = true;
 
+    /// <summary>
+    /// Orders one SyncBatch run gathers at most from the intake messages handled at the same time in one process
+    /// (<see cref="BatchRunAssembler"/>); a single message larger than this still makes one run.
+    /// </summary>
+    public int MaxOrdersPerRun { get; set; } = 150;
+
+    /// <summary>
+    /// How long a run waits for more messages to join it after the first one, in milliseconds; 0 starts one run per message.
+    /// A lone order waits this long before its run starts.
+    /// </summary>
+    public int RunGatherMs { get; set; } = 250;
+
     /// <summary>What is wrong with these settings (checked when the app starts).</summary>
     public IEnumerable<string> Problems() =>
         SettingRules.AtLeast(nameof(BusyRetryDelaySeconds), BusyRetryDelaySeconds, 1)
@@ -74,5 +86,7 @@ public sealed class IntakeOptions
             .Concat(SettingRules.AtLeast(nameof(MaxConcurrentCommits), MaxConcurrentCommits, 1))
             .Concat(SettingRules.AtLeast(nameof(MaxEventsPerMessage), MaxEventsPerMessage, 1))
             .Concat(SettingRules.AtLeast(nameof(MaxConcurrentOrdersPerMessage), MaxConcurrentOrdersPerMessage, 1))
-            .Concat(SettingRules.AtLeast(nameof(MaxStartsPerSecond), MaxStartsPerSecond, 0));
+            .Concat(SettingRules.AtLeast(nameof(MaxStartsPerSecond), MaxStartsPerSecond, 0))
+            .Concat(SettingRules.AtLeast(nameof(MaxOrdersPerRun), MaxOrdersPerRun, 1))
+            .Concat(SettingRules.AtLeast(nameof(RunGatherMs), RunGatherMs, 0));
 }
