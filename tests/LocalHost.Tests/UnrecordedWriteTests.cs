@@ -70,6 +70,8 @@ public sealed class UnrecordedWriteTests
             {
                 ["Alerts:WeComWebhookUrl"] = robot.Url,
                 ["Sync:WriteBackRetrySeconds"] = "2",
+                ["Sync:WriteBackAttempts"] = "2",
+                ["Sync:WriteBackFirstRetrySeconds"] = "1",
                 ["Intake:BatchRuns"] = batchRuns ? "true" : "false",
             });
         var ledgerTable = await hub.HubService<StorageClients>().TableAsync(OrderLedger.TableName);

@@ -167,7 +167,7 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
     }
 
     /// <summary>Holds the order while stock is short (policy Hold), re-checking on a durable timer; returns a result only when the run must end here.</summary>
-    private static async Task<SyncOrderResult?> WaitForStockAsync(TaskOrchestrationContext context, OrderSummary order, SyncPlan plan, TaskOptions retry)
+    private async Task<SyncOrderResult?> WaitForStockAsync(TaskOrchestrationContext context, OrderSummary order, SyncPlan plan, TaskOptions retry)
     {
         var deadline = context.CurrentUtcDateTime.AddMinutes(plan.StockHoldMinutes);
         var notified = false;
@@ -203,14 +203,14 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         }
     }
 
-    private static async Task<SyncOrderResult> FailAsync(TaskOrchestrationContext context, OrderKey key, AlertKind kind, string target, string reason, OrderSummary? order = null)
+    private async Task<SyncOrderResult> FailAsync(TaskOrchestrationContext context, OrderKey key, AlertKind kind, string target, string reason, OrderSummary? order = null)
     {
         await WriteAsync(context, FailedWrite(key, reason, order));
         await AlertAsync(context, kind, target, key, reason);
         return new SyncOrderResult(SyncStatus.Failed, null, reason);
     }
 
-    private static Task WriteBackAsync(TaskOrchestrationContext context, OrderSummary order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null, bool last = true) =>
+    private Task WriteBackAsync(TaskOrchestrationContext context, OrderSummary order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null, bool last = true) =>
         WriteAsync(context, new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason, Sales: order.Sales), last);
 
     private Task WriteBackAfterErpAsync(TaskOrchestrationContext context, WriteBackRequest request) =>
@@ -248,8 +248,8 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
     /// Ledger write-backs retry transient storage or broker failures, so a blip does not fail a sync that reached the ERP.
     /// The run's last write also gives up its lease on the order (taken by PrepareOrder).
     /// </summary>
-    private static Task WriteAsync(TaskOrchestrationContext context, WriteBackRequest request, bool last = true) =>
-        context.CallActivityAsync(SyncTaskNames.WriteBack, last ? request with { ReleaseLeaseOf = request.Key.InstanceId } : request, RetryOptions(5, 2, 30));
+    private Task WriteAsync(TaskOrchestrationContext context, WriteBackRequest request, bool last = true) =>
+        context.CallActivityAsync(SyncTaskNames.WriteBack, last ? request with { ReleaseLeaseOf = request.Key.InstanceId } : request, WriteBackRetryOptions(settings));
 
     /// <summary>
     /// Alerts are retried a few times; if every channel still refuses, the failure is logged and the order's own
@@ -280,6 +280,9 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         RetryOptions(settings.WriteErpMaxAttempts, settings.WriteErpFirstRetrySeconds, settings.WriteErpMaxRetrySeconds);
 
     /// <summary>Durable retries only for failures worth retrying; a bug or a refusal fails at once.</summary>
+    internal static TaskOptions WriteBackRetryOptions(SyncSettings settings) =>
+        RetryOptions(settings.WriteBackAttempts, settings.WriteBackFirstRetrySeconds, Math.Max(30, settings.WriteBackFirstRetrySeconds));
+
     internal static TaskOptions RetryOptions(int attempts, int firstSeconds, int maxSeconds) =>
         TaskOptions.FromRetryPolicy(new RetryPolicy(
             maxNumberOfAttempts: Math.Max(1, attempts),

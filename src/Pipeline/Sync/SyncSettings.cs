@@ -21,6 +21,11 @@ public sealed class SyncSettings
 
     public int FetchFirstRetrySeconds { get; set; } = 2;
 
+    /// <summary>Activity tries of one write-back round (ledger, stats, leases), with a doubling delay from <see cref="WriteBackFirstRetrySeconds"/> up to 30 s.</summary>
+    public int WriteBackAttempts { get; set; } = 5;
+
+    public int WriteBackFirstRetrySeconds { get; set; } = 2;
+
     /// <summary>How often a write-back that failed after the ERP write succeeded is tried again (durable timer).</summary>
     public int WriteBackRetrySeconds { get; set; } = 300;
 
@@ -57,6 +62,8 @@ public sealed class SyncSettings
     public IEnumerable<string> Problems() =>
         SettingRules.AtLeast(nameof(WriteErpMaxAttempts), WriteErpMaxAttempts, 1)
             .Concat(SettingRules.AtLeast(nameof(WriteErpFirstRetrySeconds), WriteErpFirstRetrySeconds, 1))
+            .Concat(SettingRules.AtLeast(nameof(WriteBackAttempts), WriteBackAttempts, 1))
+            .Concat(SettingRules.AtLeast(nameof(WriteBackFirstRetrySeconds), WriteBackFirstRetrySeconds, 1))
             .Concat(SettingRules.AtLeast(nameof(WriteErpMaxRetrySeconds), WriteErpMaxRetrySeconds, WriteErpFirstRetrySeconds))
             .Concat(SettingRules.AtLeast(nameof(FetchMaxAttempts), FetchMaxAttempts, 1))
             .Concat(SettingRules.AtLeast(nameof(FetchFirstRetrySeconds), FetchFirstRetrySeconds, 1))

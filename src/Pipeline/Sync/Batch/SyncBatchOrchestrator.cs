@@ -101,6 +101,6 @@ public sealed class SyncBatchOrchestrator(SyncSettings settings) : TaskOrchestra
         }
     }
 
-    private static Task WriteBackAsync(TaskOrchestrationContext context, WriteBackBatchRequest request) =>
-        context.CallActivityAsync(SyncTaskNames.WriteBackBatch, request, SyncOrderOrchestrator.RetryOptions(5, 2, 30));
+    private Task WriteBackAsync(TaskOrchestrationContext context, WriteBackBatchRequest request) =>
+        context.CallActivityAsync(SyncTaskNames.WriteBackBatch, request, SyncOrderOrchestrator.WriteBackRetryOptions(settings));
 }
