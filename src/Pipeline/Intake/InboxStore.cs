@@ -17,6 +17,9 @@ public enum InboxRecord
     Duplicate,
 }
 
+/// <summary>An event to record: the message, and its body (carried by its batch) or its place in the batch's bodies blob.</summary>
+public sealed record InboxEntry(IntakeMessage Message, int BodyIndex, string? RawBody);
+
 /// <summary>
 /// Every accepted platform message, one row per (order, platform message id), written by the intake consumer.
 /// Inserting is the duplicate check; the row names the batch that recorded it and holds its raw body, or says where
@@ -26,26 +29,34 @@ public sealed class InboxStore(StorageClients storage, IntakeBodyStore bodies)
 {
     public const string TableName = "Inbox";
 
+    /// <summary>
+    /// Records the events of one order from one batch: in one transaction (they share the order's partition) when none of
+    /// them was recorded before, the common case; one by one when one was, so each gets its own answer.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxRecord>> RecordOrderAsync(IReadOnlyList<InboxEntry> events, string batchId, CancellationToken cancellationToken)
+    {
+        if (events.Count > 1)
+        {
+            var table = await storage.TableAsync(TableName);
+            try
+            {
+                await table.SubmitTransactionAsync(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, Entity(e, batchId))), cancellationToken);
+                return events.Select(_ => InboxRecord.New).ToList();
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // At least one was recorded before (a duplicate push, or an earlier try of this batch): decide each below.
+            }
+        }
+
+        return await Task.WhenAll(events.Select(e => RecordAsync(e.Message, batchId, e.BodyIndex, e.RawBody, cancellationToken)));
+    }
+
     /// <param name="rawBody">The body when the batch carried it; null when it is entry <paramref name="bodyIndex"/> of the batch's blob.</param>
     public async Task<InboxRecord> RecordAsync(IntakeMessage message, string batchId, int bodyIndex, string? rawBody, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
-        var entity = new TableEntity(PartitionKey(message.Platform, message.ShopId, message.OrderId), RowKey(message.MsgId))
-        {
-            ["Event"] = message.Event,
-            ["EventTime"] = message.EventTime,
-            ["ReceivedAt"] = message.AcceptedAt,
-            ["Batch"] = batchId,
-        };
-        if (rawBody is null)
-        {
-            entity["BodyIndex"] = bodyIndex;
-        }
-        else
-        {
-            entity["RawMessage"] = rawBody;
-        }
-
+        var entity = Entity(new InboxEntry(message, bodyIndex, rawBody), batchId);
         try
         {
             await table.AddEntityAsync(entity, cancellationToken);
@@ -91,6 +102,28 @@ public sealed class InboxStore(StorageClients storage, IntakeBodyStore bodies)
         }
 
         return count;
+    }
+
+    private static TableEntity Entity(InboxEntry entry, string batchId)
+    {
+        var message = entry.Message;
+        var entity = new TableEntity(PartitionKey(message.Platform, message.ShopId, message.OrderId), RowKey(message.MsgId))
+        {
+            ["Event"] = message.Event,
+            ["EventTime"] = message.EventTime,
+            ["ReceivedAt"] = message.AcceptedAt,
+            ["Batch"] = batchId,
+        };
+        if (entry.RawBody is null)
+        {
+            entity["BodyIndex"] = entry.BodyIndex;
+        }
+        else
+        {
+            entity["RawMessage"] = entry.RawBody;
+        }
+
+        return entity;
     }
 
     // Ids with characters Tables forbids are sanitized; reads use the same keys.

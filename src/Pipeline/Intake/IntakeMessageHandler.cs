@@ -119,7 +119,7 @@ public sealed class IntakeMessageHandler(
     /// <summary>Records the order's events in the Inbox; returns how many were duplicates, and the event a run should see (null: nothing new).</summary>
     private async Task<(int Duplicates, IntakeMessage? Representative)> RecordOrderAsync(IntakeBatch batch, IReadOnlyList<Indexed> events, CancellationToken cancellationToken)
     {
-        var records = await Task.WhenAll(events.Select(e => inbox.RecordAsync(e.Message, batch.Id, e.Index, batch.Bodies?[e.Index], cancellationToken)));
+        var records = await inbox.RecordOrderAsync(events.Select(e => new InboxEntry(e.Message, e.Index, batch.Bodies?[e.Index])).ToList(), batch.Id, cancellationToken);
         var toStart = new List<IntakeMessage>();
         for (var i = 0; i < events.Count; i++)
         {
