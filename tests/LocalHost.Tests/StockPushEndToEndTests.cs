@@ -77,10 +77,15 @@ public sealed class StockPushEndToEndTests
         while (true)
         {
             using var view = JsonDocument.Parse(await hub.Http.GetStringAsync($"/api/stock-push?platform={PlatformNames.Douyin}&shopId={DemoCatalog.ShopId}"));
-            var known = view.RootElement.GetProperty("skus").EnumerateArray()
-                .Select(s => DemoCatalog.Products.Single(p => p.SkuId == s.GetProperty("skuId").GetString())).ToList();
-            var following = known.Count > 0 && known.All(p =>
-                Stock(hub, p) == Math.Max(0, (long)kingdee.StockRows().Where(r => r.Material == p.MaterialNumber).Sum(r => r.Quantity) - Buffer));
+            var skus = view.RootElement.GetProperty("skus").EnumerateArray()
+                .Select(s => (Product: DemoCatalog.Products.Single(p => p.SkuId == s.GetProperty("skuId").GetString()), Pushed: s.GetProperty("pushed")))
+                .ToList();
+            var known = skus.Select(s => s.Product).ToList();
+
+            // Every SKU the hub knows has been pushed (a SKU an order just sold may not be yet) and shows Kingdee's stock less the buffer.
+            var following = skus.Count > 0 && skus.All(s =>
+                s.Pushed.ValueKind == JsonValueKind.Number && s.Pushed.GetInt64() == Stock(hub, s.Product) &&
+                Stock(hub, s.Product) == Math.Max(0, (long)kingdee.StockRows().Where(r => r.Material == s.Product.MaterialNumber).Sum(r => r.Quantity) - Buffer));
             if (following || DateTime.UtcNow > deadline)
             {
                 return known;
