@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Platforms.Douyin;
@@ -27,39 +26,10 @@ internal static partial class DouyinGateway
         var uri = new Uri(settings.ApiBaseUrl.TrimEnd('/') + signed.PathAndQuery);
         var method = signed.Method;
 
-        HttpStatusCode status;
-        string body;
-        try
-        {
-            using var content = new StringContent(signed.Body, Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync(uri, content, cancellationToken);
-            status = response.StatusCode;
-            body = await response.Content.ReadAsStringAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException)
-        {
-            // An HttpClient timeout surfaces as TaskCanceledException without our token being cancelled.
-            LogTransportFailure(logger, method, subject, ex.GetType().Name);
-            throw new PlatformTransientException($"Douyin {method} for {subject} failed in transport ({ex.GetType().Name}).", ex);
-        }
-
-        if ((int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)
-        {
-            LogHttpFailure(logger, method, subject, (int)status);
-            throw new PlatformTransientException($"Douyin {method} for {subject} answered HTTP {(int)status}.");
-        }
-
-        if ((int)status is < 200 or > 299)
-        {
-            LogHttpFailure(logger, method, subject, (int)status);
-            throw new PlatformRequestException($"Douyin {method} for {subject} answered HTTP {(int)status}.");
-        }
-
-        return body;
+        return await PlatformHttp.SendAsync(
+            http,
+            () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(signed.Body, Encoding.UTF8, "application/json") },
+            "Douyin", method, subject, logger, cancellationToken);
     }
 
     /// <summary>A call whose answer only says whether it worked (a write): a refusal in the envelope throws as <see cref="Refused"/> does.</summary>
@@ -92,12 +62,6 @@ internal static partial class DouyinGateway
         return error.IsTransient ? new PlatformTransientException(message) : new PlatformRequestException(message);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Douyin {Method} for {Subject} answered HTTP {StatusCode}")]
-    private static partial void LogHttpFailure(ILogger logger, string method, string subject, int statusCode);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Douyin {Method} for {Subject} returned code {Code} sub_code {SubCode} log_id {LogId}")]
     private static partial void LogApiError(ILogger logger, string method, string subject, long code, string? subCode, string? logId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Douyin {Method} for {Subject} failed in transport: {ExceptionType}")]
-    private static partial void LogTransportFailure(ILogger logger, string method, string subject, string exceptionType);
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Ports;
@@ -31,38 +30,7 @@ internal static partial class KuaishouGateway
             settings.AppKey, settings.SignSecret, settings.AccessTokenFor(shopId), method, businessParams, now, settings.SignMethod);
         var uri = new Uri(settings.ApiBaseUrl.TrimEnd('/') + signed.PathAndQuery);
 
-        HttpStatusCode status;
-        string body;
-        try
-        {
-            using var response = await http.GetAsync(uri, cancellationToken);
-            status = response.StatusCode;
-            body = await response.Content.ReadAsStringAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException)
-        {
-            // An HttpClient timeout surfaces as TaskCanceledException without our token being cancelled.
-            LogTransportFailure(logger, method, subject, ex.GetType().Name);
-            throw new PlatformTransientException($"Kuaishou {method} for {subject} failed in transport ({ex.GetType().Name}).", ex);
-        }
-
-        if ((int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)
-        {
-            LogHttpFailure(logger, method, subject, (int)status);
-            throw new PlatformTransientException($"Kuaishou {method} for {subject} answered HTTP {(int)status}.");
-        }
-
-        if ((int)status is < 200 or > 299)
-        {
-            LogHttpFailure(logger, method, subject, (int)status);
-            throw new PlatformRequestException($"Kuaishou {method} for {subject} answered HTTP {(int)status}.");
-        }
-
-        return body;
+        return await PlatformHttp.SendAsync(http, () => new HttpRequestMessage(HttpMethod.Get, uri), "Kuaishou", method, subject, logger, cancellationToken);
     }
 
     public static Exception Refused(KuaishouApiError error, string method, string subject, ILogger logger)
@@ -75,12 +43,6 @@ internal static partial class KuaishouGateway
     public static PlatformRequestException Unreadable(Exception ex, string method, string subject) =>
         new($"Kuaishou {method} for {subject} returned an unreadable answer: {ex.Message}", ex);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Kuaishou {Method} for {Subject} answered HTTP {StatusCode}")]
-    private static partial void LogHttpFailure(ILogger logger, string method, string subject, int statusCode);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kuaishou {Method} for {Subject} returned result {Result} code {Code} sub_code {SubCode}")]
     private static partial void LogApiError(ILogger logger, string method, string subject, long result, string? code, string? subCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Kuaishou {Method} for {Subject} failed in transport: {ExceptionType}")]
-    private static partial void LogTransportFailure(ILogger logger, string method, string subject, string exceptionType);
 }

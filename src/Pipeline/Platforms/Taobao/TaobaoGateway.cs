@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Platforms.Taobao;
@@ -33,36 +32,10 @@ internal sealed class TaobaoGateway(HttpClient http, TaobaoOptions settings, Tim
             throw new PlatformRequestException($"Taobao {method} for {subject} cannot be signed: {ex.Message}", ex);
         }
 
-        HttpStatusCode status;
-        string body;
-        try
-        {
-            using var content = new StringContent(request.FormBody, Encoding.UTF8, "application/x-www-form-urlencoded");
-            using var response = await http.PostAsync(gatewayUri, content, cancellationToken);
-            status = response.StatusCode;
-            body = await response.Content.ReadAsStringAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException)
-        {
-            // An HttpClient timeout surfaces as TaskCanceledException without our token being cancelled.
-            TaobaoLog.TransportFailure(logger, method, subject, ex.GetType().Name);
-            throw new PlatformTransientException($"Taobao {method} for {subject} failed in transport ({ex.GetType().Name}).", ex);
-        }
-
-        if ((int)status is >= 200 and <= 299)
-        {
-            return body;
-        }
-
-        TaobaoLog.HttpFailure(logger, method, subject, (int)status);
-        var message = $"Taobao {method} for {subject} answered HTTP {(int)status}.";
-        throw (int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout
-            ? new PlatformTransientException(message)
-            : new PlatformRequestException(message);
+        return await PlatformHttp.SendAsync(
+            http,
+            () => new HttpRequestMessage(HttpMethod.Post, gatewayUri) { Content = new StringContent(request.FormBody, Encoding.UTF8, "application/x-www-form-urlencoded") },
+            "Taobao", method, subject, logger, cancellationToken);
     }
 
     /// <summary>Turns a TOP error response into the exception the ports promise: transient for throttling and platform-side failures.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -63,42 +62,11 @@ public sealed partial class WeChatApi(
         }
     }
 
-    private async Task<string> SendAsync(Uri uri, string jsonBody, string path, string subject, CancellationToken cancellationToken)
-    {
-        HttpStatusCode status;
-        string body;
-        try
-        {
-            using var content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync(uri, content, cancellationToken);
-            status = response.StatusCode;
-            body = await response.Content.ReadAsStringAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException)
-        {
-            // An HttpClient timeout surfaces as TaskCanceledException without our token being cancelled.
-            LogTransportFailure(logger, path, subject, ex.GetType().Name);
-            throw new PlatformTransientException($"WeChat {path} for {subject} failed in transport ({ex.GetType().Name}).", ex);
-        }
-
-        if ((int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)
-        {
-            LogHttpFailure(logger, path, subject, (int)status);
-            throw new PlatformTransientException($"WeChat {path} for {subject} answered HTTP {(int)status}.");
-        }
-
-        if ((int)status is < 200 or > 299)
-        {
-            LogHttpFailure(logger, path, subject, (int)status);
-            throw new PlatformRequestException($"WeChat {path} for {subject} answered HTTP {(int)status}.");
-        }
-
-        return body;
-    }
+    private Task<string> SendAsync(Uri uri, string jsonBody, string path, string subject, CancellationToken cancellationToken) =>
+        PlatformHttp.SendAsync(
+            http,
+            () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(jsonBody, Encoding.UTF8, "application/json") },
+            "WeChat", path, subject, logger, cancellationToken);
 
     private static WeChatApiError? ReadError(string body, string path, string subject)
     {
@@ -115,12 +83,6 @@ public sealed partial class WeChatApi(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WeChat {Path} for {Subject} answered HTTP {StatusCode}")]
-    private static partial void LogHttpFailure(ILogger logger, string path, string subject, int statusCode);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "WeChat {Path} for {Subject} returned errcode {ErrCode} (attempt {Attempt})")]
     private static partial void LogApiError(ILogger logger, string path, string subject, long errCode, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WeChat {Path} for {Subject} failed in transport: {ExceptionType}")]
-    private static partial void LogTransportFailure(ILogger logger, string path, string subject, string exceptionType);
 }
