@@ -32,7 +32,7 @@ public sealed class ShipmentEndToEndTests
             await Task.Delay(250);
         }
 
-        var waybills = hub.Kingdee.OutStocks.All().ToDictionary(b => b.SaleOrderBillNo, b => b.CarriageNo);
+        var waybills = hub.Kingdee.OutStocks.All().ToDictionary(b => b.OrderNumber, b => b.Waybill);
         foreach (var id in burst.OrderIds)
         {
             var parcel = Assert.Single(hub.DouyinOrders.Find(id)!.Parcels);

@@ -22,4 +22,7 @@ public static class DemoPlatforms
         ["sap"] = "/sap/_sim/orders",
         ["jushuitan"] = "/jushuitan/_sim/orders",
     };
+
+    /// <summary>The <c>--erp</c> values whose simulator's warehouse ships orders (<c>--ship</c>).</summary>
+    public static readonly IReadOnlySet<string> ShippingErps = new HashSet<string>(["kingdee", "sap", "jushuitan"], StringComparer.Ordinal);
 }

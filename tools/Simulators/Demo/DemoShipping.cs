@@ -6,7 +6,8 @@ namespace ServerlessSync.Simulators.Demo;
 /// <summary>
 /// <c>--ship</c>: once the burst settled, the ERP simulator's warehouse ships every order it holds (one outbound document
 /// with a waybill each); then the platform simulators are polled until every synced order shipped carries its waybill, or
-/// <see cref="Wait"/> is over (the hub sends shipments on its own timer). Only the Kingdee simulator ships (销售出库单).
+/// <see cref="Wait"/> is over (the hub sends shipments on its own timer). Every ERP simulator in
+/// <see cref="DemoPlatforms.ShippingErps"/> ships through the same <c>/{erp}/_sim/ship</c> and <c>/{erp}/_sim/shipments</c>.
 /// </summary>
 public sealed class DemoShipping(DemoArguments args, HttpClient http, TextWriter progress)
 {
@@ -17,14 +18,15 @@ public sealed class DemoShipping(DemoArguments args, HttpClient http, TextWriter
     /// <summary>Ships everything and returns, per synced platform order the ERP shipped, its waybill.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ShipAllAsync(IReadOnlyDictionary<string, string> erpNumbers, CancellationToken cancellationToken)
     {
-        if (args.Erp != "kingdee")
+        if (!DemoPlatforms.ShippingErps.Contains(args.Erp))
         {
-            throw new ArgumentException("--ship needs --erp kingdee: only the Kingdee simulator ships orders (销售出库单)");
+            throw new ArgumentException($"--ship needs an ERP whose simulator ships orders: {string.Join(", ", DemoPlatforms.ShippingErps)}");
         }
 
-        using var shipped = await http.PostAsJsonAsync(args.SimulatorUrl + "/kingdee/_sim/ship", new { all = true }, cancellationToken);
+        var warehouse = $"{args.SimulatorUrl}/{args.Erp}/_sim/";
+        using var shipped = await http.PostAsJsonAsync(warehouse + "ship", new { all = true }, cancellationToken);
         shipped.EnsureSuccessStatusCode();
-        var listed = await http.GetFromJsonAsync<JsonElement>(args.SimulatorUrl + "/kingdee/_sim/shipments", Json, cancellationToken);
+        var listed = await http.GetFromJsonAsync<JsonElement>(warehouse + "shipments", Json, cancellationToken);
         var waybillBySalesOrder = listed.GetProperty("shipments").EnumerateArray()
             .GroupBy(s => s.GetProperty("saleOrderBillNo").GetString()!)
             .ToDictionary(g => g.Key, g => g.First().GetProperty("carriageNo").GetString()!);

@@ -25,6 +25,7 @@ public static class JushuitanSimEndpoints
     {
         app.MapPost(Prefix + "/open/jushuitan/orders/upload", (HttpContext c) => HandleAsync(c, "orders/upload", true, UploadAsync));
         app.MapPost(Prefix + "/open/orders/single/query", (HttpContext c) => HandleAsync(c, "orders/single/query", true, OrdersAsync));
+        app.MapPost(Prefix + "/open/orders/out/simple/query", (HttpContext c) => HandleAsync(c, "orders/out/simple/query", true, OutboundAsync));
         app.MapPost(Prefix + "/open/inventory/query", (HttpContext c) => HandleAsync(c, "inventory/query", true, InventoryAsync));
         app.MapPost(Prefix + "/openWeb/auth/getInitToken", (HttpContext c) => HandleAsync(c, "getInitToken", false, InitTokenAsync));
         return app;
@@ -54,6 +55,9 @@ public static class JushuitanSimEndpoints
 
     private static Task<JsonNode?> OrdersAsync(HttpContext context, JushuitanSimulatorState state, JsonNode? biz) =>
         Task.FromResult<JsonNode?>(biz is JsonObject query ? JushuitanSimQueries.Orders(state, query) : Error(BizInvalid, "biz 必须是 JSON 对象"));
+
+    private static Task<JsonNode?> OutboundAsync(HttpContext context, JushuitanSimulatorState state, JsonNode? biz) =>
+        Task.FromResult<JsonNode?>(biz is JsonObject query ? JushuitanSimOutbound.Query(state, query) : Error(BizInvalid, "biz 必须是 JSON 对象"));
 
     private static Task<JsonNode?> InventoryAsync(HttpContext context, JushuitanSimulatorState state, JsonNode? biz) =>
         Task.FromResult<JsonNode?>(biz is JsonObject query ? JushuitanSimQueries.Inventory(state, query) : Error(BizInvalid, "biz 必须是 JSON 对象"));

@@ -86,11 +86,11 @@ public static class JushuitanSimQueries
         });
     }
 
-    private static HashSet<string>? Strings(JsonNode? node) => node is JsonArray array && array.Count > 0
+    internal static HashSet<string>? Strings(JsonNode? node) => node is JsonArray array && array.Count > 0
         ? array.Select(JushuitanSimJson.Text).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToHashSet(StringComparer.Ordinal)
         : null;
 
-    private static DateTimeOffset? Time(string? text) =>
+    internal static DateTimeOffset? Time(string? text) =>
         DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
             ? new DateTimeOffset(t, TimeSpan.FromHours(8))
             : null;

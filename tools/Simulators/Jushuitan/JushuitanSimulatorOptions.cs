@@ -60,4 +60,13 @@ public sealed class JushuitanSimulatorOptions
 
     /// <summary>Seeded <c>qty</c> per SKU, overriding <see cref="DefaultStock"/>.</summary>
     public Dictionary<string, decimal> Stock { get; set; } = [];
+
+    /// <summary>
+    /// When above 0, every paid order is shipped whole (one 销售出库单 with carrier <see cref="ShipCarrier"/> and a generated
+    /// waybill) this many seconds after it was uploaded; checked when orders/out/simple/query is called.
+    /// </summary>
+    public double AutoShipAfterSeconds { get; set; }
+
+    /// <summary>The carrier code (<c>lc_id</c>) the warehouse ships with unless told otherwise.</summary>
+    public string ShipCarrier { get; set; } = "SF";
 }

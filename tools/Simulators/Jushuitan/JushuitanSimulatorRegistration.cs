@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Simulators.Shipping;
 
 namespace ServerlessSync.Simulators.Jushuitan;
 
@@ -18,6 +19,7 @@ public static class JushuitanSimulatorRegistration
         _ = app.Services.GetRequiredService<JushuitanSimulatorState>();
         app.MapJushuitanProtocol();
         app.MapJushuitanInspection();
+        app.MapSimShipping<JushuitanSimulatorState>(JushuitanSimInspectionEndpoints.BasePath);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using ServerlessSync.Simulators.Kingdee;
+using ServerlessSync.Simulators.Shipping;
 
 namespace ServerlessSync.Simulators.Jushuitan;
 
@@ -7,7 +8,7 @@ namespace ServerlessSync.Simulators.Jushuitan;
 /// set stock or reset, while the HTTP endpoints serve the Jushuitan open-API protocol over it. Metrics and the rate
 /// bucket are the types the Kingdee simulator uses, so every ERP reports alike.
 /// </summary>
-public sealed class JushuitanSimulatorState
+public sealed class JushuitanSimulatorState : ISimShippingErp
 {
     private readonly Lock _diceGate = new();
     private Random _dice;
@@ -30,6 +31,21 @@ public sealed class JushuitanSimulatorState
     public JushuitanSimStore Store { get; }
 
     public KingdeeSimMetrics Metrics { get; } = new();
+
+    /// <summary>销售出库单 (io_id from 20000001): what the warehouse shipped, read through orders/out/simple/query.</summary>
+    public SimWarehouse Warehouse { get; } = new(n => (20_000_000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    string ISimShippingErp.ShipCarrier => Options.ShipCarrier;
+
+    double ISimShippingErp.AutoShipAfterSeconds => Options.AutoShipAfterSeconds;
+
+    /// <summary>Paid orders (WaitConfirm) the shop has not closed ship; the ERP number is the o_id.</summary>
+    public IEnumerable<SimShippableOrder> ShippableOrders() => Store.Orders().Select(o => new SimShippableOrder(
+        o.OId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        o.SoId,
+        o.Status != "WaitConfirm" ? $"订单 {o.OId} 状态 {o.Status}，不能出库" : o.ShopStatus.StartsWith("TRADE_CLOSED", StringComparison.Ordinal) ? $"订单 {o.OId} 已关闭，不能出库" : null,
+        o.Items.Select(i => new SimShipLine(i.SkuId, i.Qty)).ToList(),
+        o.Modified));
 
     internal KingdeeSimTokenBucket Bucket { get; } = new();
 
@@ -67,6 +83,7 @@ public sealed class JushuitanSimulatorState
     public void Reset()
     {
         Store.Reset(Options);
+        Warehouse.Reset();
         Metrics.Reset();
         Bucket.Reset();
         RenewToken();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ServerlessSync.Simulators.Shipping;
 
 namespace ServerlessSync.Simulators.Kingdee;
 
@@ -14,18 +15,18 @@ public static class KingdeeSimOutStockQuery
 
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    private sealed record Entry(KingdeeSimOutStock Bill, KingdeeSimOutStockLine Line);
+    private sealed record Entry(SimOutbound Bill, SimShipLine Line);
 
     private static readonly Dictionary<string, Func<Entry, object?>> Fields = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["FBillNo"] = e => e.Bill.BillNo,
+        ["FBillNo"] = e => e.Bill.Number,
         ["FDocumentStatus"] = _ => "C",
         ["FCarrierID.FNumber"] = e => e.Bill.Carrier,
-        ["FCarriageNO"] = e => e.Bill.CarriageNo,
-        ["FApproveDate"] = e => ChinaTime(e.Bill.ApprovedAt),
-        ["FDate"] = e => ChinaTime(e.Bill.ApprovedAt),
-        ["FSoorDerno"] = e => e.Bill.SaleOrderBillNo,
-        ["FSrcBillNo"] = e => e.Bill.SaleOrderBillNo,
+        ["FCarriageNO"] = e => e.Bill.Waybill,
+        ["FApproveDate"] = e => ChinaTime(e.Bill.ShippedAt),
+        ["FDate"] = e => ChinaTime(e.Bill.ShippedAt),
+        ["FSoorDerno"] = e => e.Bill.OrderNumber,
+        ["FSrcBillNo"] = e => e.Bill.OrderNumber,
         ["FMaterialId.FNumber"] = e => e.Line.Material,
         ["FRealQty"] = e => e.Line.Quantity,
     };
@@ -33,12 +34,8 @@ public static class KingdeeSimOutStockQuery
     public static JsonNode Run(KingdeeSimulatorState state, JsonObject? data)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.Options.AutoShipAfterSeconds > 0)
-        {
-            state.OutStocks.ShipDue(state.Store.Bills(), TimeSpan.FromSeconds(state.Options.AutoShipAfterSeconds), state.Options.ShipCarrier, state.Time.GetUtcNow());
-        }
-
-        var entries = state.OutStocks.All().OrderBy(b => b.ApprovedAt).SelectMany(b => b.Lines.Select(l => new Entry(b, l))).ToList();
+        ((ISimShippingErp)state).ShipDue();
+        var entries = state.OutStocks.All().OrderBy(b => b.ShippedAt).SelectMany(b => b.Lines.Select(l => new Entry(b, l))).ToList();
         return KingdeeSimQuery.Run(data, entries, Fields, ignoreFilter: false);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Simulators.Shipping;
 
 namespace ServerlessSync.Simulators.Kingdee;
 
@@ -16,7 +17,7 @@ public static class KingdeeSimulatorRegistration
     {
         app.MapKingdeeProtocol();
         app.MapKingdeeInspection();
-        app.MapKingdeeShipping();
+        app.MapSimShipping<KingdeeSimulatorState>(KingdeeSimInspectionEndpoints.BasePath);
         return app;
     }
 }

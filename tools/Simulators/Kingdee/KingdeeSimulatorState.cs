@@ -1,10 +1,12 @@
+using ServerlessSync.Simulators.Shipping;
+
 namespace ServerlessSync.Simulators.Kingdee;
 
 /// <summary>
 /// The simulator's singleton: options, data, sessions and metrics. Tests use it in-process to inspect bills,
 /// set stock, drop sessions or reset, while the HTTP endpoints serve the K/3 Cloud protocol over it.
 /// </summary>
-public sealed class KingdeeSimulatorState
+public sealed class KingdeeSimulatorState : ISimShippingErp
 {
     private readonly Lock _diceGate = new();
     private Random _dice;
@@ -27,7 +29,24 @@ public sealed class KingdeeSimulatorState
     public KingdeeSimSessions Sessions { get; } = new();
 
     /// <summary>销售出库单: what the warehouse shipped (see <see cref="KingdeeSimulatorOptions.AutoShipAfterSeconds"/>).</summary>
-    public KingdeeSimOutStocks OutStocks { get; } = new();
+    public SimWarehouse OutStocks { get; } = new(n => "XSCKD" + n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
+
+    SimWarehouse ISimShippingErp.Warehouse => OutStocks;
+
+    string ISimShippingErp.ShipCarrier => Options.ShipCarrier;
+
+    double ISimShippingErp.AutoShipAfterSeconds => Options.AutoShipAfterSeconds;
+
+    /// <summary>Only audited (C) sales orders ship.</summary>
+    public IEnumerable<SimShippableOrder> ShippableOrders() => Store.Bills().Select(Shippable);
+
+    public static SimShippableOrder Shippable(KingdeeSimBill bill)
+    {
+        ArgumentNullException.ThrowIfNull(bill);
+        return new(
+            bill.BillNo, bill.NetOrderBillNo, bill.Status == "C" ? null : $"销售订单 {bill.BillNo} 未审核，不能出库",
+            bill.Lines.Select(l => new SimShipLine(l.MaterialNumber, l.Quantity)).ToList(), bill.SavedAt);
+    }
 
     public KingdeeSimMetrics Metrics { get; } = new();
 

@@ -12,7 +12,7 @@ namespace ServerlessSync.Simulators.Sap;
 /// <summary>
 /// SAP Gateway OData V2 under <c>/sap/sap/opu/odata/sap/{SERVICE}/...</c> (the simulator's <c>/sap</c> prefix, then SAP's own
 /// path): API_SALES_ORDER_SRV (service document, $metadata, A_SalesOrder query and deep-insert create) and
-/// API_MATERIAL_STOCK_SRV (A_MatlStkInAcctMod). Every call needs Basic auth or a live session cookie; every POST needs the
+/// API_MATERIAL_STOCK_SRV (A_MatlStkInAcctMod), API_OUTBOUND_DELIVERY_SRV (A_OutbDeliveryHeader with its items and partners). Every call needs Basic auth or a live session cookie; every POST needs the
 /// CSRF token and the cookies of its session. Over MaxCallsPerSecond answers 429, over MaxConcurrency 503.
 /// </summary>
 public static class SapSimEndpoints
@@ -22,6 +22,7 @@ public static class SapSimEndpoints
     public const string SalesOrderService = "API_SALES_ORDER_SRV";
     public const string StockService = "API_MATERIAL_STOCK_SRV";
     public const string ProductService = "API_PRODUCT_SRV";
+    public const string DeliveryService = "API_OUTBOUND_DELIVERY_SRV";
 
     internal static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -83,7 +84,7 @@ public static class SapSimEndpoints
                 return;
             }
 
-            if (service is not (SalesOrderService or StockService or ProductService))
+            if (service is not (SalesOrderService or StockService or ProductService or DeliveryService))
             {
                 await WriteErrorAsync(context, 404, ResourceNotFound, $"No service found for namespace '/SAP/', name '{service}', version '0001'");
                 return;
@@ -127,6 +128,7 @@ public static class SapSimEndpoints
                 {
                     SalesOrderService => ["A_SalesOrder", "A_SalesOrderItem", "A_SalesOrderItemPrElement"],
                     ProductService => ["A_Product", "A_ProductDescription"],
+                    DeliveryService => ["A_OutbDeliveryHeader", "A_OutbDeliveryItem", "A_OutbDeliveryPartner"],
                     _ => ["A_MaterialStock", "A_MatlStkInAcctMod"],
                 }));
                 return;
@@ -145,6 +147,9 @@ public static class SapSimEndpoints
                 return;
             case "A_ProductDescription" when service == ProductService:
                 await WriteQueryAsync(context, SapSimReads.ProductDescriptions(context.Request, state, serviceRoot));
+                return;
+            case "A_OutbDeliveryHeader" when service == DeliveryService:
+                await WriteQueryAsync(context, SapSimDeliveries.Headers(context.Request, state, serviceRoot));
                 return;
             case "A_MatlStkInAcctMod" when service == StockService:
                 await WriteQueryAsync(context, SapSimReads.Stock(context.Request, state, serviceRoot));

@@ -7,7 +7,7 @@ namespace ServerlessSync.Simulators.Sap;
 /// The part of OData V2 <c>$filter</c> the simulator understands: comparisons (<c>eq ne gt ge lt le</c>) between a property
 /// and a literal, <c>substringof('text',Property)</c> (case-sensitive, as OData V2 defines it), <c>and</c>, <c>or</c>,
 /// <c>not</c> and parentheses. String literals are single-quoted with <c>''</c> for a
-/// quote. A syntax error or an unknown property throws <see cref="FormatException"/>, which the endpoint answers with 400.
+/// quote; <c>datetime'2026-12-07T00:00:00'</c> compares with Edm.DateTime values (<c>/Date(ms)/</c>). A syntax error or an unknown property throws <see cref="FormatException"/>, which the endpoint answers with 400.
 /// </summary>
 public static class SapSimFilter
 {
@@ -205,6 +205,11 @@ public static class SapSimFilter
             {
                 case Kind.Text:
                     return _ => token.Value;
+                case Kind.Word when token.Value == "datetime" && Peek() is { Kind: Kind.Text } literal:
+                    _position++;
+                    return DateTime.TryParse(literal.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
+                        ? _ => $"/Date({new DateTimeOffset(at, TimeSpan.Zero).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)})/"
+                        : throw new FormatException($"Invalid datetime literal '{literal.Value}'.");
                 case Kind.Word when properties.Contains(token.Value):
                     return row => row.TryGetValue(token.Value, out var v) ? v : "";
                 case Kind.Word when decimal.TryParse(token.Value.TrimEnd('M', 'm'), NumberStyles.Number, CultureInfo.InvariantCulture, out _):
@@ -217,9 +222,13 @@ public static class SapSimFilter
         }
 
         private static int Order(string a, string b) =>
-            decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x) && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var y)
+            decimal.TryParse(Number(a), NumberStyles.Number, CultureInfo.InvariantCulture, out var x) && decimal.TryParse(Number(b), NumberStyles.Number, CultureInfo.InvariantCulture, out var y)
                 ? x.CompareTo(y)
                 : string.CompareOrdinal(a, b);
+
+        /// <summary>An Edm.DateTime <c>/Date(ms)/</c> orders by its milliseconds.</summary>
+        private static string Number(string value) =>
+            value.StartsWith("/Date(", StringComparison.Ordinal) && value.EndsWith(")/", StringComparison.Ordinal) ? value[6..^2] : value;
 
         private Token? Peek() => _position < tokens.Count ? tokens[_position] : null;
 

@@ -86,7 +86,7 @@ public static class SapSimReads
         $"<edmx:DataServices m:DataServiceVersion=\"2.0\" xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\"><Schema Namespace=\"{service}\" xmlns=\"http://schemas.microsoft.com/ado/2008/09/edm\"/>" +
         "</edmx:DataServices></edmx:Edmx>";
 
-    private static (JsonObject? Answer, Failure? Failure) Query(
+    internal static (JsonObject? Answer, Failure? Failure) Query(
         HttpRequest request,
         SapSimulatorState state,
         string entitySetUrl,

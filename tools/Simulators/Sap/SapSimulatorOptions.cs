@@ -84,4 +84,14 @@ public sealed class SapSimulatorOptions
 
     /// <summary>Seeded unrestricted-use stock per material, overriding <see cref="DefaultStock"/>.</summary>
     public Dictionary<string, decimal> Stock { get; set; } = [];
+
+    /// <summary>
+    /// When above 0, every sales order with an open item is delivered whole (one outbound delivery, goods issue posted,
+    /// forwarding agent <see cref="ShipCarrier"/>, a generated bill of lading) this many seconds after it was created;
+    /// checked when A_OutbDeliveryHeader is queried.
+    /// </summary>
+    public double AutoShipAfterSeconds { get; set; }
+
+    /// <summary>The forwarding agent (partner function SP, its supplier number) the warehouse ships with unless told otherwise.</summary>
+    public string ShipCarrier { get; set; } = "SF";
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Simulators.Shipping;
 
 namespace ServerlessSync.Simulators.Sap;
 
@@ -16,6 +17,7 @@ public static class SapSimulatorRegistration
     {
         app.MapSapProtocol();
         app.MapSapInspection();
+        app.MapSimShipping<SapSimulatorState>(SapSimInspectionEndpoints.BasePath);
         return app;
     }
 }

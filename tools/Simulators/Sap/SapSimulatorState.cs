@@ -1,10 +1,12 @@
+using ServerlessSync.Simulators.Shipping;
+
 namespace ServerlessSync.Simulators.Sap;
 
 /// <summary>
 /// The simulator's singleton: options, data, sessions and metrics. Tests use it in-process to inspect orders, set stock,
 /// end sessions or reset, while the HTTP endpoints serve the OData protocol over it.
 /// </summary>
-public sealed class SapSimulatorState
+public sealed class SapSimulatorState : ISimShippingErp
 {
     private readonly Lock _diceGate = new();
     private Random _dice;
@@ -27,6 +29,22 @@ public sealed class SapSimulatorState
     public SapSimSessions Sessions { get; } = new();
 
     public SapSimMetrics Metrics { get; } = new();
+
+    /// <summary>Outbound deliveries with goods issue posted (API_OUTBOUND_DELIVERY_SRV), numbered from 80000001.</summary>
+    public SimWarehouse Deliveries { get; } = new(n => (80_000_000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    SimWarehouse ISimShippingErp.Warehouse => Deliveries;
+
+    string ISimShippingErp.ShipCarrier => Options.ShipCarrier;
+
+    double ISimShippingErp.AutoShipAfterSeconds => Options.AutoShipAfterSeconds;
+
+    /// <summary>Items with a reason for rejection do not ship; an order rejected whole does not ship at all.</summary>
+    public IEnumerable<SimShippableOrder> ShippableOrders() => Store.Orders().Select(o =>
+    {
+        var open = o.Items.Where(i => i.SalesDocumentRjcnReason.Length == 0).Select(i => new SimShipLine(i.Material, i.RequestedQuantity)).ToList();
+        return new SimShippableOrder(o.SalesOrder, o.PurchaseOrderByCustomer, open.Count == 0 ? $"Sales order {o.SalesOrder} has no open item to deliver" : null, open, o.CreatedAt);
+    });
 
     internal SapSimRateGate RateGate { get; } = new();
 
@@ -67,6 +85,7 @@ public sealed class SapSimulatorState
     public void Reset()
     {
         Store.Reset(Options);
+        Deliveries.Reset();
         Sessions.DropAll();
         Metrics.Reset();
         RateGate.Reset();

@@ -8,6 +8,7 @@ public static class JushuitanPaths
     public const string OrdersUpload = "open/jushuitan/orders/upload";
     public const string OrdersQuery = "open/orders/single/query";
     public const string InventoryQuery = "open/inventory/query";
+    public const string OutboundQuery = "open/orders/out/simple/query";
 
     public static Uri Url(Uri baseUrl, string path)
     {

@@ -12,12 +12,13 @@ namespace ServerlessSync.Pipeline.Erp.Jushuitan;
 /// submit or audit API (review happens inside the ERP), so an uploaded order is complete. Uploads go through the
 /// non-retrying client; a so_id the shop already holds is reported AlreadyExists.
 /// </summary>
-public sealed class JushuitanConnector : IErpConnector
+public sealed partial class JushuitanConnector : IErpConnector
 {
     public const string ConnectorKind = "Jushuitan";
 
     private readonly JushuitanTransport _transport;
     private readonly JushuitanOptions _options;
+    private readonly TimeProvider _time;
     private readonly ILogger<JushuitanConnector> _logger;
 
     public JushuitanConnector(IHttpClientFactory httpClientFactory, IOptions<JushuitanOptions> options, TimeProvider time, ILogger<JushuitanConnector> logger)
@@ -25,6 +26,7 @@ public sealed class JushuitanConnector : IErpConnector
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _transport = new JushuitanTransport(httpClientFactory, options, time);
+        _time = time;
         _logger = logger;
     }
 

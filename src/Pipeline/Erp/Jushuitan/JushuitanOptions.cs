@@ -33,6 +33,10 @@ public sealed class JushuitanOptions : IErpHttpOptions
     [Range(1, 200)]
     public int UploadBatchSize { get; set; } = 50;
 
+    /// <summary>Outbound documents per page of 销售出库查询 (the API allows up to 100).</summary>
+    [Range(1, 100)]
+    public int ShipmentPageSize { get; set; } = 50;
+
     /// <summary>Timeout of one orders/upload call. Writes are never retried.</summary>
     public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

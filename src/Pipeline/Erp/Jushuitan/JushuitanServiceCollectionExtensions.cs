@@ -17,6 +17,7 @@ public static class JushuitanServiceCollectionExtensions
         services.AddErpHttpClients<JushuitanOptions>(JushuitanHttpClients.Read, JushuitanHttpClients.Write, "jushuitan-write");
         services.TryAddSingleton<JushuitanConnector>();
         services.AddSingleton<IErpConnector>(sp => sp.GetRequiredService<JushuitanConnector>());
+        services.AddSingleton<IErpShipmentSource>(sp => sp.GetRequiredService<JushuitanConnector>());
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace ServerlessSync.Pipeline.Erp.Sap;
 /// non-retrying one. A create refused with 403 <c>X-CSRF-Token: Required</c> was not executed by the server, so it is sent
 /// once more with a freshly fetched token. A created order is active at once: SAP has no separate approval step here.
 /// </summary>
-public sealed class SapConnector : IErpConnector, IErpMaterialSearch, IDisposable
+public sealed partial class SapConnector : IErpConnector, IErpMaterialSearch, IDisposable
 {
     public const string ConnectorKind = "Sap";
 

@@ -82,6 +82,10 @@ public sealed class SapOptions : IErpHttpOptions
     [Range(1, 100)]
     public int StockQueryBatchSize { get; set; } = 20;
 
+    /// <summary>Outbound deliveries asked for per page (<c>$top</c>) when reading shipments.</summary>
+    [Range(1, 5000)]
+    public int ShipmentPageSize { get; set; } = 100;
+
     public SapSalesOrderSettings ToSettings() => new()
     {
         SalesOrderType = SalesOrderType,

@@ -18,6 +18,7 @@ public static class SapServiceCollectionExtensions
         services.TryAddSingleton<SapConnector>();
         services.AddSingleton<IErpConnector>(sp => sp.GetRequiredService<SapConnector>());
         services.AddSingleton<IErpMaterialSearch>(sp => sp.GetRequiredService<SapConnector>());
+        services.AddSingleton<IErpShipmentSource>(sp => sp.GetRequiredService<SapConnector>());
         return services;
     }
 }

@@ -3,6 +3,7 @@ using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Shipments;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators.Kingdee;
+using ServerlessSync.Simulators.Shipping;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Kingdee;
@@ -20,10 +21,10 @@ public sealed class KingdeeShipmentListingTests
         var firstBill = h.Sim.Bills.Single(b => b.BillNo == first.ErpOrderNumber);
         var secondBill = h.Sim.Bills.Single(b => b.BillNo == second.ErpOrderNumber);
         var early = DateTimeOffset.UtcNow.AddHours(-2);
-        h.Sim.OutStocks.Ship(firstBill, "SF", "SF1234567890", [new KingdeeSimOutStockLine("MAT-LIP-01", 2)], early);
+        h.Sim.OutStocks.Ship(KingdeeSimulatorState.Shippable(firstBill), "SF", "SF1234567890", [new SimShipLine("MAT-LIP-01", 2)], early);
         var late = DateTimeOffset.UtcNow.AddMinutes(-1);
-        h.Sim.OutStocks.Ship(firstBill, "ZTO", "ZT0000000001", null, late);
-        h.Sim.OutStocks.Ship(secondBill, "SF", "SF0000000002", null, late);
+        h.Sim.OutStocks.Ship(KingdeeSimulatorState.Shippable(firstBill), "ZTO", "ZT0000000001", null, late);
+        h.Sim.OutStocks.Ship(KingdeeSimulatorState.Shippable(secondBill), "SF", "SF0000000002", null, late);
 
         var all = await source.ListShippedSinceAsync(early.AddSeconds(-1), CancellationToken.None);
         var recent = await source.ListShippedSinceAsync(early.AddMinutes(30), CancellationToken.None);
@@ -50,16 +51,16 @@ public sealed class KingdeeShipmentListingTests
         var audited = await h.Connector.CreateSalesOrderAsync(Order("DY-S-4"), CancellationToken.None);
         var bill = h.Sim.Bills.Single(b => b.BillNo == audited.ErpOrderNumber);
 
-        var (unaudited, why) = h.Sim.OutStocks.Ship(saved, "SF", null, null, DateTimeOffset.UtcNow);
-        var (tooMany, tooManyWhy) = h.Sim.OutStocks.Ship(bill, "SF", null, [new KingdeeSimOutStockLine("MAT-LIP-01", 4)], DateTimeOffset.UtcNow);
-        var (whole, _) = h.Sim.OutStocks.Ship(bill, "SF", null, null, DateTimeOffset.UtcNow);
-        var (again, againWhy) = h.Sim.OutStocks.Ship(bill, "SF", null, null, DateTimeOffset.UtcNow);
+        var (unaudited, why) = h.Sim.OutStocks.Ship(KingdeeSimulatorState.Shippable(saved), "SF", null, null, DateTimeOffset.UtcNow);
+        var (tooMany, tooManyWhy) = h.Sim.OutStocks.Ship(KingdeeSimulatorState.Shippable(bill), "SF", null, [new SimShipLine("MAT-LIP-01", 4)], DateTimeOffset.UtcNow);
+        var (whole, _) = h.Sim.OutStocks.Ship(KingdeeSimulatorState.Shippable(bill), "SF", null, null, DateTimeOffset.UtcNow);
+        var (again, againWhy) = h.Sim.OutStocks.Ship(KingdeeSimulatorState.Shippable(bill), "SF", null, null, DateTimeOffset.UtcNow);
 
         Assert.Null(unaudited);
         Assert.Contains("未审核", why, StringComparison.Ordinal);
         Assert.Null(tooMany);
         Assert.Contains("超过", tooManyWhy, StringComparison.Ordinal);
-        Assert.Equal([new KingdeeSimOutStockLine("MAT-LIP-01", 3)], whole!.Lines);
+        Assert.Equal([new SimShipLine("MAT-LIP-01", 3)], whole!.Lines);
         Assert.Null(again);
         Assert.Contains("已全部出库", againWhy, StringComparison.Ordinal);
     }
