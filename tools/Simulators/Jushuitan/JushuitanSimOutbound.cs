@@ -14,7 +14,6 @@ namespace ServerlessSync.Simulators.Jushuitan;
 /// </summary>
 public static class JushuitanSimOutbound
 {
-    public const int MaxPageSize = 100;
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(7);
 
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -49,12 +48,11 @@ public static class JushuitanSimOutbound
         }
 
         var pageSize = JushuitanSimJson.Int(biz, "page_size") ?? 30;
-        if (pageSize is < 1 or > MaxPageSize)
+        if (pageSize is < 1 or > JushuitanSimQueries.MaxPageSize)
         {
-            return Error(BizInvalid, $"page_size 必须在 1 到 {MaxPageSize} 之间");
+            return Error(BizInvalid, $"page_size 必须在 1 到 {JushuitanSimQueries.MaxPageSize} 之间");
         }
 
-        var pageIndex = Math.Max(1, JushuitanSimJson.Int(biz, "page_index") ?? 1);
         var orders = state.Store.Orders().ToDictionary(o => o.OId.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
         var matching = state.Warehouse.All()
             .Where(b => begin is null || (Second(b.ShippedAt) >= begin && Second(b.ShippedAt) <= end))
@@ -62,17 +60,7 @@ public static class JushuitanSimOutbound
             .Where(b => soIds is null || (orders.TryGetValue(b.OrderNumber, out var o) && soIds.Contains(o.SoId)))
             .OrderBy(b => b.ShippedAt)
             .ToList();
-        var pageCount = (matching.Count + pageSize - 1) / pageSize;
-        return Ok(new JsonObject
-        {
-            ["page_index"] = pageIndex,
-            ["page_size"] = pageSize,
-            ["data_count"] = matching.Count,
-            ["page_count"] = pageCount,
-            ["has_next"] = pageIndex < pageCount,
-            ["datas"] = new JsonArray(matching.Skip((pageIndex - 1) * pageSize).Take(pageSize)
-                .Select(b => (JsonNode?)Row(b, orders.GetValueOrDefault(b.OrderNumber))).ToArray()),
-        });
+        return JushuitanSimQueries.Page(biz, 30, matching, "datas", b => Row(b, orders.GetValueOrDefault(b.OrderNumber)));
     }
 
     private static JsonObject Row(SimOutbound outbound, JushuitanSimOrder? order)

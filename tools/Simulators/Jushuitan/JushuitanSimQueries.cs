@@ -70,7 +70,7 @@ public static class JushuitanSimQueries
         });
     }
 
-    private static JsonObject Page<T>(JsonObject? biz, int defaultSize, IReadOnlyList<T> all, string listName, Func<T, JsonObject> row)
+    internal static JsonObject Page<T>(JsonObject? biz, int defaultSize, IReadOnlyList<T> all, string listName, Func<T, JsonObject> row)
     {
         var pageIndex = Math.Max(1, JushuitanSimJson.Int(biz, "page_index") ?? 1);
         var pageSize = Math.Clamp(JushuitanSimJson.Int(biz, "page_size") ?? defaultSize, 1, MaxPageSize);
