@@ -92,6 +92,10 @@ public sealed class TestHub : IAsyncDisposable
             ["DurableTask:MaxQueuePollingIntervalMs"] = "250",
             ["Profiles:SeedDirectory"] = Path.Combine(Azurite.RepositoryRoot(), "config", "profiles"),
             ["Platforms:Douyin:ApiBaseUrl"] = simUrl + "/douyin",
+            // The other platforms' calls (write-back, stock push) reach this test's simulators too, never a shared port.
+            ["Platforms:Kuaishou:ApiBaseUrl"] = simUrl + "/kuaishou",
+            ["Platforms:WeChat:ApiBaseUrl"] = simUrl + "/wechat",
+            ["Platforms:Taobao:ApiBaseUrl"] = simUrl + "/taobao/router/rest",
             ["Erp:Kingdee:BaseUrl"] = simUrl + "/kingdee/k3cloud/",
             // Tests pace the ERP faster than a real K/3 Cloud takes, to keep the suite short; the simulator's cap is raised to match.
             ["Erp:Kingdee:MaxCallsPerSecond"] = "100",

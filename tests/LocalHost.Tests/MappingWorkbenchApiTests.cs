@@ -6,6 +6,7 @@ using ServerlessSync.Domain.Orders;
 using ServerlessSync.HubTestSupport;
 using ServerlessSync.Simulators;
 using ServerlessSync.Simulators.Douyin;
+using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.LocalHost.Tests;
 
@@ -93,6 +94,28 @@ public sealed class MappingWorkbenchApiTests
         Assert.All(affected, id => Assert.Single(hub.Kingdee.FindByNetOrderBillNo(id)));
         var remapped = (await hub.Http.GetFromJsonAsync<JsonElement>(Mapping + "/skus")).GetProperty("skus").EnumerateArray().Single(s => s.GetProperty("sku").GetString() == missing.MerchantCode);
         Assert.Equal("material", remapped.GetProperty("mappedAs").GetString());
+    }
+
+    [Fact]
+    public async Task The_preview_request_in_admin_api_http_is_accepted_and_shows_its_drafts_remapping()
+    {
+        await using var hub = await TestHub.StartAsync();
+        var order = Enumerable.Range(0, 200).Select(_ => hub.DouyinOrders.CreateOrders(1, DemoCatalog.ShopId).Single())
+            .First(o => o.Lines.Any(l => l.Code == "SKU-LIP-02" && l.GivenProductType != "FREE"));
+        var http = (await File.ReadAllTextAsync(Path.Combine(Azurite.RepositoryRoot(), "docs", "admin-api.http"))).ReplaceLineEndings("\n");
+        var request = http[http.IndexOf("POST {{host}}/mapping/{{platform}}/{{shop}}/preview", StringComparison.Ordinal)..];
+        var body = request[request.IndexOf("\n{\n", StringComparison.Ordinal)..(request.IndexOf("\n}\n", StringComparison.Ordinal) + 2)].Replace("{{order}}", order.OrderId, StringComparison.Ordinal);
+
+        using var response = await hub.Http.PostAsync(Mapping + "/preview?reason=example", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var preview = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        static IEnumerable<string?> Materials(JsonElement plan) => plan.GetProperty("document").GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("materialNumber").GetString());
+        Assert.Equal(order.OrderId, preview.GetProperty("orderId").GetString());
+        Assert.Contains("MAT-LIP-02", Materials(preview.GetProperty("current").GetProperty("plan")));
+        Assert.Equal("write", preview.GetProperty("draft").GetProperty("outcome").GetString());
+        Assert.DoesNotContain("MAT-LIP-02", Materials(preview.GetProperty("draft")));
+        Assert.Contains("MAT-LIP-01", Materials(preview.GetProperty("draft")));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace ServerlessSync.Simulators.Kuaishou;
 
 /// <summary>
 /// Test and demo controls under <c>/kuaishou/_sim</c>: start and watch bursts, list and create orders, change an order's
-/// status (optionally pushing the matching event), and send single genuine, heartbeat, undecryptable or non-Base64 pushes.
+/// status (optionally pushing the matching event), send single genuine, heartbeat, undecryptable or non-Base64 pushes, and
+/// see or set each seller's SKU stock (<c>_sim/stock?shopId=</c>, the seller id).
 /// </summary>
 public static class KuaishouAdminEndpoints
 {
@@ -34,6 +35,7 @@ public static class KuaishouAdminEndpoints
         sim.MapPost("/orders", CreateOrdersAsync);
         sim.MapPost("/orders/{id}/status", SetStatusAsync);
         sim.MapPost("/push", PushAsync);
+        SimSkuStock.Map<KuaishouSimStock>(sim, Demo.DemoPlatforms.ByName["kuaishou"].ShopId);
         return group;
     }
 

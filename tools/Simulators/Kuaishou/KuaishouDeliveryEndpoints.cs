@@ -102,6 +102,4 @@ public static class KuaishouDeliveryEndpoints
         : param["expressNo"]?.GetValueKind() != JsonValueKind.String || string.IsNullOrEmpty(Text(param, "expressNo")) ? "expressNo不能为空"
         : !ExpressCodes.ContainsKey(Long(param, "expressCode")!.Value) ? $"expressCode {Long(param, "expressCode")} 不存在"
         : null;
-
-    private static bool IsNumber(JsonObject param, string name) => param[name]?.GetValueKind() == JsonValueKind.Number && Long(param, name) is not null;
 }

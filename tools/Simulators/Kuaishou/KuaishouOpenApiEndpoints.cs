@@ -11,7 +11,7 @@ using ServerlessSync.Domain.Platforms.Kuaishou;
 namespace ServerlessSync.Simulators.Kuaishou;
 
 /// <summary>
-/// The open-API gateway for <c>open.order.detail</c> and <c>open.order.cursor.list</c> (both HTTP GET, version 1): checks
+/// The open-API gateway for <c>open.order.detail</c>, <c>open.order.cursor.list</c> and the write calls (all HTTP GET, version 1): checks
 /// the system parameters, app key, access token (which names the seller), timestamp freshness and the MD5 or HMAC_SHA256
 /// signature, then the method's own limits, and answers in the 快手 envelope (errors with HTTP 200).
 /// </summary>
@@ -44,6 +44,8 @@ public static class KuaishouOpenApiEndpoints
         group.MapGet(SellerNoteAddPath, SellerNoteAddAsync);
         group.MapGet(KuaishouSimSignatures.PathOf(KuaishouApiMethods.GoodsDeliver), KuaishouDeliveryEndpoints.GoodsDeliverAsync);
         group.MapGet(KuaishouSimSignatures.PathOf(KuaishouApiMethods.SplitDeliver), KuaishouDeliveryEndpoints.SplitDeliverAsync);
+        group.MapGet(KuaishouSimSignatures.PathOf(KuaishouApiMethods.SkuListGet), KuaishouStockEndpoints.SkuListGetAsync);
+        group.MapGet(KuaishouSimSignatures.PathOf(KuaishouApiMethods.SkuStockUpdate), KuaishouStockEndpoints.SkuStockUpdateAsync);
         return group;
     }
 
@@ -278,6 +280,9 @@ public static class KuaishouOpenApiEndpoints
 
     internal static long? Long(JsonObject param, string name) =>
         long.TryParse(Text(param, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    /// <summary>Whether <paramref name="name"/> is a JSON number holding a 64-bit integer (ids and counts are numbers in 快手's params).</summary>
+    internal static bool IsNumber(JsonObject param, string name) => param[name]?.GetValueKind() == JsonValueKind.Number && Long(param, name) is not null;
 
     internal static IResult Envelope(JsonObject envelope) =>
         Results.Text(envelope.ToJsonString(Json), "application/json; charset=utf-8", Encoding.UTF8);

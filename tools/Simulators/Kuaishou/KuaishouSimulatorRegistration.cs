@@ -15,6 +15,7 @@ public static class KuaishouSimulatorRegistration
         s.AddSingleton(o);
         s.TryAddSingleton(TimeProvider.System);
         s.AddSingleton<KuaishouOrderStore>();
+        s.AddSingleton<KuaishouSimStock>();
         s.AddSingleton<KuaishouSimulatorFaults>();
         s.AddHttpClient(PushHttpClientName);
         s.AddTransient(sp => new KuaishouPushSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient(PushHttpClientName)));

@@ -32,6 +32,7 @@ public static class TaobaoAdminEndpoints
         sim.MapPost("/orders", CreateOrdersAsync);
         sim.MapPost("/orders/{tid}/status", SetStatusAsync);
         sim.MapGet("/list-calls", (TaobaoCallLog log) => Results.Json(new { calls = log.ListCalls() }, Json));
+        SimSkuStock.Map<TaobaoSimStock>(sim, Demo.DemoPlatforms.ByName["taobao"].ShopId);
         return group;
     }
 

@@ -21,7 +21,7 @@ public static class TaobaoGatewayEndpoints
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext http, TaobaoOrderStore store, TaobaoSimulatorOptions options, TaobaoSimulatorFaults faults, TaobaoCallLog log, TimeProvider time)
+        HttpContext http, TaobaoOrderStore store, TaobaoSimStock stock, TaobaoSimulatorOptions options, TaobaoSimulatorFaults faults, TaobaoCallLog log, TimeProvider time)
     {
         if (options.ApiLatencyMs > 0)
         {
@@ -56,6 +56,7 @@ public static class TaobaoGatewayEndpoints
             TaobaoMethods.TradeMemoAdd => TaobaoMemoApis.Add(parameters, store, options),
             TaobaoMethods.TradeMemoUpdate => TaobaoMemoApis.Update(parameters, store, options),
             TaobaoMethods.LogisticsOfflineSend => TaobaoDeliveryApi.OfflineSend(parameters, store, options),
+            TaobaoMethods.ItemQuantityUpdate => TaobaoItemQuantityApi.Update(parameters, stock, options, time),
             _ => TaobaoTradeApis.SoldIncrement(parameters, store, options, log),
         };
     }
@@ -126,7 +127,7 @@ public static class TaobaoGatewayEndpoints
             return TaobaoTopAnswers.Error(TaobaoApiError.InvalidSignature, "Invalid Signature");
         }
 
-        if (method is not (TaobaoMethods.TradeFullInfoGet or TaobaoMethods.TradesSoldIncrementGet or TaobaoMethods.TradeMemoAdd or TaobaoMethods.TradeMemoUpdate or TaobaoMethods.LogisticsOfflineSend))
+        if (method is not (TaobaoMethods.TradeFullInfoGet or TaobaoMethods.TradesSoldIncrementGet or TaobaoMethods.TradeMemoAdd or TaobaoMethods.TradeMemoUpdate or TaobaoMethods.LogisticsOfflineSend or TaobaoMethods.ItemQuantityUpdate))
         {
             return TaobaoTopAnswers.Error(TaobaoApiError.InvalidMethod, "Invalid Method");
         }

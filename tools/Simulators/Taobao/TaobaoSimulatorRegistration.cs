@@ -13,6 +13,7 @@ public static class TaobaoSimulatorRegistration
         s.AddSingleton(o);
         s.TryAddSingleton(TimeProvider.System);
         s.AddSingleton<TaobaoOrderStore>();
+        s.AddSingleton<TaobaoSimStock>();
         s.AddSingleton<TaobaoSimulatorFaults>();
         s.AddSingleton<TaobaoCallLog>();
         return s;

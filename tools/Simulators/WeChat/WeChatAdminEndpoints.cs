@@ -35,6 +35,7 @@ public static class WeChatAdminEndpoints
         sim.MapPost("/orders", CreateOrdersAsync);
         sim.MapPost("/orders/{id}/status", SetStatusAsync);
         sim.MapPost("/push", PushAsync);
+        SimSkuStock.Map<WeChatSimStock>(sim, WeChatSimStock.ShopId);
         sim.MapPost("/verify", VerifyAsync);
         return group;
     }

@@ -32,6 +32,8 @@ public static class WeChatApiEndpoints
         group.MapPost(OrderListPath, OrderListAsync);
         group.MapPost(MerchantNotesUpdatePath, MerchantNotesUpdateAsync);
         group.MapPost(WeChatDeliveryEndpoint.Path, WeChatDeliveryEndpoint.DeliverySendAsync);
+        group.MapPost(WeChatStockEndpoints.GetPath, WeChatStockEndpoints.GetAsync);
+        group.MapPost(WeChatStockEndpoints.UpdatePath, WeChatStockEndpoints.UpdateAsync);
         return group;
     }
 

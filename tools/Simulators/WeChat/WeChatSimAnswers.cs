@@ -34,6 +34,21 @@ public static class WeChatSimAnswers
     /// <summary>订单更新过于频繁 (merchantnotes/update).</summary>
     public const long OrderUpdatedTooOften = 100003;
 
+    /// <summary>stock/update and stock/get (loop.md §3, documented): 参数错误.</summary>
+    public const long StockBadParams = 10020051;
+
+    /// <summary>商品不存在,或该商品未曾经上架成功过.</summary>
+    public const long ProductNotFound = 10020052;
+
+    /// <summary>更新该sku库存频率超限.</summary>
+    public const long StockUpdatedTooOften = 10020112;
+
+    /// <summary>增加减少数量为0.</summary>
+    public const long StockChangeZero = 10020218;
+
+    /// <summary>库存不足以减扣.</summary>
+    public const long StockTooLowToSubtract = 10020219;
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IResult Error(long errcode, string errmsg) =>

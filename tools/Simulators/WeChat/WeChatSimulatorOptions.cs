@@ -47,6 +47,12 @@ public sealed class WeChatSimulatorOptions
     /// </summary>
     public int MerchantNotesMinIntervalMs { get; set; }
 
+    /// <summary>
+    /// A second stock/update of one SKU within this many milliseconds answers 10020112 (更新该sku库存频率超限). WeChat documents
+    /// the error but not its threshold, so 0 (the default) never answers it.
+    /// </summary>
+    public int StockUpdateMinIntervalMs { get; set; }
+
     /// <summary>Makes generated orders and the fault draws reproducible; null draws a fresh seed.</summary>
     public int? Seed { get; set; }
 }

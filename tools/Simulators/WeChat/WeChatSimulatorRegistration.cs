@@ -15,6 +15,7 @@ public static class WeChatSimulatorRegistration
         s.AddSingleton(o);
         s.TryAddSingleton(TimeProvider.System);
         s.AddSingleton<WeChatOrderStore>();
+        s.AddSingleton<WeChatSimStock>();
         s.AddSingleton<WeChatSimTokens>();
         s.AddSingleton<WeChatSimulatorFaults>();
         s.AddHttpClient(PushHttpClientName);

@@ -21,6 +21,12 @@ public static class TaobaoMethods
     /// </summary>
     public const string LogisticsOfflineSend = "taobao.logistics.offline.send";
 
+    /// <summary>
+    /// 宝贝/SKU库存修改 (loop.md §3, TB <c>TaobaoItemQuantityUpdateAPIRequest.go</c>): <c>num_iid</c> and <c>quantity</c> required,
+    /// <c>sku_id</c> for a SKU's stock, <c>type</c> 1 full (default) or 2 incremental. Answers <c>item</c> with the SKU's <c>quantity</c>.
+    /// </summary>
+    public const string ItemQuantityUpdate = "taobao.item.quantity.update";
+
     /// <summary>A memo is at most 1000 bytes.</summary>
     public const int MaxMemoBytes = 1000;
 

@@ -22,11 +22,17 @@ public sealed record WeChatApiError(long ErrCode, string ErrMsg)
     /// <summary>订单更新过于频繁 (merchantnotes/update; loop.md §1): retry later.</summary>
     public const long OrderUpdatedTooOften = 100003;
 
+    /// <summary>更新该sku库存频率超限 (stock/update; loop.md §3): retry later.</summary>
+    public const long StockUpdatedTooOften = 10020112;
+
+    /// <summary>库存不足以减扣 (stock/update): a sale took stock between the read and the subtraction; a later try reads again.</summary>
+    public const long StockTooLowToSubtract = 10020219;
+
     /// <summary>The token was refused (invalid, not the latest, or expired): fetch a new one and call again.</summary>
     public bool IsTokenRejected => ErrCode is InvalidCredential or InvalidAccessToken or AccessTokenExpired;
 
-    /// <summary>Worth retrying later: the platform is busy or the caller is over its call quota.</summary>
-    public bool IsTransient => ErrCode is SystemBusy or ApiFreqLimit or ApiMinuteQuotaLimit or OrderUpdatedTooOften;
+    /// <summary>Worth retrying later: the platform is busy, the caller is over its call quota, or a stock figure moved under it.</summary>
+    public bool IsTransient => ErrCode is SystemBusy or ApiFreqLimit or ApiMinuteQuotaLimit or OrderUpdatedTooOften or StockUpdatedTooOften or StockTooLowToSubtract;
 
     /// <summary>The errcode, and the request id WeChat appends to errmsg (" rid: ..."), which its support asks for.</summary>
     public override string ToString()

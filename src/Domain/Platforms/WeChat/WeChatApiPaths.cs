@@ -19,4 +19,10 @@ public static class WeChatApiPaths
 
     /// <summary>发货 (loop.md §2.3): <c>order_id</c>, <c>delivery_list[]</c> {<c>delivery_id</c>, <c>waybill_id</c>, <c>deliver_type</c>, <c>product_infos[]</c>}.</summary>
     public const string DeliverySend = "/channels/ec/order/delivery/send";
+
+    /// <summary>获取库存 (loop.md §3): <c>product_id</c>, <c>sku_id</c> (strings) → <c>data.normal_stock_num</c> (通用库存).</summary>
+    public const string StockGet = "/channels/ec/product/stock/get";
+
+    /// <summary>快速更新库存 (loop.md §3): <c>product_id</c>, <c>sku_id</c> (strings), <c>diff_type</c> (1 增加, 2 减少, 3 设置), <c>num</c>.</summary>
+    public const string StockUpdate = "/channels/ec/product/stock/update";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Ports;
@@ -33,12 +34,40 @@ internal static partial class KuaishouGateway
         return await PlatformHttp.SendAsync(http, () => new HttpRequestMessage(HttpMethod.Get, uri), "Kuaishou", method, subject, logger, cancellationToken);
     }
 
+    /// <summary>A write whose <c>data</c> is not needed (note, delivery, stock change): sent once, a refusal turned into the exception the ports promise.</summary>
+    public static async Task WriteAsync(
+        HttpClient http, KuaishouOptions settings, string shopId, string method, object businessParams, DateTimeOffset now,
+        string subject, ILogger logger, CancellationToken cancellationToken)
+    {
+        var body = await GetAsync(http, settings, shopId, method, businessParams, now, subject, logger, cancellationToken);
+        KuaishouApiError? error;
+        try
+        {
+            error = KuaishouWriteAnswer.ErrorOf(body);
+        }
+        catch (FormatException ex)
+        {
+            throw Unreadable(ex, method, subject);
+        }
+
+        if (error is not null)
+        {
+            throw Refused(error, method, subject, logger);
+        }
+    }
+
     public static Exception Refused(KuaishouApiError error, string method, string subject, ILogger logger)
     {
         LogApiError(logger, method, subject, error.Result, error.Code, error.SubCode);
         var message = $"Kuaishou {method} for {subject} failed: {error}.";
         return error.IsTransient ? new PlatformTransientException(message) : new PlatformRequestException(message);
     }
+
+    /// <summary>An id or code 快手 takes as a JSON number; <paramref name="what"/> names it in the refusal.</summary>
+    public static long Number(string text, string what) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new PlatformRequestException($"Kuaishou {what} is not a number.");
 
     public static PlatformRequestException Unreadable(Exception ex, string method, string subject) =>
         new($"Kuaishou {method} for {subject} returned an unreadable answer: {ex.Message}", ex);

@@ -14,7 +14,8 @@ public static class KuaishouPlatformRegistration
     /// (an <see cref="IPlatformOrderClient"/>) and <see cref="KuaishouOrderLister"/> (an <see cref="IPlatformOrderLister"/>),
     /// each a typed client of its own named HttpClient with the standard resilience handler (retries with backoff,
     /// circuit breaker, timeouts). Both calls are reads, so HTTP-level retries are safe;
-    /// <see cref="KuaishouSellerNoteWriter"/> adds a note, so its client does not retry (see <see cref="SellerNoteHttp"/>).
+    /// <see cref="KuaishouSellerNoteWriter"/> adds a note, so its client does not retry (see <see cref="SellerNoteHttp"/>); nor do
+    /// the <see cref="KuaishouShipmentSender"/>'s and the <see cref="KuaishouStockWriter"/>'s (a stock change is an increment).
     /// </summary>
     public static IServiceCollection AddKuaishouPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,6 +50,13 @@ public static class KuaishouPlatformRegistration
                 sp.GetService<ILogger<KuaishouShipmentSender>>(),
                 sp.GetService<TimeProvider>()));
         services.AddTransient<IPlatformShipmentSender>(sp => sp.GetRequiredService<KuaishouShipmentSender>());
+        services.AddHttpClient(KuaishouStockWriter.HttpClientName, SellerNoteHttp.Configure)
+            .AddTypedClient((http, sp) => new KuaishouStockWriter(
+                http,
+                sp.GetRequiredService<IOptions<KuaishouOptions>>(),
+                sp.GetService<ILogger<KuaishouStockWriter>>(),
+                sp.GetService<TimeProvider>()));
+        services.AddTransient<IPlatformStockWriter>(sp => sp.GetRequiredService<KuaishouStockWriter>());
         return services;
     }
 }

@@ -38,22 +38,8 @@ public sealed class KuaishouSellerNoteWriter(
             throw new PlatformRequestException($"Kuaishou order id {key.OrderId} of {key.InstanceId} is not an integer.");
         }
 
-        var body = await KuaishouGateway.GetAsync(
+        await KuaishouGateway.WriteAsync(
             http, options.Value, key.ShopId, method, new SellerNoteParams(orderId, note), time.GetUtcNow(), key.InstanceId, logger, cancellationToken);
-        KuaishouApiError? error;
-        try
-        {
-            error = KuaishouWriteAnswer.ErrorOf(body);
-        }
-        catch (FormatException ex)
-        {
-            throw KuaishouGateway.Unreadable(ex, method, key.InstanceId);
-        }
-
-        if (error is not null)
-        {
-            throw KuaishouGateway.Refused(error, method, key.InstanceId, logger);
-        }
     }
 
     /// <summary>Serialized with the API's camelCase names; <c>orderId</c> stays a 64-bit integer.</summary>

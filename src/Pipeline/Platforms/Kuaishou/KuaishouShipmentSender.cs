@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,8 +34,8 @@ public sealed class KuaishouShipmentSender(
     {
         ArgumentNullException.ThrowIfNull(shipment);
         var key = shipment.Key;
-        var orderId = Number(key.OrderId, $"order id of {key.InstanceId}");
-        var expressCode = Number(shipment.PlatformCarrier, $"expressCode '{shipment.PlatformCarrier}' (快手 carrier codes are numbers) for {key.InstanceId}");
+        var orderId = KuaishouGateway.Number(key.OrderId, $"order id of {key.InstanceId}");
+        var expressCode = KuaishouGateway.Number(shipment.PlatformCarrier, $"expressCode '{shipment.PlatformCarrier}' (快手 carrier codes are numbers) for {key.InstanceId}");
         var (method, body) = shipment.Lines is { } lines
             ? (KuaishouApiMethods.SplitDeliver, new JsonObject
             {
@@ -45,7 +44,7 @@ public sealed class KuaishouShipmentSender(
                 {
                     ["deliveryGoodsInfoList"] = new JsonArray(lines.Select(l => (JsonNode)new JsonObject
                     {
-                        ["oid"] = Number(l.Line.LineId, $"line id of {key.InstanceId}"),
+                        ["oid"] = KuaishouGateway.Number(l.Line.LineId, $"line id of {key.InstanceId}"),
                         ["deliveryNum"] = l.Quantity,
                     }).ToArray()),
                     ["expressCode"] = expressCode,
@@ -53,23 +52,6 @@ public sealed class KuaishouShipmentSender(
                 }),
             })
             : (KuaishouApiMethods.GoodsDeliver, new JsonObject { ["orderId"] = orderId, ["expressNo"] = shipment.TrackingNumber, ["expressCode"] = expressCode });
-        var answer = await KuaishouGateway.GetAsync(http, options.Value, key.ShopId, method, body, time.GetUtcNow(), key.InstanceId, logger, cancellationToken);
-        KuaishouApiError? error;
-        try
-        {
-            error = KuaishouWriteAnswer.ErrorOf(answer);
-        }
-        catch (FormatException ex)
-        {
-            throw KuaishouGateway.Unreadable(ex, method, key.InstanceId);
-        }
-
-        if (error is not null)
-        {
-            throw KuaishouGateway.Refused(error, method, key.InstanceId, logger);
-        }
+        await KuaishouGateway.WriteAsync(http, options.Value, key.ShopId, method, body, time.GetUtcNow(), key.InstanceId, logger, cancellationToken);
     }
-
-    private static long Number(string text, string what) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new PlatformRequestException($"Kuaishou {what} is not a number.");
 }

@@ -14,7 +14,7 @@ public static class TaobaoPlatformRegistration
     /// <see cref="TaobaoOrderLister"/> as typed clients of one named HttpClient (standard resilience: retries with backoff,
     /// circuit breaker, timeouts; both APIs only read), exposed as an <see cref="IPlatformOrderClient"/> and an
     /// <see cref="IPlatformOrderLister"/>, and <see cref="TaobaoSellerNoteWriter"/> (memo writes, not retried by a handler:
-    /// see <see cref="SellerNoteHttp"/>). Taobao has no HTTP push (TMC is a WebSocket), so there is no webhook adapter.
+    /// see <see cref="SellerNoteHttp"/>), <see cref="TaobaoShipmentSender"/> and <see cref="TaobaoStockWriter"/> likewise. Taobao has no HTTP push (TMC is a WebSocket), so there is no webhook adapter.
     /// </summary>
     public static IServiceCollection AddTaobaoPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,6 +47,13 @@ public static class TaobaoPlatformRegistration
                 sp.GetService<ILogger<TaobaoShipmentSender>>(),
                 sp.GetService<TimeProvider>()));
         services.AddTransient<IPlatformShipmentSender>(sp => sp.GetRequiredService<TaobaoShipmentSender>());
+        services.AddHttpClient(TaobaoStockWriter.HttpClientName, SellerNoteHttp.Configure)
+            .AddTypedClient((http, sp) => new TaobaoStockWriter(
+                http,
+                sp.GetRequiredService<IOptions<TaobaoOptions>>(),
+                sp.GetService<ILogger<TaobaoStockWriter>>(),
+                sp.GetService<TimeProvider>()));
+        services.AddTransient<IPlatformStockWriter>(sp => sp.GetRequiredService<TaobaoStockWriter>());
         return services;
     }
 }

@@ -14,7 +14,8 @@ public static class WeChatPlatformRegistration
     /// their own named HttpClients (standard resilience: retries with backoff, circuit breaker, timeouts; every call made is
     /// a read, or merchantnotes/update, which replaces the note with the same text when resent, so retrying is safe), the
     /// shared token cache, the order client and lister as an <see cref="IPlatformOrderClient"/> and an
-    /// <see cref="IPlatformOrderLister"/>, the <see cref="WeChatSellerNoteWriter"/> and the <see cref="WeChatShipmentSender"/>.
+    /// <see cref="IPlatformOrderLister"/>, the <see cref="WeChatSellerNoteWriter"/> and the <see cref="WeChatShipmentSender"/>; and the
+    /// <see cref="WeChatStockWriter"/> on a WeChatApi of its own whose HttpClient does not retry (its stock changes are increments).
     /// </summary>
     public static IServiceCollection AddWeChatPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +38,14 @@ public static class WeChatPlatformRegistration
         services.AddTransient<IPlatformOrderLister>(sp => sp.GetRequiredService<WeChatOrderLister>());
         services.AddTransient<IPlatformSellerNoteWriter, WeChatSellerNoteWriter>();
         services.AddTransient<IPlatformShipmentSender, WeChatShipmentSender>();
+        services.AddHttpClient(WeChatStockWriter.HttpClientName, SellerNoteHttp.Configure)
+            .AddTypedClient((http, sp) => new WeChatStockWriter(new WeChatApi(
+                http,
+                sp.GetRequiredService<IOptions<WeChatOptions>>(),
+                sp.GetRequiredService<WeChatTokenClient>(),
+                sp.GetRequiredService<WeChatAccessTokenCache>(),
+                sp.GetService<ILogger<WeChatApi>>())));
+        services.AddTransient<IPlatformStockWriter>(sp => sp.GetRequiredService<WeChatStockWriter>());
         return services;
     }
 }

@@ -20,6 +20,8 @@ public sealed class KuaishouSimulatorHostFixture : IAsyncLifetime
 
     public KuaishouOrderStore Store => app!.Services.GetRequiredService<KuaishouOrderStore>();
 
+    public KuaishouSimStock Stock => app!.Services.GetRequiredService<KuaishouSimStock>();
+
     public async Task InitializeAsync()
     {
         app = SimulatorHost.Build(["--urls", $"http://127.0.0.1:{FreePort.Next()}"]);

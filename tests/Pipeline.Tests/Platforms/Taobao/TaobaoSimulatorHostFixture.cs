@@ -18,6 +18,8 @@ public sealed class TaobaoSimulatorHostFixture : IAsyncLifetime
 
     public TaobaoOrderStore Store => app!.Services.GetRequiredService<TaobaoOrderStore>();
 
+    public TaobaoSimStock Stock => app!.Services.GetRequiredService<TaobaoSimStock>();
+
     public TaobaoCallLog CallLog => app!.Services.GetRequiredService<TaobaoCallLog>();
 
     public async Task InitializeAsync()

@@ -21,6 +21,8 @@ public sealed class WeChatSimulatorHostFixture : IAsyncLifetime
 
     public WeChatOrderStore Store => app!.Services.GetRequiredService<WeChatOrderStore>();
 
+    public WeChatSimStock Stock => app!.Services.GetRequiredService<WeChatSimStock>();
+
     public WeChatSimTokens Tokens => app!.Services.GetRequiredService<WeChatSimTokens>();
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
