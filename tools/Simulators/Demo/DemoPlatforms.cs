@@ -24,5 +24,5 @@ public static class DemoPlatforms
     };
 
     /// <summary>The <c>--erp</c> values whose simulator's warehouse ships orders (<c>--ship</c>).</summary>
-    public static readonly IReadOnlySet<string> ShippingErps = new HashSet<string>(["kingdee", "sap", "jushuitan"], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> ShippingErps = new HashSet<string>(["kingdee", "yonbip", "sap", "jushuitan"], StringComparer.Ordinal);
 }

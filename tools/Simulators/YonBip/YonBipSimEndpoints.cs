@@ -27,9 +27,10 @@ public static class YonBipSimEndpoints
     private const string Detail = "sd/voucherorder/detail";
     private const string Stock = "scm/stock/QueryCurrentStocksByCondition";
     private const string Products = "digitalModel/product/list";
+    private const string SalesOuts = "scm/salesout/list";
 
-    /// <summary>The APIs the 60 calls/minute quota covers.</summary>
-    private static readonly string[] SalesOrderQuotaApis = [Save, List, Detail];
+    /// <summary>The APIs a 60 calls/minute quota covers (salesout/list's own limit is 60 a minute too).</summary>
+    private static readonly string[] SalesOrderQuotaApis = [Save, List, Detail, SalesOuts];
 
     private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -57,7 +58,7 @@ public static class YonBipSimEndpoints
     {
         var api = context.Request.RouteValues["api"] as string ?? "";
         var method = context.Request.Method;
-        var known = (api, method) is (Save or Submit or Audit or Unaudit or Delete or List or Stock or Products, "POST") or (Detail, "GET");
+        var known = (api, method) is (Save or Submit or Audit or Unaudit or Delete or List or Stock or Products or SalesOuts, "POST") or (Detail, "GET");
         if (!known)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -117,6 +118,8 @@ public static class YonBipSimEndpoints
                     return YonBipSimQueries.List(state, body);
                 case Products:
                     return YonBipSimQueries.ProductList(body);
+                case SalesOuts:
+                    return YonBipSimSalesOuts.List(state, body);
                 default:
                     return YonBipSimQueries.CurrentStock(state, body);
             }

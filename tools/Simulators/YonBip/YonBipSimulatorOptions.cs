@@ -72,4 +72,13 @@ public sealed class YonBipSimulatorOptions
 
     /// <summary>Seeded stock per material, overriding <see cref="DefaultStock"/>.</summary>
     public Dictionary<string, decimal> Stock { get; set; } = [];
+
+    /// <summary>
+    /// When above 0, every audited sales order is shipped whole (one 销售出库单 with carrier <see cref="ShipCarrier"/> and a
+    /// generated waybill) this many seconds after it was saved; checked when scm/salesout/list is called.
+    /// </summary>
+    public double AutoShipAfterSeconds { get; set; }
+
+    /// <summary>The carrier (<c>iLogisticId</c>) the warehouse ships with unless told otherwise.</summary>
+    public string ShipCarrier { get; set; } = "SF";
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Simulators.Shipping;
 
 namespace ServerlessSync.Simulators.YonBip;
 
@@ -16,6 +17,7 @@ public static class YonBipSimulatorRegistration
     {
         app.MapYonBipProtocol();
         app.MapYonBipInspection();
+        app.MapSimShipping<YonBipSimulatorState>(YonBipSimInspectionEndpoints.BasePath);
         return app;
     }
 }

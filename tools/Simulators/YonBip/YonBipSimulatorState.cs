@@ -1,4 +1,5 @@
 using ServerlessSync.Simulators.Kingdee;
+using ServerlessSync.Simulators.Shipping;
 
 namespace ServerlessSync.Simulators.YonBip;
 
@@ -7,7 +8,7 @@ namespace ServerlessSync.Simulators.YonBip;
 /// stock, drop tokens or reset, while the HTTP endpoints serve the YonBIP open-API protocol over it. Metrics and
 /// the rate bucket are the same types the Kingdee simulator uses, so every ERP reports alike.
 /// </summary>
-public sealed class YonBipSimulatorState
+public sealed class YonBipSimulatorState : ISimShippingErp
 {
     private readonly Lock _diceGate = new();
     private Random _dice;
@@ -30,6 +31,18 @@ public sealed class YonBipSimulatorState
     public YonBipSimTokens Tokens { get; } = new();
 
     public KingdeeSimMetrics Metrics { get; } = new();
+
+    /// <summary>销售出库单 (XSCK000001, ...): what the warehouse shipped, read through scm/salesout/list.</summary>
+    public SimWarehouse Warehouse { get; } = new(n => "XSCK" + n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
+
+    string ISimShippingErp.ShipCarrier => Options.ShipCarrier;
+
+    double ISimShippingErp.AutoShipAfterSeconds => Options.AutoShipAfterSeconds;
+
+    /// <summary>Only audited (verifystate 2) sales orders ship; the ERP number is the order code.</summary>
+    public IEnumerable<SimShippableOrder> ShippableOrders() => Store.Orders().Select(o => new SimShippableOrder(
+        o.Code, o.ExternalOrderNo, o.VerifyState == 2 ? null : $"销售订单 {o.Code} 未审核，不能出库",
+        o.Lines.Select(l => new SimShipLine(l.ProductCode, l.Qty)).ToList(), o.SavedAt));
 
     internal KingdeeSimTokenBucket Bucket { get; } = new();
 
@@ -70,6 +83,7 @@ public sealed class YonBipSimulatorState
     public void Reset()
     {
         Store.Reset(Options);
+        Warehouse.Reset();
         Tokens.DropAll();
         Metrics.Reset();
         Bucket.Reset();

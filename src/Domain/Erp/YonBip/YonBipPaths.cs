@@ -18,6 +18,7 @@ public static class YonBipPaths
     public const string SaleOrderDetail = "yonbip/sd/voucherorder/detail";
     public const string CurrentStock = "yonbip/scm/stock/QueryCurrentStocksByCondition";
     public const string ProductList = "yonbip/digitalModel/product/list";
+    public const string SalesOutList = "yonbip/scm/salesout/list";
 
     /// <summary>The URL of <paramref name="path"/> under a gateway or token base URL (a missing trailing slash is added).</summary>
     public static Uri Url(Uri baseUrl, string path, string query = "")

@@ -12,7 +12,7 @@ namespace ServerlessSync.Pipeline.Erp.YonBip;
 /// QueryCurrentStocksByCondition. Reads go through the retrying client, writes through the non-retrying one. A call
 /// answered 310036 (bad or expired token) was not run by the gateway, so it is repeated once with a fresh token.
 /// </summary>
-public sealed class YonBipConnector : IErpConnector, IErpMaterialSearch, IDisposable
+public sealed partial class YonBipConnector : IErpConnector, IErpMaterialSearch, IDisposable
 {
     public const string ConnectorKind = "YonBip";
 

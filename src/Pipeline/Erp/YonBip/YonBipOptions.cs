@@ -67,6 +67,10 @@ public sealed class YonBipOptions : IErpHttpOptions
     /// <summary>Retries of a read after a network failure, timeout or 5xx.</summary>
     public int ReadRetryCount { get; set; } = 3;
 
+    /// <summary>销售出库单 list rows (bill lines) per page when reading shipments.</summary>
+    [Range(1, 500)]
+    public int ShipmentPageSize { get; set; } = 100;
+
     /// <summary>First retry delay of reads; later ones back off exponentially with jitter.</summary>
     public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -21,6 +21,7 @@ public static class YonBipServiceCollectionExtensions
         services.AddErpHttpClients<YonBipOptions>(YonBipHttpClients.Read, YonBipHttpClients.Write, "yonbip-write");
         services.TryAddSingleton<YonBipConnector>();
         services.AddSingleton<IErpConnector>(sp => sp.GetRequiredService<YonBipConnector>());
+        services.AddSingleton<IErpShipmentSource>(sp => sp.GetRequiredService<YonBipConnector>());
         services.AddSingleton<IErpMaterialSearch>(sp => sp.GetRequiredService<YonBipConnector>());
         return services;
     }
