@@ -175,7 +175,9 @@ public sealed class IntakeQueuePoller(StorageClients storage, IntakeMessageHandl
             {
                 while (await timer.WaitForNextTickAsync(stop.Token))
                 {
-                    var receipt = await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: visibility, cancellationToken: stop.Token);
+                    // Not cancelled once sent: an update the queue applied but whose answer was dropped would leave a stale
+                    // pop receipt, and the delete after handling would fail (PopReceiptMismatch) and the message come back.
+                    var receipt = await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: visibility, cancellationToken: CancellationToken.None);
                     popReceipt = receipt.Value.PopReceipt;
                 }
             }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Intake;

@@ -22,7 +22,7 @@ public sealed class OrderLeases(StorageClients storage, TimeProvider clock)
 {
     public const string TableName = "OrderLeases";
 
-    /// <summary>Tables transactions carry at most 100 operations; the read before them names the rows in one filter.</summary>
+    /// <summary>Tables transactions carry at most 100 operations.</summary>
     private const int MaxKeysPerRound = 100;
 
     private const int MaxAttemptsPerOrder = 20;
@@ -45,7 +45,8 @@ public sealed class OrderLeases(StorageClients storage, TimeProvider clock)
                 busy.Remove(key);
                 return Write(key, owner, now, duration, row);
             },
-            cancellationToken);
+            cancellationToken,
+            insertFirst: key => Write(key, owner, now, duration, null));
         return new LeaseClaim(acquired, busy.Values.ToList());
     }
 
@@ -100,16 +101,28 @@ public sealed class OrderLeases(StorageClients storage, TimeProvider clock)
         row.GetDateTimeOffset("Until") ?? DateTimeOffset.MinValue);
 
     /// <summary>
-    /// Reads the rows of up to 100 orders of one shop with one query, asks <paramref name="decide"/> what to do with each
-    /// (null: nothing) and submits the actions as one transaction; returns the orders whose action landed.
+    /// Reads the rows of up to 100 orders of one shop (<see cref="TableRows"/>), asks <paramref name="decide"/> what to do with each
+    /// (null: nothing) and submits the actions as one transaction; returns the orders whose action landed. With
+    /// <paramref name="insertFirst"/>, a round first tries to insert every row without reading (the common case: no order
+    /// of it has a lease) and reads only when one of them exists.
     /// </summary>
-    private async Task<IReadOnlyList<OrderKey>> ApplyAsync(IReadOnlyCollection<OrderKey> keys, Func<OrderKey, TableEntity?, TableTransactionAction?> decide, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OrderKey>> ApplyAsync(
+        IReadOnlyCollection<OrderKey> keys,
+        Func<OrderKey, TableEntity?, TableTransactionAction?> decide,
+        CancellationToken cancellationToken,
+        Func<OrderKey, TableTransactionAction>? insertFirst = null)
     {
         var table = await storage.TableAsync(TableName);
         var applied = new List<OrderKey>();
         foreach (var round in Rounds(keys))
         {
-            var rows = await ReadAsync(table, round, cancellationToken);
+            if (insertFirst is not null && await TryInsertAllAsync(table, round, insertFirst, cancellationToken))
+            {
+                applied.AddRange(round);
+                continue;
+            }
+
+            var rows = await TableRows.ReadAsync(table, OrderLedger.PartitionKey(round[0].Platform, round[0].ShopId), round.Select(OrderLedger.RowKey), cancellationToken);
             var planned = round.Select(k => (Key: k, Action: decide(k, rows.GetValueOrDefault(OrderLedger.RowKey(k))))).Where(p => p.Action is not null).ToList();
             if (planned.Count == 0)
             {
@@ -136,6 +149,19 @@ public sealed class OrderLeases(StorageClients storage, TimeProvider clock)
         return applied;
     }
 
+    private static async Task<bool> TryInsertAllAsync(TableClient table, IReadOnlyList<OrderKey> round, Func<OrderKey, TableTransactionAction> insert, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(round.Select(insert), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false; // a row exists: the round is read and decided order by order
+        }
+    }
+
     private static async Task<bool> ApplyOneAsync(TableClient table, OrderKey key, Func<OrderKey, TableEntity?, TableTransactionAction?> decide, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -156,20 +182,6 @@ public sealed class OrderLeases(StorageClients storage, TimeProvider clock)
                 await Task.Delay(Random.Shared.Next(0, Math.Min(50, 5 * attempt) + 1), cancellationToken);
             }
         }
-    }
-
-    private static async Task<Dictionary<string, TableEntity>> ReadAsync(TableClient table, IReadOnlyList<OrderKey> round, CancellationToken cancellationToken)
-    {
-        var partition = OrderLedger.PartitionKey(round[0].Platform, round[0].ShopId);
-        var rowFilter = string.Join(" or ", round.Select(k => TableClient.CreateQueryFilter($"RowKey eq {OrderLedger.RowKey(k)}")));
-        var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {partition}")} and ({rowFilter})";
-        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            rows[row.RowKey] = row;
-        }
-
-        return rows;
     }
 
     /// <summary>The orders by shop (one partition each), at most <see cref="MaxKeysPerRound"/> a round, each order once.</summary>

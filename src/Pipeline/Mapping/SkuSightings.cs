@@ -14,8 +14,11 @@ namespace ServerlessSync.Pipeline.Mapping;
 /// nothing and two workers cannot lose each other's units. The SKU key is the one the planner reports unmapped (the
 /// merchant code when the platform gives one, else the platform SKU id).
 /// </summary>
-public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> logger)
+public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> logger, int rememberedOrders = SkuSightings.RememberedOrders)
 {
+    /// <summary>Orders this process remembers as counted: an order prepared again (its second push) is skipped before storage.</summary>
+    public const int RememberedOrders = 100_000;
+
     public const string TableName = "SkusSeen";
     public const string SkuPrefix = "s|";
     private const string OrderPrefix = "o|";
@@ -33,6 +36,12 @@ public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> l
     /// </summary>
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
+    /// <summary>
+    /// Markers this process wrote or found. Without it, each re-read order's marker failed the whole transaction, which was
+    /// then sent again without it: 5.3 entity writes an order in the 5,000-order burst. The marker insert stays the guard.
+    /// </summary>
+    private readonly RecentKeys counted = new(rememberedOrders);
+
     /// <summary>Never throws for storage trouble: a missed sighting must not fail an order's sync; it is logged.</summary>
     public async Task RecordAsync(IReadOnlyList<OrderSummary> orders, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
@@ -49,7 +58,8 @@ public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> l
 
     private async Task RecordShopsAsync(IReadOnlyList<OrderSummary> orders, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
-        foreach (var shop in orders.DistinctBy(o => o.Key).GroupBy(o => Partition(o.Key.Platform, o.Key.ShopId)))
+        var fresh = orders.DistinctBy(o => o.Key).Where(o => !counted.Contains(o.Key.InstanceId));
+        foreach (var shop in fresh.GroupBy(o => Partition(o.Key.Platform, o.Key.ShopId)))
         {
             foreach (var chunk in Chunks(shop.ToList()))
             {
@@ -116,6 +126,7 @@ public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> l
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
+                pending.ForEach(o => counted.Add(o.Key.InstanceId));
                 return;
             }
             catch (TableTransactionFailedException ex) when (attempt < MaxAttempts && ex.FailedTransactionActionIndex is { } failed && ex.Status is 409 or 412)
@@ -123,6 +134,7 @@ public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> l
                 // A marker that exists: that order was counted before, drop it. A SKU row another worker moved: read again.
                 if (failed < pending.Count && ex.Status == 409)
                 {
+                    counted.Add(pending[failed].Key.InstanceId);
                     pending.RemoveAt(failed);
                 }
             }

@@ -20,10 +20,13 @@ public sealed class StatsBatchRecorder(StorageClients storage, IOptions<StatsOpt
     private const int MaxAttempts = 60;
     private const int MaxActionsPerTransaction = 100;
 
-    /// <summary>A Tables filter holds at most 15 comparisons; one is the partition.</summary>
-    private const int MaxRowsPerQuery = 14;
-
     private const int MaxConcurrentPartitions = 4;
+
+    /// <summary>
+    /// One write per stats partition at a time in this process: concurrent batch write-backs move the same counter rows,
+    /// and racing on their ETags re-sent whole transactions (about two entity writes an order in the 5,000-order burst).
+    /// </summary>
+    private readonly KeyedLock partitionWrites = new();
 
     /// <summary>Never throws for storage trouble, as <see cref="StatsRecorder.RecordAsync"/>: the miss is logged per partition.</summary>
     public async Task RecordAsync(IReadOnlyList<(LedgerEntry Entry, OrderSalesFacts? Facts)> orders, CancellationToken cancellationToken)
@@ -39,7 +42,12 @@ public sealed class StatsBatchRecorder(StorageClients storage, IOptions<StatsOpt
                 var inPartition = partition.ToList();
                 try
                 {
-                    var counted = await ApplyAsync(table, partition.Key, inPartition, token);
+                    IReadOnlyDictionary<string, OrderContribution> counted;
+                    using (await partitionWrites.AcquireAsync(partition.Key, token))
+                    {
+                        counted = await ApplyAsync(table, partition.Key, inPartition, token);
+                    }
+
                     foreach (var (entry, facts) in inPartition)
                     {
                         if (counted.TryGetValue(entry.Key.InstanceId, out var contribution) && contribution.LedgerUpdatedAt <= entry.UpdatedAt)
@@ -61,7 +69,7 @@ public sealed class StatsBatchRecorder(StorageClients storage, IOptions<StatsOpt
     {
         for (var attempt = 1; ; attempt++)
         {
-            var markers = await ReadRowsAsync(table, partition, orders.Select(o => StatsRecorder.MarkerRowKey(o.Entry.Key)), cancellationToken);
+            var markers = await TableRows.ReadAsync(table, partition, orders.Select(o => StatsRecorder.MarkerRowKey(o.Entry.Key)), cancellationToken);
             var counted = new Dictionary<string, OrderContribution>(StringComparer.Ordinal);
             var changes = new List<(string MarkerKey, TableEntity? Marker, OrderContribution Next, IReadOnlyDictionary<string, CounterRow> Delta)>();
             foreach (var (entry, facts) in orders)
@@ -101,7 +109,7 @@ public sealed class StatsBatchRecorder(StorageClients storage, IOptions<StatsOpt
                 return first.Concat(second).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             }
 
-            var rows = await ReadRowsAsync(table, partition, merged.Keys, cancellationToken);
+            var rows = await TableRows.ReadAsync(table, partition, merged.Keys, cancellationToken);
             var actions = merged.Select(change => StatsRecorder.Counter(partition, change.Key, change.Value, rows.GetValueOrDefault(change.Key))).ToList();
             actions.AddRange(changes.Select(c => StatsRecorder.Marker(partition, c.MarkerKey, c.Marker, c.Next)));
             try
@@ -120,22 +128,4 @@ public sealed class StatsBatchRecorder(StorageClients storage, IOptions<StatsOpt
             }
         }
     }
-
-    /// <summary>The rows that exist among <paramref name="rowKeys"/>, read with one query per <see cref="MaxRowsPerQuery"/> keys.</summary>
-    private static async Task<IReadOnlyDictionary<string, TableEntity>> ReadRowsAsync(TableClient table, string partition, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
-    {
-        var found = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        foreach (var chunk in rowKeys.Distinct(StringComparer.Ordinal).Chunk(MaxRowsPerQuery))
-        {
-            var filter = $"PartitionKey eq {Quote(partition)} and ({string.Join(" or ", chunk.Select(k => "RowKey eq " + Quote(k)))})";
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            {
-                found[row.RowKey] = row;
-            }
-        }
-
-        return found;
-    }
-
-    private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -70,4 +70,40 @@ public sealed class SkuSightingsTests
         Assert.Equal(40, skus.Count);
         Assert.Equal(150, skus.Sum(s => s.GetProperty("unitsSold").GetInt64()));
     }
+    [Fact]
+    public async Task Two_processes_seeing_the_same_orders_count_them_once()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var first = new SkuSightings(storage, NullLogger<SkuSightings>.Instance);
+        var second = new SkuSightings(storage, NullLogger<SkuSightings>.Instance);
+        var orders = Enumerable.Range(0, 30).Select(i => Order("shop-5", $"o{i}", ("SKU-X", 2, false))).ToList();
+
+        await first.RecordAsync(orders.Take(20).ToList(), T0, default);
+        await second.RecordAsync(orders, T0, default);
+
+        var sku = (await SkusAsync(new SkusSeenApi(storage, new ProfileStore(storage, new ManualClock(T0))), "shop-5")).Single();
+        Assert.Equal(60, sku.GetProperty("unitsSold").GetInt64());
+    }
+
+    [Fact]
+    public async Task An_order_this_process_counted_is_not_sent_to_storage_again()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var sightings = new SkuSightings(storage, NullLogger<SkuSightings>.Instance);
+        var orders = Enumerable.Range(0, 5).Select(i => Order("shop-6", $"o{i}", ("SKU-Y", 1, false))).ToList();
+        await sightings.RecordAsync(orders, T0, default);
+
+        // Without the markers in storage, only the process's own memory can tell that these orders were counted.
+        var table = await storage.TableAsync(SkuSightings.TableName);
+        await foreach (var marker in table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.RowKey.CompareTo("o|") >= 0 && e.RowKey.CompareTo("o}") < 0))
+        {
+            await table.DeleteEntityAsync(marker.PartitionKey, marker.RowKey);
+        }
+
+        await sightings.RecordAsync(orders, T0.AddMinutes(1), default);
+
+        var sku = (await SkusAsync(new SkusSeenApi(storage, new ProfileStore(storage, new ManualClock(T0))), "shop-6")).Single();
+        Assert.Equal(5, sku.GetProperty("unitsSold").GetInt64());
+        Assert.Equal(T0, sku.GetProperty("lastSeen").GetDateTimeOffset());
+    }
 }

@@ -1,6 +1,6 @@
-using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Storage;
 
-namespace ServerlessSync.Pipeline.Tests.Intake;
+namespace ServerlessSync.Pipeline.Tests.Storage;
 
 public sealed class KeyedLockTests
 {

@@ -1,4 +1,4 @@
-namespace ServerlessSync.Pipeline.Intake;
+namespace ServerlessSync.Pipeline.Storage;
 
 /// <summary>An async lock per key within this process; a key's entry lives only while someone holds or waits for it.</summary>
 public sealed class KeyedLock
