@@ -45,8 +45,7 @@ public sealed class OrderLeases(StorageClients storage, TimeProvider clock)
                 busy.Remove(key);
                 return Write(key, owner, now, duration, row);
             },
-            cancellationToken,
-            insertFirst: key => Write(key, owner, now, duration, null));
+            cancellationToken);
         return new LeaseClaim(acquired, busy.Values.ToList());
     }
 
@@ -102,26 +101,14 @@ public sealed class OrderLeases(StorageClients storage, TimeProvider clock)
 
     /// <summary>
     /// Reads the rows of up to 100 orders of one shop (<see cref="TableRows"/>), asks <paramref name="decide"/> what to do with each
-    /// (null: nothing) and submits the actions as one transaction; returns the orders whose action landed. With
-    /// <paramref name="insertFirst"/>, a round first tries to insert every row without reading (the common case: no order
-    /// of it has a lease) and reads only when one of them exists.
+    /// (null: nothing) and submits the actions as one transaction; returns the orders whose action landed.
     /// </summary>
-    private async Task<IReadOnlyList<OrderKey>> ApplyAsync(
-        IReadOnlyCollection<OrderKey> keys,
-        Func<OrderKey, TableEntity?, TableTransactionAction?> decide,
-        CancellationToken cancellationToken,
-        Func<OrderKey, TableTransactionAction>? insertFirst = null)
+    private async Task<IReadOnlyList<OrderKey>> ApplyAsync(IReadOnlyCollection<OrderKey> keys, Func<OrderKey, TableEntity?, TableTransactionAction?> decide, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
         var applied = new List<OrderKey>();
         foreach (var round in Rounds(keys))
         {
-            if (insertFirst is not null && await TryInsertAllAsync(table, round, insertFirst, cancellationToken))
-            {
-                applied.AddRange(round);
-                continue;
-            }
-
             var rows = await TableRows.ReadAsync(table, OrderLedger.PartitionKey(round[0].Platform, round[0].ShopId), round.Select(OrderLedger.RowKey), cancellationToken);
             var planned = round.Select(k => (Key: k, Action: decide(k, rows.GetValueOrDefault(OrderLedger.RowKey(k))))).Where(p => p.Action is not null).ToList();
             if (planned.Count == 0)
@@ -147,19 +134,6 @@ public sealed class OrderLeases(StorageClients storage, TimeProvider clock)
         }
 
         return applied;
-    }
-
-    private static async Task<bool> TryInsertAllAsync(TableClient table, IReadOnlyList<OrderKey> round, Func<OrderKey, TableTransactionAction> insert, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.SubmitTransactionAsync(round.Select(insert), cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false; // a row exists: the round is read and decided order by order
-        }
     }
 
     private static async Task<bool> ApplyOneAsync(TableClient table, OrderKey key, Func<OrderKey, TableEntity?, TableTransactionAction?> decide, CancellationToken cancellationToken)
