@@ -3,17 +3,22 @@ using System.Net.Sockets;
 
 namespace ServerlessSync.Bench;
 
-/// <summary>An Azurite of the bench's own, on free ports, with disk persistence so it can be stopped and restarted mid-burst.</summary>
+/// <summary>
+/// An Azurite of the bench's own, on free ports; with its data on disk when a scenario stops and restarts it mid-burst,
+/// in memory otherwise (<see cref="BenchArguments.AzuriteData"/>).
+/// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly string executable;
     private readonly string location;
+    private readonly bool onDisk;
     private Process? process;
     private TimeSpan cpuBefore;
 
-    public AzuriteProcess(string repositoryRoot)
+    public AzuriteProcess(string repositoryRoot, bool onDisk)
     {
+        this.onDisk = onDisk;
         executable = Path.Combine(repositoryRoot, "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
         {
@@ -42,7 +47,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var azuriteArguments = $"--silent --disableTelemetry --skipApiVersionCheck --location {location} --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {BlobPort} --queuePort {QueuePort} --tablePort {TablePort}";
+        var data = onDisk ? $"--location {location}" : "--inMemoryPersistence";
+        var azuriteArguments = $"--silent --disableTelemetry --skipApiVersionCheck {data} --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {BlobPort} --queuePort {QueuePort} --tablePort {TablePort}";
 
         // BENCH_AZURITE_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the emulator (Node refuses these in NODE_OPTIONS).
         var nodeOptions = Environment.GetEnvironmentVariable("BENCH_AZURITE_NODE_OPTIONS");

@@ -32,6 +32,17 @@ public sealed record BenchArguments
 
     public int DrainTimeoutSeconds { get; init; } = 1800;
 
+    /// <summary>
+    /// Where the bench's Azurites keep their data: <c>auto</c> (the default) keeps it on disk only for the chaos scenarios
+    /// that stop and restart Azurite, and in memory otherwise, since Azurite's periodic save of its whole database to disk
+    /// is emulator work Azure Storage does not do; <c>disk</c> or <c>memory</c> force one for before/after runs.
+    /// </summary>
+    public string AzuriteData { get; init; } = "auto";
+
+    /// <summary>Whether a run with <paramref name="chaos"/> keeps Azurite's data on disk.</summary>
+    public bool AzuriteOnDisk(string chaos) =>
+        AzuriteData == "disk" || (AzuriteData == "auto" && chaos is "azurite-restart" or PoisonChaos.Name);
+
     /// <summary>The platform's ack timeout: Douyin expects an answer within 5 s (platforms.md §1.1).</summary>
     public int AckTimeoutMs { get; init; } = 5000;
 
@@ -67,6 +78,7 @@ public sealed record BenchArguments
                 "--chaos" => a with { Chaos = OneOf(Next(), "--chaos", "none", "kill-worker", "azurite-restart", "erp-faults", "dup-reorder", "slow-commit", PoisonChaos.Name) },
                 "--json" => a with { Json = true },
                 "--hub-storage" => a with { HubStorage = OneOf(Next(), "--hub-storage", "separate", "shared") },
+                "--azurite-data" => a with { AzuriteData = OneOf(Next(), "--azurite-data", "auto", "disk", "memory") },
                 "--drain-timeout" => a with { DrainTimeoutSeconds = Int(Next(), 10, 7200, "--drain-timeout") },
                 "--duplicate-rate" => a with { DuplicateRate = Double(Next(), 0, 1, "--duplicate-rate") },
                 "--out-of-order-rate" => a with { OutOfOrderRate = Double(Next(), 0, 1, "--out-of-order-rate") },

@@ -11,6 +11,9 @@ public sealed record BenchResult
 
     public string Chaos { get; init; } = "none";
 
+    /// <summary>Where the run's Azurites kept their data: "memory" or "disk".</summary>
+    public string AzuriteData { get; init; } = "memory";
+
     /// <summary>The poison/redrive chaos run's figures; null for other runs.</summary>
     public PoisonChaosReport? Poison { get; init; }
 

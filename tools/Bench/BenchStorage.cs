@@ -44,9 +44,9 @@ public sealed class BenchStorage : IAsyncDisposable
         tables.ResetCounts();
     }
 
-    public static async Task<BenchStorage> StartAsync(string name, string repositoryRoot)
+    public static async Task<BenchStorage> StartAsync(string name, string repositoryRoot, bool onDisk)
     {
-        var azurite = new AzuriteProcess(repositoryRoot);
+        var azurite = new AzuriteProcess(repositoryRoot, onDisk);
         await azurite.StartAsync();
         return new BenchStorage(name, azurite);
     }

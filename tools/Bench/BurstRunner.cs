@@ -22,11 +22,12 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
         var runId = "b" + Guid.NewGuid().ToString("N")[..8];
         var logDir = Path.Combine(repositoryRoot, ".run", "bench", runId);
         Directory.CreateDirectory(logDir);
-        await progress.WriteLineAsync($"[{mode}] run {runId}: {args.Orders} orders at {args.Rate}/s, ERP cap {(args.ErpUncapped ? "none" : $"{args.ErpCapacity} calls/s")}, {workers} worker(s), chaos {chaos}; logs in {logDir}");
+        await progress.WriteLineAsync($"[{mode}] run {runId}: {args.Orders} orders at {args.Rate}/s, ERP cap {(args.ErpUncapped ? "none" : $"{args.ErpCapacity} calls/s")}, {workers} worker(s), chaos {chaos}, Azurite data {(args.AzuriteOnDisk(chaos) ? "on disk" : "in memory")}; logs in {logDir}");
 
         // The task hub may get an Azurite of its own (--hub-storage separate), as a Functions app may give Durable Functions its own storage account.
-        await using var app = await BenchStorage.StartAsync("app", repositoryRoot);
-        await using var hubStore = mode == "hub" && args.HubStorage == "separate" ? await BenchStorage.StartAsync("taskhub", repositoryRoot) : null;
+        var onDisk = args.AzuriteOnDisk(chaos);
+        await using var app = await BenchStorage.StartAsync("app", repositoryRoot, onDisk);
+        await using var hubStore = mode == "hub" && args.HubStorage == "separate" ? await BenchStorage.StartAsync("taskhub", repositoryRoot, onDisk) : null;
         var accounts = hubStore is null ? new[] { app } : new[] { app, hubStore };
 
         var simUrl = $"http://127.0.0.1:{Ports.Free()}";
@@ -161,6 +162,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
                 Orders = ids.Count,
                 Workers = mode == "hub" ? workers : 1,
                 Chaos = chaos,
+                AzuriteData = onDisk ? "disk" : "memory",
                 Poison = poison,
                 AckP50Ms = Percentile(latencies, 50),
                 AckP99Ms = Percentile(latencies, 99),

@@ -30,29 +30,73 @@ public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> l
     public static string SkuRow(string sku) => SkuPrefix + TableKeys.Sanitize(sku);
 
     /// <summary>
-    /// One recording at a time in this process: every batch of a shop moves the same few SKU rows, and concurrent
-    /// batches racing on their ETags retried each other into ~33 transactions an order in the 5,000-order burst
-    /// (docs/benchmarks.md); one at a time, a batch's recording is a few reads and one transaction per 100 rows.
-    /// </summary>
-    private readonly SemaphoreSlim oneAtATime = new(1, 1);
-
-    /// <summary>
     /// Markers this process wrote or found. Without it, each re-read order's marker failed the whole transaction, which was
     /// then sent again without it: 5.3 entity writes an order in the 5,000-order burst. The marker insert stays the guard.
     /// </summary>
     private readonly RecentKeys counted = new(rememberedOrders);
 
-    /// <summary>Never throws for storage trouble: a missed sighting must not fail an order's sync; it is logged.</summary>
-    public async Task RecordAsync(IReadOnlyList<OrderSummary> orders, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    private readonly object gate = new();
+    private List<OrderSummary> waiting = [];
+    private DateTimeOffset waitingSeenAt = DateTimeOffset.MinValue;
+    private TaskCompletionSource? waitingDone;
+    private bool writing;
+
+    /// <summary>
+    /// Never throws for storage trouble: a missed sighting must not fail an order's sync; it is logged. One writer at a time
+    /// in this process (every batch of a shop moves the same few SKU rows: concurrent writers racing on their ETags cost ~33
+    /// transactions an order in the 5,000-order burst), and what arrives while it writes joins the next write, so callers
+    /// wait for one write, not for a queue of them (waiting in turn held every batch's preparation ~20 s in that burst).
+    /// </summary>
+    public Task RecordAsync(IReadOnlyList<OrderSummary> orders, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
-        await oneAtATime.WaitAsync(cancellationToken);
-        try
+        Task written;
+        bool startWriter;
+        lock (gate)
         {
-            await RecordShopsAsync(orders, seenAt, cancellationToken);
+            waiting.AddRange(orders);
+            waitingSeenAt = seenAt > waitingSeenAt ? seenAt : waitingSeenAt;
+            waitingDone ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            written = waitingDone.Task;
+            startWriter = !writing;
+            writing = true;
         }
-        finally
+
+        if (startWriter)
         {
-            oneAtATime.Release();
+            _ = Task.Run(WriteWhileWaitingAsync, CancellationToken.None);
+        }
+
+        return written.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteWhileWaitingAsync()
+    {
+        while (true)
+        {
+            List<OrderSummary> orders;
+            DateTimeOffset seenAt;
+            TaskCompletionSource done;
+            lock (gate)
+            {
+                if (waitingDone is null)
+                {
+                    writing = false;
+                    return;
+                }
+
+                (orders, seenAt, done) = (waiting, waitingSeenAt, waitingDone);
+                (waiting, waitingSeenAt, waitingDone) = ([], DateTimeOffset.MinValue, null);
+            }
+
+            try
+            {
+                await RecordShopsAsync(orders, seenAt, CancellationToken.None);
+                done.SetResult();
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex); // every caller of this write sees it
+            }
         }
     }
 

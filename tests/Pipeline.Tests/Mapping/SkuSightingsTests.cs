@@ -106,4 +106,18 @@ public sealed class SkuSightingsTests
         Assert.Equal(5, sku.GetProperty("unitsSold").GetInt64());
         Assert.Equal(T0, sku.GetProperty("lastSeen").GetDateTimeOffset());
     }
+    [Fact]
+    public async Task Recordings_made_at_the_same_time_are_all_counted_once()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var sightings = new SkuSightings(storage, NullLogger<SkuSightings>.Instance);
+        var calls = Enumerable.Range(0, 12).Select(c => Enumerable.Range(0, 10).Select(i => Order("shop-7", $"o{(c * 10) + i}", ("SKU-Z", 3, false), ($"SKU-{c % 3}", 1, false))).ToList()).ToList();
+
+        await Task.WhenAll(calls.Select(orders => Task.Run(() => sightings.RecordAsync(orders, T0, default))));
+        await Task.WhenAll(calls.Take(4).Select(orders => Task.Run(() => sightings.RecordAsync(orders, T0, default))));
+
+        var bySku = (await SkusAsync(new SkusSeenApi(storage, new ProfileStore(storage, new ManualClock(T0))), "shop-7")).ToDictionary(s => s.GetProperty("sku").GetString()!, s => s.GetProperty("unitsSold").GetInt64());
+        Assert.Equal(360, bySku["SKU-Z"]);
+        Assert.Equal([40L, 40L, 40L], new[] { bySku["SKU-0"], bySku["SKU-1"], bySku["SKU-2"] });
+    }
 }
