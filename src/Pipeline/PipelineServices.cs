@@ -88,7 +88,7 @@ public static class PipelineServices
         services.AddSingleton<WatermarkStore>();
         services.AddSingleton<SkippedListEntries>();
         services.AddTransient<PullService>();
-        services.AddSingleton<PulledOrdersMemory>();
+        services.AddSingleton<EnqueuedOrderVersions>();
         services.AddValidatedOptions<SellerNoteOptions>(configuration, SellerNoteOptions.SectionName, o => o.Problems());
         services.AddSingleton<SellerNoteQueue>();
         services.AddTransient<SellerNoteWriteBack>();

@@ -10,7 +10,7 @@ namespace ServerlessSync.Pipeline.Intake;
 /// nothing behind; a push that could not be recorded gets a 503, so the platform pushes it again. A genuine push for a
 /// shop that is not configured yet is kept (<see cref="HeldPushes"/>), alerted and acknowledged.
 /// </summary>
-public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, IntakeCommitter intake, HeldPushes held, TimeProvider clock, ILogger<WebhookHandler> logger, IntakeFloodMeter? flood = null)
+public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, IntakeCommitter intake, HeldPushes held, TimeProvider clock, ILogger<WebhookHandler> logger, IntakeFloodMeter? flood = null, EnqueuedOrderVersions? enqueued = null)
 {
     public async Task<HttpReply> HandleAsync(string platform, WebhookRequest request, CancellationToken cancellationToken)
     {
@@ -75,6 +75,7 @@ public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, Intake
                 }
 
                 flood?.Record(outcome.Messages.Count);
+                enqueued?.Remember(outcome.Messages);
                 logger.LogDebug("{Platform} push: {Messages} messages recorded", platform, outcome.Messages.Count);
                 return adapter.Ack();
         }

@@ -15,8 +15,8 @@ public sealed record LeaseClaim(IReadOnlyList<OrderKey> Acquired, IReadOnlyList<
 /// Per-order write leases (DESIGN D7), so no two runs write one order at the same time: one row per order under the
 /// ledger's keys, taken and given up with ETag compare-and-set. A lease ends at <see cref="OrderLease.Until"/> even if its
 /// run crashed. The rows of one shop share a partition, so a batch run claims, hands over or releases all its orders of a
-/// shop in one Tables transaction per 100 orders; when another run changed one of those rows in between, the orders of
-/// that transaction are retried one by one, so the others are not held up by it.
+/// shop in one Tables transaction per 100 orders; when another run changed one of those rows in between, the round is read
+/// and decided again (a few times), then retried one order at a time, so the others are not held up by it.
 /// </summary>
 public sealed class OrderLeases(StorageClients storage, TimeProvider clock)
 {
@@ -26,6 +26,9 @@ public sealed class OrderLeases(StorageClients storage, TimeProvider clock)
     private const int MaxKeysPerRound = 100;
 
     private const int MaxAttemptsPerOrder = 20;
+
+    /// <summary>Whole-round tries before a contended round falls back to one order at a time.</summary>
+    private const int MaxAttemptsPerRound = 3;
 
     /// <summary>Takes the lease of every order that is free, expired or already this owner's.</summary>
     public async Task<LeaseClaim> AcquireAsync(IReadOnlyCollection<OrderKey> keys, string owner, TimeSpan duration, CancellationToken cancellationToken)
@@ -109,31 +112,52 @@ public sealed class OrderLeases(StorageClients storage, TimeProvider clock)
         var applied = new List<OrderKey>();
         foreach (var round in Rounds(keys))
         {
-            var rows = await TableRows.ReadAsync(table, OrderLedger.PartitionKey(round[0].Platform, round[0].ShopId), round.Select(OrderLedger.RowKey), cancellationToken);
-            var planned = round.Select(k => (Key: k, Action: decide(k, rows.GetValueOrDefault(OrderLedger.RowKey(k))))).Where(p => p.Action is not null).ToList();
-            if (planned.Count == 0)
+            if (await ApplyRoundAsync(table, round, decide, cancellationToken) is { } landed)
             {
+                applied.AddRange(landed);
                 continue;
             }
 
-            try
+            // Other runs kept changing rows of this round (an order's two events in two runs, say): one order at a time.
+            foreach (var key in round)
             {
-                await table.SubmitTransactionAsync(planned.Select(p => p.Action!), cancellationToken);
-                applied.AddRange(planned.Select(p => p.Key));
-            }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
-            {
-                foreach (var (key, _) in planned)
+                if (await ApplyOneAsync(table, key, decide, cancellationToken))
                 {
-                    if (await ApplyOneAsync(table, key, decide, cancellationToken))
-                    {
-                        applied.Add(key);
-                    }
+                    applied.Add(key);
                 }
             }
         }
 
         return applied;
+    }
+
+    /// <summary>
+    /// The round read, decided and written as one transaction; when another run changed one of its rows in between, read
+    /// and decided again, a few times. Null when it never landed.
+    /// </summary>
+    private static async Task<IReadOnlyList<OrderKey>?> ApplyRoundAsync(TableClient table, IReadOnlyList<OrderKey> round, Func<OrderKey, TableEntity?, TableTransactionAction?> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttemptsPerRound; attempt++)
+        {
+            var rows = await TableRows.ReadAsync(table, OrderLedger.PartitionKey(round[0].Platform, round[0].ShopId), round.Select(OrderLedger.RowKey), cancellationToken);
+            var planned = round.Select(k => (Key: k, Action: decide(k, rows.GetValueOrDefault(OrderLedger.RowKey(k))))).Where(p => p.Action is not null).ToList();
+            if (planned.Count == 0)
+            {
+                return [];
+            }
+
+            try
+            {
+                await table.SubmitTransactionAsync(planned.Select(p => p.Action!), cancellationToken);
+                return planned.Select(p => p.Key).ToList();
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+            {
+                // A row another run wrote between the read and this transaction: read the round again.
+            }
+        }
+
+        return null;
     }
 
     private static async Task<bool> ApplyOneAsync(TableClient table, OrderKey key, Func<OrderKey, TableEntity?, TableTransactionAction?> decide, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class PullService(
     IEnumerable<IPlatformOrderLister> listers,
     WatermarkStore watermarks,
     IntakeCommitter intake,
-    PulledOrdersMemory memory,
+    EnqueuedOrderVersions memory,
     SkippedListEntries skippedEntries,
     AlertService alerts,
     IConfiguration configuration,

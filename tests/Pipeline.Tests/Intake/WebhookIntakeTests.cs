@@ -69,6 +69,25 @@ public sealed class WebhookIntakeTests
     }
 
     [Fact]
+    public async Task An_order_version_a_push_made_durable_is_known_to_the_pull_and_a_forged_push_is_not()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var committer = Committer(storage);
+        var enqueued = new EnqueuedOrderVersions();
+        var adapters = new IWebhookAdapter[] { new KuaishouWebhookAdapter(Options.Create(new KuaishouOptions { AppKey = Sim.AppKey, MessageKey = Sim.MessageKey })) };
+        var handler = new WebhookHandler(adapters, committer, Held(storage, adapters, committer), TimeProvider.System, NullLogger<WebhookHandler>.Instance, enqueued: enqueued);
+        var orders = NewOrders(2);
+        var (accepted, forged) = (orders[0], orders[1]);
+
+        Assert.Equal(200, (await handler.HandleAsync("kuaishou", Post(KuaishouPushBuilder.Build(Sim, accepted, KuaishouPushEvents.OrderPaid, "m-1", "e-1")), CancellationToken.None)).StatusCode);
+        Assert.Equal(401, (await handler.HandleAsync("kuaishou", Post(KuaishouPushBuilder.Forge(KuaishouPushBuilder.Build(Sim, forged, KuaishouPushEvents.OrderPaid, "m-2", "e-2"))), CancellationToken.None)).StatusCode);
+
+        Assert.True(enqueued.AlreadyEnqueued("kuaishou", accepted.SellerId, accepted.Oid, DateTimeOffset.UnixEpoch));
+        Assert.False(enqueued.AlreadyEnqueued("kuaishou", forged.SellerId, forged.Oid, DateTimeOffset.UnixEpoch));
+        Assert.False(enqueued.AlreadyEnqueued("kuaishou", accepted.SellerId, accepted.Oid, DateTimeOffset.UtcNow.AddDays(1))); // a newer version is still pulled
+    }
+
+    [Fact]
     public async Task A_push_that_could_not_be_recorded_is_answered_503_and_its_retry_is_recorded()
     {
         var storage = await CoreStorage.CreateAsync();

@@ -37,7 +37,7 @@ public sealed class DouyinPullServiceTests(DouyinSimulatorHostFixture sim) : ICl
         [lister],
         new WatermarkStore(storage),
         IntakeTestKit.Committer(storage, clock),
-        new PulledOrdersMemory(),
+        new EnqueuedOrderVersions(),
         new SkippedListEntries(storage, clock),
         new AlertService(storage, [], Options.Create(new AlertOptions()), clock, NullLogger<AlertService>.Instance),
         configuration,

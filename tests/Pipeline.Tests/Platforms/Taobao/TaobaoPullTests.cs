@@ -22,7 +22,7 @@ public sealed class TaobaoPullTests(TaobaoSimulatorHostFixture sim) : IClassFixt
         [new TaobaoOrderLister(http, sim.AdapterOptions(o => o.PageSize = 5))],
         new WatermarkStore(storage),
         IntakeTestKit.Committer(storage),
-        new PulledOrdersMemory(),
+        new EnqueuedOrderVersions(),
         new SkippedListEntries(storage, TimeProvider.System),
         IntakeTestKit.Alerts(storage),
         new ConfigurationBuilder().Build(),

@@ -62,7 +62,7 @@ public sealed class WeChatOrderListerTests(WeChatSimulatorHostFixture sim) : ICl
             [Lister()],
             new WatermarkStore(storage),
             intake,
-            new PulledOrdersMemory(),
+            new EnqueuedOrderVersions(),
             new SkippedListEntries(storage, TimeProvider.System),
             new ServerlessSync.Pipeline.Alerts.AlertService(storage, [], Options.Create(new ServerlessSync.Pipeline.Alerts.AlertOptions()), TimeProvider.System, NullLogger<ServerlessSync.Pipeline.Alerts.AlertService>.Instance),
             new ConfigurationBuilder().Build(),
