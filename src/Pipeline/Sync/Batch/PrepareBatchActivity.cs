@@ -33,6 +33,7 @@ public sealed class PrepareBatchActivity(
 
     public override async Task<PreparedBatch> RunAsync(TaskActivityContext context, PrepareBatchRequest input)
     {
+        var began = clock.GetTimestamp();
         var events = input.Events.GroupBy(e => e.Key).Select(g => g.MaxBy(e => e.AcceptedAt)!).ToList();
         var claim = await leases.AcquireAsync(events.Select(e => e.Key).ToList(), input.Owner, settings.BatchLease, CancellationToken.None);
 
@@ -52,8 +53,10 @@ public sealed class PrepareBatchActivity(
             }
         }
 
+        var leased = clock.GetElapsedTime(began);
         var acquired = claim.Acquired.ToHashSet();
         var prepared = await PrepareAllAsync(events.Where(e => acquired.Contains(e.Key)).ToList());
+        var read = clock.GetElapsedTime(began);
         await sightings.RecordAsync(prepared.Where(p => p.Prepared is not null).Select(p => p.Prepared!.Order).ToList(), clock.GetUtcNow(), CancellationToken.None);
         var toWrite = prepared.Where(p => p.Prepared is { } ready && IsHappyPath(ready.Plan)).Select(p => new BatchOrder(p.Event, p.Prepared!.Order, p.Prepared.Plan)).ToList();
         var nothing = prepared.Where(p => p.Prepared?.Plan.Action == SyncAction.Nothing).Select(p => p.Event.Key).ToList();
@@ -62,8 +65,9 @@ public sealed class PrepareBatchActivity(
         await leases.ReleaseAsync(nothing, input.Owner, CancellationToken.None);
         await handOff.HandOffAsync(input.Owner, slow, CancellationToken.None);
         logger.LogInformation(
-            "Batch {Owner}: {Orders} orders, {ToWrite} to write, {Nothing} with nothing missing, {HandedOff} handed off, {PutBack} put back, {Covered} covered",
-            input.Owner, events.Count, toWrite.Count, nothing.Count, slow.Count, putBack, covered);
+            "Batch {Owner}: {Orders} orders, {ToWrite} to write, {Nothing} with nothing missing, {HandedOff} handed off, {PutBack} put back, {Covered} covered; leased after {LeasedMs} ms, read after {ReadMs} ms, done after {DoneMs} ms",
+            input.Owner, events.Count, toWrite.Count, nothing.Count, slow.Count, putBack, covered,
+            (long)leased.TotalMilliseconds, (long)read.TotalMilliseconds, (long)clock.GetElapsedTime(began).TotalMilliseconds);
         return new PreparedBatch(toWrite, putBack, covered, nothing.Count, slow.Count);
     }
 
