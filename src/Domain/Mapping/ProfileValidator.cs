@@ -121,6 +121,11 @@ public static class ProfileValidator
             }
         }
 
+        foreach (var code in (profile.StatusMap ?? new Dictionary<string, Orders.OrderStatus>()).Keys.Where(string.IsNullOrWhiteSpace))
+        {
+            errors.Add(new ProfileError($"$.statusMap['{code}']", "the platform status code is required"));
+        }
+
         foreach (var tag in profile.CustomFieldMap.Keys.Where(t => !MarketingTags.Contains(t)))
         {
             errors.Add(new ProfileError($"$.customFieldMap['{tag}']", $"unknown tag; use one of {string.Join(", ", MarketingTags)}"));

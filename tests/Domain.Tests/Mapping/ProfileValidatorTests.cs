@@ -24,6 +24,7 @@ public sealed class ProfileValidatorTests
             Combos = new Dictionary<string, ComboMapping> { ["SKU-SET"] = new([new("MAT-X", "Pcs", 0, -5)]) },
             GiftRules = [new GiftRule("SKU-A", "", "Pcs", GiftQuantity: 0)],
             CustomFieldMap = new Dictionary<string, string> { ["buyerPhone"] = "F_X" },
+            StatusMap = new Dictionary<string, Orders.OrderStatus> { [" "] = Orders.OrderStatus.Paid, ["105"] = Orders.OrderStatus.Paid },
         };
 
         var paths = ProfileValidator.Validate(profile).Select(e => e.Path).ToList();
@@ -36,6 +37,8 @@ public sealed class ProfileValidatorTests
         Assert.Contains("$.giftRules[0].giftMaterial", paths);
         Assert.Contains("$.giftRules[0]", paths);
         Assert.Contains("$.customFieldMap['buyerPhone']", paths);
+        Assert.Contains("$.statusMap[' ']", paths);
+        Assert.DoesNotContain("$.statusMap['105']", paths);
     }
 
     [Fact]
