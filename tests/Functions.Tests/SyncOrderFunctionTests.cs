@@ -50,7 +50,10 @@ public sealed class SyncOrderFunctionTests
         settings["Sync:FetchFirstRetrySeconds"] = "1";
         settings["Sync:WriteErpFirstRetrySeconds"] = "1";
         settings["Sync:WriteErpMaxRetrySeconds"] = "2";
-        settings.Remove("Storage:ConnectionString"); // FunctionsTestApp points it at Azurite with a unique prefix.
+        // FunctionsTestApp points storage at Azurite with a unique prefix and intake queue. The sample's queue name would
+        // share "orders-intake" on the shared Azurite with every other run, whose leftover messages this test then read.
+        settings.Remove("Storage:ConnectionString");
+        settings.Remove("Storage:IntakeQueueName");
         await using var app = await FunctionsTestApp.StartAsync(settings);
         foreach (var hosted in app.Services.GetServices<IHostedService>())
         {
