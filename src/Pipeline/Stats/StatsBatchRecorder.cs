@@ -22,12 +22,6 @@ public sealed class StatsBatchRecorder(StorageClients storage, IOptions<StatsOpt
 
     private const int MaxConcurrentPartitions = 4;
 
-    /// <summary>
-    /// One write per stats partition at a time in this process: concurrent batch write-backs move the same counter rows,
-    /// and racing on their ETags re-sent whole transactions (about two entity writes an order in the 5,000-order burst).
-    /// </summary>
-    private readonly KeyedLock partitionWrites = new();
-
     /// <summary>Never throws for storage trouble, as <see cref="StatsRecorder.RecordAsync"/>: the miss is logged per partition.</summary>
     public async Task RecordAsync(IReadOnlyList<(LedgerEntry Entry, OrderSalesFacts? Facts)> orders, CancellationToken cancellationToken)
     {
@@ -42,11 +36,7 @@ public sealed class StatsBatchRecorder(StorageClients storage, IOptions<StatsOpt
                 var inPartition = partition.ToList();
                 try
                 {
-                    IReadOnlyDictionary<string, OrderContribution> counted;
-                    using (await partitionWrites.AcquireAsync(partition.Key, token))
-                    {
-                        counted = await ApplyAsync(table, partition.Key, inPartition, token);
-                    }
+                    var counted = await ApplyAsync(table, partition.Key, inPartition, token);
 
                     foreach (var (entry, facts) in inPartition)
                     {
