@@ -60,7 +60,7 @@ public sealed class ShipmentPlanTests
     public void The_profile_validator_wants_a_code_for_every_carrier_and_numbers_for_kuaishou()
     {
         var blank = Profile() with { Carriers = new Dictionary<string, string> { ["SF"] = " " } };
-        var kuaishou = Profile() with { Platform = PlatformNames.Kuaishou, Carriers = new Dictionary<string, string> { ["SF"] = "shunfeng", ["ZTO"] = "2" } };
+        var kuaishou = Profile() with { Platform = PlatformNames.Kuaishou, Carriers = new Dictionary<string, string> { ["SF"] = "shunfeng", ["ZTO"] = "9" } };
 
         Assert.Equal(["$.carriers['SF']"], ProfileValidator.Validate(blank).Select(e => e.Path));
         Assert.Equal(["快手 expressCode is a number"], ProfileValidator.Validate(kuaishou).Select(e => e.Reason));

@@ -15,15 +15,17 @@ namespace ServerlessSync.Simulators.Kuaishou;
 /// first; the parcel then shows in the order detail's <c>orderLogisticsInfo</c>.
 /// </summary>
 /// <remarks>
-/// The express-code table is a doc page not read (loop.md §2.2 U): the simulator knows the codes in <see cref="ExpressCodes"/>.
-/// The codes for an already-shipped order or too many units are not documented either; the simulator refuses them with
-/// the business-failure result within the documented envelope.
+/// <see cref="ExpressCodes"/> holds the main carriers of 快手's documented table 物流公司编号 (expressCode, 发货物流公司编码; doc page
+/// pageSign 3d4aa40abaab83c4a5f5839f6848dcb71614264033704, docs/platform-writeback.md); any other code is refused as unknown.
+/// The codes for an already-shipped order or too many units are not documented; the simulator refuses them with the
+/// business-failure result within the documented envelope.
 /// </remarks>
 public static class KuaishouDeliveryEndpoints
 {
     public static readonly IReadOnlyDictionary<long, string> ExpressCodes = new Dictionary<long, string>
     {
-        [1] = "申通快递", [2] = "中通快递", [3] = "圆通速递", [4] = "顺丰速运", [5] = "韵达快递", [6] = "EMS", [7] = "京东物流", [8] = "极兔速递",
+        [2] = "EMS", [3] = "申通快递", [4] = "顺丰速运", [6] = "圆通速递", [8] = "邮政快递包裹", [9] = "中通快递", [10] = "宅急送",
+        [11] = "韵达快递", [14] = "京东", [53] = "德邦快递", [86] = "顺心捷达", [109] = "极兔速递", [113] = "菜鸟速递", [9999] = "其他",
     };
 
     public static async Task<IResult> GoodsDeliverAsync(

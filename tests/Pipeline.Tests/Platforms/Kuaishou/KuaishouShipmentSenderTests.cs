@@ -2,7 +2,9 @@ using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Shipments;
 using ServerlessSync.Pipeline.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Simulators.Kuaishou;
+using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Pipeline.Tests.Platforms.Kuaishou;
 
@@ -61,13 +63,24 @@ public sealed class KuaishouShipmentSenderTests(KuaishouSimulatorHostFixture sim
         sim.Store.Put(order);
         var line = new OrderLine { LineId = order.Oid, SkuId = order.Item.SkuId, Quantity = 3, PaidAmountFen = 0 };
 
-        await Sender().SendAsync(new PlatformShipment(Key(order), "2", "ZT300000000001", [new ShippedLine(line, 2)], "r"), CancellationToken.None);
+        await Sender().SendAsync(new PlatformShipment(Key(order), "9", "ZT300000000001", [new ShippedLine(line, 2)], "r"), CancellationToken.None);
         var tooMany = await Assert.ThrowsAsync<PlatformRequestException>(() =>
-            Sender().SendAsync(new PlatformShipment(Key(order), "2", "ZT300000000002", [new ShippedLine(line, 2)], "r"), CancellationToken.None));
+            Sender().SendAsync(new PlatformShipment(Key(order), "9", "ZT300000000002", [new ShippedLine(line, 2)], "r"), CancellationToken.None));
 
         var held = sim.Store.Find(order.Oid)!;
         Assert.Equal(KuaishouSimStatus.Paid, held.Status);
         Assert.Equal([new KuaishouSimParcelItem(order.Oid, 2)], held.Parcels.Single().Items);
         Assert.Contains("sub_code DELIVER_FAILED", tooMany.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_seed_profile_maps_its_carriers_to_codes_of_the_documented_express_table()
+    {
+        var seed = ProfileStore.Parse(await File.ReadAllTextAsync(Path.Combine(Azurite.RepositoryRoot(), "config", "profiles", "kuaishou-5000100.json")));
+
+        var named = seed.Carriers.ToDictionary(c => c.Key, c => KuaishouDeliveryEndpoints.ExpressCodes[long.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)]);
+
+        Assert.Equal("顺丰速运", named["SF"]);
+        Assert.Equal("中通快递", named["ZTO"]);
     }
 }
