@@ -98,6 +98,7 @@ public static class PipelineServices
         services.AddSingleton<ShipmentQuarantine>();
         services.AddTransient<ShipmentPickup>();
         services.AddTransient<ShipmentWriteBack>();
+        services.AddSingleton<ShippingBacklog>();
         services.AddValidatedOptions<StockPushOptions>(configuration, StockPushOptions.SectionName, o => o.Problems());
         services.AddSingleton<StockPushStore>();
         services.AddSingleton<StockPushSignal>();

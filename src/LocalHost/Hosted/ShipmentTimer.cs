@@ -5,7 +5,7 @@ namespace ServerlessSync.LocalHost.Hosted;
 
 /// <summary>
 /// The local stand-in for the Functions shipment timer: every <c>Shipments:IntervalSeconds</c> it picks up what the ERP
-/// shipped since its watermark and sends the queued shipments to the platforms.
+/// shipped since its watermark, sends the queued shipments to the platforms and, when due, works out the shipping backlog.
 /// </summary>
 public sealed class ShipmentTimer(IServiceProvider services, IOptions<ShipmentOptions> options, ILogger<ShipmentTimer> logger)
     : PeriodicWork(services, TimeSpan.FromSeconds(options.Value.IntervalSeconds), logger)
@@ -16,5 +16,6 @@ public sealed class ShipmentTimer(IServiceProvider services, IOptions<ShipmentOp
     {
         await services.GetRequiredService<ShipmentPickup>().RunAsync(cancellationToken);
         await services.GetRequiredService<ShipmentWriteBack>().RunAsync(cancellationToken);
+        await services.GetRequiredService<ShippingBacklog>().RefreshIfDueAsync(cancellationToken);
     }
 }

@@ -1,11 +1,16 @@
 using Azure.Data.Tables;
 using ServerlessSync.Domain.Orders;
+using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.OpsConsole;
 
 /// <summary>One order of a shop's day as the reconciliation reads it.</summary>
-public sealed record DayOrder(string OrderId, SyncStatus Status, OrderStatus? PlatformStatus, long PaidAmountFen, string? ErpOrderNumber, DateTimeOffset? CreatedAt);
+public sealed record DayOrder(string OrderId, SyncStatus Status, OrderStatus? PlatformStatus, long PaidAmountFen, string? ErpOrderNumber, DateTimeOffset? CreatedAt, bool OnPlatform = false)
+{
+    /// <summary>In the ERP, paid and without a shipment on the platform (the counters' <see cref="OrderContribution.AwaitingShipment"/>).</summary>
+    public bool AwaitingShipment => Status == SyncStatus.Synced && PlatformStatus == OrderStatus.Paid && !OnPlatform;
+}
 
 /// <summary>
 /// The ledger's orders by shop and business day (the order's creation day, UTC+8), one row per order, upserted by the
@@ -18,10 +23,11 @@ public sealed class OrdersByDayIndex(StorageClients storage)
 
     public static string PartitionKey(string platform, string shopId, string day) => TableKeys.Sanitize($"{platform}:{shopId}:{day}");
 
-    public async Task PutAsync(string day, LedgerEntry entry, DateTimeOffset? createdAt, CancellationToken cancellationToken)
+    /// <param name="counted">What the order is counted as: its day, and whether a shipment of it reached the platform.</param>
+    public async Task PutAsync(OrderContribution counted, LedgerEntry entry, DateTimeOffset? createdAt, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
-        var entity = new TableEntity(PartitionKey(entry.Key.Platform, entry.Key.ShopId, day), TableKeys.Sanitize(entry.Key.OrderId))
+        var entity = new TableEntity(PartitionKey(entry.Key.Platform, entry.Key.ShopId, counted.Day), TableKeys.Sanitize(entry.Key.OrderId))
         {
             ["OrderId"] = entry.Key.OrderId,
             ["Status"] = entry.Status.ToString(),
@@ -34,16 +40,39 @@ public sealed class OrdersByDayIndex(StorageClients storage)
             entity["CreatedAt"] = created;
         }
 
-        // Merge keeps a creation time recorded earlier when this change carried none.
+        // Once on the platform, always: written only then, so a late, older change cannot take it back.
+        if (counted.OnPlatform)
+        {
+            entity["OnPlatform"] = true;
+        }
+
+        // Merge keeps a creation time (and OnPlatform) recorded earlier when this change carried none.
         await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DayOrder>> ListAsync(string platform, string shopId, string day, int max, CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(TableName);
         var pk = PartitionKey(platform, shopId, day);
+        return await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), max, cancellationToken);
+    }
+
+    /// <summary>
+    /// The shop's orders of the day that are synced and paid (filtered by the service), of which those not on the platform
+    /// await shipment (<see cref="DayOrder.AwaitingShipment"/>): the read grows with the day's synced, paid orders of one shop.
+    /// </summary>
+    public async Task<IReadOnlyList<DayOrder>> ListSyncedPaidAsync(string platform, string shopId, string day, CancellationToken cancellationToken)
+    {
+        var pk = PartitionKey(platform, shopId, day);
+        var synced = nameof(SyncStatus.Synced);
+        var paid = nameof(OrderStatus.Paid);
+        return await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {pk} and Status eq {synced} and PlatformStatus eq {paid}"), int.MaxValue, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<DayOrder>> QueryAsync(string filter, int max, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableName);
         var list = new List<DayOrder>();
-        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: cancellationToken))
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             list.Add(new DayOrder(
                 e.GetString("OrderId") ?? e.RowKey,
@@ -51,7 +80,8 @@ public sealed class OrdersByDayIndex(StorageClients storage)
                 e.GetString("PlatformStatus") is { Length: > 0 } ps ? Enum.Parse<OrderStatus>(ps) : null,
                 e.GetInt64("PaidAmountFen") ?? 0,
                 e.GetString("ErpOrderNumber"),
-                e.GetDateTimeOffset("CreatedAt")));
+                e.GetDateTimeOffset("CreatedAt"),
+                e.GetBoolean("OnPlatform") ?? false));
             if (list.Count >= max)
             {
                 break;

@@ -6,6 +6,7 @@ using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Pull;
+using ServerlessSync.Pipeline.Stats;
 
 namespace ServerlessSync.Pipeline.Shipments;
 
@@ -16,7 +17,8 @@ public sealed record ShipmentPickupResult(int Read, int Queued, int AlreadyKnown
 /// Reads what the ERP shipped since its watermark (minus <see cref="ShipmentOptions.OverlapSeconds"/>, so the same document
 /// may come back: level-triggered), finds each document's platform order through <see cref="ErpOrderIndex"/>, records it in
 /// the ledger as pending and queues it for <see cref="ShipmentWriteBack"/>. A document already recorded is left alone, so a
-/// shipment is queued once however often it is read. The watermark moves only after everything read was recorded.
+/// shipment is queued once however often it is read. The watermark moves only after everything read was recorded. The
+/// dashboard's "shipped" counter moves with the ledger (best effort here: the write-back counts the order again).
 /// </summary>
 public sealed partial class ShipmentPickup(
     IEnumerable<IErpShipmentSource> sources,
@@ -25,6 +27,7 @@ public sealed partial class ShipmentPickup(
     ErpOrderIndex index,
     ShipmentQueue queue,
     OrderLedger ledger,
+    StatsRecorder stats,
     AlertService alerts,
     IOptions<ShipmentOptions> options,
     TimeProvider clock,
@@ -103,7 +106,7 @@ public sealed partial class ShipmentPickup(
         // Queue first: were the ledger write lost after it, the next read finds the shipment unrecorded, the add is a no-op
         // and the ledger is written then; the other way round a lost queue row would leave a shipment recorded but never sent.
         await queue.AddAsync(key, shipment, now, cancellationToken);
-        await ledger.UpdateAsync(
+        var recorded = await ledger.UpdateAsync(
             key,
             current =>
             {
@@ -111,6 +114,7 @@ public sealed partial class ShipmentPickup(
                 return row.Shipments.Any(s => s.ShipmentNo == shipment.ShipmentNo) ? row : row.WithShipment(ShipmentRecords.Pending(shipment, now));
             },
             cancellationToken);
+        await stats.RecordAsync(recorded, null, cancellationToken);
         return true;
     }
 

@@ -8,6 +8,7 @@ using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.SellerNotes;
+using ServerlessSync.Pipeline.Stats;
 
 namespace ServerlessSync.Pipeline.Shipments;
 
@@ -21,11 +22,14 @@ public sealed record ShipmentRunResult(int Sent, int AlreadyThere, int Quarantin
 /// partial, and the platform's delivery API is called. The outcome goes to the ledger's shipments. A failure reschedules the
 /// shipment with a doubling wait, alerts (ShipmentFailed) from <see cref="Platforms.PlatformWriteBackOptions.AlertAfterAttempts"/>
 /// failures on, and gives it up after <see cref="Platforms.PlatformWriteBackOptions.MaxAttempts"/>. Platforms are worked side by side, each at its own pace.
+/// Every outcome is counted in the dashboard's stats ("shipped", "tracking on platform") before the shipment leaves the
+/// queue, so a counter that could not be written is written on the shipment's next try.
 /// </summary>
 public sealed partial class ShipmentWriteBack(
     ShipmentQueue queue,
     ShipmentQuarantine quarantine,
     OrderLedger ledger,
+    StatsRecorder stats,
     ProfileStore profiles,
     IEnumerable<IPlatformOrderClient> orderClients,
     IEnumerable<IPlatformShipmentSender> senders,
@@ -94,7 +98,7 @@ public sealed partial class ShipmentWriteBack(
                 return Outcome.AlreadyThere;
             case ShipmentStep.CarrierUnmapped:
                 await quarantine.HoldAsync(pending, cancellationToken);
-                await RecordAsync(pending, ShipmentState.CarrierUnmapped, null, false, plan.Reason!, cancellationToken);
+                await stats.CountAsync(await RecordAsync(pending, ShipmentState.CarrierUnmapped, null, false, plan.Reason!, cancellationToken), null, cancellationToken);
                 return Outcome.Quarantined;
             case ShipmentStep.NothingToShip:
                 await RefuseAsync(pending, plan.Reason!, cancellationToken);
@@ -114,7 +118,7 @@ public sealed partial class ShipmentWriteBack(
 
     private async Task FinishAsync(PendingShipment pending, ShipmentState state, string? platformCarrier, bool partial, string note, CancellationToken cancellationToken)
     {
-        await RecordAsync(pending, state, platformCarrier, partial, note, cancellationToken);
+        await stats.CountAsync(await RecordAsync(pending, state, platformCarrier, partial, note, cancellationToken), null, cancellationToken);
         await queue.RemoveAsync(pending, cancellationToken);
     }
 
@@ -124,7 +128,7 @@ public sealed partial class ShipmentWriteBack(
         await alerts.RaiseAsync(AlertKind.ShipmentFailed, Target(pending.Key), pending.Key.InstanceId, reason, cancellationToken);
     }
 
-    private Task RecordAsync(PendingShipment pending, ShipmentState state, string? platformCarrier, bool partial, string note, CancellationToken cancellationToken) =>
+    private Task<LedgerEntry> RecordAsync(PendingShipment pending, ShipmentState state, string? platformCarrier, bool partial, string note, CancellationToken cancellationToken) =>
         ledger.UpdateAsync(
             pending.Key,
             current => (current ?? throw new InvalidOperationException($"{pending.Key.InstanceId} has no ledger row."))

@@ -11,6 +11,7 @@ public static class ContributionBuilder
         var paidNow = platformStatus is OrderStatus.Paid or OrderStatus.Shipped or OrderStatus.Completed;
         var inErp = entry.Status is SyncStatus.Synced or SyncStatus.CancelledAfterErp || !string.IsNullOrEmpty(entry.ErpOrderNumber);
         // Past planning: a document was built. A failure with facts is an ERP failure; one without is a platform read failure.
+        var onPlatform = (previous?.OnPlatform ?? false) || entry.Shipments.Any(s => s.State == ShipmentState.OnPlatform);
         var mapped = inErp || entry.Status is SyncStatus.PendingStock or SyncStatus.OnHold or SyncStatus.Received
             || (entry.Status == SyncStatus.Failed && facts is not null);
 
@@ -23,6 +24,9 @@ public static class ContributionBuilder
             Paid = (previous?.Paid ?? false) || paidNow,
             Mapped = (previous?.Mapped ?? false) || mapped,
             InErp = (previous?.InErp ?? false) || inErp,
+            Shipped = (previous?.Shipped ?? false) || entry.Shipments.Count > 0,
+            OnPlatform = onPlatform,
+            AwaitingShipment = ((previous?.InErp ?? false) || inErp) && platformStatus == OrderStatus.Paid && !onPlatform,
             Cancelled = platformStatus == OrderStatus.Cancelled,
             Refunded = platformStatus == OrderStatus.Refunded,
             PaidFen = entry.PaidAmountFen,

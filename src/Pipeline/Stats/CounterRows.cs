@@ -13,6 +13,9 @@ public static class CounterRows
     public const string StatusRowKey = "g|status";
     public const string OtherProduct = "(other)";
 
+    /// <summary>The day total's count of orders in the ERP, paid and not shipped on the platform (<see cref="OrderContribution.AwaitingShipment"/>).</summary>
+    public const string AwaitingShipment = "AwaitingShipment";
+
     /// <summary>A Tables transaction holds 100 operations: the marker, the fixed rows, and at most this many product rows.</summary>
     public const int MaxProductRows = 80;
 
@@ -37,6 +40,9 @@ public static class CounterRows
             ["Mapped"] = c.Mapped ? 1 : 0,
             ["InErp"] = c.InErp ? 1 : 0,
             ["InErpFen"] = c.InErp ? c.PaidFen : 0,
+            ["Shipped"] = c.Shipped ? 1 : 0,
+            ["OnPlatform"] = c.OnPlatform ? 1 : 0,
+            [AwaitingShipment] = c.AwaitingShipment ? 1 : 0,
             ["Cancelled"] = c.Cancelled ? 1 : 0,
             ["CancelledFen"] = c.Cancelled ? c.PaidFen : 0,
             ["Refunded"] = c.Refunded ? 1 : 0,

@@ -24,6 +24,15 @@ public sealed record OrderContribution
 
     public bool InErp { get; init; }
 
+    /// <summary>The ERP shipped (some of) the order: the ledger holds an outbound document of it. Stays reached.</summary>
+    public bool Shipped { get; init; }
+
+    /// <summary>A shipment of the order reached the platform (carrier and waybill on the platform order). Stays reached.</summary>
+    public bool OnPlatform { get; init; }
+
+    /// <summary>In the ERP, paid and not shipped on the platform yet: the platform's shipping deadline is running.</summary>
+    public bool AwaitingShipment { get; init; }
+
     public bool Cancelled { get; init; }
 
     public bool Refunded { get; init; }

@@ -42,7 +42,7 @@ public sealed class StatsBatchRecorder(StorageClients storage, IOptions<StatsOpt
                     {
                         if (counted.TryGetValue(entry.Key.InstanceId, out var contribution) && contribution.LedgerUpdatedAt <= entry.UpdatedAt)
                         {
-                            await byDay.PutAsync(contribution.Day, entry, facts?.CreatedAt, token);
+                            await byDay.PutAsync(contribution, entry, facts?.CreatedAt, token);
                         }
                     }
                 }

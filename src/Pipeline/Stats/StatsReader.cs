@@ -27,27 +27,19 @@ public sealed class StatsReader(StorageClients storage, IOptions<StatsOptions> o
 {
     public async Task<DayCounters> ReadDayAsync(string day, CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(StatsRecorder.TableName);
         var prefix = CounterRows.DayPrefix(day);
-        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-        var shards = await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Shards)).Select(async shard =>
-        {
-            var partition = StatsShards.Partition(shard);
-            var rows = new List<TableEntity>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {upper}");
-            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var shards = await EachShardAsync(
+            async (table, partition) =>
             {
-                rows.Add(e);
-            }
+                var rows = await QueryAsync(table, partition, prefix, After(prefix), null, cancellationToken);
+                var status = await table.GetEntityIfExistsAsync<TableEntity>(partition, CounterRows.StatusRowKey, cancellationToken: cancellationToken);
+                if (status.HasValue && status.Value is { } s)
+                {
+                    rows.Add(s);
+                }
 
-            var status = await table.GetEntityIfExistsAsync<TableEntity>(partition, CounterRows.StatusRowKey, cancellationToken: cancellationToken);
-            if (status.HasValue && status.Value is { } s)
-            {
-                rows.Add(s);
-            }
-
-            return rows;
-        }));
+                return rows;
+            });
 
         var summed = new Dictionary<string, (Dictionary<string, long> Values, Dictionary<string, string> Labels)>(StringComparer.Ordinal);
         foreach (var row in shards.SelectMany(r => r))
@@ -97,5 +89,53 @@ public sealed class StatsReader(StorageClients storage, IOptions<StatsOptions> o
         }
 
         return new DayCounters(Totals(CounterRows.Row(day, "total")), dimensions, Totals(CounterRows.StatusRowKey));
+    }
+
+    /// <summary>
+    /// The days from <paramref name="firstDay"/> to <paramref name="lastDay"/> with orders awaiting shipment, and how many: one
+    /// query per shard over those days' counter rows, of which the service returns only day totals with a count above zero.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> AwaitingShipmentByDayAsync(string firstDay, string lastDay, CancellationToken cancellationToken)
+    {
+        var awaiting = CounterRows.AwaitingShipment;
+        var shards = await EachShardAsync((table, partition) =>
+            QueryAsync(table, partition, CounterRows.DayPrefix(firstDay), After(CounterRows.DayPrefix(lastDay)), $"{awaiting} gt 0L", cancellationToken));
+        var byDay = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in shards.SelectMany(r => r))
+        {
+            var day = row.RowKey.Split('|')[1];
+            byDay[day] = byDay.GetValueOrDefault(day) + (row.GetInt64(awaiting) ?? 0);
+        }
+
+        return byDay;
+    }
+
+    /// <summary>The keys of one dimension of a day (for example the shops that sold): one query per shard over its rows.</summary>
+    public async Task<IReadOnlySet<string>> KeysAsync(string day, string dimension, CancellationToken cancellationToken)
+    {
+        var prefix = CounterRows.Row(day, dimension) + "|";
+        var shards = await EachShardAsync((table, partition) => QueryAsync(table, partition, prefix, After(prefix), null, cancellationToken));
+        return shards.SelectMany(r => r).Select(r => r.RowKey[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The first key after every key that starts with <paramref name="prefix"/>.</summary>
+    private static string After(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    private async Task<List<TableEntity>[]> EachShardAsync(Func<TableClient, string, Task<List<TableEntity>>> read)
+    {
+        var table = await storage.TableAsync(StatsRecorder.TableName);
+        return await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Shards)).Select(shard => read(table, StatsShards.Partition(shard))));
+    }
+
+    private static async Task<List<TableEntity>> QueryAsync(TableClient table, string partition, string lower, string upper, string? and, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper}");
+        var rows = new List<TableEntity>();
+        await foreach (var e in table.QueryAsync<TableEntity>(and is null ? filter : $"{filter} and {and}", cancellationToken: cancellationToken))
+        {
+            rows.Add(e);
+        }
+
+        return rows;
     }
 }

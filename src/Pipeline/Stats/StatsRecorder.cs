@@ -34,15 +34,24 @@ public sealed class StatsRecorder(StorageClients storage, IOptions<StatsOptions>
     {
         try
         {
-            var contribution = await ApplyAsync(entry, facts, cancellationToken);
-            if (contribution.LedgerUpdatedAt <= entry.UpdatedAt)
-            {
-                await byDay.PutAsync(contribution.Day, entry, facts?.CreatedAt, cancellationToken);
-            }
+            await CountAsync(entry, facts, cancellationToken);
         }
         catch (Exception ex) when (ex is RequestFailedException or InvalidOperationException)
         {
             logger.LogWarning(ex, "Stats for {InstanceId} not recorded ({Status})", entry.Key.InstanceId, entry.Status);
+        }
+    }
+
+    /// <summary>
+    /// Records the order's state as the ledger now has it, and throws when storage fails: for a caller that retries on its
+    /// own (the shipment write-back keeps a shipment queued until its state is counted).
+    /// </summary>
+    public async Task CountAsync(LedgerEntry entry, OrderSalesFacts? facts, CancellationToken cancellationToken)
+    {
+        var contribution = await ApplyAsync(entry, facts, cancellationToken);
+        if (contribution.LedgerUpdatedAt <= entry.UpdatedAt)
+        {
+            await byDay.PutAsync(contribution, entry, facts?.CreatedAt, cancellationToken);
         }
     }
 

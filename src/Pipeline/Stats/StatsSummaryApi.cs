@@ -2,15 +2,18 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Profiles;
+using ServerlessSync.Pipeline.Shipments;
 
 namespace ServerlessSync.Pipeline.Stats;
 
 /// <summary>
 /// <c>GET /api/stats/summary[?day=yyyy-MM-dd]</c>: the live dashboard's JSON for one business day (UTC+8, today by
 /// default) from the pre-aggregated counters: sales by anchor, live session, channel, platform, shop and product,
-/// the order-stage funnel and sync health.
+/// the order-stage funnel (through shipped and tracking on the platform), sync health, and the shipping backlog: per shop,
+/// the oldest order awaiting shipment as <see cref="ShippingBacklog"/> last worked it out, aged to now.
 /// </summary>
-public sealed class StatsSummaryApi(StatsReader reader, QueueHealth queues, ProfileStore profiles, IOptions<StatsOptions> options, TimeProvider clock)
+public sealed class StatsSummaryApi(
+    StatsReader reader, QueueHealth queues, ProfileStore profiles, ShippingBacklog backlog, IOptions<StatsOptions> options, IOptions<ShipmentOptions> shipments, TimeProvider clock)
 {
     public async Task<HttpReply> GetAsync(string? day, CancellationToken cancellationToken)
     {
@@ -26,8 +29,10 @@ public sealed class StatsSummaryApi(StatsReader reader, QueueHealth queues, Prof
 
         var countersTask = reader.ReadDayAsync(day, cancellationToken);
         var queueTask = queues.ReadAsync(now, cancellationToken);
+        var backlogTask = backlog.ReadAsync(cancellationToken);
         var counters = await countersTask;
         var queue = await queueTask;
+        var awaiting = await backlogTask;
         var t = counters.Total;
         var statuses = Enum.GetValues<SyncStatus>().ToDictionary(s => s.ToString(), s => counters.Statuses[s.ToString()]);
         var latencyCounts = Enumerable.Range(0, LatencyBuckets.Count).Select(b => t[LatencyBuckets.PropertyName(b)]).ToList();
@@ -52,6 +57,9 @@ public sealed class StatsSummaryApi(StatsReader reader, QueueHealth queues, Prof
                 cancelledFen = t["CancelledFen"],
                 refunded = t["Refunded"],
                 refundedFen = t["RefundedFen"],
+                shipped = t["Shipped"],
+                onPlatform = t["OnPlatform"],
+                awaitingShipment = t[CounterRows.AwaitingShipment],
             },
             funnel = new object[]
             {
@@ -59,6 +67,26 @@ public sealed class StatsSummaryApi(StatsReader reader, QueueHealth queues, Prof
                 new { stage = "paid", label = "已付款 Paid", orders = t["Paid"] },
                 new { stage = "mapped", label = "已映射 Mapped", orders = t["Mapped"] },
                 new { stage = "inErp", label = "已入ERP In ERP", orders = t["InErp"] },
+                new { stage = "shipped", label = "已发货 Shipped", orders = t["Shipped"] },
+                new { stage = "onPlatform", label = "物流已回传 Tracking on platform", orders = t["OnPlatform"] },
+            },
+            shipping = new
+            {
+                asOf = awaiting?.ComputedAt,
+                refreshSeconds = shipments.Value.BacklogRefreshSeconds,
+                lookbackDays = awaiting?.LookbackDays ?? shipments.Value.BacklogLookbackDays,
+                shops = (awaiting?.Shops ?? []).OrderBy(a => a.Since).Select(a => new
+                {
+                    shop = $"{a.Platform}:{a.ShopId}",
+                    platform = a.Platform,
+                    shopId = a.ShopId,
+                    oldestOrderId = a.OrderId,
+                    erpOrderNumber = a.ErpOrderNumber,
+                    since = a.Since,
+                    ageSeconds = Math.Max(0, (long)(now - a.Since).TotalSeconds),
+                    awaitingThatDay = a.AwaitingThatDay,
+                    day = a.Day,
+                }),
             },
             byAnchor = Sales(counters.Dimension("anchor"), "Name"),
             byLiveSession = Sales(counters.Dimension("room"), "Anchor"),

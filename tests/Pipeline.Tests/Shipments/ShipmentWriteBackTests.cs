@@ -14,6 +14,8 @@ using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Shipments;
+using ServerlessSync.Pipeline.Stats;
+using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Tests.Core;
 using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
@@ -34,7 +36,7 @@ public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : ICl
 
     public void Dispose() => http.Dispose();
 
-    private sealed record Rig(ShipmentWriteBack Worker, ShipmentQueue Queue, OrderLedger Ledger, ProfileStore Profiles, QuarantineApi Quarantine, StorageClients Storage, ManualClock Clock, string ShopId, MappingProfile Profile);
+    private sealed record Rig(ShipmentWriteBack Worker, ShipmentQueue Queue, OrderLedger Ledger, ProfileStore Profiles, QuarantineApi Quarantine, StorageClients Storage, ManualClock Clock, string ShopId, MappingProfile Profile, StatsReader Stats);
 
     private async Task<Rig> RigAsync()
     {
@@ -48,11 +50,13 @@ public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : ICl
         var profiles = new ProfileStore(storage, clock);
         var seed = ProfileStore.Parse(await File.ReadAllTextAsync(Path.Combine(Azurite.RepositoryRoot(), "config", "profiles", "douyin-100200300.json")));
         var profile = await profiles.SaveAsync(seed with { ShopId = shopId }, "test", CancellationToken.None);
+        var stats = Options.Create(new StatsOptions { Shards = 2 });
+        var recorder = new StatsRecorder(storage, stats, new OrdersByDayIndex(storage), clock, NullLogger<StatsRecorder>.Instance);
         var worker = new ShipmentWriteBack(
-            queue, held, ledger, profiles, [new DouyinOrderClient(http, api)], [new DouyinShipmentSender(http, api)],
+            queue, held, ledger, recorder, profiles, [new DouyinOrderClient(http, api)], [new DouyinShipmentSender(http, api)],
             new AlertService(storage, [], Options.Create(new AlertOptions()), clock, NullLogger<AlertService>.Instance),
             Options.Create(Settings), clock, NullLogger<ShipmentWriteBack>.Instance);
-        return new Rig(worker, queue, ledger, profiles, new QuarantineApi(index, new IntakeQueue(storage), held, clock), storage, clock, shopId, profile);
+        return new Rig(worker, queue, ledger, profiles, new QuarantineApi(index, new IntakeQueue(storage), held, clock), storage, clock, shopId, profile, new StatsReader(storage, stats));
     }
 
     /// <summary>A synced platform order whose lines sell mapped SKUs, and an ERP shipment of it queued as the pickup leaves it.</summary>
@@ -88,6 +92,8 @@ public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : ICl
         var recorded = await RecordedAsync(rig, key);
         Assert.Equal((ShipmentState.OnPlatform, "SF", "shunfeng", shipment.TrackingNumber, false), (recorded.State, recorded.Carrier, recorded.PlatformCarrier, recorded.TrackingNumber, recorded.Partial));
         Assert.Empty(await rig.Queue.ListOfOrderAsync(key, CancellationToken.None));
+        var counted = (await rig.Stats.ReadDayAsync(StatsDay.Of(rig.Clock.GetUtcNow()), CancellationToken.None)).Total;
+        Assert.Equal((1, 1), (counted["Shipped"], counted["OnPlatform"]));
     }
 
     [Fact]
@@ -157,6 +163,8 @@ public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : ICl
         Assert.Equal(1, first.Quarantined);
         Assert.Empty(sim.Store.Find(order.OrderId)!.Parcels);
         Assert.Equal(ShipmentState.CarrierUnmapped, (await RecordedAsync(rig, key)).State);
+        var counted = (await rig.Stats.ReadDayAsync(StatsDay.Of(rig.Clock.GetUtcNow()), CancellationToken.None)).Total;
+        Assert.Equal((1, 0), (counted["Shipped"], counted["OnPlatform"])); // the ERP shipped it; the platform does not know yet
         var listed = (await rig.Quarantine.ListAsync(CancellationToken.None)).Body;
         Assert.Contains("YTO", listed, StringComparison.Ordinal);
         Assert.Contains("has no platform carrier code in the profile's carriers".Replace("'", "\\u0027", StringComparison.Ordinal), listed, StringComparison.Ordinal);

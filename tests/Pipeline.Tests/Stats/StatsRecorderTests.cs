@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Profiles;
+using ServerlessSync.Pipeline.Shipments;
 using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.TestSupport;
@@ -113,7 +114,9 @@ public sealed class StatsRecorderTests
             CancellationToken.None);
         await w.Recorder.RecordAsync(Entry("S3", SyncStatus.CancelledBeforeErp, OrderStatus.Cancelled, 6_900, Created), Facts(), CancellationToken.None);
         await (await w.Storage.QueueAsync(w.Storage.IntakeQueueName)).SendMessageAsync("{}");
-        var api = new StatsSummaryApi(w.Reader, new QueueHealth(w.Storage), profiles, Options.Create(new StatsOptions { Shards = 4, TopProducts = 10 }), clock);
+        var shipments = Options.Create(new ShipmentOptions());
+        var backlog = new ShippingBacklog(w.Reader, new OrdersByDayIndex(w.Storage), w.Storage, shipments, clock);
+        var api = new StatsSummaryApi(w.Reader, new QueueHealth(w.Storage), profiles, backlog, Options.Create(new StatsOptions { Shards = 4, TopProducts = 10 }), shipments, clock);
 
         var reply = await api.GetAsync(Day, CancellationToken.None);
 
@@ -122,7 +125,7 @@ public sealed class StatsRecorderTests
         Assert.Equal(2, s.GetProperty("totals").GetProperty("orders").GetInt64());
         Assert.Equal(45_500, s.GetProperty("totals").GetProperty("salesFen").GetInt64());
         Assert.Equal(1, s.GetProperty("totals").GetProperty("cancelled").GetInt64());
-        Assert.Equal([3L, 2L, 2L, 2L], s.GetProperty("funnel").EnumerateArray().Select(f => f.GetProperty("orders").GetInt64()));
+        Assert.Equal([3L, 2L, 2L, 2L, 0L, 0L], s.GetProperty("funnel").EnumerateArray().Select(f => f.GetProperty("orders").GetInt64()));
         var anchors = s.GetProperty("byAnchor").EnumerateArray().ToList();
         Assert.Equal(("主播阿杰", 25_900L), (anchors[0].GetProperty("name").GetString(), anchors[0].GetProperty("salesFen").GetInt64()));
         Assert.Equal(("主播小美", 19_600L), (anchors[1].GetProperty("name").GetString(), anchors[1].GetProperty("salesFen").GetInt64()));

@@ -1,7 +1,7 @@
 // The live dashboard: polls /api/stats/summary and redraws the ECharts charts and tables.
 (function () {
   'use strict';
-  const { api, yuan, count, el, todayUtc8, url, params } = window.SS;
+  const { api, yuan, count, el, todayUtc8, time, url, params } = window.SS;
   const dayInput = document.getElementById('day');
   const refresh = document.getElementById('refresh');
   dayInput.value = params.get('day') || todayUtc8();
@@ -54,6 +54,14 @@
     document.getElementById('kpi-failed-box').classList.toggle('bad', h.failed > 0);
     const l = h.erpLatency;
     document.getElementById('kpi-latency').textContent = l.count ? `${(l.p50Ms / 1000).toFixed(2)} s / ${(l.p95Ms / 1000).toFixed(2)} s` : '—';
+    document.getElementById('kpi-shipped').textContent = `${count(t.shipped)} / ${count(t.onPlatform)}`;
+    const shipping = s.shipping;
+    const oldest = shipping.shops.length ? shipping.shops[0].ageSeconds : null;
+    document.getElementById('kpi-awaiting').textContent = oldest == null ? '—' : waited(oldest);
+    document.getElementById('kpi-awaiting-box').classList.toggle('warn', oldest != null && oldest >= 24 * 3600 && oldest < 48 * 3600);
+    document.getElementById('kpi-awaiting-box').classList.toggle('bad', oldest != null && oldest >= 48 * 3600);
+    document.getElementById('shipping-as-of').textContent = shipping.asOf
+      ? `截至 as of ${time(shipping.asOf)} (≤ ${shipping.refreshSeconds} s)` : '尚未计算 not worked out yet';
 
     bar(charts.anchor, s.byAnchor.map(a => a.name === '-' ? '(无主播 none)' : a.name), s.byAnchor.map(a => a.salesFen / 100), '#ff4d6d', '元 CNY', 'yuan');
     const products = s.products.top.concat(s.products.slow.filter(p => !s.products.top.some(q => q.key === p.key)));
@@ -73,16 +81,23 @@
         data: s.funnel.map(f => ({ name: f.label, value: f.orders })),
         label: { show: true, position: 'inside', color: '#fff', formatter: '{b}  {c}' } },
       { type: 'funnel', sort: 'none', left: '80%', width: '16%', minSize: '30%', gap: 2,
-        data: stages.slice(4).map(f => ({ name: f.label, value: f.orders })), itemStyle: { color: '#5b6580' },
+        data: stages.slice(s.funnel.length).map(f => ({ name: f.label, value: f.orders })), itemStyle: { color: '#5b6580' },
         label: { show: true, position: 'inside', color: '#fff', formatter: p => p.name.split(' ')[0] + ' ' + p.value } }],
     }), true);
 
     fill('table-rooms', s.byLiveSession.map(r => [r.key === '-' ? '(无 none)' : r.key, r.name === r.key ? '' : r.name, count(r.orders), yuan(r.salesFen)]));
+    fill('table-shipping', shipping.shops.map(a => [a.shop, a.oldestOrderId, a.erpOrderNumber || '', waited(a.ageSeconds), count(a.awaitingThatDay)]));
     fill('table-platforms', s.byPlatform.map(p => [p.key, count(p.orders), yuan(p.salesFen)]));
     fill('table-top', s.products.top.map(p => [p.title, count(p.quantity), count(p.orders), yuan(p.salesFen)]));
     fill('table-slow', s.products.slow.map(p => [p.title, count(p.quantity), count(p.orders), yuan(p.salesFen)]));
     document.getElementById('updated').textContent = new Date(s.generatedAt).toLocaleTimeString('zh-CN', { hour12: false });
     document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
+  }
+
+  // How long an order has waited, as days, hours and minutes.
+  function waited(seconds) {
+    const d = Math.floor(seconds / 86400), h = Math.floor(seconds % 86400 / 3600), m = Math.floor(seconds % 3600 / 60);
+    return d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : `${m} min`;
   }
 
   function fill(id, rows) {
