@@ -36,7 +36,7 @@ public sealed class MaterialSearchApi(IEnumerable<IErpMaterialSearch> searches, 
 
         if (searches.FirstOrDefault() is not { } search)
         {
-            return HttpReply.Error(503, "the configured ERP has no material search (Kingdee, SAP and YonBIP have one); type the material code instead");
+            return HttpReply.Error(503, "the configured ERP has no material search; type the material code instead");
         }
 
         var key = (query.ToUpperInvariant(), take);

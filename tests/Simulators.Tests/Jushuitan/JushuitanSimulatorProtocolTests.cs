@@ -143,6 +143,32 @@ public sealed class JushuitanSimulatorProtocolTests
         Assert.Equal(130, Code(noFilter));
     }
 
+    [Fact]
+    public async Task Sku_query_matches_names_in_part_and_codes_exactly_and_refuses_what_the_docs_forbid()
+    {
+        await using var sim = await StartAsync();
+        var end = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMinutes(1);
+        static string China(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        string Window(TimeSpan length) => $$"""{"modified_begin":"{{China(end - length)}}","modified_end":"{{China(end)}}"}""";
+        var twentyOne = string.Join(',', Enumerable.Range(1, 21).Select(i => $"SKU-{i}"));
+
+        var (_, byName) = await sim.CallAsync(JushuitanPaths.SkuQuery, """{"name":"口红","page_size":50}""");
+        var (_, byCodes) = await sim.CallAsync(JushuitanPaths.SkuQuery, """{"sku_ids":"MAT-CREAM-50,MAT-LIP"}""");
+        var (_, byWindow) = await sim.CallAsync(JushuitanPaths.SkuQuery, Window(TimeSpan.FromDays(7)));
+        var (_, noFilter) = await sim.CallAsync(JushuitanPaths.SkuQuery, """{"page_index":1}""");
+        var (_, halfWindow) = await sim.CallAsync(JushuitanPaths.SkuQuery, """{"modified_begin":"2025-06-18 00:00:00"}""");
+        var (_, longWindow) = await sim.CallAsync(JushuitanPaths.SkuQuery, Window(TimeSpan.FromDays(8)));
+        var (_, tooManyCodes) = await sim.CallAsync(JushuitanPaths.SkuQuery, $$"""{"sku_ids":"{{twentyOne}}"}""");
+        var (_, pageTooBig) = await sim.CallAsync(JushuitanPaths.SkuQuery, """{"name":"口红","page_size":51}""");
+
+        static List<string> Skus(JsonNode? answer) => answer!["data"]!["datas"]!.AsArray().Select(r => r!["sku_id"]!.GetValue<string>()).ToList();
+        Assert.Equal(["MAT-LIP-01", "MAT-LIP-02"], Skus(byName));
+        Assert.Equal("Pcs", byName!["data"]!["datas"]![0]!["unit"]!.GetValue<string>());
+        Assert.Equal(["MAT-CREAM-50"], Skus(byCodes));
+        Assert.Equal(DemoCatalog.MaterialMaster.Count, Skus(byWindow).Count);
+        Assert.Equal((130, 130, 130, 130, 130), (Code(noFilter), Code(halfWindow), Code(longWindow), Code(tooManyCodes), Code(pageTooBig)));
+    }
+
     private static JsonObject Shop(JsonObject order, long shopId)
     {
         order["shop_id"] = shopId;

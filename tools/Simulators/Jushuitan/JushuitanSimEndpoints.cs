@@ -27,6 +27,7 @@ public static class JushuitanSimEndpoints
         app.MapPost(Prefix + "/open/orders/single/query", (HttpContext c) => HandleAsync(c, "orders/single/query", true, OrdersAsync));
         app.MapPost(Prefix + "/open/orders/out/simple/query", (HttpContext c) => HandleAsync(c, "orders/out/simple/query", true, OutboundAsync));
         app.MapPost(Prefix + "/open/inventory/query", (HttpContext c) => HandleAsync(c, "inventory/query", true, InventoryAsync));
+        app.MapPost(Prefix + "/open/sku/query", (HttpContext c) => HandleAsync(c, "sku/query", true, SkusAsync));
         app.MapPost(Prefix + "/openWeb/auth/getInitToken", (HttpContext c) => HandleAsync(c, "getInitToken", false, InitTokenAsync));
         return app;
     }
@@ -61,6 +62,9 @@ public static class JushuitanSimEndpoints
 
     private static Task<JsonNode?> InventoryAsync(HttpContext context, JushuitanSimulatorState state, JsonNode? biz) =>
         Task.FromResult<JsonNode?>(biz is JsonObject query ? JushuitanSimQueries.Inventory(state, query) : Error(BizInvalid, "biz 必须是 JSON 对象"));
+
+    private static Task<JsonNode?> SkusAsync(HttpContext context, JushuitanSimulatorState state, JsonNode? biz) =>
+        Task.FromResult<JsonNode?>(biz is JsonObject query ? JushuitanSimSkus.Query(state, query) : Error(BizInvalid, "biz 必须是 JSON 对象"));
 
     /// <summary>getInitToken (grant_type=authorization_code): hands out the company's token, valid from now.</summary>
     private static Task<JsonNode?> InitTokenAsync(HttpContext context, JushuitanSimulatorState state, JsonNode? biz)

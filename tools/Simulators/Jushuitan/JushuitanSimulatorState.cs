@@ -20,6 +20,7 @@ public sealed class JushuitanSimulatorState : ISimShippingErp
         Options = options;
         Time = time ?? TimeProvider.System;
         Store = new JushuitanSimStore(options);
+        MaterialsModifiedAt = Time.GetUtcNow();
         _dice = NewDice(options);
         RenewToken();
     }
@@ -29,6 +30,9 @@ public sealed class JushuitanSimulatorState : ISimShippingErp
     public TimeProvider Time { get; }
 
     public JushuitanSimStore Store { get; }
+
+    /// <summary>The <c>modified</c> time of every material sku/query lists: when the simulator started.</summary>
+    public DateTimeOffset MaterialsModifiedAt { get; }
 
     public KingdeeSimMetrics Metrics { get; } = new();
 

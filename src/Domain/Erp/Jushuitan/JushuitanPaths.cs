@@ -9,6 +9,7 @@ public static class JushuitanPaths
     public const string OrdersQuery = "open/orders/single/query";
     public const string InventoryQuery = "open/inventory/query";
     public const string OutboundQuery = "open/orders/out/simple/query";
+    public const string SkuQuery = "open/sku/query";
 
     public static Uri Url(Uri baseUrl, string path)
     {

@@ -18,6 +18,7 @@ public static class JushuitanServiceCollectionExtensions
         services.TryAddSingleton<JushuitanConnector>();
         services.AddSingleton<IErpConnector>(sp => sp.GetRequiredService<JushuitanConnector>());
         services.AddSingleton<IErpShipmentSource>(sp => sp.GetRequiredService<JushuitanConnector>());
+        services.AddSingleton<IErpMaterialSearch>(sp => sp.GetRequiredService<JushuitanConnector>());
         return services;
     }
 }
