@@ -40,12 +40,13 @@ public sealed class MappingWorkbenchApiTests
         Assert.NotEmpty(affected);
         await hub.WaitForLedgerAsync(DemoCatalog.ShopId, burst.OrderIds, Settle, SyncStatus.Synced, SyncStatus.Quarantined);
 
-        // SKUs seen: the unmapped one first, with its title and the units the burst sold of it.
-        var skus = (await hub.Http.GetFromJsonAsync<JsonElement>(Mapping + "/skus")).GetProperty("skus").EnumerateArray().ToList();
+        // SKUs seen: the unmapped one first, with its title and the units the burst sold of it (sightings are written
+        // behind the sync, so they may land just after the ledger).
+        var sold = burst.OrderIds.SelectMany(id => hub.DouyinOrders.Find(id)!.Lines).Where(l => l.Code == missing.MerchantCode && l.GivenProductType != "FREE").Sum(l => l.ItemNum);
+        var skus = await SkusSeenOnceCountedAsync(hub, missing.MerchantCode, sold);
         Assert.Equal(missing.MerchantCode, skus[0].GetProperty("sku").GetString());
         Assert.Equal(JsonValueKind.Null, skus[0].GetProperty("mappedAs").ValueKind);
         Assert.Equal(missing.Title, skus[0].GetProperty("title").GetString());
-        var sold = burst.OrderIds.SelectMany(id => hub.DouyinOrders.Find(id)!.Lines).Where(l => l.Code == missing.MerchantCode && l.GivenProductType != "FREE").Sum(l => l.ItemNum);
         Assert.Equal(sold, skus[0].GetProperty("unitsSold").GetInt64());
         Assert.All(skus.Skip(1), s => Assert.NotEqual(JsonValueKind.Null, s.GetProperty("mappedAs").ValueKind));
 
@@ -94,6 +95,22 @@ public sealed class MappingWorkbenchApiTests
         Assert.All(affected, id => Assert.Single(hub.Kingdee.FindByNetOrderBillNo(id)));
         var remapped = (await hub.Http.GetFromJsonAsync<JsonElement>(Mapping + "/skus")).GetProperty("skus").EnumerateArray().Single(s => s.GetProperty("sku").GetString() == missing.MerchantCode);
         Assert.Equal("material", remapped.GetProperty("mappedAs").GetString());
+    }
+
+    /// <summary>The SKUs seen, once the given SKU shows the units sold (or after a while, for the assertions to report).</summary>
+    private static async Task<List<JsonElement>> SkusSeenOnceCountedAsync(TestHub hub, string sku, long units)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var skus = (await hub.Http.GetFromJsonAsync<JsonElement>(Mapping + "/skus")).GetProperty("skus").EnumerateArray().ToList();
+            var counted = skus.Any(s => s.GetProperty("sku").GetString() == sku && s.GetProperty("unitsSold").GetInt64() == units);
+            if (counted || attempt == 50)
+            {
+                return skus;
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

@@ -14,8 +14,11 @@ namespace ServerlessSync.Pipeline.Mapping;
 /// nothing and two workers cannot lose each other's units. The SKU key is the one the planner reports unmapped (the
 /// merchant code when the platform gives one, else the platform SKU id).
 /// </summary>
-public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> logger, int rememberedOrders = SkuSightings.RememberedOrders)
+public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> logger, int rememberedOrders = SkuSightings.RememberedOrders) : IAsyncDisposable
 {
+    /// <summary>How long stopping the host waits for sightings still being written.</summary>
+    public static readonly TimeSpan FlushOnStop = TimeSpan.FromSeconds(10);
+
     /// <summary>Orders this process remembers as counted: an order prepared again (its second push) is skipped before storage.</summary>
     public const int RememberedOrders = 100_000;
 
@@ -40,6 +43,51 @@ public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> l
     private DateTimeOffset waitingSeenAt = DateTimeOffset.MinValue;
     private TaskCompletionSource? waitingDone;
     private bool writing;
+    private Task writer = Task.CompletedTask;
+
+    /// <summary>
+    /// Records in the background: the caller goes on at once. A batch's preparation used to wait for the write its orders
+    /// joined, and in the 5,000-order burst that write (every order waiting, ~90 per transaction) held each preparation
+    /// 10–15 s. Failures are logged by the writer; disposing waits for what is queued.
+    /// </summary>
+    public void Note(IReadOnlyList<OrderSummary> orders, DateTimeOffset seenAt)
+    {
+        if (orders.Count == 0)
+        {
+            return;
+        }
+
+        _ = RecordAsync(orders, seenAt, CancellationToken.None).ContinueWith(
+            static written => written.Exception, // logged by the writer; observed here so no caller has to
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>Waits (at most <see cref="FlushOnStop"/>) for the sightings still queued or being written.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Task running;
+        lock (gate)
+        {
+            running = writer;
+        }
+
+        try
+        {
+            await running.WaitAsync(FlushOnStop);
+        }
+        catch (TimeoutException)
+        {
+            int queued;
+            lock (gate)
+            {
+                queued = waiting.Count;
+            }
+
+            logger.LogWarning("SKU sightings still being written after {Seconds} s at stop; {Queued} orders not recorded", FlushOnStop.TotalSeconds, queued);
+        }
+    }
 
     /// <summary>
     /// Never throws for storage trouble: a missed sighting must not fail an order's sync; it is logged. One writer at a time
@@ -50,21 +98,22 @@ public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> l
     public Task RecordAsync(IReadOnlyList<OrderSummary> orders, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
         Task written;
-        bool startWriter;
+        Task<Task>? startWriter = null;
         lock (gate)
         {
             waiting.AddRange(orders);
             waitingSeenAt = seenAt > waitingSeenAt ? seenAt : waitingSeenAt;
             waitingDone ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             written = waitingDone.Task;
-            startWriter = !writing;
-            writing = true;
+            if (!writing)
+            {
+                writing = true;
+                startWriter = new Task<Task>(WriteWhileWaitingAsync);
+                writer = startWriter.Unwrap();
+            }
         }
 
-        if (startWriter)
-        {
-            _ = Task.Run(WriteWhileWaitingAsync, CancellationToken.None);
-        }
+        startWriter?.Start(TaskScheduler.Default);
 
         return written.WaitAsync(cancellationToken);
     }
@@ -95,6 +144,7 @@ public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> l
             }
             catch (Exception ex)
             {
+                logger.LogError(ex, "SKU sightings of {Orders} orders not recorded", orders.Count);
                 done.SetException(ex); // every caller of this write sees it
             }
         }

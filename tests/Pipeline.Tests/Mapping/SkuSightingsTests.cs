@@ -120,4 +120,23 @@ public sealed class SkuSightingsTests
         Assert.Equal(360, bySku["SKU-Z"]);
         Assert.Equal([40L, 40L, 40L], new[] { bySku["SKU-0"], bySku["SKU-1"], bySku["SKU-2"] });
     }
+
+    [Fact]
+    public async Task Noted_sightings_are_written_behind_the_caller_and_stopping_waits_for_them()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var sightings = new SkuSightings(storage, NullLogger<SkuSightings>.Instance);
+        var notes = Enumerable.Range(0, 8).Select(c => Enumerable.Range(0, 30).Select(i => Order("shop-8", $"n{(c * 30) + i}", ("SKU-N", 2, false))).ToList()).ToList();
+
+        foreach (var orders in notes)
+        {
+            sightings.Note(orders, T0);
+        }
+
+        sightings.Note([], T0);
+        await sightings.DisposeAsync();
+
+        var sku = (await SkusAsync(new SkusSeenApi(storage, new ProfileStore(storage, new ManualClock(T0))), "shop-8")).Single();
+        Assert.Equal(480, sku.GetProperty("unitsSold").GetInt64());
+    }
 }

@@ -23,7 +23,7 @@ public sealed class PrepareOrderActivity(OrderPreparer preparer, OrderLeases lea
         var owner = input.InstanceId;
         var claim = await leases.AcquireAsync([input], owner, settings.OrderRunLease, CancellationToken.None);
         var prepared = await preparer.PrepareAsync(input, CancellationToken.None);
-        await sightings.RecordAsync([prepared.Order], clock.GetUtcNow(), CancellationToken.None);
+        sightings.Note([prepared.Order], clock.GetUtcNow());
         if (claim.Busy.Count > 0)
         {
             return prepared with { HeldBy = claim.Busy[0] };

@@ -57,7 +57,7 @@ public sealed class PrepareBatchActivity(
         var acquired = claim.Acquired.ToHashSet();
         var prepared = await PrepareAllAsync(events.Where(e => acquired.Contains(e.Key)).ToList());
         var read = clock.GetElapsedTime(began);
-        await sightings.RecordAsync(prepared.Where(p => p.Prepared is not null).Select(p => p.Prepared!.Order).ToList(), clock.GetUtcNow(), CancellationToken.None);
+        sightings.Note(prepared.Where(p => p.Prepared is not null).Select(p => p.Prepared!.Order).ToList(), clock.GetUtcNow());
         var toWrite = prepared.Where(p => p.Prepared is { } ready && IsHappyPath(ready.Plan)).Select(p => new BatchOrder(p.Event, p.Prepared!.Order, p.Prepared.Plan)).ToList();
         var nothing = prepared.Where(p => p.Prepared?.Plan.Action == SyncAction.Nothing).Select(p => p.Event.Key).ToList();
         var slow = prepared.Where(p => p.Prepared is null || (p.Prepared.Plan.Action != SyncAction.Nothing && !IsHappyPath(p.Prepared.Plan))).Select(p => p.Event).ToList();
