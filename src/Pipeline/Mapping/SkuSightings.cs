@@ -38,12 +38,10 @@ public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> l
     /// </summary>
     private readonly RecentKeys counted = new(rememberedOrders);
 
-    private readonly object gate = new();
-    private List<OrderSummary> waiting = [];
-    private DateTimeOffset waitingSeenAt = DateTimeOffset.MinValue;
-    private TaskCompletionSource? waitingDone;
-    private bool writing;
-    private Task writer = Task.CompletedTask;
+    private JoinedWrites<(OrderSummary Order, DateTimeOffset SeenAt), bool>? joined;
+
+    private JoinedWrites<(OrderSummary Order, DateTimeOffset SeenAt), bool> Joined =>
+        LazyInitializer.EnsureInitialized(ref joined, () => new(WriteAsync));
 
     /// <summary>
     /// Records in the background: the caller goes on at once. A batch's preparation used to wait for the write its orders
@@ -67,86 +65,35 @@ public sealed class SkuSightings(StorageClients storage, ILogger<SkuSightings> l
     /// <summary>Waits (at most <see cref="FlushOnStop"/>) for the sightings still queued or being written.</summary>
     public async ValueTask DisposeAsync()
     {
-        Task running;
-        lock (gate)
-        {
-            running = writer;
-        }
-
         try
         {
-            await running.WaitAsync(FlushOnStop);
+            await Joined.Idle.WaitAsync(FlushOnStop);
         }
         catch (TimeoutException)
         {
-            int queued;
-            lock (gate)
-            {
-                queued = waiting.Count;
-            }
-
-            logger.LogWarning("SKU sightings still being written after {Seconds} s at stop; {Queued} orders not recorded", FlushOnStop.TotalSeconds, queued);
+            logger.LogWarning("SKU sightings still being written after {Seconds} s at stop; {Queued} orders not recorded", FlushOnStop.TotalSeconds, Joined.Waiting);
         }
     }
 
     /// <summary>
     /// Never throws for storage trouble: a missed sighting must not fail an order's sync; it is logged. One writer at a time
     /// in this process (every batch of a shop moves the same few SKU rows: concurrent writers racing on their ETags cost ~33
-    /// transactions an order in the 5,000-order burst), and what arrives while it writes joins the next write, so callers
-    /// wait for one write, not for a queue of them (waiting in turn held every batch's preparation ~20 s in that burst).
+    /// transactions an order in the 5,000-order burst), and what arrives while it writes joins the next write.
     /// </summary>
-    public Task RecordAsync(IReadOnlyList<OrderSummary> orders, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    public Task RecordAsync(IReadOnlyList<OrderSummary> orders, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
+        Joined.JoinAsync(orders.Select(o => (o, seenAt))).WaitAsync(cancellationToken);
+
+    private async Task<bool> WriteAsync(IReadOnlyList<(OrderSummary Order, DateTimeOffset SeenAt)> sightings)
     {
-        Task written;
-        Task<Task>? startWriter = null;
-        lock (gate)
+        try
         {
-            waiting.AddRange(orders);
-            waitingSeenAt = seenAt > waitingSeenAt ? seenAt : waitingSeenAt;
-            waitingDone ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            written = waitingDone.Task;
-            if (!writing)
-            {
-                writing = true;
-                startWriter = new Task<Task>(WriteWhileWaitingAsync);
-                writer = startWriter.Unwrap();
-            }
+            await RecordShopsAsync(sightings.Select(s => s.Order).ToList(), sightings.Max(s => s.SeenAt), CancellationToken.None);
+            return true;
         }
-
-        startWriter?.Start(TaskScheduler.Default);
-
-        return written.WaitAsync(cancellationToken);
-    }
-
-    private async Task WriteWhileWaitingAsync()
-    {
-        while (true)
+        catch (Exception ex)
         {
-            List<OrderSummary> orders;
-            DateTimeOffset seenAt;
-            TaskCompletionSource done;
-            lock (gate)
-            {
-                if (waitingDone is null)
-                {
-                    writing = false;
-                    return;
-                }
-
-                (orders, seenAt, done) = (waiting, waitingSeenAt, waitingDone);
-                (waiting, waitingSeenAt, waitingDone) = ([], DateTimeOffset.MinValue, null);
-            }
-
-            try
-            {
-                await RecordShopsAsync(orders, seenAt, CancellationToken.None);
-                done.SetResult();
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "SKU sightings of {Orders} orders not recorded", orders.Count);
-                done.SetException(ex); // every caller of this write sees it
-            }
+            logger.LogError(ex, "SKU sightings of {Orders} orders not recorded", sightings.Count);
+            throw;
         }
     }
 
