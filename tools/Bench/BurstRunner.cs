@@ -190,7 +190,7 @@ public sealed class BurstRunner(BenchArguments args, string repositoryRoot, Text
                     .GroupBy(r => r.Key.Replace("hub" + runId, "", StringComparison.OrdinalIgnoreCase).Replace(runId, "", StringComparison.OrdinalIgnoreCase))
                     .Select(g => (g.Key, PerOrder: Math.Round(g.Sum(r => r.Value) / (double)Math.Max(1, ids.Count), 2)))
                     .OrderByDescending(r => r.PerOrder)
-                    .Take(20)
+                    .Take(40)
                     .ToDictionary(r => r.Key, r => r.PerOrder),
                 PeakMemoryMb = Math.Round(memory, 1),
                 StorageTransactionsPerOrderByService = new Dictionary<string, double>

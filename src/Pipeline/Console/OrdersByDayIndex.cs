@@ -23,10 +23,39 @@ public sealed class OrdersByDayIndex(StorageClients storage)
 
     public static string PartitionKey(string platform, string shopId, string day) => TableKeys.Sanitize($"{platform}:{shopId}:{day}");
 
+    /// <summary>Actions per transaction: the Table service's limit.</summary>
+    private const int MaxActionsPerTransaction = 100;
+
     /// <param name="counted">What the order is counted as: its day, and whether a shipment of it reached the platform.</param>
     public async Task PutAsync(OrderContribution counted, LedgerEntry entry, DateTimeOffset? createdAt, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName);
+
+        // Merge keeps a creation time (and OnPlatform) recorded earlier when this change carried none.
+        await table.UpsertEntityAsync(Row(counted, entry, createdAt), TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>Many orders' rows, one transaction per shop-day partition and 100 rows (a batch run's write-back).</summary>
+    public async Task PutManyAsync(IReadOnlyList<(OrderContribution Counted, LedgerEntry Entry, DateTimeOffset? CreatedAt)> orders, CancellationToken cancellationToken)
+    {
+        if (orders.Count == 0)
+        {
+            return;
+        }
+
+        var table = await storage.TableAsync(TableName);
+        var rows = orders.Select(o => Row(o.Counted, o.Entry, o.CreatedAt)).GroupBy(r => (r.PartitionKey, r.RowKey)).Select(g => g.Last());
+        foreach (var partition in rows.GroupBy(r => r.PartitionKey))
+        {
+            foreach (var chunk in partition.Chunk(MaxActionsPerTransaction))
+            {
+                await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, r)), cancellationToken);
+            }
+        }
+    }
+
+    private static TableEntity Row(OrderContribution counted, LedgerEntry entry, DateTimeOffset? createdAt)
+    {
         var entity = new TableEntity(PartitionKey(entry.Key.Platform, entry.Key.ShopId, counted.Day), TableKeys.Sanitize(entry.Key.OrderId))
         {
             ["OrderId"] = entry.Key.OrderId,
@@ -46,8 +75,7 @@ public sealed class OrdersByDayIndex(StorageClients storage)
             entity["OnPlatform"] = true;
         }
 
-        // Merge keeps a creation time (and OnPlatform) recorded earlier when this change carried none.
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        return entity;
     }
 
     public async Task<IReadOnlyList<DayOrder>> ListAsync(string platform, string shopId, string day, int max, CancellationToken cancellationToken)

@@ -23,6 +23,12 @@ public sealed class OrderLedger(StorageClients storage)
     private const int MaxPropertyChars = 30_000;
 
     private const int MaxReasonChars = 4_000;
+
+    /// <summary>The Table service's limit of actions in one transaction.</summary>
+    private const int MaxActionsPerTransaction = 100;
+
+    /// <summary>Row reads at once for one <see cref="UpdateManyAsync"/> (point reads: the cheapest read the service has).</summary>
+    private const int MaxConcurrentReads = 16;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<LedgerEntry?> GetAsync(OrderKey key, CancellationToken cancellationToken)
@@ -59,6 +65,84 @@ public sealed class OrderLedger(StorageClients storage)
                 // so the writers that lost this round do not collide again in lockstep.
                 await Task.Delay(Random.Shared.Next(0, Math.Min(50, 5 * attempt) + 1), cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="UpdateAsync"/> for many orders (a batch run's write-back): each shop's rows are read, changed and stored
+    /// in transactions of up to 100 rows, each row guarded by its ETag (or added when new). A transaction that loses a race
+    /// is redone order by order with <see cref="UpdateAsync"/>, so a change may be applied more than once: it must be pure.
+    /// </summary>
+    /// <returns>The entries as written, in the order of <paramref name="changes"/>.</returns>
+    public async Task<IReadOnlyList<LedgerEntry>> UpdateManyAsync(IReadOnlyList<(OrderKey Key, Func<LedgerEntry?, LedgerEntry> Change)> changes, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableName);
+        var written = new LedgerEntry[changes.Count];
+        var indexed = changes.Select((change, index) => (change.Key, change.Change, Index: index)).ToList();
+        var once = indexed.GroupBy(c => c.Key).Where(g => g.Count() == 1).Select(g => g.Single()).ToList();
+        var current = new (LedgerEntry? Entry, ETag ETag)[changes.Count];
+        await Parallel.ForEachAsync(
+            once,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentReads, CancellationToken = cancellationToken },
+            async (c, token) => current[c.Index] = await ReadAsync(table, c.Key, token));
+        var planned = once.Select(c => (c.Key, c.Change, c.Index, Next: c.Change(current[c.Index].Entry))).Select(p => (p.Key, p.Change, p.Index, p.Next, Entity: ToEntity(p.Next))).ToList();
+        foreach (var shop in planned.GroupBy(p => p.Entity.PartitionKey))
+        {
+            foreach (var chunk in TransactionChunks(shop.ToList(), p => p.Entity))
+            {
+                var actions = chunk.Select(p => current[p.Index].Entry is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, p.Entity)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, p.Entity, current[p.Index].ETag));
+                try
+                {
+                    await table.SubmitTransactionAsync(actions, cancellationToken);
+                    chunk.ForEach(p => written[p.Index] = p.Next);
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+                {
+                    // Another writer changed one of the rows first: these orders go one at a time, each re-read.
+                    foreach (var p in chunk)
+                    {
+                        written[p.Index] = await UpdateAsync(p.Key, p.Change, cancellationToken);
+                    }
+                }
+            }
+        }
+
+        // The same order twice in one call: its changes apply one after the other.
+        foreach (var c in indexed.Except(once))
+        {
+            written[c.Index] = await UpdateAsync(c.Key, c.Change, cancellationToken);
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// Rows in transactions within the service's limits: 100 actions and 4 MiB a request. A row's string properties are
+    /// counted at 3 bytes a character (UTF-8 of Chinese text), so a few rows with long histories get a transaction of their own.
+    /// </summary>
+    private static IEnumerable<List<T>> TransactionChunks<T>(List<T> items, Func<T, TableEntity> entity)
+    {
+        const long MaxBytes = 3 * 1024 * 1024;
+        var chunk = new List<T>();
+        long bytes = 0;
+        foreach (var item in items)
+        {
+            var size = 512 + entity(item).Sum(p => p.Value is string text ? 3L * text.Length : 16L);
+            if (chunk.Count > 0 && (chunk.Count == MaxActionsPerTransaction || bytes + size > MaxBytes))
+            {
+                yield return chunk;
+                (chunk, bytes) = ([], 0);
+            }
+
+            chunk.Add(item);
+            bytes += size;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
         }
     }
 

@@ -41,19 +41,23 @@ public sealed class StatsBatchRecorder(StorageClients storage, IOptions<StatsOpt
     public async Task RecordAsync(IReadOnlyList<(LedgerEntry Entry, OrderSalesFacts? Facts)> orders, CancellationToken cancellationToken)
     {
         var latest = orders.GroupBy(o => o.Entry.Key.InstanceId).Select(g => g.MaxBy(o => o.Entry.UpdatedAt));
-        await Task.WhenAll(latest.GroupBy(o => StatsShards.PartitionOf(o.Entry.Key.InstanceId, options.Value.Shards)).Select(async partition =>
+        var days = await Task.WhenAll(latest.GroupBy(o => StatsShards.PartitionOf(o.Entry.Key.InstanceId, options.Value.Shards)).Select(async partition =>
         {
             var inPartition = partition.ToList();
             var writes = partitions.GetOrAdd(partition.Key, key => new(joined => WritePartitionAsync(key, joined)));
             var counted = await writes.JoinAsync(inPartition).WaitAsync(cancellationToken);
-            foreach (var (entry, facts) in inPartition)
-            {
-                if (counted.TryGetValue(entry.Key.InstanceId, out var contribution) && contribution.LedgerUpdatedAt <= entry.UpdatedAt)
-                {
-                    await byDay.PutAsync(contribution, entry, facts?.CreatedAt, cancellationToken);
-                }
-            }
+            return inPartition
+                .Where(o => counted.TryGetValue(o.Entry.Key.InstanceId, out var contribution) && contribution.LedgerUpdatedAt <= o.Entry.UpdatedAt)
+                .Select(o => (counted[o.Entry.Key.InstanceId], o.Entry, o.Facts?.CreatedAt));
         }));
+        try
+        {
+            await byDay.PutManyAsync(days.SelectMany(d => d).ToList(), cancellationToken);
+        }
+        catch (RequestFailedException ex)
+        {
+            logger.LogWarning(ex, "Orders-by-day rows of {Count} orders not recorded", orders.Count);
+        }
     }
 
     /// <summary>Everything that joined one write of a partition, a few dozen orders per transaction.</summary>

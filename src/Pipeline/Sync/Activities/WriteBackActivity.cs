@@ -41,33 +41,64 @@ public sealed class WriteBackActivity(
     }
 
     /// <summary>
-    /// Everything a write-back does. A batch run passes <paramref name="recordStats"/> false and records the stats of all
-    /// its orders at once (<see cref="StatsBatchRecorder"/>).
+    /// Everything a write-back does. A batch run uses <see cref="RecordManyAsync"/> instead.
     /// </summary>
     /// <returns>The ledger entry as written.</returns>
     public async Task<LedgerEntry> RecordAsync(WriteBackRequest input, bool recordStats)
     {
-        var now = clock.GetUtcNow();
-        SyncStatus? previous = null;
-        var entry = await ledger.UpdateAsync(
-            input.Key,
-            current =>
-            {
-                previous = current?.Status;
-                var baseEntry = current ?? new LedgerEntry { Key = input.Key, Status = SyncStatus.Received, UpdatedAt = now };
-                // A synced order stays synced: a late, slower run must not overwrite the ERP number or status.
-                if (baseEntry.Status == SyncStatus.Synced && input.Status is not (SyncStatus.Synced or SyncStatus.CancelledAfterErp or SyncStatus.Reversed))
-                {
-                    return baseEntry;
-                }
+        var change = new LedgerChange(input, clock.GetUtcNow());
+        var entry = await ledger.UpdateAsync(input.Key, change.Apply, CancellationToken.None);
+        await AfterLedgerAsync(input, change, entry, recordStats);
+        return entry;
+    }
 
-                return baseEntry.With(input.Status, input.Note, now, input.ErpOrderNumber, input.Reason) with
-                {
-                    PlatformStatus = input.PlatformStatus ?? baseEntry.PlatformStatus,
-                    PaidAmountFen = input.PaidAmountFen != 0 ? input.PaidAmountFen : baseEntry.PaidAmountFen,
-                };
-            },
-            CancellationToken.None);
+    /// <summary>
+    /// A batch run's write-backs: the ledger rows in a few transactions (<see cref="OrderLedger.UpdateManyAsync"/>), then
+    /// each order's other steps; the batch records the stats of all of them at once (<see cref="StatsBatchRecorder"/>).
+    /// </summary>
+    /// <returns>The ledger entries as written, in the order of <paramref name="inputs"/>.</returns>
+    public async Task<IReadOnlyList<LedgerEntry>> RecordManyAsync(IReadOnlyList<WriteBackRequest> inputs, int maxConcurrentOrders)
+    {
+        var now = clock.GetUtcNow();
+        var changes = inputs.Select(input => new LedgerChange(input, now)).ToList();
+        var entries = await ledger.UpdateManyAsync(changes.Select(c => (c.Input.Key, (Func<LedgerEntry?, LedgerEntry>)c.Apply)).ToList(), CancellationToken.None);
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, inputs.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = maxConcurrentOrders },
+            async (i, _) => await AfterLedgerAsync(inputs[i], changes[i], entries[i], recordStats: false));
+        return entries;
+    }
+
+    /// <summary>The ledger change of a write-back; it remembers the status it found, for the quarantine index and the metrics.</summary>
+    private sealed class LedgerChange(WriteBackRequest input, DateTimeOffset now)
+    {
+        public WriteBackRequest Input => input;
+
+        public DateTimeOffset Now => now;
+
+        public SyncStatus? Previous { get; private set; }
+
+        public LedgerEntry Apply(LedgerEntry? current)
+        {
+            Previous = current?.Status;
+            var baseEntry = current ?? new LedgerEntry { Key = input.Key, Status = SyncStatus.Received, UpdatedAt = now };
+            // A synced order stays synced: a late, slower run must not overwrite the ERP number or status.
+            if (baseEntry.Status == SyncStatus.Synced && input.Status is not (SyncStatus.Synced or SyncStatus.CancelledAfterErp or SyncStatus.Reversed))
+            {
+                return baseEntry;
+            }
+
+            return baseEntry.With(input.Status, input.Note, now, input.ErpOrderNumber, input.Reason) with
+            {
+                PlatformStatus = input.PlatformStatus ?? baseEntry.PlatformStatus,
+                PaidAmountFen = input.PaidAmountFen != 0 ? input.PaidAmountFen : baseEntry.PaidAmountFen,
+            };
+        }
+    }
+
+    private async Task AfterLedgerAsync(WriteBackRequest input, LedgerChange change, LedgerEntry entry, bool recordStats)
+    {
+        var (now, previous) = (change.Now, change.Previous);
         logger.LogInformation("Ledger {InstanceId} is {Status}", input.Key.InstanceId, entry.Status);
 
         // The ERP number goes to the platform order's seller note off this path (SellerNoteWriteBack). Queued until the
@@ -122,7 +153,5 @@ public sealed class WriteBackActivity(
         {
             await leases.ReleaseAsync([input.Key], owner, CancellationToken.None);
         }
-
-        return entry;
     }
 }
