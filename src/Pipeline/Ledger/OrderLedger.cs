@@ -31,6 +31,13 @@ public sealed class OrderLedger(StorageClients storage)
     private const int MaxConcurrentReads = 16;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// Orders this process last read as having no row. A batch plans its orders (a read) and writes their rows a few
+    /// seconds later: for these the write is an insert without a second read, and the insert itself fails if a row
+    /// appeared meanwhile, so the hint never costs correctness.
+    /// </summary>
+    private readonly RecentKeys knownAbsent = new(100_000);
+
     public async Task<LedgerEntry?> GetAsync(OrderKey key, CancellationToken cancellationToken)
     {
         var (entry, _) = await ReadAsync(await storage.TableAsync(TableName), key, cancellationToken);
@@ -51,6 +58,7 @@ public sealed class OrderLedger(StorageClients storage)
                 if (current is null)
                 {
                     await table.AddEntityAsync(entity, cancellationToken);
+                    knownAbsent.Remove(key.InstanceId);
                 }
                 else
                 {
@@ -84,7 +92,7 @@ public sealed class OrderLedger(StorageClients storage)
         await Parallel.ForEachAsync(
             once,
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentReads, CancellationToken = cancellationToken },
-            async (c, token) => current[c.Index] = await ReadAsync(table, c.Key, token));
+            async (c, token) => current[c.Index] = knownAbsent.Contains(c.Key.InstanceId) ? (null, default) : await ReadAsync(table, c.Key, token));
         var planned = once.Select(c => (c.Key, c.Change, c.Index, Next: c.Change(current[c.Index].Entry))).Select(p => (p.Key, p.Change, p.Index, p.Next, Entity: ToEntity(p.Next))).ToList();
         foreach (var shop in planned.GroupBy(p => p.Entity.PartitionKey))
         {
@@ -96,7 +104,11 @@ public sealed class OrderLedger(StorageClients storage)
                 try
                 {
                     await table.SubmitTransactionAsync(actions, cancellationToken);
-                    chunk.ForEach(p => written[p.Index] = p.Next);
+                    chunk.ForEach(p =>
+                    {
+                        written[p.Index] = p.Next;
+                        knownAbsent.Remove(p.Key.InstanceId);
+                    });
                 }
                 catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
                 {
@@ -156,10 +168,17 @@ public sealed class OrderLedger(StorageClients storage)
         }
     }
 
-    private static async Task<(LedgerEntry? Entry, ETag ETag)> ReadAsync(TableClient table, OrderKey key, CancellationToken cancellationToken)
+    private async Task<(LedgerEntry? Entry, ETag ETag)> ReadAsync(TableClient table, OrderKey key, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(key.Platform, key.ShopId), TableKeys.Sanitize(key.OrderId), cancellationToken: cancellationToken);
-        return response.HasValue && response.Value is { } entity ? (FromEntity(entity), entity.ETag) : (null, default);
+        if (response.HasValue && response.Value is { } entity)
+        {
+            knownAbsent.Remove(key.InstanceId);
+            return (FromEntity(entity), entity.ETag);
+        }
+
+        knownAbsent.Add(key.InstanceId);
+        return (null, default);
     }
 
     /// <summary>The ledger's partition of a shop; <see cref="OrderLeases"/> uses the same keys.</summary>

@@ -18,6 +18,15 @@ public sealed class RecentKeys(int capacity)
         }
     }
 
+    /// <summary>Forgets the key at once (its place in the eviction order stays, which at worst forgets a later re-add early).</summary>
+    public void Remove(string key)
+    {
+        lock (keys)
+        {
+            keys.Remove(key);
+        }
+    }
+
     public void Add(string key)
     {
         lock (keys)

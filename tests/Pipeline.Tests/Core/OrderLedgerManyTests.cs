@@ -68,4 +68,20 @@ public sealed class OrderLedgerManyTests
         Assert.Equal("XSDD0002", (await ledger.GetAsync(calm, default))!.ErpOrderNumber);
         Assert.Equal(["created XSDD0003", "seen again"], (await ledger.GetAsync(twice, default))!.History.Select(h => h.Note));
     }
+
+    [Fact]
+    public async Task A_row_another_process_created_after_this_one_read_it_as_absent_is_changed_not_overwritten()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var (thisProcess, otherProcess) = (new OrderLedger(storage), new OrderLedger(storage));
+        var key = new OrderKey("douyin", "shop-d", "69000009");
+        Assert.Null(await thisProcess.GetAsync(key, default)); // remembered as absent: the batch write inserts without reading
+
+        await otherProcess.UpdateAsync(key, _ => Received(key).With(SyncStatus.OnHold, "held by a rule", T0), default);
+        var written = await thisProcess.UpdateManyAsync([(key, Synced(key, "XSDD0009"))], default);
+
+        var stored = await thisProcess.GetAsync(key, default);
+        Assert.Equal(["held by a rule", "created XSDD0009"], stored!.History.Select(h => h.Note));
+        Assert.Equal(stored.History, written[0].History);
+    }
 }
