@@ -41,7 +41,39 @@ public sealed class ErpCreateMarkers(StorageClients storage)
 
     /// <summary>Records that a create of these orders is about to be sent (unanswered until <see cref="MarkAnsweredAsync"/>).</summary>
     public Task MarkSentAsync(IReadOnlyCollection<ErpOrderIdentity> orders, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        UpsertAsync(orders, o => new TableEntity(PartitionKey(o), RowKey(o)) { ["SentAt"] = sentAt, ["Answered"] = false }, cancellationToken);
+        UpsertAsync(orders, o => SentRow(o, sentAt), cancellationToken);
+
+    private static TableEntity SentRow(ErpOrderIdentity order, DateTimeOffset sentAt) =>
+        new(PartitionKey(order), RowKey(order)) { ["SentAt"] = sentAt, ["Answered"] = false };
+
+    /// <summary>
+    /// Records that creates of these orders are about to be sent, for the orders that have no marker yet: one insert-only
+    /// transaction per shop and 100 orders, which writes nothing when any of its rows exists. Answers the orders of the
+    /// transactions that failed so, for which nothing was written: the caller reads their markers and decides. The insert
+    /// is the check, so an order sent for the first time (the common case) costs no read.
+    /// </summary>
+    public async Task<IReadOnlyCollection<ErpOrderIdentity>> MarkFirstSentAsync(IReadOnlyCollection<ErpOrderIdentity> orders, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        var table = await storage.TableAsync(TableName);
+        var contested = new List<ErpOrderIdentity>();
+        var chunks = orders.DistinctBy(o => (PartitionKey(o), RowKey(o))).GroupBy(PartitionKey).SelectMany(shop => shop.Chunk(MaxTransactionActions));
+        await Task.WhenAll(chunks.Select(async chunk =>
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(o => new TableTransactionAction(TableTransactionActionType.Add, SentRow(o, sentAt))), cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                lock (contested)
+                {
+                    contested.AddRange(chunk);
+                }
+            }
+        }));
+        return contested;
+    }
 
     /// <summary>Records that the ERP answered the create of these orders, so nothing of it can commit later.</summary>
     public Task MarkAnsweredAsync(IReadOnlyCollection<ErpOrderIdentity> orders, CancellationToken cancellationToken) =>

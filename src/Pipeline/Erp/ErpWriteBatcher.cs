@@ -155,9 +155,14 @@ public sealed class ErpWriteBatcher : IDisposable
         CancellationToken cancellationToken)
     {
         var outcomes = new ErpWriteOutcome?[documents.Count];
+        var markedSent = new HashSet<ErpOrderIdentity>();
         if (!_erp.CreateIsIdempotent)
         {
-            var markers = await _markers.GetAsync(documents.Select(ErpOrderIdentity.Of).ToList(), cancellationToken);
+            // Orders without a marker get theirs now (no read); only those of a transaction that met a marker are read.
+            var all = documents.Select(ErpOrderIdentity.Of).ToList();
+            var contested = (await _markers.MarkFirstSentAsync(all, _time.GetUtcNow(), cancellationToken)).ToHashSet();
+            markedSent.UnionWith(all.Where(o => !contested.Contains(o)));
+            var markers = contested.Count > 0 ? await _markers.GetAsync(contested, cancellationToken) : new Dictionary<string, ErpCreateMarker>();
             for (var i = 0; i < documents.Count; i++)
             {
                 if (ErpCommitHorizon.InconclusiveUntil(markers.GetValueOrDefault(documents[i].ExternalOrderNo), lookedUpAt, _commitHorizon) is { } until)
@@ -177,7 +182,7 @@ public sealed class ErpWriteBatcher : IDisposable
 
         var sending = toSend.Select(i => documents[i]).ToList();
         var identities = sending.Select(ErpOrderIdentity.Of).ToList();
-        await _markers.MarkSentAsync(identities, _time.GetUtcNow(), cancellationToken);
+        await _markers.MarkSentAsync(identities.Where(o => !markedSent.Contains(o)).ToList(), _time.GetUtcNow(), cancellationToken);
         IReadOnlyList<ErpWriteOutcome> created;
         try
         {
