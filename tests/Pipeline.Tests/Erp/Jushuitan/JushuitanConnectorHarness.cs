@@ -50,9 +50,11 @@ internal sealed class JushuitanConnectorHarness : IAsyncDisposable
             ["Erp:Jushuitan:AppSecret"] = sim.AppSecret,
             ["Erp:Jushuitan:AccessToken"] = sim.AccessToken,
             ["Erp:Jushuitan:ShopId"] = sim.ShopId,
-            ["Erp:Jushuitan:WriteTimeout"] = "00:00:03",
-            ["Erp:Jushuitan:ReadAttemptTimeout"] = "00:00:02",
-            ["Erp:Jushuitan:ReadTotalTimeout"] = "00:00:10",
+            // Generous: test projects run side by side on a busy machine, where an ordinary call may take seconds. A lost answer
+            // is held 10 s by the simulator, past the write timeout.
+            ["Erp:Jushuitan:WriteTimeout"] = "00:00:05",
+            ["Erp:Jushuitan:ReadAttemptTimeout"] = "00:00:10",
+            ["Erp:Jushuitan:ReadTotalTimeout"] = "00:00:30",
             ["Erp:Jushuitan:ReadRetryBaseDelay"] = "00:00:00.020",
             ["Erp:Jushuitan:MaxCallsPerSecond"] = "200",
             ["Erp:Jushuitan:MaxConcurrency"] = "16",

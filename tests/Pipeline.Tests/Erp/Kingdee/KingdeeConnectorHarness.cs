@@ -47,9 +47,11 @@ internal sealed class KingdeeConnectorHarness : IAsyncDisposable
             ["Erp:Kingdee:UserName"] = sim.UserName,
             ["Erp:Kingdee:AppId"] = sim.AppId,
             ["Erp:Kingdee:AppSecret"] = sim.AppSecret,
-            ["Erp:Kingdee:WriteTimeout"] = "00:00:01",
-            ["Erp:Kingdee:ReadAttemptTimeout"] = "00:00:02",
-            ["Erp:Kingdee:ReadTotalTimeout"] = "00:00:10",
+            // Generous: test projects run side by side on a busy machine, where an ordinary call may take seconds. A lost answer
+            // is held 10 s by the simulator, past the write timeout.
+            ["Erp:Kingdee:WriteTimeout"] = "00:00:05",
+            ["Erp:Kingdee:ReadAttemptTimeout"] = "00:00:10",
+            ["Erp:Kingdee:ReadTotalTimeout"] = "00:00:30",
             ["Erp:Kingdee:ReadRetryBaseDelay"] = "00:00:00.020",
         };
         settings?.Invoke(values);

@@ -61,9 +61,11 @@ internal sealed class SapConnectorHarness : IAsyncDisposable
         ["Erp:Sap:SoldToParties:" + DemoCatalog.CustomerNumber] = SapSimCatalog.SoldToParty,
         ["Erp:Sap:Units:" + DemoCatalog.UnitNumber] = SapSimCatalog.BaseUnit,
         // Long enough for a write on a busy 2-core machine; the simulator holds a commit-then-timeout answer 10 s.
+        // Generous: test projects run side by side on a busy machine, where an ordinary call may take seconds. A lost answer
+        // is held 10 s by the simulator, past the write timeout.
         ["Erp:Sap:WriteTimeout"] = "00:00:05",
-        ["Erp:Sap:ReadAttemptTimeout"] = "00:00:02",
-        ["Erp:Sap:ReadTotalTimeout"] = "00:00:10",
+        ["Erp:Sap:ReadAttemptTimeout"] = "00:00:10",
+        ["Erp:Sap:ReadTotalTimeout"] = "00:00:30",
         ["Erp:Sap:ReadRetryBaseDelay"] = "00:00:00.020",
     };
 

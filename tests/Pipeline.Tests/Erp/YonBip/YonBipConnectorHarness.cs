@@ -47,9 +47,11 @@ internal sealed class YonBipConnectorHarness : IAsyncDisposable
             ["Erp:YonBip:BaseUrl"] = root + "/yonbip",
             ["Erp:YonBip:AppKey"] = sim.AppKey,
             ["Erp:YonBip:AppSecret"] = sim.AppSecret,
-            ["Erp:YonBip:WriteTimeout"] = "00:00:03",
-            ["Erp:YonBip:ReadAttemptTimeout"] = "00:00:02",
-            ["Erp:YonBip:ReadTotalTimeout"] = "00:00:10",
+            // Generous: test projects run side by side on a busy machine, where an ordinary call may take seconds. A lost answer
+            // is held 10 s by the simulator, past the write timeout.
+            ["Erp:YonBip:WriteTimeout"] = "00:00:05",
+            ["Erp:YonBip:ReadAttemptTimeout"] = "00:00:10",
+            ["Erp:YonBip:ReadTotalTimeout"] = "00:00:30",
             ["Erp:YonBip:ReadRetryBaseDelay"] = "00:00:00.020",
             ["Erp:YonBip:MaxCallsPerSecond"] = "200",
             ["Erp:YonBip:MaxConcurrency"] = "16",
