@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -115,10 +118,83 @@ public sealed class StartAdmissionTests
         await admission.WaitAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task A_backlog_read_the_storage_refuses_is_asked_once_per_queue_and_not_retried()
+    {
+        using var storage = new BusyStorage();
+        var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;QueueEndpoint=http://127.0.0.1:{storage.Port}/devstoreaccount1;";
+        var backlog = new TaskHubBacklog(Options.Create(new DurableTaskOptions { HubName = "busy", PartitionCount = 2, ConnectionString = connection }), Options.Create(new StorageOptions()), TimeProvider.System);
+
+        var refused = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => backlog.CountAsync(CancellationToken.None));
+
+        Assert.Equal(503, refused.Status);
+        Assert.Equal(3, storage.Requests); // control-00, control-01 and workitems, each asked once
+    }
+
     private static StartAdmission Admission(SettableClock clock, IntakeFloodMeter meter, StartAdmissionOptions options)
     {
         var backlog = new TaskHubBacklog(Options.Create(new DurableTaskOptions()), Options.Create(new StorageOptions()), clock);
         return new StartAdmission(backlog, meter, Options.Create(options), NullLogger<StartAdmission>.Instance, clock);
+    }
+
+    /// <summary>A storage endpoint that answers every request 503 (server busy, which the SDK would retry) and counts them.</summary>
+    private sealed class BusyStorage : IDisposable
+    {
+        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+        private int requests;
+
+        public BusyStorage()
+        {
+            listener.Start();
+            _ = ServeAsync();
+        }
+
+        public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        public int Requests => Volatile.Read(ref requests);
+
+        public void Dispose() => listener.Stop();
+
+        private async Task ServeAsync()
+        {
+            while (true)
+            {
+                TcpClient client;
+                try
+                {
+                    client = await listener.AcceptTcpClientAsync();
+                }
+                catch (ObjectDisposedException)
+                {
+                    return; // the test is over and stopped the listener
+                }
+
+                _ = AnswerAsync(client);
+            }
+        }
+
+        private async Task AnswerAsync(TcpClient client)
+        {
+            using (client)
+            {
+                var stream = client.GetStream();
+                var buffer = new byte[8192];
+                var head = new StringBuilder();
+                while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var read = await stream.ReadAsync(buffer);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    head.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                }
+
+                Interlocked.Increment(ref requests);
+                await stream.WriteAsync("HTTP/1.1 503 Server Busy\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray());
+            }
+        }
     }
 
     /// <summary>Wall-clock time that moves only when told; delays still run on real timers.</summary>

@@ -69,6 +69,9 @@ public sealed class TaskHubBacklog(IOptions<DurableTaskOptions> options, IOption
         // The Azure Storage backend's queue names: "{hub}-control-00".."{hub}-control-NN" and "{hub}-workitems", lower case.
         var hub = o.HubName.ToLowerInvariant();
         var names = Enumerable.Range(0, o.PartitionCount).Select(p => $"{hub}-control-{p:00}").Append($"{hub}-workitems");
-        return queues = names.Select(n => new QueueClient(connection, n)).ToList();
+        // No retries: the count is read again at the next check anyway, and while the hub's storage is down the SDK's
+        // default retries (about 25 s) would only hold back the poller that StartAdmission lets go meanwhile.
+        var noRetries = new QueueClientOptions { Retry = { MaxRetries = 0 } };
+        return queues = names.Select(n => new QueueClient(connection, n, noRetries)).ToList();
     }
 }
