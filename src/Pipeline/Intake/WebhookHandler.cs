@@ -54,9 +54,14 @@ public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, Intake
                 logger.LogWarning("{Platform} push for unconfigured shop {ShopKey} kept until the shop is configured", platform, push.ShopKey);
                 return adapter.Ack();
             default:
+                // A version the pull already made durable needs no second message: the pull listed the order after this
+                // event happened, and its run reads the order afresh. The Inbox still dedupes across processes.
+                var messages = enqueued is null
+                    ? outcome.Messages
+                    : outcome.Messages.Where(m => !enqueued.AlreadyEnqueued(m.Event.Platform, m.Event.ShopId, m.Event.OrderId, m.Event.EventTime)).ToList();
                 try
                 {
-                    await intake.CommitAsync(outcome.Messages, cancellationToken);
+                    await intake.CommitAsync(messages, cancellationToken);
                 }
                 catch (EnvelopeTooLargeException ex)
                 {
@@ -70,13 +75,13 @@ public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, Intake
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogError(ex, "{Platform} push with {Messages} messages not recorded; answered 503 so the platform retries", platform, outcome.Messages.Count);
+                    logger.LogError(ex, "{Platform} push with {Messages} messages not recorded; answered 503 so the platform retries", platform, messages.Count);
                     return HttpReply.Error(503, "the push could not be recorded; please retry");
                 }
 
                 flood?.Record(outcome.Messages.Count);
-                enqueued?.Remember(outcome.Messages);
-                logger.LogDebug("{Platform} push: {Messages} messages recorded", platform, outcome.Messages.Count);
+                enqueued?.Remember(messages);
+                logger.LogDebug("{Platform} push: {Messages} messages recorded, {Known} already enqueued", platform, messages.Count, outcome.Messages.Count - messages.Count);
                 return adapter.Ack();
         }
     }

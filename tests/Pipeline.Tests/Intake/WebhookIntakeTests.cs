@@ -88,6 +88,25 @@ public sealed class WebhookIntakeTests
     }
 
     [Fact]
+    public async Task A_push_for_a_version_the_pull_already_made_durable_is_acked_without_a_second_message()
+    {
+        var storage = await CoreStorage.CreateAsync();
+        var committer = Committer(storage);
+        var enqueued = new EnqueuedOrderVersions();
+        var adapters = new IWebhookAdapter[] { new KuaishouWebhookAdapter(Options.Create(new KuaishouOptions { AppKey = Sim.AppKey, MessageKey = Sim.MessageKey })) };
+        var handler = new WebhookHandler(adapters, committer, Held(storage, adapters, committer), TimeProvider.System, NullLogger<WebhookHandler>.Instance, enqueued: enqueued);
+        var orders = NewOrders(2);
+        var (pulled, pushedOnly) = (orders[0], orders[1]);
+        enqueued.Remember("kuaishou", pulled.SellerId, pulled.Oid, DateTimeOffset.UtcNow.AddMinutes(1)); // the pull listed a newer version
+
+        Assert.Equal(200, (await handler.HandleAsync("kuaishou", Post(KuaishouPushBuilder.Build(Sim, pulled, KuaishouPushEvents.OrderPaid, "m-1", "e-1")), CancellationToken.None)).StatusCode);
+        Assert.Equal(200, (await handler.HandleAsync("kuaishou", Post(KuaishouPushBuilder.Build(Sim, pushedOnly, KuaishouPushEvents.OrderPaid, "m-2", "e-2")), CancellationToken.None)).StatusCode);
+
+        var delivery = IntakeDelivery.Parse(Assert.Single(await PeekTextsAsync(storage)));
+        Assert.Equal("m-2", Assert.Single(delivery.Events).MsgId);
+    }
+
+    [Fact]
     public async Task A_push_that_could_not_be_recorded_is_answered_503_and_its_retry_is_recorded()
     {
         var storage = await CoreStorage.CreateAsync();
