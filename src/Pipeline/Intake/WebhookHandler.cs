@@ -58,7 +58,7 @@ public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, Intake
                 // event happened, and its run reads the order afresh. The Inbox still dedupes across processes.
                 var messages = enqueued is null
                     ? outcome.Messages
-                    : outcome.Messages.Where(m => !enqueued.AlreadyEnqueued(m.Event.Platform, m.Event.ShopId, m.Event.OrderId, m.Event.EventTime)).ToList();
+                    : outcome.Messages.Where(m => !enqueued.AlreadyPulled(m.Event.Platform, m.Event.ShopId, m.Event.OrderId, m.Event.EventTime)).ToList();
                 try
                 {
                     await intake.CommitAsync(messages, cancellationToken);
@@ -81,7 +81,7 @@ public sealed class WebhookHandler(IEnumerable<IWebhookAdapter> adapters, Intake
 
                 flood?.Record(outcome.Messages.Count);
                 enqueued?.Remember(messages);
-                logger.LogDebug("{Platform} push: {Messages} messages recorded, {Known} already enqueued", platform, messages.Count, outcome.Messages.Count - messages.Count);
+                logger.LogDebug("{Platform} push: {Messages} messages recorded, {Known} already pulled", platform, messages.Count, outcome.Messages.Count - messages.Count);
                 return adapter.Ack();
         }
     }

@@ -104,6 +104,10 @@ public sealed class WebhookIntakeTests
 
         var delivery = IntakeDelivery.Parse(Assert.Single(await PeekTextsAsync(storage)));
         Assert.Equal("m-2", Assert.Single(delivery.Events).MsgId);
+
+        // A push delivered again still reaches the queue: only the pull's versions are skipped, the Inbox dedupes the rest.
+        Assert.Equal(200, (await handler.HandleAsync("kuaishou", Post(KuaishouPushBuilder.Build(Sim, pushedOnly, KuaishouPushEvents.OrderPaid, "m-2", "e-2")), CancellationToken.None)).StatusCode);
+        Assert.Equal(2, (await PeekTextsAsync(storage)).Count);
     }
 
     [Fact]
