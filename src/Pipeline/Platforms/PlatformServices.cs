@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Intake.Webhooks;
 using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Pipeline.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Platforms.Taobao;
@@ -11,16 +9,14 @@ namespace ServerlessSync.Pipeline.Platforms;
 
 public static class PlatformServices
 {
-    /// <summary>Registers each platform's order client (PrepareOrder) and push adapter (webhook).</summary>
-    public static IServiceCollection AddPlatforms(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddDouyinPlatform(configuration);
-        services.AddSingleton<IWebhookAdapter, DouyinWebhookAdapter>();
-        services.AddKuaishouPlatform(configuration);
-        services.AddSingleton<IWebhookAdapter, KuaishouWebhookAdapter>();
-        services.AddWeChatPlatform(configuration);
-        services.AddSingleton<IWebhookAdapter, WeChatWebhookAdapter>();
-        services.AddTaobaoPlatform(configuration);
-        return services;
-    }
+    /// <summary>
+    /// Registers every platform: each registers its own API clients and, where it pushes over HTTP, its webhook adapter
+    /// (an <see cref="Intake.IWebhookAdapter"/> the intake finds by platform name, without knowing the platforms).
+    /// </summary>
+    public static IServiceCollection AddPlatforms(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddDouyinPlatform(configuration)
+            .AddKuaishouPlatform(configuration)
+            .AddWeChatPlatform(configuration)
+            .AddTaobaoPlatform(configuration);
 }

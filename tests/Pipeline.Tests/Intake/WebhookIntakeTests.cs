@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Intake.Webhooks;
 using ServerlessSync.Pipeline.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Tests.Core;

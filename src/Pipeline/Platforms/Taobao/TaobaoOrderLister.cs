@@ -21,6 +21,8 @@ public sealed class TaobaoOrderLister(
     ILogger<TaobaoOrderLister>? logger = null,
     TimeProvider? timeProvider = null) : IPlatformOrderLister
 {
+    public const string HttpClientName = "platform-taobao-list";
+
     private const string Method = TaobaoMethods.TradesSoldIncrementGet;
 
     private readonly ILogger log = logger ?? NullLogger<TaobaoOrderLister>.Instance;

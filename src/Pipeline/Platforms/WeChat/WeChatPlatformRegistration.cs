@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Configuration;
+using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Platforms.WeChat;
@@ -15,7 +16,8 @@ public static class WeChatPlatformRegistration
     /// a read, or merchantnotes/update, which replaces the note with the same text when resent, so retrying is safe), the
     /// shared token cache, the order client and lister as an <see cref="IPlatformOrderClient"/> and an
     /// <see cref="IPlatformOrderLister"/>, the <see cref="WeChatSellerNoteWriter"/> and the <see cref="WeChatShipmentSender"/>; and the
-    /// <see cref="WeChatStockWriter"/> on a WeChatApi of its own whose HttpClient does not retry (its stock changes are increments).
+    /// <see cref="WeChatStockWriter"/> on a WeChatApi of its own whose HttpClient does not retry (its stock changes are increments);
+    /// and the <see cref="WeChatWebhookAdapter"/> for pushes and the URL verification.
     /// </summary>
     public static IServiceCollection AddWeChatPlatform(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,6 +48,7 @@ public static class WeChatPlatformRegistration
                 sp.GetRequiredService<WeChatAccessTokenCache>(),
                 sp.GetService<ILogger<WeChatApi>>())));
         services.AddTransient<IPlatformStockWriter>(sp => sp.GetRequiredService<WeChatStockWriter>());
+        services.AddSingleton<IWebhookAdapter, WeChatWebhookAdapter>();
         return services;
     }
 }

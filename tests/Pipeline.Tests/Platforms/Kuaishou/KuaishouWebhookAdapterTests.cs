@@ -5,7 +5,6 @@ using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Intake.Webhooks;
 using ServerlessSync.Pipeline.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Tests.Core;
 using ServerlessSync.Pipeline.Tests.Intake;

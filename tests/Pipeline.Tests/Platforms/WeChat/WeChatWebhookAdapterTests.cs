@@ -10,7 +10,6 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms.WeChat;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Intake.Webhooks;
 using ServerlessSync.Pipeline.Platforms.WeChat;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Tests.Core;

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Platforms.Douyin;
+using ServerlessSync.Pipeline.Intake;
 
-namespace ServerlessSync.Pipeline.Intake.Webhooks;
+namespace ServerlessSync.Pipeline.Platforms.Douyin;
 
 /// <summary>POST /api/webhooks/douyin: <c>event-sign</c> over the raw body, <c>app-id</c>, ack <c>{"code":0,"msg":"success"}</c>.</summary>
 public sealed class DouyinWebhookAdapter(IOptions<DouyinApiOptions> options) : IWebhookAdapter

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Domain.Platforms.WeChat;
 using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Platforms.WeChat;
+using ServerlessSync.Pipeline.Intake;
 
-namespace ServerlessSync.Pipeline.Intake.Webhooks;
+namespace ServerlessSync.Pipeline.Platforms.WeChat;
 
 /// <summary>
 /// <c>GET|POST /api/webhooks/wechat</c>: the echostr URL verification, then encrypted pushes (<c>msg_signature</c> over

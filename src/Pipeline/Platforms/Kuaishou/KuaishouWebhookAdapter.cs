@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Platforms.Kuaishou;
+using ServerlessSync.Pipeline.Intake;
 
-namespace ServerlessSync.Pipeline.Intake.Webhooks;
+namespace ServerlessSync.Pipeline.Platforms.Kuaishou;
 
 /// <summary>
 /// POST /api/webhooks/kuaishou: the whole body is Base64 AES-CBC cipher text decrypted with <c>MessageKey</c>; no
