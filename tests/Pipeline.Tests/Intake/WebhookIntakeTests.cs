@@ -53,21 +53,6 @@ public sealed class WebhookIntakeTests
     }
 
     [Fact]
-    public async Task A_forged_push_is_401_and_leaves_no_inbox_row_no_queue_message_and_no_blob()
-    {
-        var storage = await CoreStorage.CreateAsync();
-        var handler = Handler(storage, Committer(storage));
-        var order = NewOrders(1)[0];
-
-        var reply = await handler.HandleAsync("kuaishou", Post(KuaishouPushBuilder.Forge(KuaishouPushBuilder.Build(Sim, order, KuaishouPushEvents.OrderPaid, "m-1", "e-1"))), CancellationToken.None);
-
-        Assert.Equal(401, reply.StatusCode);
-        Assert.Empty(await PeekTextsAsync(storage));
-        Assert.Empty(await BodyBlobsAsync(storage));
-        Assert.Equal(0, await Inbox(storage).CountAsync("kuaishou", order.SellerId, order.Oid, CancellationToken.None));
-    }
-
-    [Fact]
     public async Task An_order_version_a_push_made_durable_is_known_to_the_pull_and_a_forged_push_is_not()
     {
         var storage = await CoreStorage.CreateAsync();

@@ -104,15 +104,6 @@ public sealed class DouyinOrderListerTests(DouyinSimulatorHostFixture sim) : ICl
     }
 
     [Fact]
-    public async Task A_window_longer_than_max_window_is_refused_before_any_call()
-    {
-        var shop = NewShop();
-
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
-            Lister(shop, baseUrl: "http://127.0.0.1:9/douyin").ListChangedAsync(shop, T0, T0.AddDays(1).AddSeconds(1), null, CancellationToken.None));
-    }
-
-    [Fact]
     public async Task Http_500_throttling_and_an_unreachable_gateway_are_transient()
     {
         var shop = NewShop();

@@ -58,19 +58,4 @@ public sealed class DouyinSellerNoteWriterTests(DouyinSimulatorHostFixture sim) 
         Assert.Contains("50002", unknown.Message, StringComparison.Ordinal);
         Assert.Equal("", sim.Store.Find(stored.OrderId)!.SellerWords);
     }
-
-    [Fact]
-    public async Task Throttling_is_transient()
-    {
-        var stored = sim.Store.CreateOrders(1).Single();
-        try
-        {
-            sim.Options.ThrottleRate = 1;
-            await Assert.ThrowsAsync<PlatformTransientException>(() => Writer().WriteAsync(Key(stored), null, "ERP:SO-1", CancellationToken.None));
-        }
-        finally
-        {
-            sim.Options.ThrottleRate = 0;
-        }
-    }
 }

@@ -51,13 +51,4 @@ public sealed class DouyinStockWriterTests(DouyinSimulatorHostFixture sim) : ICl
         Assert.Equal(SimSkuStock.InitialStock, sim.Stock.Get(shopId, Lipstick.SkuId).Stock);
         Assert.Equal(SimSkuStock.InitialStock, sim.Stock.Get(badShop, Lipstick.SkuId).Stock);
     }
-
-    [Fact]
-    public async Task A_negative_quantity_is_never_sent()
-    {
-        var (writer, shopId) = Writer();
-
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => writer.SetStockAsync(shopId, new PlatformSku(Lipstick.ProductId, Lipstick.SkuId), -1, CancellationToken.None));
-        Assert.Equal(0, sim.Stock.Get(shopId, Lipstick.SkuId).Updates);
-    }
 }

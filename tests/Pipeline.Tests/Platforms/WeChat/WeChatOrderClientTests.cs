@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Platforms.WeChat;
 using ServerlessSync.Pipeline.Ports;
@@ -90,76 +87,5 @@ public sealed class WeChatOrderClientTests(WeChatSimulatorHostFixture sim) : ICl
         Assert.Equal(issuedBefore, sim.Tokens.IssuedCount);
         Assert.Contains("40001", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("stale-token", refused.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Throttling_http_500_and_an_unreachable_host_are_transient()
-    {
-        var stored = sim.Store.CreateOrders(1).Single();
-        try
-        {
-            sim.Options.ThrottleRate = 1;
-            var throttled = await Assert.ThrowsAsync<PlatformTransientException>(() => sim.Client().GetOrderAsync(Key(stored), CancellationToken.None));
-            Assert.Contains("45009", throttled.Message, StringComparison.Ordinal);
-
-            sim.Options.ThrottleRate = 0;
-            sim.Options.ApiFailureRate = 1;
-            await Assert.ThrowsAsync<PlatformTransientException>(() => sim.Client().GetOrderAsync(Key(stored), CancellationToken.None));
-        }
-        finally
-        {
-            sim.Options.ThrottleRate = 0;
-            sim.Options.ApiFailureRate = 0;
-        }
-
-        var settings = sim.Settings();
-        settings.ApiBaseUrl = "http://127.0.0.1:9/wechat";
-        await Assert.ThrowsAsync<PlatformTransientException>(() => sim.Client(settings).GetOrderAsync(Key(stored), CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Unknown_order_and_bad_secret_are_request_errors_without_buyer_data_or_secrets()
-    {
-        var stored = sim.Store.CreateOrders(1).Single();
-        var badSecret = sim.Settings();
-        badSecret.AppSecret = "wrong-secret";
-
-        var unknown = await Assert.ThrowsAsync<PlatformRequestException>(() =>
-            sim.Client().GetOrderAsync(new OrderKey(PlatformNames.WeChat, WeChatSimulatorHostFixture.ShopId, "3700000000000000001"), CancellationToken.None));
-        var refused = await Assert.ThrowsAsync<PlatformRequestException>(() => sim.Client(badSecret).GetOrderAsync(Key(stored), CancellationToken.None));
-
-        Assert.Contains("100002", unknown.Message, StringComparison.Ordinal);
-        Assert.Contains("40125", refused.Message, StringComparison.Ordinal);
-        foreach (var message in new[] { unknown.Message, refused.Message })
-        {
-            Assert.DoesNotContain(stored.Address.UserName, message, StringComparison.Ordinal);
-            Assert.DoesNotContain("wrong-secret", message, StringComparison.Ordinal);
-            Assert.DoesNotContain(sim.Options.AppSecret, message, StringComparison.Ordinal);
-        }
-    }
-
-    [Fact]
-    public async Task Registration_binds_platforms_wechat_and_exposes_client_lister_and_webhook_adapter()
-    {
-        var stored = sim.Store.CreateOrders(1).Single();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Platforms:WeChat:ApiBaseUrl"] = sim.WeChatBaseUrl,
-            ["Platforms:WeChat:AppId"] = sim.Options.AppId,
-            ["Platforms:WeChat:AppSecret"] = sim.Options.AppSecret,
-            ["Platforms:WeChat:Token"] = sim.Options.Token,
-            ["Platforms:WeChat:EncodingAesKey"] = sim.Options.EncodingAesKey,
-            [$"Platforms:WeChat:UserNames:{sim.Options.UserName}"] = "wx-registered",
-            ["Platforms:WeChat:Shops:wx-registered:PullEnabled"] = "true",
-        }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddPlatforms(configuration).BuildServiceProvider();
-
-        var client = Assert.Single(services.GetServices<IPlatformOrderClient>(), c => c.Platform == "wechat");
-        var lister = Assert.Single(services.GetServices<IPlatformOrderLister>(), l => l.Platform == "wechat");
-        Assert.IsType<WeChatWebhookAdapter>(Assert.Single(services.GetServices<IWebhookAdapter>(), a => a.Platform == "wechat"));
-        Assert.Equal(TimeSpan.FromDays(7), lister.MaxWindow);
-
-        var order = await client.GetOrderAsync(new OrderKey("wechat", "wx-registered", stored.OrderId), CancellationToken.None);
-        Assert.Equal(stored.OrderId, order.Key.OrderId);
     }
 }

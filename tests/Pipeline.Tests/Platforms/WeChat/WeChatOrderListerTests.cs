@@ -43,16 +43,6 @@ public sealed class WeChatOrderListerTests(WeChatSimulatorHostFixture sim) : ICl
     }
 
     [Fact]
-    public async Task A_window_longer_than_seven_days_is_refused_before_calling_the_platform()
-    {
-        var from = DateTimeOffset.FromUnixTimeSeconds(1_560_000_000);
-
-        Assert.Equal(TimeSpan.FromDays(7), Lister().MaxWindow);
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
-            Lister().ListChangedAsync(WeChatSimulatorHostFixture.ShopId, from, from.AddDays(7).AddSeconds(1), null, CancellationToken.None));
-    }
-
-    [Fact]
     public async Task Overlapping_pulls_enqueue_each_change_once_because_update_times_are_real()
     {
         var storage = await CoreStorage.CreateAsync();

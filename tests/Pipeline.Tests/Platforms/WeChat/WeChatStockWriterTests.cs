@@ -62,12 +62,4 @@ public sealed class WeChatStockWriterTests(WeChatSimulatorHostFixture sim) : ICl
         Assert.Contains("10020052", unknown.Message, StringComparison.Ordinal);
         Assert.Equal((60L, 1), (Row(1).Stock, Row(1).Updates));
     }
-
-    [Fact]
-    public async Task A_negative_figure_is_never_sent()
-    {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => new WeChatStockWriter(sim.Api()).SetStockAsync(Shop, Sku(2), -1, CancellationToken.None));
-
-        Assert.Equal(0, Row(2).Updates);
-    }
 }

@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.Domain.Platforms.Douyin;
+using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Platforms.Douyin;
+using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Simulators;
+using ServerlessSync.Simulators.Douyin;
+
+namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
+
+/// <summary>抖店 against its simulator: signed open-API calls, pushes signed with <c>event-sign</c>.</summary>
+public sealed class DouyinContract : PushContract
+{
+    private DouyinSimulatorOptions Sim => Simulator.GetRequiredService<DouyinSimulatorOptions>();
+
+    private DouyinOrderStore Store => Simulator.GetRequiredService<DouyinOrderStore>();
+
+    public override string Platform => PlatformNames.Douyin;
+
+    public override (string Setting, string RefusalCode) Credential => (nameof(DouyinApiOptions.AppSecret), "isv.signature-invalid");
+
+    public override string ThrottleCode => "60000";
+
+    public override (string OrderId, string Code) UnknownOrder => ("6900000000000000000", "50002");
+
+    public override (TimeSpan Window, int PageSize) ListLimits => (TimeSpan.FromDays(1), DouyinSearchListQuery.MaxPageSize);
+
+    public override string Carrier => "shunfeng";
+
+    public override (string ShopId, PlatformSku Sku) StockSku => (DemoCatalog.ShopId, new(DemoCatalog.Products[0].ProductId, DemoCatalog.Products[0].SkuId));
+
+    protected override string SettingsSection => DouyinApiOptions.SectionName;
+
+    protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    {
+        [nameof(DouyinApiOptions.ApiBaseUrl)] = SimulatorUrl + "/douyin",
+        [nameof(DouyinApiOptions.AppKey)] = Sim.AppKey,
+        [nameof(DouyinApiOptions.AppSecret)] = Sim.AppSecret,
+        [nameof(DouyinApiOptions.AccessToken)] = "sim-token",
+    };
+
+    public override IEnumerable<string> Secrets() => [Sim.AppSecret, "sim-token"];
+
+    public override ContractOrder NewOrder()
+    {
+        var order = Store.CreateOrders(1).Single();
+        return new(new OrderKey(Platform, order.ShopId, order.OrderId), order.PayAmount, order.Receiver.MaskName);
+    }
+
+    public override long ShownStock() => Simulator.GetRequiredService<DouyinSkuStock>().Get(StockSku.ShopId, StockSku.Sku.SkuId).Stock;
+
+    protected override void SetFaults(double throttleRate, double apiFailureRate) => (Sim.ThrottleRate, Sim.ApiFailureRate) = (throttleRate, apiFailureRate);
+
+    public override WebhookRequest Push(ContractOrder order) => Request(Build(order));
+
+    public override WebhookRequest ForgedPush(ContractOrder order) => Request(DouyinPushBuilder.Forge(Build(order)));
+
+    public override WebhookRequest MalformedPush(ContractOrder order)
+    {
+        var body = Encoding.UTF8.GetBytes("this is not a JSON array of messages");
+        return Request(Build(order) with { Body = body, EventSign = DouyinSimSignatures.EventSign(Sim.AppKey, Sim.AppSecret, body) });
+    }
+
+    private DouyinPush Build(ContractOrder order) =>
+        DouyinPushBuilder.Build(Sim.AppKey, Sim.AppSecret, Store.Find(order.Key.OrderId)!, DouyinPushTags.TradePaid, "m-" + order.Key.OrderId);
+
+    private static WebhookRequest Request(DouyinPush push) =>
+        Post(push.Body, new Dictionary<string, string> { [DouyinPushAck.AppIdHeader] = push.AppId, [DouyinPushAck.SignHeader] = push.EventSign });
+}
+
+public sealed class DouyinContractTests(DouyinContract platform) : PlatformContractTests<DouyinContract>(platform);
+
+public sealed class DouyinPushContractTests(DouyinContract platform) : PushContractTests<DouyinContract>(platform);

@@ -1,0 +1,72 @@
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.Domain.Platforms.WeChat;
+using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Platforms.WeChat;
+using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Simulators;
+using ServerlessSync.Simulators.WeChat;
+
+namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
+
+/// <summary>微信小店 against its simulator: access-token calls, pushes encrypted and signed with <c>msg_signature</c>.</summary>
+public sealed class WeChatContract : PushContract
+{
+    private WeChatSimulatorOptions Sim => Simulator.GetRequiredService<WeChatSimulatorOptions>();
+
+    private WeChatOrderStore Store => Simulator.GetRequiredService<WeChatOrderStore>();
+
+    public override string Platform => PlatformNames.WeChat;
+
+    public override (string Setting, string RefusalCode) Credential => (nameof(WeChatOptions.AppSecret), "40125");
+
+    public override string ThrottleCode => "45009";
+
+    public override (string OrderId, string Code) UnknownOrder => ("3700000000000000001", "100002");
+
+    public override (TimeSpan Window, int PageSize) ListLimits => (TimeSpan.FromDays(7), WeChatOrderList.MaxPageSize);
+
+    public override string Carrier => "SF";
+
+    public override (string ShopId, PlatformSku Sku) StockSku => (WeChatSimStock.ShopId, new(DemoCatalog.Products[0].ProductId, DemoCatalog.Products[0].SkuId));
+
+    protected override string SettingsSection => WeChatOptions.SectionName;
+
+    protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    {
+        [nameof(WeChatOptions.ApiBaseUrl)] = SimulatorUrl + "/wechat",
+        [nameof(WeChatOptions.AppId)] = Sim.AppId,
+        [nameof(WeChatOptions.AppSecret)] = Sim.AppSecret,
+        [nameof(WeChatOptions.Token)] = Sim.Token,
+        [nameof(WeChatOptions.EncodingAesKey)] = Sim.EncodingAesKey,
+        [$"{nameof(WeChatOptions.UserNames)}:{Sim.UserName}"] = WeChatSimStock.ShopId,
+        [$"{nameof(WeChatOptions.Shops)}:{WeChatSimStock.ShopId}:PullEnabled"] = "true",
+    };
+
+    public override IEnumerable<string> Secrets() => [Sim.AppSecret, Sim.Token, Sim.EncodingAesKey];
+
+    public override ContractOrder NewOrder()
+    {
+        var order = Store.CreateOrders(1).Single();
+        return new(new OrderKey(Platform, WeChatSimStock.ShopId, order.OrderId), order.OrderPrice, order.Address.UserName);
+    }
+
+    public override long ShownStock() => Simulator.GetRequiredService<WeChatSimStock>().Get(StockSku.ShopId, StockSku.Sku.SkuId).Stock;
+
+    protected override void SetFaults(double throttleRate, double apiFailureRate) => (Sim.ThrottleRate, Sim.ApiFailureRate) = (throttleRate, apiFailureRate);
+
+    public override WebhookRequest Push(ContractOrder order) => Request(WeChatPushBuilder.Build(Sim, Store.Find(order.Key.OrderId)!, WeChatPushEvents.OrderPay, DateTimeOffset.UtcNow));
+
+    public override WebhookRequest ForgedPush(ContractOrder order) => Request(WeChatPushBuilder.Forge(Sim, Store.Find(order.Key.OrderId)!, WeChatPushEvents.OrderPay, DateTimeOffset.UtcNow));
+
+    public override WebhookRequest MalformedPush(ContractOrder order) => Push(order) with { Body = Encoding.UTF8.GetBytes("this is not a JSON object") };
+
+    private static WebhookRequest Request(WeChatPush push) =>
+        Post(push.Body, query: QueryHelpers.ParseQuery(push.Query).ToDictionary(q => q.Key, q => q.Value.ToString()));
+}
+
+public sealed class WeChatContractTests(WeChatContract platform) : PlatformContractTests<WeChatContract>(platform);
+
+public sealed class WeChatPushContractTests(WeChatContract platform) : PushContractTests<WeChatContract>(platform);
