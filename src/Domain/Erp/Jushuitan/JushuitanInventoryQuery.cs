@@ -48,11 +48,11 @@ public static class JushuitanInventoryQuery
         ArgumentNullException.ThrowIfNull(response);
         var data = response.RequireData("inventory/query");
         var rows = new List<JushuitanInventoryRow>();
-        if (JushuitanJson.TryGetProperty(data, "inventorys", out var list) && list.ValueKind == JsonValueKind.Array)
+        if (ErpJson.TryGetArray(data, "inventorys", out var list))
         {
             foreach (var row in list.EnumerateArray())
             {
-                var sku = JushuitanJson.ReadStringProperty(row, "sku_id");
+                var sku = ErpJson.ReadStringProperty(row, "sku_id");
                 if (string.IsNullOrEmpty(sku))
                 {
                     throw new ErpProtocolException("Jushuitan inventory row lacks sku_id.");
@@ -60,12 +60,12 @@ public static class JushuitanInventoryQuery
 
                 rows.Add(new JushuitanInventoryRow(
                     sku,
-                    JushuitanJson.ReadDecimalProperty(row, "qty"),
-                    JushuitanJson.ReadDecimalProperty(row, "order_lock"),
-                    JushuitanJson.ReadDecimalProperty(row, "pick_lock")));
+                    ErpJson.ReadDecimalProperty(row, "qty") ?? 0m,
+                    ErpJson.ReadDecimalProperty(row, "order_lock") ?? 0m,
+                    ErpJson.ReadDecimalProperty(row, "pick_lock") ?? 0m));
             }
         }
 
-        return new JushuitanInventoryPage(rows, JushuitanJson.ReadBoolProperty(data, "has_next"));
+        return new JushuitanInventoryPage(rows, ErpJson.ReadBoolProperty(data, "has_next") ?? false);
     }
 }

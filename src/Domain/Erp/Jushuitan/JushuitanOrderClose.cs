@@ -30,12 +30,12 @@ public static class JushuitanOrderClose
     {
         ArgumentNullException.ThrowIfNull(response);
         var data = response.RequireData("orders/single/query");
-        if (!JushuitanJson.TryGetProperty(data, "orders", out var orders) || orders.ValueKind != JsonValueKind.Array)
+        if (!ErpJson.TryGetProperty(data, "orders", out var orders) || orders.ValueKind != JsonValueKind.Array)
         {
             return null;
         }
 
-        var match = orders.EnumerateArray().FirstOrDefault(o => JushuitanJson.ReadStringProperty(o, "o_id") == oId);
+        var match = orders.EnumerateArray().FirstOrDefault(o => ErpJson.ReadStringProperty(o, "o_id") == oId);
         return match.ValueKind == JsonValueKind.Object ? JsonNode.Parse(match.GetRawText()) as JsonObject : null;
     }
 

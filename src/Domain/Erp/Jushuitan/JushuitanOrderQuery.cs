@@ -28,7 +28,7 @@ public static class JushuitanOrderQuery
     public static bool HasNextPage(JushuitanResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return JushuitanJson.ReadBoolProperty(response.RequireData("orders/single/query"), "has_next");
+        return ErpJson.ReadBoolProperty(response.RequireData("orders/single/query"), "has_next") ?? false;
     }
 
     /// <summary>so_id → the ERP order (o_id as number and id, the ERP status as document status).</summary>
@@ -37,7 +37,7 @@ public static class JushuitanOrderQuery
         ArgumentNullException.ThrowIfNull(response);
         var data = response.RequireData("orders/single/query");
         var refs = new Dictionary<string, ErpOrderRef>(StringComparer.Ordinal);
-        if (!JushuitanJson.TryGetProperty(data, "orders", out var orders) || orders.ValueKind == JsonValueKind.Null)
+        if (!ErpJson.TryGetProperty(data, "orders", out var orders) || orders.ValueKind == JsonValueKind.Null)
         {
             return refs;
         }
@@ -49,16 +49,16 @@ public static class JushuitanOrderQuery
 
         foreach (var order in orders.EnumerateArray())
         {
-            var soId = JushuitanJson.ReadStringProperty(order, "so_id");
-            var oId = JushuitanJson.ReadStringProperty(order, "o_id");
+            var soId = ErpJson.ReadStringProperty(order, "so_id");
+            var oId = ErpJson.ReadStringProperty(order, "o_id");
             if (string.IsNullOrEmpty(soId) || string.IsNullOrEmpty(oId))
             {
                 throw new ErpProtocolException("Jushuitan order lacks so_id or o_id.");
             }
 
             refs.TryAdd(soId, new ErpOrderRef(
-                oId, oId, JushuitanJson.ReadStringProperty(order, "status") ?? "", soId,
-                ErpAmount.FenFromYuan(JushuitanJson.ReadStringProperty(order, "pay_amount"), $"Jushuitan pay_amount of {oId}")));
+                oId, oId, ErpJson.ReadStringProperty(order, "status") ?? "", soId,
+                ErpAmount.FenFromYuan(ErpJson.ReadStringProperty(order, "pay_amount"), $"Jushuitan pay_amount of {oId}")));
         }
 
         return refs;

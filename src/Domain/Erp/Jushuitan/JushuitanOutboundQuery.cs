@@ -55,38 +55,38 @@ public static class JushuitanOutboundQuery
         var data = response.RequireData("orders/out/simple/query");
         var shipments = new List<ErpShipment>();
         DateTimeOffset? newest = null;
-        if (JushuitanJson.TryGetProperty(data, "datas", out var rows) && rows.ValueKind == JsonValueKind.Array)
+        if (ErpJson.TryGetArray(data, "datas", out var rows))
         {
             foreach (var row in rows.EnumerateArray())
             {
-                var ioId = JushuitanJson.ReadStringProperty(row, "io_id") ?? "";
+                var ioId = ErpJson.ReadStringProperty(row, "io_id") ?? "";
                 var modified = Time(row, "modified", ioId);
                 newest = newest is null || modified > newest ? modified : newest;
-                var lines = JushuitanJson.TryGetProperty(row, "items", out var items) && items.ValueKind == JsonValueKind.Array
-                    ? items.EnumerateArray().Select(i => new ShippedGoods(JushuitanJson.ReadStringProperty(i, "sku_id") ?? "", Quantity(i, ioId))).ToList()
+                var lines = ErpJson.TryGetArray(row, "items", out var items)
+                    ? items.EnumerateArray().Select(i => new ShippedGoods(ErpJson.ReadStringProperty(i, "sku_id") ?? "", Quantity(i, ioId))).ToList()
                     : [];
                 shipments.Add(new ErpShipment(
                     ioId,
-                    JushuitanJson.ReadStringProperty(row, "o_id") ?? "",
-                    JushuitanJson.ReadStringProperty(row, "lc_id") ?? "",
-                    JushuitanJson.ReadStringProperty(row, "l_id") ?? "",
+                    ErpJson.ReadStringProperty(row, "o_id") ?? "",
+                    ErpJson.ReadStringProperty(row, "lc_id") ?? "",
+                    ErpJson.ReadStringProperty(row, "l_id") ?? "",
                     Time(row, "io_date", ioId),
                     lines));
             }
         }
 
-        return new JushuitanOutboundPage(shipments, newest, JushuitanJson.ReadBoolProperty(data, "has_next"));
+        return new JushuitanOutboundPage(shipments, newest, ErpJson.ReadBoolProperty(data, "has_next") ?? false);
     }
 
     private static string China(DateTimeOffset at) => at.ToOffset(ChinaOffset).ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Time(JsonElement row, string field, string ioId) =>
-        DateTime.TryParseExact(JushuitanJson.ReadStringProperty(row, field), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+        DateTime.TryParseExact(ErpJson.ReadStringProperty(row, field), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? new DateTimeOffset(local, ChinaOffset)
-            : throw new ErpProtocolException($"Jushuitan outbound {ioId} has an unreadable {field} '{JushuitanJson.ReadStringProperty(row, field)}'.");
+            : throw new ErpProtocolException($"Jushuitan outbound {ioId} has an unreadable {field} '{ErpJson.ReadStringProperty(row, field)}'.");
 
     private static decimal Quantity(JsonElement item, string ioId) =>
-        decimal.TryParse(JushuitanJson.ReadStringProperty(item, "qty"), NumberStyles.Number, CultureInfo.InvariantCulture, out var qty)
+        decimal.TryParse(ErpJson.ReadStringProperty(item, "qty"), NumberStyles.Number, CultureInfo.InvariantCulture, out var qty)
             ? qty
             : throw new ErpProtocolException($"Jushuitan outbound {ioId} has an item with an unreadable qty.");
 }

@@ -18,16 +18,16 @@ public sealed record JushuitanResponse(int Code, string Message, JsonElement Dat
 
     public static JushuitanResponse Parse(string body)
     {
-        using var document = JushuitanJson.ParseDocument(body);
+        using var document = ErpJson.ParseDocument(body, "Jushuitan");
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object
-            || !int.TryParse(JushuitanJson.ReadStringProperty(root, "code"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code))
+            || !int.TryParse(ErpJson.ReadStringProperty(root, "code"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code))
         {
             throw new ErpProtocolException("Jushuitan answered JSON without a numeric code.");
         }
 
-        var data = JushuitanJson.TryGetProperty(root, "data", out var d) ? d.Clone() : default;
-        return new JushuitanResponse(code, JushuitanJson.ReadStringProperty(root, "msg") ?? "", data);
+        var data = ErpJson.TryGetProperty(root, "data", out var d) ? d.Clone() : default;
+        return new JushuitanResponse(code, ErpJson.ReadStringProperty(root, "msg") ?? "", data);
     }
 
     /// <summary>The <c>data</c> object of a successful answer.</summary>

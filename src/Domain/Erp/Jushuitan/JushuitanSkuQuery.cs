@@ -39,7 +39,7 @@ public static class JushuitanSkuQuery
         ArgumentNullException.ThrowIfNull(response);
         var data = response.RequireData("sku/query");
         var materials = new List<ErpMaterial>();
-        if (!JushuitanJson.TryGetProperty(data, "datas", out var rows) || rows.ValueKind == JsonValueKind.Null)
+        if (!ErpJson.TryGetProperty(data, "datas", out var rows) || rows.ValueKind == JsonValueKind.Null)
         {
             return materials;
         }
@@ -51,13 +51,13 @@ public static class JushuitanSkuQuery
 
         foreach (var row in rows.EnumerateArray())
         {
-            var sku = JushuitanJson.ReadStringProperty(row, "sku_id");
+            var sku = ErpJson.ReadStringProperty(row, "sku_id");
             if (string.IsNullOrEmpty(sku))
             {
                 throw new ErpProtocolException("Jushuitan sku/query row lacks sku_id.");
             }
 
-            materials.Add(new ErpMaterial(sku, JushuitanJson.ReadStringProperty(row, "name") ?? "", Blank(JushuitanJson.ReadStringProperty(row, "unit")), Blank(JushuitanJson.ReadStringProperty(row, "properties_value"))));
+            materials.Add(new ErpMaterial(sku, ErpJson.ReadStringProperty(row, "name") ?? "", Blank(ErpJson.ReadStringProperty(row, "unit")), Blank(ErpJson.ReadStringProperty(row, "properties_value"))));
         }
 
         return materials;

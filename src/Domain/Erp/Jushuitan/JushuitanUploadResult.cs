@@ -35,15 +35,15 @@ public static class JushuitanUploadResult
     {
         ArgumentNullException.ThrowIfNull(response);
         var data = response.RequireData("orders/upload");
-        if (!JushuitanJson.TryGetProperty(data, "datas", out var datas) || datas.ValueKind != JsonValueKind.Array)
+        if (!ErpJson.TryGetProperty(data, "datas", out var datas) || datas.ValueKind != JsonValueKind.Array)
         {
             throw new ErpProtocolException("Jushuitan orders/upload answered without data.datas[].");
         }
 
         return datas.EnumerateArray().Select(item => new JushuitanUploadItem(
-            JushuitanJson.ReadStringProperty(item, "so_id") ?? "",
-            JushuitanJson.ReadStringProperty(item, "o_id"),
-            JushuitanJson.ReadBoolProperty(item, "issuccess"),
-            JushuitanJson.ReadStringProperty(item, "msg") ?? "")).ToList();
+            ErpJson.ReadStringProperty(item, "so_id") ?? "",
+            ErpJson.ReadStringProperty(item, "o_id"),
+            ErpJson.ReadBoolProperty(item, "issuccess") ?? false,
+            ErpJson.ReadStringProperty(item, "msg") ?? "")).ToList();
     }
 }

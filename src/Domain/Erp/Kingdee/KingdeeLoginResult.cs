@@ -11,7 +11,7 @@ public sealed record KingdeeLoginResult(int LoginResultType, string? SessionId, 
 
     public static KingdeeLoginResult Parse(string json)
     {
-        using var document = KingdeeJson.ParseDocument(json);
+        using var document = ErpJson.ParseDocument(json, "Kingdee");
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -19,7 +19,7 @@ public sealed record KingdeeLoginResult(int LoginResultType, string? SessionId, 
         }
 
         // A refused login may come back as a plain ResponseStatus envelope (MsgCode 1) instead of a LoginResult.
-        if (!KingdeeJson.TryGetProperty(root, "LoginResultType", out var type))
+        if (!ErpJson.TryGetProperty(root, "LoginResultType", out var type))
         {
             var status = KingdeeResponseParser.TryReadResponseStatus(root);
             var reason = status is null ? "no LoginResultType" : status.ErrorText();
@@ -27,8 +27,8 @@ public sealed record KingdeeLoginResult(int LoginResultType, string? SessionId, 
         }
 
         return new KingdeeLoginResult(
-            KingdeeJson.ReadInt(type) ?? 0,
-            KingdeeJson.TryGetProperty(root, "KDSVCSessionId", out var sid) ? KingdeeJson.ReadString(sid) : null,
-            KingdeeJson.TryGetProperty(root, "Message", out var message) ? KingdeeJson.ReadString(message) : null);
+            ErpJson.ReadInt(type) ?? 0,
+            ErpJson.ReadStringProperty(root, "KDSVCSessionId"),
+            ErpJson.ReadStringProperty(root, "Message"));
     }
 }

@@ -7,20 +7,20 @@ public static class KingdeeResponseParser
 {
     public static KingdeeWriteResponse ParseWrite(string json)
     {
-        using var document = KingdeeJson.ParseDocument(json);
+        using var document = ErpJson.ParseDocument(json, "Kingdee");
         var root = document.RootElement;
         var status = TryReadResponseStatus(root)
             ?? throw new ErpProtocolException("Kingdee answer has no Result.ResponseStatus.");
-        var result = KingdeeJson.TryGetProperty(root, "Result", out var r) ? r : root;
+        var result = ErpJson.TryGetProperty(root, "Result", out var r) ? r : root;
         return new KingdeeWriteResponse(
             status,
-            KingdeeJson.ReadStringProperty(result, "Id"),
-            KingdeeJson.ReadStringProperty(result, "Number"));
+            ErpJson.ReadStringProperty(result, "Id"),
+            ErpJson.ReadStringProperty(result, "Number"));
     }
 
     public static KingdeeQueryResponse ParseQuery(string json)
     {
-        using var document = KingdeeJson.ParseDocument(json);
+        using var document = ErpJson.ParseDocument(json, "Kingdee");
         var root = document.RootElement;
         if (root.ValueKind == JsonValueKind.Object)
         {
@@ -53,7 +53,7 @@ public static class KingdeeResponseParser
                     return new KingdeeQueryResponse([], status);
                 }
 
-                cells.Add(KingdeeJson.ReadString(cell));
+                cells.Add(ErpJson.ReadString(cell));
             }
 
             rows.Add(cells);
@@ -65,29 +65,29 @@ public static class KingdeeResponseParser
     /// <summary>Reads <c>Result.ResponseStatus</c> (or a top-level <c>ResponseStatus</c>); null when there is none.</summary>
     public static KingdeeResponseStatus? TryReadResponseStatus(JsonElement root)
     {
-        var holder = KingdeeJson.TryGetProperty(root, "Result", out var result) ? result : root;
-        if (!KingdeeJson.TryGetProperty(holder, "ResponseStatus", out var status) || status.ValueKind != JsonValueKind.Object)
+        var holder = ErpJson.TryGetProperty(root, "Result", out var result) ? result : root;
+        if (!ErpJson.TryGetProperty(holder, "ResponseStatus", out var status) || status.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
 
-        var isSuccess = KingdeeJson.TryGetProperty(status, "IsSuccess", out var s) && (KingdeeJson.ReadBool(s) ?? false);
-        var errorCode = KingdeeJson.TryGetProperty(status, "ErrorCode", out var ec) ? KingdeeJson.ReadInt(ec) : null;
-        var msgCode = KingdeeJson.TryGetProperty(status, "MsgCode", out var mc) ? KingdeeJson.ReadInt(mc) ?? 0 : 0;
+        var isSuccess = ErpJson.ReadBoolProperty(status, "IsSuccess") ?? false;
+        var errorCode = ErpJson.ReadIntProperty(status, "ErrorCode");
+        var msgCode = ErpJson.ReadIntProperty(status, "MsgCode") ?? 0;
         return new KingdeeResponseStatus(isSuccess, errorCode, msgCode, ReadErrors(status), ReadSuccessEntities(status));
     }
 
     private static List<KingdeeError> ReadErrors(JsonElement status)
     {
         var errors = new List<KingdeeError>();
-        if (KingdeeJson.TryGetProperty(status, "Errors", out var array) && array.ValueKind == JsonValueKind.Array)
+        if (ErpJson.TryGetArray(status, "Errors", out var array))
         {
             foreach (var item in array.EnumerateArray())
             {
                 errors.Add(new KingdeeError(
-                    KingdeeJson.ReadStringProperty(item, "FieldName"),
-                    KingdeeJson.ReadStringProperty(item, "Message") ?? "",
-                    KingdeeJson.TryGetProperty(item, "DIndex", out var d) ? KingdeeJson.ReadInt(d) ?? 0 : 0));
+                    ErpJson.ReadStringProperty(item, "FieldName"),
+                    ErpJson.ReadStringProperty(item, "Message") ?? "",
+                    ErpJson.ReadIntProperty(item, "DIndex") ?? 0));
             }
         }
 
@@ -97,14 +97,14 @@ public static class KingdeeResponseParser
     private static List<KingdeeSuccessEntity> ReadSuccessEntities(JsonElement status)
     {
         var entities = new List<KingdeeSuccessEntity>();
-        if (KingdeeJson.TryGetProperty(status, "SuccessEntitys", out var array) && array.ValueKind == JsonValueKind.Array)
+        if (ErpJson.TryGetArray(status, "SuccessEntitys", out var array))
         {
             foreach (var item in array.EnumerateArray())
             {
                 entities.Add(new KingdeeSuccessEntity(
-                    KingdeeJson.ReadStringProperty(item, "Id"),
-                    KingdeeJson.ReadStringProperty(item, "Number"),
-                    KingdeeJson.TryGetProperty(item, "DIndex", out var d) ? KingdeeJson.ReadInt(d) ?? 0 : 0));
+                    ErpJson.ReadStringProperty(item, "Id"),
+                    ErpJson.ReadStringProperty(item, "Number"),
+                    ErpJson.ReadIntProperty(item, "DIndex") ?? 0));
             }
         }
 

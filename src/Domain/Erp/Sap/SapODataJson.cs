@@ -11,7 +11,7 @@ public static class SapODataJson
 {
     public static IReadOnlyDictionary<string, string?> ReadEntity(string json)
     {
-        using var document = Parse(json);
+        using var document = ErpJson.ParseDocument(json, "SAP");
         var d = D(document.RootElement);
         return d.ValueKind == JsonValueKind.Object
             ? Flat(d)
@@ -20,7 +20,7 @@ public static class SapODataJson
 
     public static SapODataPage ReadCollection(string json)
     {
-        using var document = Parse(json);
+        using var document = ErpJson.ParseDocument(json, "SAP");
         var d = D(document.RootElement);
         JsonElement results;
         string? next = null;
@@ -51,18 +51,6 @@ public static class SapODataJson
         return new SapODataPage(rows, string.IsNullOrEmpty(next) ? null : next);
     }
 
-    private static JsonDocument Parse(string json)
-    {
-        try
-        {
-            return JsonDocument.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            throw new ErpProtocolException("SAP answered a body that is not JSON.", ex);
-        }
-    }
-
     private static JsonElement D(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("d", out var d)
             ? d
@@ -74,20 +62,9 @@ public static class SapODataJson
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var property in entity.EnumerateObject())
         {
-            switch (property.Value.ValueKind)
+            if (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Undefined))
             {
-                case JsonValueKind.String:
-                    values[property.Name] = property.Value.GetString();
-                    break;
-                case JsonValueKind.Number:
-                    values[property.Name] = property.Value.GetRawText();
-                    break;
-                case JsonValueKind.True or JsonValueKind.False:
-                    values[property.Name] = property.Value.ValueKind == JsonValueKind.True ? "true" : "false";
-                    break;
-                case JsonValueKind.Null:
-                    values[property.Name] = null;
-                    break;
+                values[property.Name] = ErpJson.ReadString(property.Value);
             }
         }
 

@@ -43,8 +43,8 @@ public static partial class SapOutboundDeliveryQuery
     /// <exception cref="ErpProtocolException">Not OData JSON, or a delivery without a readable goods-issue date, time or quantity.</exception>
     public static (IReadOnlyList<ErpShipment> Shipments, int Rows, bool More) Parse(string json)
     {
-        using var document = Parse0(json);
-        var d = document.RootElement.TryGetProperty("d", out var wrapper) ? wrapper : throw new ErpProtocolException("SAP answered JSON without the OData V2 'd' wrapper.");
+        using var document = ErpJson.ParseDocument(json, "SAP");
+        var d = ErpJson.TryGetProperty(document.RootElement, "d", out var wrapper) ? wrapper : throw new ErpProtocolException("SAP answered JSON without the OData V2 'd' wrapper.");
         var results = d.ValueKind == JsonValueKind.Object && d.TryGetProperty("results", out var r) && r.ValueKind == JsonValueKind.Array
             ? r
             : throw new ErpProtocolException("SAP answered a delivery collection without 'd.results'.");
@@ -69,18 +69,6 @@ public static partial class SapOutboundDeliveryQuery
         return (shipments, results.GetArrayLength(), more);
     }
 
-    private static JsonDocument Parse0(string json)
-    {
-        try
-        {
-            return JsonDocument.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            throw new ErpProtocolException("SAP answered a body that is not JSON.", ex);
-        }
-    }
-
     /// <summary><c>ActualGoodsMovementDate</c> (midnight UTC of the day) + <c>ActualGoodsMovementTime</c> (PTxxHxxMxxS), read as China time.</summary>
     private static DateTimeOffset ShippedAt(JsonElement header, string number)
     {
@@ -102,13 +90,7 @@ public static partial class SapOutboundDeliveryQuery
             ? rows.EnumerateArray().ToList()
             : throw new ErpProtocolException($"SAP delivery {number} came without its expanded {name}.");
 
-    private static string Text(JsonElement entity, string name) =>
-        entity.TryGetProperty(name, out var value) ? value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString() ?? "",
-            JsonValueKind.Number => value.GetRawText(),
-            _ => "",
-        } : "";
+    private static string Text(JsonElement entity, string name) => ErpJson.ReadStringProperty(entity, name) ?? "";
 
     [GeneratedRegex(@"^PT(\d{1,2})H(\d{1,2})M(\d{1,2})S$")]
     private static partial Regex TimePattern();

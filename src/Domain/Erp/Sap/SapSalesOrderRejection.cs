@@ -46,16 +46,7 @@ public static class SapSalesOrderRejection
     public static IReadOnlyList<SapSalesOrderItemState> ParseItems(string json, string salesOrder)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            throw new ErpProtocolException("SAP answered sales order items that are not JSON.", ex);
-        }
-
+        var document = ErpJson.ParseDocument(json, "SAP");
         using (document)
         {
             var d = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("d", out var dd) ? dd : default;
@@ -79,6 +70,5 @@ public static class SapSalesOrderRejection
         }
     }
 
-    private static string? Text(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement obj, string name) => ErpJson.ReadStringProperty(obj, name);
 }

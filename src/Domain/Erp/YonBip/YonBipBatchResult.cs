@@ -31,17 +31,17 @@ public sealed record YonBipBatchResult(int Count, int SuccessCount, int FailCoun
             throw new ErpProtocolException("YonBIP batch operation answered without a data object.");
         }
 
-        var count = YonBipJson.ReadIntProperty(data, "count") ?? 0;
-        var success = YonBipJson.ReadIntProperty(data, "sucessCount") ?? YonBipJson.ReadIntProperty(data, "successCount") ?? 0;
-        var fail = YonBipJson.ReadIntProperty(data, "failCount") ?? Math.Max(0, count - success);
+        var count = ErpJson.ReadIntProperty(data, "count") ?? 0;
+        var success = ErpJson.ReadIntProperty(data, "sucessCount") ?? ErpJson.ReadIntProperty(data, "successCount") ?? 0;
+        var fail = ErpJson.ReadIntProperty(data, "failCount") ?? Math.Max(0, count - success);
         var messages = new List<string>();
-        if (YonBipJson.TryGetProperty(data, "messages", out var array) && array.ValueKind == JsonValueKind.Array)
+        if (ErpJson.TryGetArray(data, "messages", out var array))
         {
             foreach (var item in array.EnumerateArray())
             {
                 var text = item.ValueKind == JsonValueKind.Object
-                    ? YonBipJson.ReadStringProperty(item, "message") ?? item.GetRawText()
-                    : YonBipJson.ReadString(item);
+                    ? ErpJson.ReadStringProperty(item, "message") ?? item.GetRawText()
+                    : ErpJson.ReadString(item);
                 if (!string.IsNullOrEmpty(text))
                 {
                     messages.Add(text);
@@ -50,15 +50,15 @@ public sealed record YonBipBatchResult(int Count, int SuccessCount, int FailCoun
         }
 
         var infos = new List<YonBipBatchInfo>();
-        if (YonBipJson.TryGetProperty(data, "infos", out var infoArray) && infoArray.ValueKind == JsonValueKind.Array)
+        if (ErpJson.TryGetArray(data, "infos", out var infoArray))
         {
             foreach (var item in infoArray.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
             {
                 infos.Add(new YonBipBatchInfo(
-                    YonBipJson.ReadStringProperty(item, "id"),
-                    YonBipJson.ReadStringProperty(item, "code"),
-                    YonBipJson.ReadStringProperty(item, "nextStatus"),
-                    YonBipJson.ReadStringProperty(item, "verifystate")));
+                    ErpJson.ReadStringProperty(item, "id"),
+                    ErpJson.ReadStringProperty(item, "code"),
+                    ErpJson.ReadStringProperty(item, "nextStatus"),
+                    ErpJson.ReadStringProperty(item, "verifystate")));
             }
         }
 

@@ -8,15 +8,15 @@ public static class YonBipOrderRecord
     /// <summary><c>verifystate</c>, else the state implied by <c>nextStatus</c>, else null.</summary>
     public static string? StateOf(JsonElement record)
     {
-        var state = YonBipJson.ReadStringProperty(record, "verifystate");
-        return !string.IsNullOrEmpty(state) ? state : YonBipVerifyState.FromNextStatus(YonBipJson.ReadStringProperty(record, "nextStatus"));
+        var state = ErpJson.ReadStringProperty(record, "verifystate");
+        return !string.IsNullOrEmpty(state) ? state : YonBipVerifyState.FromNextStatus(ErpJson.ReadStringProperty(record, "nextStatus"));
     }
 
     /// <summary>The order's id, code and state, and the platform order number its header define carries (null when absent).</summary>
     public static ErpOrderRef Read(JsonElement record, string externalOrderNoDefine = YonBipHeadDefines.ExternalOrderNo)
     {
-        var id = YonBipJson.ReadStringProperty(record, "id");
-        var code = YonBipJson.ReadStringProperty(record, "code");
+        var id = ErpJson.ReadStringProperty(record, "id");
+        var code = ErpJson.ReadStringProperty(record, "code");
         if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(code))
         {
             throw new ErpProtocolException("YonBIP sales order record lacks id or code.");
@@ -24,21 +24,21 @@ public static class YonBipOrderRecord
 
         return new ErpOrderRef(
             code, id, StateOf(record) ?? "", ExternalOrderNoOf(record, externalOrderNoDefine),
-            ErpAmount.FenFromYuan(YonBipJson.ReadStringProperty(record, "payMoney"), $"YonBIP payMoney of {code}"));
+            ErpAmount.FenFromYuan(ErpJson.ReadStringProperty(record, "payMoney"), $"YonBIP payMoney of {code}"));
     }
 
     /// <summary><c>headItem.defineN</c> of a record, also accepted flat as <c>headItem.defineN</c> or <c>defineN</c>.</summary>
     private static string? ExternalOrderNoOf(JsonElement record, string define)
     {
-        if (YonBipJson.TryGetProperty(record, YonBipHeadDefines.HeadItem, out var head) && head.ValueKind == JsonValueKind.Object
-            && YonBipJson.ReadStringProperty(head, define) is { Length: > 0 } nested)
+        if (ErpJson.TryGetProperty(record, YonBipHeadDefines.HeadItem, out var head) && head.ValueKind == JsonValueKind.Object
+            && ErpJson.ReadStringProperty(head, define) is { Length: > 0 } nested)
         {
             return nested;
         }
 
-        return YonBipJson.ReadStringProperty(record, YonBipHeadDefines.FieldName(define)) is { Length: > 0 } flat
+        return ErpJson.ReadStringProperty(record, YonBipHeadDefines.FieldName(define)) is { Length: > 0 } flat
             ? flat
-            : YonBipJson.ReadStringProperty(record, define);
+            : ErpJson.ReadStringProperty(record, define);
     }
 
     public static ErpOrderRef ParseDetail(YonBipResponse response, string externalOrderNoDefine = YonBipHeadDefines.ExternalOrderNo)

@@ -23,17 +23,17 @@ public sealed record YonBipResponse(string Code, string Message, JsonElement Dat
             return new YonBipResponse(YonBipCodes.TokenInvalid, body.Trim(), default);
         }
 
-        using var document = YonBipJson.ParseDocument(body);
+        using var document = ErpJson.ParseDocument(body, "YonBIP");
         var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !YonBipJson.TryGetProperty(root, "code", out var code))
+        if (root.ValueKind != JsonValueKind.Object || !ErpJson.TryGetProperty(root, "code", out var code))
         {
             throw new ErpProtocolException("YonBIP answered JSON without a code.");
         }
 
-        var data = YonBipJson.TryGetProperty(root, "data", out var d) ? d.Clone() : default;
+        var data = ErpJson.TryGetProperty(root, "data", out var d) ? d.Clone() : default;
         return new YonBipResponse(
-            YonBipJson.ReadString(code) ?? "",
-            YonBipJson.ReadStringProperty(root, "message") ?? "",
+            ErpJson.ReadString(code) ?? "",
+            ErpJson.ReadStringProperty(root, "message") ?? "",
             data);
     }
 }

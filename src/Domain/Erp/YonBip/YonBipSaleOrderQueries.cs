@@ -38,7 +38,7 @@ public static class YonBipSaleOrderQueries
             throw new ErpProtocolException("YonBIP voucherorder/list answered without a data object.");
         }
 
-        if (!YonBipJson.TryGetProperty(response.Data, "recordList", out var list) || list.ValueKind == JsonValueKind.Null)
+        if (!ErpJson.TryGetProperty(response.Data, "recordList", out var list) || list.ValueKind == JsonValueKind.Null)
         {
             return [];
         }

@@ -48,7 +48,7 @@ public static class YonBipSalesOutQuery
         var shipments = new List<ErpShipment>();
         var lines = new Dictionary<(string Bill, string Order), List<ShippedGoods>>();
         DateTimeOffset? newest = null;
-        if (YonBipJson.TryGetProperty(response.Data, "recordList", out var rows) && rows.ValueKind != JsonValueKind.Null)
+        if (ErpJson.TryGetProperty(response.Data, "recordList", out var rows) && rows.ValueKind != JsonValueKind.Null)
         {
             if (rows.ValueKind != JsonValueKind.Array)
             {
@@ -70,16 +70,16 @@ public static class YonBipSalesOutQuery
 
                 if (Text(row, "product_cCode") is { Length: > 0 } material)
                 {
-                    goods.Add(new ShippedGoods(material, YonBipJson.ReadDecimalProperty(row, "qty")
+                    goods.Add(new ShippedGoods(material, ErpJson.ReadDecimalProperty(row, "qty")
                         ?? throw new ErpProtocolException($"YonBIP salesout {bill} has a line with an unreadable qty.")));
                 }
             }
         }
 
-        return new YonBipSalesOutPage(shipments, newest, YonBipJson.ReadIntProperty(response.Data, "pageCount") ?? 0);
+        return new YonBipSalesOutPage(shipments, newest, ErpJson.ReadIntProperty(response.Data, "pageCount") ?? 0);
     }
 
-    private static string Text(JsonElement row, string name) => YonBipJson.ReadStringProperty(row, name) ?? "";
+    private static string Text(JsonElement row, string name) => ErpJson.ReadStringProperty(row, name) ?? "";
 
     private static DateTimeOffset Time(JsonElement row, string bill) =>
         DateTime.TryParseExact(Text(row, "pubts"), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)

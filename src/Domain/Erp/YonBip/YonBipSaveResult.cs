@@ -17,13 +17,13 @@ public sealed record YonBipSaveResult(string Id, string? Code, string? VerifySta
             throw new ErpProtocolException($"YonBIP singleSave answered {response.Code} without a data object.");
         }
 
-        var id = YonBipJson.ReadStringProperty(response.Data, "id");
+        var id = ErpJson.ReadStringProperty(response.Data, "id");
         if (string.IsNullOrEmpty(id))
         {
             throw new ErpProtocolException($"YonBIP singleSave answered {response.Code} without the order id.");
         }
 
-        var code = YonBipJson.ReadStringProperty(response.Data, "code");
+        var code = ErpJson.ReadStringProperty(response.Data, "code");
         return new YonBipSaveResult(id, string.IsNullOrEmpty(code) ? null : code, YonBipOrderRecord.StateOf(response.Data));
     }
 }

@@ -45,7 +45,7 @@ public static class YonBipStockQuery
         var total = 0m;
         foreach (var row in response.Data.EnumerateArray())
         {
-            var quantity = YonBipJson.ReadDecimalProperty(row, "availableqty") ?? YonBipJson.ReadDecimalProperty(row, "currentqty")
+            var quantity = ErpJson.ReadDecimalProperty(row, "availableqty") ?? ErpJson.ReadDecimalProperty(row, "currentqty")
                 ?? throw new ErpProtocolException("YonBIP current-stock row has neither availableqty nor currentqty.");
             total += quantity;
         }

@@ -19,8 +19,8 @@ public sealed record YonBipTokenResult(string Code, string Message, string? Acce
         var expire = DefaultExpireSeconds;
         if (response.Data.ValueKind == JsonValueKind.Object)
         {
-            token = YonBipJson.ReadStringProperty(response.Data, "access_token");
-            expire = YonBipJson.ReadIntProperty(response.Data, "expire") is > 0 and var e ? e : DefaultExpireSeconds;
+            token = ErpJson.ReadStringProperty(response.Data, "access_token");
+            expire = ErpJson.ReadIntProperty(response.Data, "expire") is > 0 and var e ? e : DefaultExpireSeconds;
         }
 
         return new YonBipTokenResult(response.Code, response.Message, token, expire);
