@@ -1,30 +1,13 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using ServerlessSync.Pipeline.Configuration;
+using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Erp;
-
-/// <summary>The endpoint and timeouts every ERP connector's options carry (section <c>Erp:{Kind}</c>).</summary>
-public interface IErpHttpOptions
-{
-    string BaseUrl { get; }
-
-    TimeSpan WriteTimeout { get; }
-
-    TimeSpan ReadAttemptTimeout { get; }
-
-    TimeSpan ReadTotalTimeout { get; }
-
-    int ReadRetryCount { get; }
-
-    TimeSpan ReadRetryBaseDelay { get; }
-
-    /// <summary>The ERP's credentials by setting name: each must be set, and be no unresolved Key Vault reference.</summary>
-    IEnumerable<(string Key, string? Value)> RequiredSecrets { get; }
-}
 
 /// <summary>
 /// The two HttpClients every ERP connector uses: a read client with the standard resilience pipeline (retries), and a
@@ -33,9 +16,9 @@ public interface IErpHttpOptions
 /// </summary>
 public static class ErpHttpClients
 {
-    /// <summary>Binds <typeparamref name="TOptions"/> from <paramref name="section"/> with the checks every ERP needs; add ERP-specific checks to the result.</summary>
-    public static OptionsBuilder<TOptions> AddErpOptions<TOptions>(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration, string section)
-        where TOptions : class, IErpHttpOptions
+    /// <summary>Binds <typeparamref name="TOptions"/> from <paramref name="section"/> with the checks every ERP needs.</summary>
+    private static OptionsBuilder<TOptions> AddErpOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : ErpHttpOptions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
@@ -43,7 +26,7 @@ public static class ErpHttpClients
             .ValidateDataAnnotations();
     }
 
-    private static IEnumerable<string> ErpProblems(IErpHttpOptions o)
+    private static IEnumerable<string> ErpProblems(ErpHttpOptions o)
     {
         foreach (var problem in SettingRules.AbsoluteUrl(nameof(o.BaseUrl), o.BaseUrl, required: true)
             .Concat(o.RequiredSecrets.SelectMany(s => SettingRules.Secret(s.Key, s.Value, required: true))))
@@ -54,6 +37,12 @@ public static class ErpHttpClients
         if (!(o.WriteTimeout > TimeSpan.Zero && o.ReadAttemptTimeout > TimeSpan.Zero && o.ReadTotalTimeout > o.ReadAttemptTimeout))
         {
             yield return "timeouts must be positive and ReadTotalTimeout must exceed ReadAttemptTimeout";
+        }
+
+        // Polly refuses a break outside 0.5 s .. 1 day when it builds the write client's pipeline, at the first write.
+        if (o.WriteBreakDuration < TimeSpan.FromSeconds(0.5) || o.WriteBreakDuration > TimeSpan.FromDays(1))
+        {
+            yield return "WriteBreakDuration must be between 0.5 s and 1 day";
         }
 
         if (!IsHttpsOrLoopback(o.BaseUrl))
@@ -68,10 +57,17 @@ public static class ErpHttpClients
         || uri.Scheme == Uri.UriSchemeHttps
         || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback);
 
-    public static IServiceCollection AddErpHttpClients<TOptions>(this IServiceCollection services, string readClient, string writeClient, string writePipeline)
-        where TOptions : class, IErpHttpOptions
+    /// <summary>
+    /// Registers one ERP connector: its options from <c>Erp:{kind}</c>, its read client <c>{kind}.Read</c> and write client
+    /// <c>{kind}.Write</c> with the settings of those options, and the connector as <see cref="IErpConnector"/>,
+    /// <see cref="IErpShipmentSource"/> and <see cref="IErpMaterialSearch"/>. Add the ERP's own option checks to the result.
+    /// </summary>
+    public static OptionsBuilder<TOptions> AddErp<TOptions, TConnector>(this IServiceCollection services, IConfiguration configuration, string kind)
+        where TOptions : ErpHttpOptions
+        where TConnector : class, IErpConnector, IErpShipmentSource, IErpMaterialSearch
     {
-        services.AddHttpClient(readClient, ConfigureClient)
+        var options = services.AddErpOptions<TOptions>(configuration, "Erp:" + kind);
+        services.AddHttpClient(ReadClient(kind), ConfigureClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions r, IServiceProvider sp) =>
@@ -81,12 +77,12 @@ public static class ErpHttpClients
                 r.Retry.Delay = o.ReadRetryBaseDelay;
                 r.AttemptTimeout.Timeout = o.ReadAttemptTimeout;
                 r.TotalRequestTimeout.Timeout = o.ReadTotalTimeout;
-                r.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, 2 * o.ReadAttemptTimeout.Ticks));
+                r.CircuitBreaker.SamplingDuration = SamplingDuration(o.ReadAttemptTimeout);
             });
 
-        services.AddHttpClient(writeClient, ConfigureClient)
+        services.AddHttpClient(WriteClient(kind), ConfigureClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-            .AddResilienceHandler(writePipeline, (builder, context) =>
+            .AddResilienceHandler(kind.ToLowerInvariant() + "-write", (builder, context) =>
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value;
                 // No retry strategy: a create whose answer was lost may have committed; the caller looks up before creating again.
@@ -94,13 +90,26 @@ public static class ErpHttpClients
                 {
                     FailureRatio = 0.5,
                     MinimumThroughput = 10,
-                    SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, 2 * o.WriteTimeout.Ticks)),
-                    BreakDuration = TimeSpan.FromSeconds(15),
+                    SamplingDuration = SamplingDuration(o.WriteTimeout),
+                    BreakDuration = o.WriteBreakDuration,
                 });
                 builder.AddTimeout(o.WriteTimeout);
             });
-        return services;
+
+        services.TryAddSingleton<TConnector>();
+        services.AddSingleton<IErpConnector>(sp => sp.GetRequiredService<TConnector>());
+        services.AddSingleton<IErpShipmentSource>(sp => sp.GetRequiredService<TConnector>());
+        services.AddSingleton<IErpMaterialSearch>(sp => sp.GetRequiredService<TConnector>());
+        return options;
     }
+
+    /// <summary>The client for logins, tokens, look-ups and stock: retried by the standard resilience pipeline.</summary>
+    public static string ReadClient(string kind) => kind + ".Read";
+
+    /// <summary>The client for creates and status changes: never retried (a retried create could double an order).</summary>
+    public static string WriteClient(string kind) => kind + ".Write";
+
+    private static TimeSpan SamplingDuration(TimeSpan timeout) => TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, 2 * timeout.Ticks));
 
     private static void ConfigureClient(HttpClient client) =>
         // The resilience pipelines own the timeouts.

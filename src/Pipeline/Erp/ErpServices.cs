@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServerlessSync.Domain.Erp.YonBip;
 using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Erp.Jushuitan;
 using ServerlessSync.Pipeline.Erp.Kingdee;
@@ -11,7 +12,8 @@ namespace ServerlessSync.Pipeline.Erp;
 
 public static class ErpServices
 {
-    public static readonly IReadOnlyList<string> Kinds = ["Kingdee", "Sap", "YonBip", "Jushuitan"];
+    public static readonly IReadOnlyList<string> Kinds =
+        [KingdeeConnector.ConnectorKind, SapConnector.ConnectorKind, YonBipConnector.ConnectorKind, JushuitanConnector.ConnectorKind];
 
     /// <summary>
     /// Registers the connector <c>Erp:Kind</c> selects and puts each of its HTTP clients behind the
@@ -29,28 +31,55 @@ public static class ErpServices
         services.TryAddSingleton<ErpStockBatcher>();
         switch (kind)
         {
-            case "Kingdee":
+            case KingdeeConnector.ConnectorKind:
                 services.AddKingdeeErp(configuration);
-                services.AddHttpClient(KingdeeHttpClients.Read).AddHttpMessageHandler<ErpGovernorHandler>();
-                services.AddHttpClient(KingdeeHttpClients.Write).AddHttpMessageHandler<ErpGovernorHandler>();
-                return services;
-            case "Sap":
+                break;
+            case SapConnector.ConnectorKind:
                 services.AddSapErp(configuration);
-                services.AddHttpClient(SapHttpClients.Read).AddHttpMessageHandler<ErpGovernorHandler>();
-                services.AddHttpClient(SapHttpClients.Write).AddHttpMessageHandler<ErpGovernorHandler>();
-                return services;
-            case "YonBip":
+                break;
+            case YonBipConnector.ConnectorKind:
                 services.AddYonBipErp(configuration);
-                services.AddHttpClient(YonBipHttpClients.Read).AddHttpMessageHandler<ErpGovernorHandler>();
-                services.AddHttpClient(YonBipHttpClients.Write).AddHttpMessageHandler<ErpGovernorHandler>();
-                return services;
-            case "Jushuitan":
+                break;
+            case JushuitanConnector.ConnectorKind:
                 services.AddJushuitanErp(configuration);
-                services.AddHttpClient(JushuitanHttpClients.Read).AddHttpMessageHandler<ErpGovernorHandler>();
-                services.AddHttpClient(JushuitanHttpClients.Write).AddHttpMessageHandler<ErpGovernorHandler>();
-                return services;
+                break;
             default:
                 throw new InvalidOperationException($"Erp:Kind '{kind}' is not supported; use one of {string.Join(", ", Kinds)}.");
         }
+
+        services.AddHttpClient(ErpHttpClients.ReadClient(kind)).AddHttpMessageHandler<ErpGovernorHandler>();
+        services.AddHttpClient(ErpHttpClients.WriteClient(kind)).AddHttpMessageHandler<ErpGovernorHandler>();
+        return services;
+    }
+
+    /// <summary>The K/3 Cloud connector with options from <c>Erp:Kingdee</c> (see <see cref="ErpHttpClients.AddErp{TOptions, TConnector}"/>).</summary>
+    public static IServiceCollection AddKingdeeErp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddErp<KingdeeOptions, KingdeeConnector>(configuration, KingdeeConnector.ConnectorKind);
+        return services;
+    }
+
+    /// <summary>The S/4HANA connector with options from <c>Erp:Sap</c>.</summary>
+    public static IServiceCollection AddSapErp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddErp<SapOptions, SapConnector>(configuration, SapConnector.ConnectorKind);
+        return services;
+    }
+
+    /// <summary>The YonBIP connector with options from <c>Erp:YonBip</c>, whose token URL and order-number define are checked too.</summary>
+    public static IServiceCollection AddYonBipErp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddErp<YonBipOptions, YonBipConnector>(configuration, YonBipConnector.ConnectorKind)
+            .Validate(o => string.IsNullOrWhiteSpace(o.TokenUrl) || Uri.TryCreate(o.TokenUrl, UriKind.Absolute, out _), "Erp:YonBip:TokenUrl must be an absolute URL when set.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.TokenUrl) || ErpHttpClients.IsHttpsOrLoopback(o.TokenUrl), "Erp:YonBip:TokenUrl must use https (plain http only to a loopback host).")
+            .Validate(o => YonBipHeadDefines.IsDefineName(o.ExternalOrderNoDefine), "Erp:YonBip:ExternalOrderNoDefine must name a header define such as define13.");
+        return services;
+    }
+
+    /// <summary>The Jushuitan connector with options from <c>Erp:Jushuitan</c>.</summary>
+    public static IServiceCollection AddJushuitanErp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddErp<JushuitanOptions, JushuitanConnector>(configuration, JushuitanConnector.ConnectorKind);
+        return services;
     }
 }

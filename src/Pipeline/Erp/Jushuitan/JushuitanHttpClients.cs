@@ -1,8 +1,8 @@
 namespace ServerlessSync.Pipeline.Erp.Jushuitan;
 
-/// <summary>The two named HTTP clients: queries may be retried, uploads never.</summary>
+/// <summary>The two named HTTP clients: reads may be retried, writes never (a retried create could double an order).</summary>
 public static class JushuitanHttpClients
 {
-    public const string Read = "Jushuitan.Read";
-    public const string Write = "Jushuitan.Write";
+    public static readonly string Read = ErpHttpClients.ReadClient(JushuitanConnector.ConnectorKind);
+    public static readonly string Write = ErpHttpClients.WriteClient(JushuitanConnector.ConnectorKind);
 }

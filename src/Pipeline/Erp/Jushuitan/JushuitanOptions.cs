@@ -3,13 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace ServerlessSync.Pipeline.Erp.Jushuitan;
 
 /// <summary>Connection to one Jushuitan (聚水潭) company, bound from <c>Erp:Jushuitan</c>.</summary>
-public sealed class JushuitanOptions : IErpHttpOptions
+public sealed class JushuitanOptions : ErpHttpOptions
 {
     public const string SectionName = "Erp:Jushuitan";
-
-    /// <summary>The open-API root, e.g. <c>https://openapi.jushuitan.com</c> (test: <c>https://dev-api.jushuitan.com</c>).</summary>
-    [Required]
-    public string BaseUrl { get; set; } = "";
 
     [Required]
     public string AppKey { get; set; } = "";
@@ -37,21 +33,6 @@ public sealed class JushuitanOptions : IErpHttpOptions
     [Range(1, 100)]
     public int ShipmentPageSize { get; set; } = 50;
 
-    /// <summary>Timeout of one orders/upload call. Writes are never retried.</summary>
-    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Timeout of one attempt of an order or inventory query.</summary>
-    public TimeSpan ReadAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Timeout of a query including its retries.</summary>
-    public TimeSpan ReadTotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Retries of a query after a network failure, timeout or 5xx.</summary>
-    public int ReadRetryCount { get; set; } = 3;
-
-    /// <summary>First retry delay of queries; later ones back off exponentially with jitter.</summary>
-    public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <inheritdoc />
-    public IEnumerable<(string Key, string? Value)> RequiredSecrets => [(nameof(AppSecret), AppSecret), (nameof(AccessToken), AccessToken)];
+    public override IEnumerable<(string Key, string? Value)> RequiredSecrets => [(nameof(AppSecret), AppSecret), (nameof(AccessToken), AccessToken)];
 }

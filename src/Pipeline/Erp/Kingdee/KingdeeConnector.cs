@@ -17,7 +17,7 @@ public sealed partial class KingdeeConnector : IErpConnector, IErpMaterialSearch
     public const string ConnectorKind = "Kingdee";
 
     private readonly KingdeeTransport _transport;
-    private readonly KingdeeSessionCache _sessions;
+    private readonly ErpCredentialCache<KingdeeSession> _sessions;
     private readonly KingdeeOptions _options;
     private readonly ILogger<KingdeeConnector> _logger;
 
@@ -31,7 +31,8 @@ public sealed partial class KingdeeConnector : IErpConnector, IErpMaterialSearch
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _options = options.Value;
         _transport = new KingdeeTransport(httpClientFactory, options);
-        _sessions = new KingdeeSessionCache(_transport, options, time, loggerFactory.CreateLogger<KingdeeSessionCache>());
+        _sessions = new ErpCredentialCache<KingdeeSession>(
+            new KingdeeLogin(_transport, options, time, loggerFactory.CreateLogger<KingdeeLogin>()).LoginAsync, time);
         _logger = loggerFactory.CreateLogger<KingdeeConnector>();
     }
 
@@ -331,28 +332,21 @@ public sealed partial class KingdeeConnector : IErpConnector, IErpMaterialSearch
         CancellationToken cancellationToken)
     {
         var name = KingdeeTransport.ShortName(service);
-        for (var attempt = 1; ; attempt++)
+        var result = await _sessions.SendAsync(
+            async session => parse((await _transport.PostAsync(clientName, service, body, session, cancellationToken)).Body),
+            r => kindOf(r) == KingdeeAnswerKind.SessionLost,
+            () => KingdeeLog.SessionLost(_logger, name),
+            () => Transient(name, "the session was lost again right after a fresh login"),
+            cancellationToken);
+        switch (kindOf(result))
         {
-            var session = await _sessions.GetAsync(cancellationToken);
-            var answer = await _transport.PostAsync(clientName, service, body, session, cancellationToken);
-            var result = parse(answer.Body);
-            switch (kindOf(result))
-            {
-                case KingdeeAnswerKind.SessionLost when attempt == 1:
-                    KingdeeLog.SessionLost(_logger, name);
-                    _sessions.Invalidate(session);
-                    continue;
-                case KingdeeAnswerKind.SessionLost:
-                    _sessions.Invalidate(session);
-                    throw Transient(name, "the session was lost again right after a fresh login");
-                case KingdeeAnswerKind.Throttled:
-                    KingdeeLog.Transient(_logger, name, "call limit reached (MsgCode 14)");
-                    throw new ErpThrottledException($"Kingdee {name}: call limit reached (MsgCode 14): {statusOf(result)?.ErrorText()}");
-                case KingdeeAnswerKind.Transient:
-                    throw Transient(name, statusOf(result)?.ErrorText() ?? "server trouble");
-                default:
-                    return result;
-            }
+            case KingdeeAnswerKind.Throttled:
+                KingdeeLog.Transient(_logger, name, "call limit reached (MsgCode 14)");
+                throw new ErpThrottledException($"Kingdee {name}: call limit reached (MsgCode 14): {statusOf(result)?.ErrorText()}");
+            case KingdeeAnswerKind.Transient:
+                throw Transient(name, statusOf(result)?.ErrorText() ?? "server trouble");
+            default:
+                return result;
         }
     }
 

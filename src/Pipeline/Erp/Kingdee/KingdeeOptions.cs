@@ -3,13 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace ServerlessSync.Pipeline.Erp.Kingdee;
 
 /// <summary>Connection to one K/3 Cloud site, bound from <c>Erp:Kingdee</c>.</summary>
-public sealed class KingdeeOptions : IErpHttpOptions
+public sealed class KingdeeOptions : ErpHttpOptions
 {
     public const string SectionName = "Erp:Kingdee";
-
-    /// <summary>The site's WebAPI root, e.g. <c>http://host/k3cloud/</c>.</summary>
-    [Required]
-    public string BaseUrl { get; set; } = "";
 
     /// <summary>账套 (data centre) id.</summary>
     [Required]
@@ -31,21 +27,6 @@ public sealed class KingdeeOptions : IErpHttpOptions
     /// <summary>Write the marketing tags to the F_SS_* custom fields (the site must have them).</summary>
     public bool WriteMarketingFields { get; set; } = true;
 
-    /// <summary>Timeout of one Save, Submit or Audit call. Writes are never retried.</summary>
-    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Timeout of one attempt of a login or query call.</summary>
-    public TimeSpan ReadAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Timeout of a login or query call including its retries.</summary>
-    public TimeSpan ReadTotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Retries of a login or query call after a network failure, timeout or 5xx.</summary>
-    public int ReadRetryCount { get; set; } = 3;
-
-    /// <summary>First retry delay of reads; later ones back off exponentially with jitter.</summary>
-    public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <summary>
     /// Bills per BatchSave and platform order numbers per <c>in (...)</c> look-up. K/3 Cloud publishes no batch limit;
     /// 50 keeps one call's body small (about 1.5 KB per order) and its server time well inside <see cref="WriteTimeout"/>.
@@ -59,5 +40,5 @@ public sealed class KingdeeOptions : IErpHttpOptions
     public int StockQueryBatchSize { get; set; } = 100;
 
     /// <inheritdoc />
-    public IEnumerable<(string Key, string? Value)> RequiredSecrets => [(nameof(AppSecret), AppSecret)];
+    public override IEnumerable<(string Key, string? Value)> RequiredSecrets => [(nameof(AppSecret), AppSecret)];
 }

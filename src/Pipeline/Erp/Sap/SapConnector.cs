@@ -20,19 +20,20 @@ public sealed partial class SapConnector : IErpConnector, IErpMaterialSearch, ID
     private const int MaxPagesPerQuery = 1000;
 
     private readonly SapTransport _transport;
-    private readonly SapCsrfSessionCache _tokens;
+    private readonly ErpCredentialCache<SapCsrfSession> _tokens;
     private readonly SapOptions _options;
     private readonly SapSalesOrderSettings _settings;
     private readonly ILogger<SapConnector> _logger;
 
-    public SapConnector(IHttpClientFactory httpClientFactory, IOptions<SapOptions> options, ILoggerFactory loggerFactory)
+    public SapConnector(IHttpClientFactory httpClientFactory, IOptions<SapOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _options = options.Value;
         _settings = _options.ToSettings();
         _transport = new SapTransport(httpClientFactory, options);
-        _tokens = new SapCsrfSessionCache(_transport, options, loggerFactory.CreateLogger<SapCsrfSessionCache>());
+        _tokens = new ErpCredentialCache<SapCsrfSession>(
+            new SapCsrfFetch(_transport, options, loggerFactory.CreateLogger<SapCsrfFetch>()).FetchAsync, time);
         _logger = loggerFactory.CreateLogger<SapConnector>();
     }
 
@@ -67,31 +68,19 @@ public sealed partial class SapConnector : IErpConnector, IErpMaterialSearch, ID
 
         var body = SapSalesOrderBuilder.BuildBody(document, _settings);
         var url = SapServices.EntitySet(_transport.BaseUrl, SapServices.SalesOrder, SapServices.SalesOrderSet, SapODataQuery.Empty, _options.Client);
-        for (var attempt = 1; ; attempt++)
+        var answer = await SendWithTokenAsync(HttpMethod.Post, url, body, null, "sales order create", cancellationToken);
+        switch (answer.Kind)
         {
-            var session = await _tokens.GetAsync(cancellationToken);
-            var answer = await _transport.SendAsync(
-                SapHttpClients.Write, HttpMethod.Post, url, body, session.Token, session.CookieHeader, "sales order create", cancellationToken);
-            switch (answer.Kind)
-            {
-                case SapAnswerKind.Success:
-                    var number = SapCreatedSalesOrder.ParseNumber(answer.Body);
-                    SapLog.Created(_logger, number, orderLabel);
-                    return ErpWriteOutcome.Created(number);
-                case SapAnswerKind.CsrfTokenRequired when attempt == 1:
-                    SapLog.TokenRequired(_logger, "sales order create");
-                    _tokens.Invalidate(session);
-                    continue;
-                case SapAnswerKind.CsrfTokenRequired:
-                    _tokens.Invalidate(session);
-                    throw Transient("sales order create", "the CSRF token was refused again right after a fresh fetch");
-                case SapAnswerKind.Rejected:
-                    return Refused(orderLabel, answer.ErrorText());
-                case SapAnswerKind.Throttled:
-                    throw new ErpThrottledException($"SAP sales order create: throttled: {answer.ErrorText()}");
-                default:
-                    throw Transient("sales order create", answer.ErrorText());
-            }
+            case SapAnswerKind.Success:
+                var number = SapCreatedSalesOrder.ParseNumber(answer.Body);
+                SapLog.Created(_logger, number, orderLabel);
+                return ErpWriteOutcome.Created(number);
+            case SapAnswerKind.Rejected:
+                return Refused(orderLabel, answer.ErrorText());
+            case SapAnswerKind.Throttled:
+                throw new ErpThrottledException($"SAP sales order create: throttled: {answer.ErrorText()}");
+            default:
+                throw Transient("sales order create", answer.ErrorText());
         }
     }
 
@@ -183,29 +172,24 @@ public sealed partial class SapConnector : IErpConnector, IErpMaterialSearch, ID
     private async Task<string?> RejectItemAsync(Uri url, string body, SapSalesOrderItemState item, CancellationToken cancellationToken)
     {
         const string operation = "sales order item rejection";
-        for (var attempt = 1; ; attempt++)
+        var answer = await SendWithTokenAsync(HttpMethod.Patch, url, body, item.ETag, operation, cancellationToken);
+        return answer.Kind switch
         {
-            var session = await _tokens.GetAsync(cancellationToken);
-            var answer = await _transport.SendAsync(
-                SapHttpClients.Write, HttpMethod.Patch, url, body, session.Token, session.CookieHeader, item.ETag, operation, cancellationToken);
-            switch (answer.Kind)
-            {
-                case SapAnswerKind.Success:
-                    return null;
-                case SapAnswerKind.CsrfTokenRequired when attempt == 1:
-                    SapLog.TokenRequired(_logger, operation);
-                    _tokens.Invalidate(session);
-                    continue;
-                case SapAnswerKind.CsrfTokenRequired:
-                    _tokens.Invalidate(session);
-                    throw Transient(operation, "the CSRF token was refused again right after a fresh fetch");
-                case SapAnswerKind.Rejected:
-                    return answer.ErrorText();
-                default:
-                    throw Transient(operation, answer.ErrorText());
-            }
-        }
+            SapAnswerKind.Success => null,
+            SapAnswerKind.Rejected => answer.ErrorText(),
+            _ => throw Transient(operation, answer.ErrorText()),
+        };
     }
+
+    /// <summary>A write with the CSRF token and its cookies; a 403 "Required" is answered once with a freshly fetched token.</summary>
+    private Task<SapHttpAnswer> SendWithTokenAsync(
+        HttpMethod method, Uri url, string body, string? ifMatch, string operation, CancellationToken cancellationToken) =>
+        _tokens.SendAsync(
+            session => _transport.SendAsync(SapHttpClients.Write, method, url, body, session.Token, session.CookieHeader, ifMatch, operation, cancellationToken),
+            a => a.Kind == SapAnswerKind.CsrfTokenRequired,
+            () => SapLog.TokenRequired(_logger, operation),
+            () => Transient(operation, "the CSRF token was refused again right after a fresh fetch"),
+            cancellationToken);
 
     /// <summary>A GET through the retrying client; a refused query is our bug, not a business answer, so it throws.</summary>
     public async Task<IReadOnlyList<ErpMaterial>> SearchMaterialsAsync(string text, int top, CancellationToken cancellationToken)

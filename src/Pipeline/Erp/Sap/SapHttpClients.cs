@@ -1,8 +1,8 @@
 namespace ServerlessSync.Pipeline.Erp.Sap;
 
-/// <summary>The two named HTTP clients: reads (token fetch, lookup, stock) may be retried, creates never.</summary>
+/// <summary>The two named HTTP clients: reads may be retried, writes never (a retried create could double an order).</summary>
 public static class SapHttpClients
 {
-    public const string Read = "Sap.Read";
-    public const string Write = "Sap.Write";
+    public static readonly string Read = ErpHttpClients.ReadClient(SapConnector.ConnectorKind);
+    public static readonly string Write = ErpHttpClients.WriteClient(SapConnector.ConnectorKind);
 }

@@ -4,13 +4,9 @@ using ServerlessSync.Domain.Erp.Sap;
 namespace ServerlessSync.Pipeline.Erp.Sap;
 
 /// <summary>Connection to one S/4HANA system through a communication user (Basic auth), bound from <c>Erp:Sap</c>.</summary>
-public sealed class SapOptions : IErpHttpOptions
+public sealed class SapOptions : ErpHttpOptions
 {
     public const string SectionName = "Erp:Sap";
-
-    /// <summary>The system's host root; OData paths <c>/sap/opu/odata/sap/...</c> are added to it.</summary>
-    [Required]
-    public string BaseUrl { get; set; } = "";
 
     /// <summary>The communication user (S/4HANA Cloud: the one of the SAP_COM_0109 arrangement).</summary>
     [Required]
@@ -63,21 +59,6 @@ public sealed class SapOptions : IErpHttpOptions
     /// <summary>Profile unit → SAP unit of measure (e.g. Pcs → PC); unlisted units are sent unchanged.</summary>
     public Dictionary<string, string> Units { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Timeout of one create call. Creates are never retried.</summary>
-    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Timeout of one attempt of a token fetch, lookup or stock read.</summary>
-    public TimeSpan ReadAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Timeout of a read including its retries.</summary>
-    public TimeSpan ReadTotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Retries of a read after a network failure, timeout, 429 or 5xx.</summary>
-    public int ReadRetryCount { get; set; } = 3;
-
-    /// <summary>First retry delay of reads; later ones back off exponentially with jitter.</summary>
-    public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <summary>Materials per stock request (they go into one <c>$filter</c>, so into the URL).</summary>
     [Range(1, 100)]
     public int StockQueryBatchSize { get; set; } = 20;
@@ -104,5 +85,5 @@ public sealed class SapOptions : IErpHttpOptions
     };
 
     /// <inheritdoc />
-    public IEnumerable<(string Key, string? Value)> RequiredSecrets => [(nameof(Password), Password)];
+    public override IEnumerable<(string Key, string? Value)> RequiredSecrets => [(nameof(Password), Password)];
 }

@@ -17,7 +17,7 @@ public sealed partial class YonBipConnector : IErpConnector, IErpMaterialSearch,
     public const string ConnectorKind = "YonBip";
 
     private readonly YonBipTransport _transport;
-    private readonly YonBipTokenCache _tokens;
+    private readonly ErpCredentialCache<YonBipToken> _tokens;
     private readonly YonBipOptions _options;
     private readonly YonBipSaleOrderSettings _settings;
     private readonly ILogger<YonBipConnector> _logger;
@@ -29,7 +29,8 @@ public sealed partial class YonBipConnector : IErpConnector, IErpMaterialSearch,
         _options = options.Value;
         _settings = _options.SaleOrderSettings();
         _transport = new YonBipTransport(httpClientFactory, options);
-        _tokens = new YonBipTokenCache(_transport, options, time, loggerFactory.CreateLogger<YonBipTokenCache>());
+        _tokens = new ErpCredentialCache<YonBipToken>(
+            new YonBipTokenFetch(_transport, options, time, loggerFactory.CreateLogger<YonBipTokenFetch>()).FetchAsync, time, t => t.RenewAt);
         _logger = loggerFactory.CreateLogger<YonBipConnector>();
     }
 
@@ -259,27 +260,21 @@ public sealed partial class YonBipConnector : IErpConnector, IErpMaterialSearch,
     /// <summary>Sends with the current token; renews it once on 310036; throttling and gateway trouble throw transient.</summary>
     private async Task<YonBipResponse> SendAsync(string api, Func<string, Task<string>> send, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var answer = await _tokens.SendAsync(
+            async token => YonBipResponse.Parse(await send(token.Value)),
+            a => a.Kind == YonBipAnswerKind.TokenInvalid,
+            () => YonBipLog.TokenRejected(_logger, api),
+            () => Transient(api, "the token was refused again right after a fresh one was fetched"),
+            cancellationToken);
+        switch (answer.Kind)
         {
-            var token = await _tokens.GetAsync(cancellationToken);
-            var answer = YonBipResponse.Parse(await send(token.Value));
-            switch (answer.Kind)
-            {
-                case YonBipAnswerKind.TokenInvalid when attempt == 1:
-                    YonBipLog.TokenRejected(_logger, api);
-                    _tokens.Invalidate(token);
-                    continue;
-                case YonBipAnswerKind.TokenInvalid:
-                    _tokens.Invalidate(token);
-                    throw Transient(api, "the token was refused again right after a fresh one was fetched");
-                case YonBipAnswerKind.Throttled:
-                    YonBipLog.Transient(_logger, api, "throttled");
-                    throw new ErpThrottledException($"YonBIP {api}: throttled: {answer.ErrorText()}");
-                case YonBipAnswerKind.Transient:
-                    throw Transient(api, answer.ErrorText());
-                default:
-                    return answer;
-            }
+            case YonBipAnswerKind.Throttled:
+                YonBipLog.Transient(_logger, api, "throttled");
+                throw new ErpThrottledException($"YonBIP {api}: throttled: {answer.ErrorText()}");
+            case YonBipAnswerKind.Transient:
+                throw Transient(api, answer.ErrorText());
+            default:
+                return answer;
         }
     }
 

@@ -1,8 +1,8 @@
 namespace ServerlessSync.Pipeline.Erp.YonBip;
 
-/// <summary>The two named HTTP clients: reads (token, list, detail, stock) may be retried, writes never.</summary>
+/// <summary>The two named HTTP clients: reads may be retried, writes never (a retried create could double an order).</summary>
 public static class YonBipHttpClients
 {
-    public const string Read = "YonBip.Read";
-    public const string Write = "YonBip.Write";
+    public static readonly string Read = ErpHttpClients.ReadClient(YonBipConnector.ConnectorKind);
+    public static readonly string Write = ErpHttpClients.WriteClient(YonBipConnector.ConnectorKind);
 }

@@ -5,13 +5,9 @@ using ServerlessSync.Domain.Erp.YonBip;
 namespace ServerlessSync.Pipeline.Erp.YonBip;
 
 /// <summary>Connection to one YonBIP tenant, bound from <c>Erp:YonBip</c>. Code fields take an ID or a code.</summary>
-public sealed class YonBipOptions : IErpHttpOptions
+public sealed class YonBipOptions : ErpHttpOptions
 {
     public const string SectionName = "Erp:YonBip";
-
-    /// <summary>The tenant's gateway URL (getGatewayAddress's <c>gatewayUrl</c>), e.g. <c>https://c3.yonyoucloud.com/iuap-api-gateway</c>.</summary>
-    [Required]
-    public string BaseUrl { get; set; } = "";
 
     /// <summary>getGatewayAddress's <c>tokenUrl</c>; empty = <see cref="BaseUrl"/>.</summary>
     public string TokenUrl { get; set; } = "";
@@ -55,24 +51,9 @@ public sealed class YonBipOptions : IErpHttpOptions
     /// <summary>A token is renewed this long before it expires (at most half its lifetime before).</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Timeout of one singleSave, batchsubmit or batchaudit call. Writes are never retried.</summary>
-    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Timeout of one attempt of a token, list, detail or stock call.</summary>
-    public TimeSpan ReadAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Timeout of a read call including its retries.</summary>
-    public TimeSpan ReadTotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Retries of a read after a network failure, timeout or 5xx.</summary>
-    public int ReadRetryCount { get; set; } = 3;
-
     /// <summary>销售出库单 list rows (bill lines) per page when reading shipments.</summary>
     [Range(1, 500)]
     public int ShipmentPageSize { get; set; } = 100;
-
-    /// <summary>First retry delay of reads; later ones back off exponentially with jitter.</summary>
-    public TimeSpan ReadRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public Uri GatewayUri => new(BaseUrl, UriKind.Absolute);
 
@@ -93,5 +74,5 @@ public sealed class YonBipOptions : IErpHttpOptions
     };
 
     /// <inheritdoc />
-    public IEnumerable<(string Key, string? Value)> RequiredSecrets => [(nameof(AppSecret), AppSecret)];
+    public override IEnumerable<(string Key, string? Value)> RequiredSecrets => [(nameof(AppSecret), AppSecret)];
 }

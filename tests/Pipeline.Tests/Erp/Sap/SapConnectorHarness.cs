@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Domain.Erp;
+using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Erp.Sap;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators;

@@ -5,44 +5,10 @@ using ServerlessSync.Domain.Erp.Sap;
 
 namespace ServerlessSync.Pipeline.Erp.Sap;
 
-/// <summary>One shared CSRF token with its session cookies, fetched on first use and again after SAP refuses it.</summary>
-internal sealed class SapCsrfSessionCache(SapTransport transport, IOptions<SapOptions> options, ILogger<SapCsrfSessionCache> logger) : IDisposable
+/// <summary>The CSRF token fetch: the token and its session cookies the connector's <see cref="ErpCredentialCache{T}"/> holds until SAP refuses them.</summary>
+internal sealed class SapCsrfFetch(SapTransport transport, IOptions<SapOptions> options, ILogger<SapCsrfFetch> logger)
 {
-    private readonly SemaphoreSlim _fetchGate = new(1, 1);
-    private SapCsrfSession? _current;
-
-    public async Task<SapCsrfSession> GetAsync(CancellationToken cancellationToken)
-    {
-        var session = Volatile.Read(ref _current);
-        if (session is not null)
-        {
-            return session;
-        }
-
-        await _fetchGate.WaitAsync(cancellationToken);
-        try
-        {
-            session = Volatile.Read(ref _current);
-            if (session is null)
-            {
-                session = await FetchAsync(cancellationToken);
-                Volatile.Write(ref _current, session);
-            }
-
-            return session;
-        }
-        finally
-        {
-            _fetchGate.Release();
-        }
-    }
-
-    /// <summary>Forgets the token unless another caller already replaced it.</summary>
-    public void Invalidate(SapCsrfSession stale) => Interlocked.CompareExchange(ref _current, null, stale);
-
-    public void Dispose() => _fetchGate.Dispose();
-
-    private async Task<SapCsrfSession> FetchAsync(CancellationToken cancellationToken)
+    public async Task<SapCsrfSession> FetchAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         var url = SapServices.ServiceRoot(transport.BaseUrl, SapServices.SalesOrder, o.Client);

@@ -5,45 +5,11 @@ using ServerlessSync.Domain.Erp.Kingdee;
 
 namespace ServerlessSync.Pipeline.Erp.Kingdee;
 
-/// <summary>One shared LoginBySign session, logged in on first use and again after the server drops it.</summary>
-internal sealed class KingdeeSessionCache(
-    KingdeeTransport transport, IOptions<KingdeeOptions> options, TimeProvider time, ILogger<KingdeeSessionCache> logger) : IDisposable
+/// <summary>LoginBySign: the session the connector's <see cref="ErpCredentialCache{T}"/> holds until the server drops it.</summary>
+internal sealed class KingdeeLogin(
+    KingdeeTransport transport, IOptions<KingdeeOptions> options, TimeProvider time, ILogger<KingdeeLogin> logger)
 {
-    private readonly SemaphoreSlim _loginGate = new(1, 1);
-    private KingdeeSession? _current;
-
-    public async Task<KingdeeSession> GetAsync(CancellationToken cancellationToken)
-    {
-        var session = Volatile.Read(ref _current);
-        if (session is not null)
-        {
-            return session;
-        }
-
-        await _loginGate.WaitAsync(cancellationToken);
-        try
-        {
-            session = Volatile.Read(ref _current);
-            if (session is null)
-            {
-                session = await LoginAsync(cancellationToken);
-                Volatile.Write(ref _current, session);
-            }
-
-            return session;
-        }
-        finally
-        {
-            _loginGate.Release();
-        }
-    }
-
-    /// <summary>Forgets the session unless another caller already replaced it.</summary>
-    public void Invalidate(KingdeeSession stale) => Interlocked.CompareExchange(ref _current, null, stale);
-
-    public void Dispose() => _loginGate.Dispose();
-
-    private async Task<KingdeeSession> LoginAsync(CancellationToken cancellationToken)
+    public async Task<KingdeeSession> LoginAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         var credentials = new KingdeeCredentials(o.AcctId, o.UserName, o.AppId, o.AppSecret, o.Lcid);
