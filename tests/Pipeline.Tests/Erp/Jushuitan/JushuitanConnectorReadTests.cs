@@ -6,6 +6,7 @@ using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Erp.Jushuitan;
 using ServerlessSync.Pipeline.Ports;
 using static ServerlessSync.Pipeline.Tests.Erp.Jushuitan.JushuitanConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Jushuitan;
 
@@ -47,28 +48,6 @@ public sealed class JushuitanConnectorReadTests
         var error = await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.FindByExternalOrderNoAsync("DY-CLOCK", CancellationToken.None));
 
         Assert.Contains("102", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_wrong_secret_is_refused_by_the_sign_check_and_nothing_is_stored()
-    {
-        await using var h = await StartAsync(settings: s => s["Erp:Jushuitan:AppSecret"] = "not-the-secret");
-
-        var error = await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.CreateSalesOrderAsync(Order("DY-SIGN"), CancellationToken.None));
-
-        Assert.Contains("签名错误", error.Message, StringComparison.Ordinal);
-        Assert.Empty(h.Sim.Orders);
-    }
-
-    [Fact]
-    public async Task Http_500_on_reads_is_retried_then_transient()
-    {
-        await using var h = await StartAsync();
-        h.Sim.Options.TransientFailureRate = 1;
-
-        await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.FindByExternalOrderNoAsync("DY-500", CancellationToken.None));
-
-        Assert.Equal(4, h.Sim.Metrics.Snapshot().TransientFailures);
     }
 
     [Fact]

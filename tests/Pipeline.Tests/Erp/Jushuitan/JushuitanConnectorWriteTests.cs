@@ -1,5 +1,6 @@
 using ServerlessSync.Domain.Erp;
 using static ServerlessSync.Pipeline.Tests.Erp.Jushuitan.JushuitanConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Jushuitan;
 
@@ -51,36 +52,6 @@ public sealed class JushuitanConnectorWriteTests
         Assert.Equal(ErpWriteResult.AlreadyExists, uploadedAgain.Result);
         Assert.Equal(created.ErpOrderNumber, uploadedAgain.ErpOrderNumber);
         Assert.Single(h.Sim.Orders);
-    }
-
-    [Fact]
-    public async Task Unknown_sku_is_rejected_with_the_element_message_and_not_retried()
-    {
-        await using var h = await StartAsync();
-
-        var outcome = await h.Connector.CreateSalesOrderAsync(Order("DY-R-1", Line("MAT-UNKNOWN", 1, 100)), CancellationToken.None);
-
-        Assert.Equal(ErpWriteResult.Rejected, outcome.Result);
-        Assert.Contains("MAT-UNKNOWN", outcome.Reason, StringComparison.Ordinal);
-        Assert.Equal(1, h.Calls("orders/upload"));
-        Assert.Empty(h.Sim.Orders);
-    }
-
-    [Fact]
-    public async Task Http_500_and_throttling_on_an_upload_are_transient_and_not_retried()
-    {
-        await using var h = await StartAsync();
-        h.Sim.Options.TransientFailureRate = 1;
-        var on500 = await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.CreateSalesOrderAsync(Order("DY-T-1"), CancellationToken.None));
-        h.Sim.Options.TransientFailureRate = 0;
-        h.Sim.Options.MaxCallsPerSecond = 0.001;
-        await h.Connector.FindByExternalOrderNoAsync("takes-the-last-token", CancellationToken.None);
-        var throttled = await Assert.ThrowsAsync<ErpThrottledException>(() => h.Connector.CreateSalesOrderAsync(Order("DY-T-2"), CancellationToken.None));
-
-        Assert.Contains("500", on500.Message, StringComparison.Ordinal);
-        Assert.Contains("199", throttled.Message, StringComparison.Ordinal);
-        Assert.Equal(2, h.Calls("orders/upload"));
-        Assert.Empty(h.Sim.Orders);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ServerlessSync.Domain.Erp;
 using ServerlessSync.Pipeline.Mapping;
 using ServerlessSync.Pipeline.Ports;
 using static ServerlessSync.Pipeline.Tests.Erp.Jushuitan.JushuitanConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Jushuitan;
 

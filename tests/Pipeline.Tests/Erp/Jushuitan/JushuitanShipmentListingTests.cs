@@ -6,6 +6,7 @@ using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators.Jushuitan;
 using ServerlessSync.Simulators.Shipping;
 using static ServerlessSync.Pipeline.Tests.Erp.Jushuitan.JushuitanConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Jushuitan;
 

@@ -5,6 +5,7 @@ using ServerlessSync.Domain.Erp;
 using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Tests.Erp.Batching;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Kingdee;
 

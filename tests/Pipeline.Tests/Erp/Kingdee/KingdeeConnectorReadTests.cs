@@ -7,6 +7,7 @@ using ServerlessSync.Pipeline.Erp.Kingdee;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Kingdee;
 
@@ -78,32 +79,6 @@ public sealed class KingdeeConnectorReadTests
         Assert.Equal(0m, stock.Available("MAT-CREAM-50"));
         Assert.Equal(0m, stock.Available("MAT-NONE"));
         Assert.Equal(3, stock.AvailableByMaterial.Count);
-    }
-
-    [Fact]
-    public async Task Throttling_is_transient()
-    {
-        await using var h = await StartAsync();
-        await h.Connector.FindByExternalOrderNoAsync("warm-up", CancellationToken.None);
-        h.Sim.Options.MaxCallsPerSecond = 0.001;
-        await h.Connector.FindByExternalOrderNoAsync("takes-the-last-token", CancellationToken.None);
-
-        var error = await Assert.ThrowsAsync<ErpThrottledException>(() => h.Connector.GetStockAsync(["MAT-LIP-01"], CancellationToken.None));
-
-        Assert.Contains("14", error.Message, StringComparison.Ordinal);
-        Assert.True(h.Sim.Metrics.Snapshot().Throttled >= 1);
-    }
-
-    [Fact]
-    public async Task Http_500_on_reads_is_retried_then_transient()
-    {
-        await using var h = await StartAsync();
-        await h.Connector.FindByExternalOrderNoAsync("warm-up", CancellationToken.None);
-        h.Sim.Options.TransientFailureRate = 1;
-
-        await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.FindByExternalOrderNoAsync("DY-500", CancellationToken.None));
-
-        Assert.Equal(4, h.Sim.Metrics.Snapshot().TransientFailures);
     }
 
     [Fact]

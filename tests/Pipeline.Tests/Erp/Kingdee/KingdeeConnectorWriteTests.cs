@@ -1,6 +1,7 @@
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.Kingdee;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Kingdee;
 
@@ -26,18 +27,6 @@ public sealed class KingdeeConnectorWriteTests
     }
 
     [Fact]
-    public async Task Unknown_material_is_rejected_with_the_erp_message()
-    {
-        await using var h = await StartAsync();
-
-        var outcome = await h.Connector.CreateSalesOrderAsync(Order("DY-R-1", Line("MAT-UNKNOWN", 1, 100)), CancellationToken.None);
-
-        Assert.Equal(ErpWriteResult.Rejected, outcome.Result);
-        Assert.Contains("MAT-UNKNOWN", outcome.Reason, StringComparison.Ordinal);
-        Assert.Empty(h.Sim.Bills);
-    }
-
-    [Fact]
     public async Task Invalid_document_is_rejected_without_calling_the_erp()
     {
         await using var h = await StartAsync();
@@ -46,48 +35,6 @@ public sealed class KingdeeConnectorWriteTests
 
         Assert.Equal(ErpWriteResult.Rejected, outcome.Result);
         Assert.Equal(0, h.Sim.Metrics.Snapshot().TotalCalls);
-    }
-
-    [Fact]
-    public async Task Lost_session_is_renewed_and_the_call_repeated_once()
-    {
-        await using var h = await StartAsync();
-        await h.Connector.CreateSalesOrderAsync(Order("DY-S-1"), CancellationToken.None);
-
-        h.Sim.DropSessions();
-        var outcome = await h.Connector.CreateSalesOrderAsync(Order("DY-S-2"), CancellationToken.None);
-
-        Assert.Equal(ErpWriteResult.Created, outcome.Result);
-        Assert.Equal(2, h.Calls("LoginBySign"));
-        Assert.Equal(1, h.Sim.Metrics.Snapshot().SessionRejections);
-        Assert.Equal(2, h.Sim.Bills.Count);
-        Assert.Empty(h.Sim.Duplicates);
-    }
-
-    [Fact]
-    public async Task Concurrent_first_calls_share_one_login()
-    {
-        await using var h = await StartAsync();
-
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8)
-            .Select(i => h.Connector.CreateSalesOrderAsync(Order($"DY-P-{i}"), CancellationToken.None)));
-
-        Assert.All(outcomes, o => Assert.Equal(ErpWriteResult.Created, o.Result));
-        Assert.Equal(1, h.Calls("LoginBySign"));
-        Assert.Equal(8, h.Sim.Bills.Count(b => b.Status == "C"));
-    }
-
-    [Fact]
-    public async Task Http_500_on_a_write_is_transient_and_not_retried()
-    {
-        await using var h = await StartAsync();
-        await h.Connector.FindByExternalOrderNoAsync("warm-up", CancellationToken.None);
-        h.Sim.Options.TransientFailureRate = 1;
-
-        await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.CreateSalesOrderAsync(Order("DY-T-1"), CancellationToken.None));
-
-        Assert.Equal(1, h.Calls("Save"));
-        Assert.Empty(h.Sim.Bills);
     }
 
     [Fact]
@@ -107,14 +54,4 @@ public sealed class KingdeeConnectorWriteTests
         Assert.Equal(1, h.Calls("Save"));
     }
 
-    [Fact]
-    public async Task Wrong_credentials_make_login_fail_transiently()
-    {
-        await using var h = await StartAsync(settings: s => s["Erp:Kingdee:AppSecret"] = "not-the-secret");
-
-        var error = await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.CreateSalesOrderAsync(Order("DY-L-1"), CancellationToken.None));
-
-        Assert.Contains("login", error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(0, h.Calls("Save"));
-    }
 }

@@ -5,6 +5,7 @@ using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators.Kingdee;
 using ServerlessSync.Simulators.Shipping;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Kingdee;
 

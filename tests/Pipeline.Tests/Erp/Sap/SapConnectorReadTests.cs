@@ -7,6 +7,7 @@ using ServerlessSync.Pipeline.Erp.Sap;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators.Sap;
 using static ServerlessSync.Pipeline.Tests.Erp.Sap.SapConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Sap;
 
@@ -73,29 +74,6 @@ public sealed class SapConnectorReadTests
         Assert.Equal(0m, stock.Available("MAT-NOT-STOCKED"));
         Assert.Equal(3, stock.AvailableByMaterial.Count);
         Assert.True(h.Calls("GET A_MatlStkInAcctMod") >= 2, "the answer came in pages of two rows");
-    }
-
-    [Fact]
-    public async Task Stock_for_many_materials_is_asked_in_batches()
-    {
-        await using var h = await StartAsync(settings: s => s["Erp:Sap:StockQueryBatchSize"] = "2");
-        var materials = Simulators.DemoCatalog.Products.Select(p => p.MaterialNumber).ToList();
-
-        var stock = await h.Connector.GetStockAsync(materials, CancellationToken.None);
-
-        Assert.All(materials, m => Assert.Equal(Simulators.DemoCatalog.DefaultStock, stock.Available(m)));
-        Assert.Equal(3, h.Calls("GET A_MatlStkInAcctMod"));
-    }
-
-    [Fact]
-    public async Task A_server_error_on_a_read_is_retried_and_then_transient()
-    {
-        await using var h = await StartAsync();
-        h.Sim.Options.TransientFailureRate = 1;
-
-        await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.FindByExternalOrderNoAsync("DY-E-1", CancellationToken.None));
-
-        Assert.True(h.Calls("GET A_SalesOrder") > 1, "reads are retried");
     }
 
     [Fact]

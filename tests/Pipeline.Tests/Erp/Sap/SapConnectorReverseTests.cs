@@ -1,5 +1,6 @@
 using ServerlessSync.Domain.Erp;
 using static ServerlessSync.Pipeline.Tests.Erp.Sap.SapConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Sap;
 

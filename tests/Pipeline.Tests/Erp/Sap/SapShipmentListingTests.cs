@@ -4,6 +4,7 @@ using ServerlessSync.Domain.Shipments;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators.Shipping;
 using static ServerlessSync.Pipeline.Tests.Erp.Sap.SapConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Sap;
 

@@ -2,6 +2,7 @@ using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.YonBip;
 using ServerlessSync.Simulators;
 using static ServerlessSync.Pipeline.Tests.Erp.YonBip.YonBipConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.YonBip;
 
@@ -69,15 +70,4 @@ public sealed class YonBipConnectorReadTests
         Assert.True(h.Sim.Metrics.Snapshot().Throttled >= 1);
     }
 
-    [Fact]
-    public async Task Http_500_on_reads_is_retried_then_transient()
-    {
-        await using var h = await StartAsync();
-        await h.Connector.FindByExternalOrderNoAsync("warm-up", CancellationToken.None);
-        h.Sim.Options.TransientFailureRate = 1;
-
-        await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.FindByExternalOrderNoAsync("DY-500", CancellationToken.None));
-
-        Assert.Equal(4, h.Sim.Metrics.Snapshot().TransientFailures);
-    }
 }

@@ -6,27 +6,12 @@ using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Erp.YonBip;
 using ServerlessSync.Pipeline.Ports;
 using static ServerlessSync.Pipeline.Tests.Erp.YonBip.YonBipConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.YonBip;
 
 public sealed class YonBipConnectorTokenTests
 {
-    [Fact]
-    public async Task A_revoked_token_answered_310036_is_renewed_and_the_call_repeated_once()
-    {
-        await using var h = await StartAsync();
-        await h.Connector.CreateSalesOrderAsync(Order("DY-K-1"), CancellationToken.None);
-
-        h.Sim.DropTokens();
-        var outcome = await h.Connector.CreateSalesOrderAsync(Order("DY-K-2"), CancellationToken.None);
-
-        Assert.Equal(ErpWriteResult.Created, outcome.Result);
-        Assert.Equal(2, h.Calls("getAccessToken"));
-        Assert.Equal(1, h.Sim.Metrics.Snapshot().SessionRejections);
-        Assert.Equal(2, h.Sim.Orders.Count);
-        Assert.Empty(h.Sim.Duplicates);
-    }
-
     [Fact]
     public async Task A_token_is_renewed_before_it_expires_so_no_call_meets_310036()
     {
@@ -38,30 +23,6 @@ public sealed class YonBipConnectorTokenTests
 
         Assert.Equal(2, h.Calls("getAccessToken"));
         Assert.Equal(0, h.Sim.Metrics.Snapshot().SessionRejections);
-    }
-
-    [Fact]
-    public async Task Concurrent_first_calls_share_one_token()
-    {
-        await using var h = await StartAsync();
-
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8)
-            .Select(i => h.Connector.CreateSalesOrderAsync(Order($"DY-P-{i}"), CancellationToken.None)));
-
-        Assert.All(outcomes, o => Assert.Equal(ErpWriteResult.Created, o.Result));
-        Assert.Equal(1, h.Calls("getAccessToken"));
-        Assert.Equal(8, h.Sim.Orders.Count(o => o.VerifyState == 2));
-    }
-
-    [Fact]
-    public async Task A_wrong_secret_makes_the_token_fetch_fail_transiently()
-    {
-        await using var h = await StartAsync(settings: s => s["Erp:YonBip:AppSecret"] = "not-the-secret");
-
-        var error = await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.CreateSalesOrderAsync(Order("DY-L-1"), CancellationToken.None));
-
-        Assert.Contains("token refused", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, h.Calls("singleSave"));
     }
 
     [Fact]

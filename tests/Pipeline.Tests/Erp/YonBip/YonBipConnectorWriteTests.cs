@@ -1,6 +1,7 @@
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.YonBip;
 using static ServerlessSync.Pipeline.Tests.Erp.YonBip.YonBipConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.YonBip;
 
@@ -32,20 +33,6 @@ public sealed class YonBipConnectorWriteTests
     }
 
     [Fact]
-    public async Task Unknown_material_is_rejected_with_the_erp_message_and_not_retried()
-    {
-        await using var h = await StartAsync();
-
-        var outcome = await h.Connector.CreateSalesOrderAsync(Order("DY-R-1", Line("MAT-UNKNOWN", 1, 100)), CancellationToken.None);
-
-        Assert.Equal(ErpWriteResult.Rejected, outcome.Result);
-        Assert.Contains("MAT-UNKNOWN", outcome.Reason, StringComparison.Ordinal);
-        Assert.Contains("999", outcome.Reason, StringComparison.Ordinal);
-        Assert.Equal(1, h.Calls("singleSave"));
-        Assert.Empty(h.Sim.Orders);
-    }
-
-    [Fact]
     public async Task Invalid_document_is_rejected_without_calling_the_erp()
     {
         await using var h = await StartAsync();
@@ -54,24 +41,6 @@ public sealed class YonBipConnectorWriteTests
 
         Assert.Equal(ErpWriteResult.Rejected, outcome.Result);
         Assert.Equal(0, h.Sim.Metrics.Snapshot().TotalCalls);
-    }
-
-    [Fact]
-    public async Task Http_500_and_throttling_on_a_write_are_transient_and_not_retried()
-    {
-        await using var h = await StartAsync();
-        await h.Connector.FindByExternalOrderNoAsync("warm-up", CancellationToken.None);
-        h.Sim.Options.TransientFailureRate = 1;
-        var on500 = await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.CreateSalesOrderAsync(Order("DY-T-1"), CancellationToken.None));
-        h.Sim.Options.TransientFailureRate = 0;
-        h.Sim.Options.MaxCallsPerSecond = 0.001;
-        await h.Connector.FindByExternalOrderNoAsync("takes-the-last-token", CancellationToken.None);
-        var throttled = await Assert.ThrowsAsync<ErpThrottledException>(() => h.Connector.CreateSalesOrderAsync(Order("DY-T-2"), CancellationToken.None));
-
-        Assert.Contains("500", on500.Message, StringComparison.Ordinal);
-        Assert.Contains("310046", throttled.Message, StringComparison.Ordinal);
-        Assert.Equal(2, h.Calls("singleSave"));
-        Assert.Empty(h.Sim.Orders);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators.Shipping;
 using ServerlessSync.Simulators.YonBip;
 using static ServerlessSync.Pipeline.Tests.Erp.YonBip.YonBipConnectorHarness;
+using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.YonBip;
 

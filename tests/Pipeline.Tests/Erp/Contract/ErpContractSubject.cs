@@ -1,0 +1,61 @@
+using ServerlessSync.Pipeline.Ports;
+
+namespace ServerlessSync.Pipeline.Tests.Erp.Contract;
+
+/// <summary>
+/// One ERP connector running against its simulator, seen only through what every connector must show: its documents,
+/// its call counts by kind of call, and the faults its simulator can be told to make. One small subclass per ERP.
+/// </summary>
+internal abstract class ErpContractSubject : IAsyncDisposable
+{
+    public abstract IErpConnector Connector { get; }
+
+    /// <summary>The ERP numbers of the documents the simulator holds for a platform order.</summary>
+    public abstract IReadOnlyList<string> DocumentsFor(string externalOrderNo);
+
+    /// <summary>Platform orders the simulator holds more than one document for.</summary>
+    public abstract IReadOnlyList<string> Duplicates { get; }
+
+    /// <summary>The document's status as the ERP keeps it (K/3 FDocumentStatus, SAP rejection status, YonBIP verifystate, Jushuitan shop status).</summary>
+    public abstract string StateOf(string number);
+
+    /// <summary>True when the document went all the way the connector takes a new order (audited where the ERP audits).</summary>
+    public abstract bool IsComplete(string number);
+
+    /// <summary>True once the document has been reversed (deleted, rejected or closed, as the ERP does it).</summary>
+    public abstract bool IsReversed(string number);
+
+    /// <summary>Calls of the ERP's create API (Save or BatchSave, POST A_SalesOrder, singleSave, orders/upload).</summary>
+    public abstract long CreateCalls { get; }
+
+    /// <summary>Calls of the ERP's order look-up API.</summary>
+    public abstract long LookupCalls { get; }
+
+    public abstract long StockCalls { get; }
+
+    public abstract long Throttled { get; }
+
+    public abstract long TransientFailures { get; }
+
+    /// <summary>What the connector's error says when the ERP refuses a wrong secret (AppSecret, SAP's Password).</summary>
+    public abstract string WrongSecretMessage { get; }
+
+    /// <summary>What the ERP's refusal of an unknown material says besides the material (its error code), or "".</summary>
+    public abstract string RefusalCode { get; }
+
+    /// <summary>The code of the ERP's throttling answer (MsgCode 14, HTTP 429, 310046, Jushuitan's frequency code).</summary>
+    public abstract string ThrottleCode { get; }
+
+    /// <summary>The most materials one stock call may carry, as configured for the test (within the documented limit).</summary>
+    public abstract int StockMaterialsPerCall { get; }
+
+    public abstract void FailEveryCall(bool on);
+
+    public abstract void LoseAnswersAfterCommit(bool on);
+
+    public abstract void IgnoreLookupFilter();
+
+    public abstract void AllowCallsPerSecond(double rate);
+
+    public abstract ValueTask DisposeAsync();
+}
