@@ -37,6 +37,7 @@ public static class PipelineServices
         services.AddValidatedOptions<IntakeOptions>(configuration, IntakeOptions.SectionName, o => o.Problems());
         services.AddValidatedOptions<AlertOptions>(configuration, AlertOptions.SectionName, o => o.Problems());
         services.AddValidatedOptionsValue<SyncSettings>(configuration, SyncSettings.SectionName, o => o.Problems());
+        services.AddSingleton(sp => SyncRetryPlan.From(sp.GetRequiredService<SyncSettings>()));
 
         services.AddSingleton<StorageClients>();
         services.AddSingleton<InboxStore>();
@@ -126,11 +127,9 @@ public static class PipelineServices
         services.AddSingleton<OrderReceivedEvents>();
         services.AddPlatforms(configuration);
 
-        services.AddTransient<SyncOrderOrchestrator>();
-        services.AddTransient<SyncBatchOrchestrator>();
-        foreach (var activity in SyncTasks.Activities.Values)
+        foreach (var task in SyncTasks.All)
         {
-            services.AddTransient(activity);
+            services.AddTransient(task.Implementation);
         }
 
         return services;

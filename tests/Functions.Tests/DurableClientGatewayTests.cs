@@ -32,7 +32,7 @@ public sealed class DurableClientGatewayTests(DurableHostFixture durable) : ICla
 
         Assert.True(await gateway.TryStartAsync(id, input, CancellationToken.None));
         var started = await durable.WaitForStartAsync(id);
-        Assert.Equal(SyncTaskNames.SyncOrder, started.Name);
+        Assert.Equal(SyncTasks.SyncOrder.Name, started.Name);
         Assert.Equal(input, started.ReadInputAs<SyncOrderInput>());
 
         var running = await gateway.GetAsync(id, CancellationToken.None);

@@ -47,7 +47,7 @@ public sealed class FunctionsMetadataTests
         string[] expected =
         [
             WebhookFunction.Name, GetOrderFunction.Name, HealthFunction.Name, StartSyncOrderFunction.Name, PullOrdersFunction.Name, IntakeQueueMetricsFunction.Name,
-            SyncTaskNames.SyncOrder, SyncTaskNames.SyncBatch, .. SyncTasks.Activities.Keys,
+            SyncTasks.SyncOrder.Name, SyncTasks.SyncBatch.Name, .. SyncTasks.Activities.Select(a => a.Name),
             DashboardPageFunction.Name, ConsolePageFunction.Name, WebAssetFunction.Name, StatsSummaryFunction.Name, RecentAlertsFunction.Name, ReconciliationFunction.Name,
             ResyncOrderFunction.Name, ProfileFunction.Name, ProfileHistoryFunction.Name, ProfileDryRunFunction.Name, QuarantineListFunction.Name, QuarantineReleaseFunction.Name,
             IntakePoisonFunction.Name, IntakePoisonRedriveFunction.Name, PullSkippedFunction.Name, HeldPushesFunction.Name, HeldPushesReplayFunction.Name,
@@ -196,82 +196,25 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void SyncOrder_and_SyncBatch_are_orchestration_triggers_and_every_step_is_an_activity_trigger()
+    public void Every_defined_durable_task_has_one_trigger_function_of_its_kind_with_its_input_and_output()
     {
-        Assert.Equal("orchestrationTrigger", Text(Trigger(SyncTaskNames.SyncOrder), "type"));
-        Assert.Equal("orchestrationTrigger", Text(Trigger(SyncTaskNames.SyncBatch), "type"));
-        var names = typeof(SyncTaskNames).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral)
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .Where(n => n is not (SyncTaskNames.SyncOrder or SyncTaskNames.SyncBatch))
-            .ToList();
-        Assert.Equal(SyncTasks.Activities.Keys.Order(), names.Order());
-        foreach (var name in names)
+        var durableFunctions = typeof(FunctionsServices).Assembly.GetTypes().SelectMany(t => t.GetMethods())
+            .Where(m => m.GetParameters().Any(p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null || p.GetCustomAttribute<ActivityTriggerAttribute>() is not null))
+            .ToDictionary(m => m.GetCustomAttribute<FunctionAttribute>()!.Name);
+        Assert.Equal(SyncTasks.All.Select(t => t.Name).Order(), durableFunctions.Keys.Order());
+
+        foreach (var task in SyncTasks.Orchestrations)
         {
-            Assert.Equal("activityTrigger", Text(Trigger(name), "type"));
-        }
-    }
-
-    [Fact]
-    public void Every_activity_the_orchestrators_call_has_an_activity_function()
-    {
-        // The names the orchestrators pass to CallActivityAsync are SyncTaskNames constants, compiled in as string
-        // literals: read every identifier-like literal from their IL (messages and targets have spaces, colons or lower case).
-        var called = IdentifierLiteralsIn(typeof(SyncOrderOrchestrator)).Union(IdentifierLiteralsIn(typeof(Pipeline.Sync.Batch.SyncBatchOrchestrator))).ToList();
-        Assert.Equal(SyncTasks.Activities.Keys.Order(), called.Order());
-        foreach (var name in called)
-        {
-            Assert.Equal("activityTrigger", Text(Trigger(name), "type"));
-        }
-    }
-
-    [Fact]
-    public void Each_activity_function_takes_the_input_type_of_the_activity_class_it_runs()
-    {
-        foreach (var method in typeof(SyncActivityFunctions).GetMethods().Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null))
-        {
-            var name = method.GetCustomAttribute<FunctionAttribute>()!.Name;
-            var activity = (ITaskActivity)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(SyncTasks.Activities[name]);
-            var input = method.GetParameters().Single(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null);
-            Assert.Equal(activity.InputType, input.ParameterType);
-            Assert.Equal(typeof(Task<>).MakeGenericType(activity.OutputType), method.ReturnType);
-        }
-    }
-
-    /// <summary>Every PascalCase string literal loaded (ldstr) in a type's methods and its compiler-generated state machines.</summary>
-    private static HashSet<string> IdentifierLiteralsIn(Type type)
-    {
-        var literals = new HashSet<string>();
-        var types = new[] { type }.Concat(type.GetNestedTypes(BindingFlags.NonPublic | BindingFlags.Public));
-        foreach (var t in types)
-        {
-            foreach (var method in t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            {
-                var il = method.GetMethodBody()?.GetILAsByteArray();
-                if (il is null)
-                {
-                    continue;
-                }
-
-                for (var i = 0; i < il.Length - 4; i++)
-                {
-                    if (il[i] != 0x72)
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        literals.Add(method.Module.ResolveString(BitConverter.ToInt32(il, i + 1)));
-                    }
-                    catch (ArgumentException)
-                    {
-                        // 0x72 inside another instruction's operand, not an ldstr.
-                    }
-                }
-            }
+            Assert.Equal("orchestrationTrigger", Text(Trigger(task.Name), "type"));
+            Assert.Equal(typeof(Task<>).MakeGenericType(task.OutputType), durableFunctions[task.Name].ReturnType);
         }
 
-        return literals.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^[A-Z][A-Za-z]+$")).ToHashSet();
+        foreach (var task in SyncTasks.Activities)
+        {
+            Assert.Equal("activityTrigger", Text(Trigger(task.Name), "type"));
+            var function = durableFunctions[task.Name];
+            Assert.Equal(task.InputType, function.GetParameters().Single(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null).ParameterType);
+            Assert.Equal(typeof(Task<>).MakeGenericType(task.OutputType), function.ReturnType);
+        }
     }
 }

@@ -61,17 +61,19 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
         Assert.Equal(push.MsgId, row.RowKey);
         Assert.Contains(order.OrderId, await app.Service<InboxStore>().GetRawMessageAsync(PlatformNames.Douyin, order.ShopId, order.OrderId, push.MsgId, CancellationToken.None));
         var instance = await durable.WaitForCompletionAsync(SyncBatchStarter.InstanceIdOf(IntakeDelivery.Parse(firstText).Batch!.Id));
-        Assert.Equal(SyncTaskNames.SyncBatch, instance.Name);
-        Assert.Equal(push.MsgId, Assert.Single(instance.ReadInputAs<SyncBatchInput>()!.Events).MsgId);
+        Assert.Equal(SyncTasks.SyncBatch.Name, instance.Name);
+        var input = instance.ReadInputAs<SyncBatchInput>()!;
+        Assert.Equal(push.MsgId, Assert.Single(input.Events).MsgId);
+        Assert.Equal(SyncRetryPlan.From(app.Service<SyncSettings>()), input.Retries);
 
         // The same message delivered again finds its batch run and starts nothing.
         Assert.Equal(1, (await function.RunAsync(firstText, durable.Client, app.QueueTry(1), CancellationToken.None))?.AlreadyCovered);
     }
 
     [Fact]
-    public async Task An_intake_message_starts_SyncOrder_under_the_deterministic_instance_id_with_the_event_as_input()
+    public async Task An_intake_message_starts_SyncOrder_under_the_deterministic_instance_id_with_the_event_and_the_configured_retries_as_input()
     {
-        await using var app = await FunctionsTestApp.StartAsync();
+        await using var app = await FunctionsTestApp.StartAsync(new Dictionary<string, string?> { ["Sync:WriteErpMaxAttempts"] = "7", ["Sync:WriteBackRetrySeconds"] = "42" });
         var message = Message("paid");
         await app.EnqueueAsync(message);
         var text = await ReceiveAsync(app);
@@ -80,9 +82,10 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
 
         Assert.Equal(OneStarted, outcome);
         var instance = await durable.WaitForCompletionAsync($"douyin:100200300:{message.OrderId}");
-        Assert.Equal(SyncTaskNames.SyncOrder, instance.Name);
+        Assert.Equal(SyncTasks.SyncOrder.Name, instance.Name);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
-        Assert.Equal(new SyncOrderInput(message.Key, "paid", message.MsgId), instance.ReadInputAs<SyncOrderInput>());
+        var retries = SyncRetryPlan.From(new SyncSettings { WriteErpMaxAttempts = 7, WriteBackRetrySeconds = 42 });
+        Assert.Equal(new SyncOrderInput(message.Key, "paid", message.MsgId, retries), instance.ReadInputAs<SyncOrderInput>());
         Assert.Empty(await app.PeekIntakeAsync());
     }
 
@@ -128,7 +131,7 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
         var function = app.Create<StartSyncOrderFunction>();
         var stale = Message("paid", acceptedAt: DateTimeOffset.UtcNow.AddMinutes(-5));
         var run = new SyncOrderInput(stale.Key, "shipped", "msg-run");
-        await durable.Client.ScheduleNewOrchestrationInstanceAsync(SyncTaskNames.SyncOrder, run, new Microsoft.DurableTask.StartOrchestrationOptions(stale.Key.InstanceId));
+        await durable.Client.ScheduleNewOrchestrationInstanceAsync(SyncTasks.SyncOrder.Name, run, new Microsoft.DurableTask.StartOrchestrationOptions(stale.Key.InstanceId));
         var finished = await durable.WaitForCompletionAsync(stale.Key.InstanceId);
 
         var outcome = await function.RunAsync(stale.ToJson(), durable.Client, app.QueueTry(1), CancellationToken.None);

@@ -29,7 +29,7 @@ public sealed class IntakeQueuePollerTests
         public IntakeQueuePoller Poller { get; } = new(
             storage,
             new IntakeMessageHandler(
-                new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(settings), NullLogger<OrderEventStarter>.Instance),
+                new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(settings), SyncRetryPlan.Defaults, NullLogger<OrderEventStarter>.Instance),
                 new InboxStore(storage, new IntakeBodyStore(storage)),
                 Options.Create(settings),
                 NullLogger<IntakeMessageHandler>.Instance),

@@ -49,10 +49,10 @@ public sealed class DurableClientGateway(DurableTaskClient client) : IOrchestrat
     }
 
     public Task<bool> TryStartAsync(string instanceId, SyncOrderInput input, CancellationToken cancellationToken) =>
-        TryStartAsync(SyncTaskNames.SyncOrder, instanceId, input, cancellationToken);
+        TryStartAsync(SyncTasks.SyncOrder.Name, instanceId, input, cancellationToken);
 
     public Task<bool> TryStartBatchAsync(string instanceId, SyncBatchInput input, CancellationToken cancellationToken) =>
-        TryStartAsync(SyncTaskNames.SyncBatch, instanceId, input, cancellationToken);
+        TryStartAsync(SyncTasks.SyncBatch.Name, instanceId, input, cancellationToken);
 
     private async Task<bool> TryStartAsync(string orchestration, string instanceId, object input, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Events;
 using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Functions.Intake;
@@ -13,6 +14,7 @@ public sealed class IntakeMessageHandlerFactory(
     InboxStore inbox,
     StartPacer pacer,
     IOptions<IntakeOptions> options,
+    SyncRetryPlan retries,
     ILoggerFactory loggers,
     TimeProvider clock,
     PipelineMetrics metrics,
@@ -23,14 +25,14 @@ public sealed class IntakeMessageHandlerFactory(
     {
         var gateway = new DurableClientGateway(client);
         return new(
-            new OrderEventStarter(gateway, queue, options, loggers.CreateLogger<OrderEventStarter>(), clock, metrics),
+            new OrderEventStarter(gateway, queue, options, retries, loggers.CreateLogger<OrderEventStarter>(), clock, metrics),
             inbox,
             options,
             loggers.CreateLogger<IntakeMessageHandler>(),
             pacer,
             metrics,
             receivedEvents,
-            options.Value.BatchRuns ? new SyncBatchStarter(gateway, gateway, loggers.CreateLogger<SyncBatchStarter>(), clock, metrics) : null,
+            options.Value.BatchRuns ? new SyncBatchStarter(gateway, gateway, retries, loggers.CreateLogger<SyncBatchStarter>(), clock, metrics) : null,
             assembler);
     }
 }

@@ -60,16 +60,16 @@ public sealed class DurableTaskHost : IHostedService, IAsyncDisposable
         await orchestrationService.CreateIfNotExistsAsync();
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
         worker = new TaskHubWorker(orchestrationService, loggerFactory);
-        foreach (var (name, type) in SyncTasks.Orchestrators)
+        foreach (var task in SyncTasks.Orchestrations)
         {
             worker.AddTaskOrchestrations(new ShimObjectCreator<TaskOrchestration>(
-                name, () => shims.CreateOrchestration(name, (ITaskOrchestrator)services.GetRequiredService(type), parent: null)));
+                task.Name, () => shims.CreateOrchestration(task.Name, (ITaskOrchestrator)services.GetRequiredService(task.Implementation), parent: null)));
         }
 
-        foreach (var (name, type) in SyncTasks.Activities)
+        foreach (var task in SyncTasks.Activities)
         {
             worker.AddTaskActivities(new ShimObjectCreator<TaskActivity>(
-                name, () => shims.CreateActivity(name, (ITaskActivity)services.GetRequiredService(type))));
+                task.Name, () => shims.CreateActivity(task.Name, (ITaskActivity)services.GetRequiredService(task.Implementation))));
         }
 
         await worker.StartAsync();

@@ -20,10 +20,10 @@ public sealed class TaskHubOrchestrationGateway(DurableTaskHost host) : IOrchest
     }
 
     public Task<bool> TryStartAsync(string instanceId, SyncOrderInput input, CancellationToken cancellationToken) =>
-        TryStartAsync(SyncTaskNames.SyncOrder, instanceId, input);
+        TryStartAsync(SyncTasks.SyncOrder.Name, instanceId, input);
 
     public Task<bool> TryStartBatchAsync(string instanceId, SyncBatchInput input, CancellationToken cancellationToken) =>
-        TryStartAsync(SyncTaskNames.SyncBatch, instanceId, input);
+        TryStartAsync(SyncTasks.SyncBatch.Name, instanceId, input);
 
     private async Task<bool> TryStartAsync(string orchestration, string instanceId, object input)
     {

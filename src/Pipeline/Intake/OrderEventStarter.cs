@@ -12,9 +12,10 @@ public enum StartOutcome { Started, RequeuedBusy, AlreadyCovered }
 /// Handles one order event: starts SyncOrder with the deterministic instance id. While that instance
 /// is still running the event is put back with a delay (never dropped); an event accepted before a finished
 /// run began is already covered, because that run read the order's state after it.
-/// Exceptions propagate so the queue retries the message and finally moves it to the poison queue.
+/// Exceptions propagate so the queue retries the message and finally moves it to the poison queue. The run gets the
+/// retry settings in force now (<paramref name="retries"/>) in its input, and keeps them for its life.
 /// </summary>
-public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue queue, IOptions<IntakeOptions> options, ILogger<OrderEventStarter> logger, TimeProvider? clock = null, Telemetry.PipelineMetrics? metrics = null)
+public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue queue, IOptions<IntakeOptions> options, SyncRetryPlan retries, ILogger<OrderEventStarter> logger, TimeProvider? clock = null, Telemetry.PipelineMetrics? metrics = null)
 {
     private readonly BusyRequeue busy = new(queue, options, clock ?? TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<BusyRequeue>.Instance);
 
@@ -46,13 +47,13 @@ public sealed class OrderEventStarter(IOrchestrationGateway gateway, IntakeQueue
             return await RequeueAsync(message, cancellationToken);
         }
 
-        if (!await gateway.TryStartAsync(instanceId, new SyncOrderInput(message.Key, message.Event, message.MsgId), cancellationToken))
+        if (!await gateway.TryStartAsync(instanceId, new SyncOrderInput(message.Key, message.Event, message.MsgId, retries), cancellationToken))
         {
             return await RequeueAsync(message, cancellationToken);
         }
 
         metrics?.QueueLagObserved(message.Platform, (clock ?? TimeProvider.System).GetUtcNow() - message.AcceptedAt);
-        logger.LogInformation("Started {Orchestration} {InstanceId} for event {Event}", SyncTaskNames.SyncOrder, instanceId, message.Event);
+        logger.LogInformation("Started {Orchestration} {InstanceId} for event {Event}", SyncTasks.SyncOrder.Name, instanceId, message.Event);
         return StartOutcome.Started;
     }
 

@@ -8,9 +8,10 @@ namespace ServerlessSync.Pipeline.Intake;
 /// <summary>
 /// Starts one SyncBatch run for the orders of one intake message (DESIGN D7), under an instance id made from the message
 /// id, so a message delivered again cannot start a second run for it: an existing run that did not fail covers it.
-/// Exceptions propagate, so the queue retries the message.
+/// Exceptions propagate, so the queue retries the message. The run gets the retry settings in force now
+/// (<paramref name="retries"/>) in its input, and keeps them for its life.
 /// </summary>
-public sealed class SyncBatchStarter(IOrchestrationGateway instances, ISyncBatchGateway batches, ILogger<SyncBatchStarter> logger, TimeProvider? clock = null, Telemetry.PipelineMetrics? metrics = null)
+public sealed class SyncBatchStarter(IOrchestrationGateway instances, ISyncBatchGateway batches, SyncRetryPlan retries, ILogger<SyncBatchStarter> logger, TimeProvider? clock = null, Telemetry.PipelineMetrics? metrics = null)
 {
     public static string InstanceIdOf(string batchId) => $"batch:{batchId}";
 
@@ -19,13 +20,13 @@ public sealed class SyncBatchStarter(IOrchestrationGateway instances, ISyncBatch
         var instanceId = InstanceIdOf(batchId);
         if (await instances.GetAsync(instanceId, cancellationToken) is { Status: not (InstanceRuntimeStatus.Failed or InstanceRuntimeStatus.Terminated) } existing)
         {
-            logger.LogInformation("{Orchestration} {InstanceId} already exists ({Status}); message delivered again", SyncTaskNames.SyncBatch, instanceId, existing.Status);
+            logger.LogInformation("{Orchestration} {InstanceId} already exists ({Status}); message delivered again", SyncTasks.SyncBatch.Name, instanceId, existing.Status);
             return StartOutcome.AlreadyCovered;
         }
 
-        if (!await batches.TryStartBatchAsync(instanceId, new SyncBatchInput(batchId, events), cancellationToken))
+        if (!await batches.TryStartBatchAsync(instanceId, new SyncBatchInput(batchId, events, retries), cancellationToken))
         {
-            logger.LogInformation("{Orchestration} {InstanceId} is already running; message delivered again", SyncTaskNames.SyncBatch, instanceId);
+            logger.LogInformation("{Orchestration} {InstanceId} is already running; message delivered again", SyncTasks.SyncBatch.Name, instanceId);
             return StartOutcome.AlreadyCovered;
         }
 
@@ -35,7 +36,7 @@ public sealed class SyncBatchStarter(IOrchestrationGateway instances, ISyncBatch
             metrics?.QueueLagObserved(message.Platform, now - message.AcceptedAt);
         }
 
-        logger.LogInformation("Started {Orchestration} {InstanceId} for {Orders} orders", SyncTaskNames.SyncBatch, instanceId, events.Count);
+        logger.LogInformation("Started {Orchestration} {InstanceId} for {Orders} orders", SyncTasks.SyncBatch.Name, instanceId, events.Count);
         return StartOutcome.Started;
     }
 }

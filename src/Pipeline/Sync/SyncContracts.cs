@@ -6,7 +6,8 @@ using ServerlessSync.Domain.Orders;
 namespace ServerlessSync.Pipeline.Sync;
 
 /// <summary>Input of one SyncOrder run: which order changed and why (the why is informational; the run is level-triggered).</summary>
-public sealed record SyncOrderInput(OrderKey Key, string Event, string MsgId);
+/// <param name="Retries">The run's retry settings, fixed when it started; null in runs started before they travelled here (<see cref="SyncRetryPlan.Defaults"/>).</param>
+public sealed record SyncOrderInput(OrderKey Key, string Event, string MsgId, SyncRetryPlan? Retries = null);
 
 /// <summary>The order as the platform reports it now (status mapped through the shop's profile) and the plan for it.</summary>
 public sealed record PreparedOrder(OrderSummary Order, SyncPlan Plan)

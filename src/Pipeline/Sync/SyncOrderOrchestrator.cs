@@ -13,7 +13,7 @@ namespace ServerlessSync.Pipeline.Sync;
 /// One run per order event, instance id <c>{platform}:{shopId}:{orderId}</c>. Level-triggered (DESIGN D2): it
 /// fetches the order's current state, compares it with the ledger, and does only what is missing.
 /// </summary>
-public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestrator<SyncOrderInput, SyncOrderResult>
+public sealed class SyncOrderOrchestrator : TaskOrchestrator<SyncOrderInput, SyncOrderResult>
 {
     /// <summary>Longest pause between two looks at an order another run holds.</summary>
     private const int MaxLeaseWaitSeconds = 30;
@@ -21,17 +21,18 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
     public override async Task<SyncOrderResult> RunAsync(TaskOrchestrationContext context, SyncOrderInput input)
     {
         var key = input.Key;
+        var retries = input.Retries ?? SyncRetryPlan.Defaults;
         PreparedOrder prepared;
         for (var wait = 1; ; wait = Math.Min(wait * 2, MaxLeaseWaitSeconds))
         {
             try
             {
-                prepared = await context.CallActivityAsync<PreparedOrder>(SyncTaskNames.PrepareOrder, key, RetryOptions(settings.FetchMaxAttempts, settings.FetchFirstRetrySeconds, 60));
+                prepared = await context.CallAsync(SyncTasks.PrepareOrder, key, retries.Fetch.Options());
             }
             catch (TaskFailedException ex)
             {
                 var reason = $"could not read the order from {key.Platform}: {ex.FailureDetails.ErrorMessage}";
-                return await FailAsync(context, key, AlertKind.ErpRetriesExhausted, $"platform:{key.Platform}", reason);
+                return await FailAsync(context, retries, key, AlertKind.ErpRetriesExhausted, $"platform:{key.Platform}", reason);
             }
 
             if (prepared.HeldBy is not { } held)
@@ -51,20 +52,20 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
             case SyncAction.Nothing:
                 return new SyncOrderResult(SyncStatus.Synced, plan.ErpOrderNumber, "nothing missing");
             case SyncAction.WaitForPayment:
-                await WriteBackAsync(context, order, SyncStatus.AwaitingPayment, "waiting for payment");
+                await WriteBackAsync(context, retries, order, SyncStatus.AwaitingPayment, "waiting for payment");
                 return new SyncOrderResult(SyncStatus.AwaitingPayment, null, null);
             case SyncAction.RecordCancelledBeforeErp:
-                await WriteBackAsync(context, order, SyncStatus.CancelledBeforeErp, $"{order.Status} before reaching the ERP; nothing written");
+                await WriteBackAsync(context, retries, order, SyncStatus.CancelledBeforeErp, $"{order.Status} before reaching the ERP; nothing written");
                 return new SyncOrderResult(SyncStatus.CancelledBeforeErp, null, null);
             case SyncAction.ReverseErpOrder:
-                return await ReverseAsync(context, order, plan);
+                return await ReverseAsync(context, retries, order, plan);
         }
 
         if (plan.IsQuarantined || plan.Document is null)
         {
             var reason = string.Join("; ", plan.QuarantineReasons);
-            await WriteAsync(context, new WriteBackRequest(key, SyncStatus.Quarantined, reason, order.Status, order.PaidAmountFen, Reason: reason, UnmappedSkus: plan.UnmappedSkus, Sales: order.Sales));
-            await AlertAsync(context, AlertKind.Quarantined, ShopTarget(key), key, reason);
+            await WriteAsync(context, retries, new WriteBackRequest(key, SyncStatus.Quarantined, reason, order.Status, order.PaidAmountFen, Reason: reason, UnmappedSkus: plan.UnmappedSkus, Sales: order.Sales));
+            await AlertAsync(context, retries, AlertKind.Quarantined, ShopTarget(key), key, reason);
             return new SyncOrderResult(SyncStatus.Quarantined, null, reason);
         }
 
@@ -72,19 +73,19 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         if (plan.HoldReasons.Count > 0 && input.Event != SyncEvents.Release)
         {
             var reason = string.Join("; ", plan.HoldReasons);
-            await WriteBackAsync(context, order, SyncStatus.OnHold, $"held for review: {reason}", reason: reason);
+            await WriteBackAsync(context, retries, order, SyncStatus.OnHold, $"held for review: {reason}", reason: reason);
             return new SyncOrderResult(SyncStatus.OnHold, null, reason);
         }
 
         SyncOrderResult? stockHeld;
         try
         {
-            stockHeld = await WaitForStockAsync(context, order, plan, StockRetryOptions());
+            stockHeld = await WaitForStockAsync(context, retries, order, plan);
         }
         catch (TaskFailedException ex)
         {
-            var reason = $"ERP stock query failed after {settings.WriteErpMaxAttempts} attempts: {ex.FailureDetails.ErrorMessage}";
-            return await FailAsync(context, key, AlertKind.ErpRetriesExhausted, ErpTarget(plan), reason, order);
+            var reason = $"ERP stock query failed after {retries.Erp.Attempts} attempts: {ex.FailureDetails.ErrorMessage}";
+            return await FailAsync(context, retries, key, AlertKind.ErpRetriesExhausted, plan.ErpTarget, reason, order);
         }
 
         if (stockHeld is not null)
@@ -96,23 +97,21 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         ErpWriteOutcome outcome;
         try
         {
-            outcome = await context.CallActivityAsync<ErpWriteOutcome>(
-                SyncTaskNames.WriteErp,
-                plan.Document,
-                RetryOptions(settings.WriteErpMaxAttempts, settings.WriteErpFirstRetrySeconds, settings.WriteErpMaxRetrySeconds));
+            // A stock check (WaitForStockAsync) meets the same ERP as the write: throttling, timeouts, 5xx; so the same retries.
+            outcome = await context.CallAsync(SyncTasks.WriteErp, plan.Document, retries.Erp.Options());
         }
         catch (TaskFailedException ex)
         {
-            var reason = $"ERP write failed after {settings.WriteErpMaxAttempts} attempts: {ex.FailureDetails.ErrorMessage}";
-            return await FailAsync(context, key, AlertKind.ErpRetriesExhausted, ErpTarget(plan), reason, order);
+            var reason = $"ERP write failed after {retries.Erp.Attempts} attempts: {ex.FailureDetails.ErrorMessage}";
+            return await FailAsync(context, retries, key, AlertKind.ErpRetriesExhausted, plan.ErpTarget, reason, order);
         }
 
         if (!outcome.IsInErp)
         {
-            return await FailAsync(context, key, AlertKind.ErpRejected, ErpTarget(plan), RejectedReason(outcome), order);
+            return await FailAsync(context, retries, key, AlertKind.ErpRejected, plan.ErpTarget, RejectedReason(outcome), order);
         }
 
-        await WriteBackAfterErpAsync(context, SyncedWrite(order, plan, outcome, context.CurrentUtcDateTime - erpStarted));
+        await WriteBackAfterErpAsync(context, retries, SyncedWrite(order, plan, outcome, context.CurrentUtcDateTime - erpStarted));
         return new SyncOrderResult(SyncStatus.Synced, outcome.ErpOrderNumber, null);
     }
 
@@ -130,50 +129,47 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         new(key, SyncStatus.Failed, reason, order?.Status, order?.PaidAmountFen ?? 0, Reason: reason, Sales: order?.Sales);
 
     /// <summary>A cancel or refund after the ERP order exists: reverse it in the ERP's own way, or hand it to a person.</summary>
-    private async Task<SyncOrderResult> ReverseAsync(TaskOrchestrationContext context, OrderSummary order, SyncPlan plan)
+    private static async Task<SyncOrderResult> ReverseAsync(TaskOrchestrationContext context, SyncRetryPlan retries, OrderSummary order, SyncPlan plan)
     {
         var reason = $"{order.Key.Platform} order {order.Key.OrderId} {order.Status.ToString().ToLowerInvariant()}";
         ErpWriteOutcome outcome;
         try
         {
-            outcome = await context.CallActivityAsync<ErpWriteOutcome>(
-                SyncTaskNames.ReverseErp,
-                new ReverseRequest(order.Key, plan.ErpOrderNumber, reason),
-                RetryOptions(settings.WriteErpMaxAttempts, settings.WriteErpFirstRetrySeconds, settings.WriteErpMaxRetrySeconds));
+            outcome = await context.CallAsync(SyncTasks.ReverseErp, new ReverseRequest(order.Key, plan.ErpOrderNumber, reason), retries.Erp.Options());
         }
         catch (TaskFailedException ex)
         {
-            outcome = ErpWriteOutcome.Rejected($"reversal failed after {settings.WriteErpMaxAttempts} attempts: {ex.FailureDetails.ErrorMessage}");
+            outcome = ErpWriteOutcome.Rejected($"reversal failed after {retries.Erp.Attempts} attempts: {ex.FailureDetails.ErrorMessage}");
         }
 
         if (outcome.Result == ErpWriteResult.NotFound)
         {
-            await WriteBackAsync(context, order, SyncStatus.CancelledBeforeErp, $"{order.Status}; the ERP holds no order for it (looked up); nothing written");
+            await WriteBackAsync(context, retries, order, SyncStatus.CancelledBeforeErp, $"{order.Status}; the ERP holds no order for it (looked up); nothing written");
             return new SyncOrderResult(SyncStatus.CancelledBeforeErp, null, null);
         }
 
         if (outcome.Result == ErpWriteResult.Reversed)
         {
             var reversed = outcome.ErpOrderNumber is { Length: > 0 } found ? found : plan.ErpOrderNumber;
-            await WriteBackAfterErpAsync(context, new WriteBackRequest(
+            await WriteBackAfterErpAsync(context, retries, new WriteBackRequest(
                 order.Key, SyncStatus.Reversed, $"{order.Status} after ERP order {reversed} was written; reversed in the ERP", order.Status, order.PaidAmountFen, reversed, Sales: order.Sales));
             return new SyncOrderResult(SyncStatus.Reversed, reversed, null);
         }
 
         var note = $"{order.Status} after ERP order {plan.ErpOrderNumber ?? "(found by look-up)"} was written and the ERP did not reverse it ({outcome.Reason}); close it in the ERP";
-        await WriteBackAsync(context, order, SyncStatus.CancelledAfterErp, note, plan.ErpOrderNumber, outcome.Reason);
-        await AlertAsync(context, AlertKind.CancelledAfterErp, ShopTarget(order.Key), order.Key, note);
+        await WriteBackAsync(context, retries, order, SyncStatus.CancelledAfterErp, note, plan.ErpOrderNumber, outcome.Reason);
+        await AlertAsync(context, retries, AlertKind.CancelledAfterErp, ShopTarget(order.Key), order.Key, note);
         return new SyncOrderResult(SyncStatus.CancelledAfterErp, plan.ErpOrderNumber, note);
     }
 
     /// <summary>Holds the order while stock is short (policy Hold), re-checking on a durable timer; returns a result only when the run must end here.</summary>
-    private async Task<SyncOrderResult?> WaitForStockAsync(TaskOrchestrationContext context, OrderSummary order, SyncPlan plan, TaskOptions retry)
+    private static async Task<SyncOrderResult?> WaitForStockAsync(TaskOrchestrationContext context, SyncRetryPlan retries, OrderSummary order, SyncPlan plan)
     {
         var deadline = context.CurrentUtcDateTime.AddMinutes(plan.StockHoldMinutes);
         var notified = false;
         while (true)
         {
-            var stock = await context.CallActivityAsync<StockCheckResult>(SyncTaskNames.CheckStock, plan.Document, retry);
+            var stock = await context.CallAsync(SyncTasks.CheckStock, plan.Document!, retries.Erp.Options());
             if (!stock.IsShort)
             {
                 return null;
@@ -181,21 +177,21 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
 
             if (plan.StockPolicy == StockPolicy.WriteAnyway)
             {
-                await WriteBackAsync(context, order, SyncStatus.Received, $"stock short ({stock.Describe()}); written anyway by policy", last: false);
+                await WriteBackAsync(context, retries, order, SyncStatus.Received, $"stock short ({stock.Describe()}); written anyway by policy", last: false);
                 return null;
             }
 
             if (!notified)
             {
-                await WriteBackAsync(context, order, SyncStatus.PendingStock, $"waiting for stock: {stock.Describe()}", reason: stock.Describe(), last: false);
-                await AlertAsync(context, AlertKind.PendingStock, ShopTarget(order.Key), order.Key, stock.Describe());
+                await WriteBackAsync(context, retries, order, SyncStatus.PendingStock, $"waiting for stock: {stock.Describe()}", reason: stock.Describe(), last: false);
+                await AlertAsync(context, retries, AlertKind.PendingStock, ShopTarget(order.Key), order.Key, stock.Describe());
                 notified = true;
             }
 
             if (context.CurrentUtcDateTime >= deadline)
             {
                 var reason = $"stock still short after {plan.StockHoldMinutes} min: {stock.Describe()}";
-                await WriteBackAsync(context, order, SyncStatus.PendingStock, reason, reason: reason);
+                await WriteBackAsync(context, retries, order, SyncStatus.PendingStock, reason, reason: reason);
                 return new SyncOrderResult(SyncStatus.PendingStock, null, reason);
             }
 
@@ -203,26 +199,26 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
         }
     }
 
-    private async Task<SyncOrderResult> FailAsync(TaskOrchestrationContext context, OrderKey key, AlertKind kind, string target, string reason, OrderSummary? order = null)
+    private static async Task<SyncOrderResult> FailAsync(TaskOrchestrationContext context, SyncRetryPlan retries, OrderKey key, AlertKind kind, string target, string reason, OrderSummary? order = null)
     {
-        await WriteAsync(context, FailedWrite(key, reason, order));
-        await AlertAsync(context, kind, target, key, reason);
+        await WriteAsync(context, retries, FailedWrite(key, reason, order));
+        await AlertAsync(context, retries, kind, target, key, reason);
         return new SyncOrderResult(SyncStatus.Failed, null, reason);
     }
 
-    private Task WriteBackAsync(TaskOrchestrationContext context, OrderSummary order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null, bool last = true) =>
-        WriteAsync(context, new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason, Sales: order.Sales), last);
+    private static Task WriteBackAsync(TaskOrchestrationContext context, SyncRetryPlan retries, OrderSummary order, SyncStatus status, string note, string? erpOrderNumber = null, string? reason = null, bool last = true) =>
+        WriteAsync(context, retries, new WriteBackRequest(order.Key, status, note, order.Status, order.PaidAmountFen, erpOrderNumber, reason, Sales: order.Sales), last);
 
-    private Task WriteBackAfterErpAsync(TaskOrchestrationContext context, WriteBackRequest request) =>
-        KeepWritingBackAsync(context, settings, () => WriteAsync(context, request), request.Key, $"ERP order {request.ErpOrderNumber} is written");
+    private static Task WriteBackAfterErpAsync(TaskOrchestrationContext context, SyncRetryPlan retries, WriteBackRequest request) =>
+        KeepWritingBackAsync(context, retries, () => WriteAsync(context, retries, request), request.Key, $"ERP order {request.ErpOrderNumber} is written");
 
     /// <summary>
     /// The write-back after the ERP write succeeded must land, or the ledger, stats and order events never learn of the
     /// ERP order: when its retries are used up it alerts once (<paramref name="alertKey"/>) and tries again on a durable
-    /// timer, every <see cref="SyncSettings.WriteBackRetrySeconds"/>, up to <see cref="SyncSettings.WriteBackMaxRounds"/> rounds.
+    /// timer, every <see cref="SyncRetryPlan.WriteBackRoundInterval"/>, up to <see cref="SyncRetryPlan.WriteBackMaxRounds"/> rounds.
     /// Per-order and batch runs share it.
     /// </summary>
-    internal static async Task KeepWritingBackAsync(TaskOrchestrationContext context, SyncSettings settings, Func<Task> writeBack, OrderKey alertKey, string written)
+    internal static async Task KeepWritingBackAsync(TaskOrchestrationContext context, SyncRetryPlan retries, Func<Task> writeBack, OrderKey alertKey, string written)
     {
         for (var round = 1; ; round++)
         {
@@ -231,15 +227,15 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
                 await writeBack();
                 return;
             }
-            catch (TaskFailedException ex) when (round < Math.Max(1, settings.WriteBackMaxRounds))
+            catch (TaskFailedException ex) when (round < retries.WriteBackMaxRounds)
             {
                 if (round == 1)
                 {
-                    var reason = $"{written} but recording it failed ({ex.FailureDetails.ErrorMessage}); retrying every {settings.WriteBackRetrySeconds} s";
-                    await AlertAsync(context, AlertKind.WriteBackFailed, "ledger", alertKey, reason);
+                    var reason = $"{written} but recording it failed ({ex.FailureDetails.ErrorMessage}); retrying every {retries.WriteBackRoundInterval.TotalSeconds:0.###} s";
+                    await AlertAsync(context, retries, AlertKind.WriteBackFailed, "ledger", alertKey, reason);
                 }
 
-                await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(Math.Max(1, settings.WriteBackRetrySeconds)), CancellationToken.None);
+                await context.CreateTimer(context.CurrentUtcDateTime.Add(retries.WriteBackRoundInterval), CancellationToken.None);
             }
         }
     }
@@ -248,21 +244,18 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
     /// Ledger write-backs retry transient storage or broker failures, so a blip does not fail a sync that reached the ERP.
     /// The run's last write also gives up its lease on the order (taken by PrepareOrder).
     /// </summary>
-    private Task WriteAsync(TaskOrchestrationContext context, WriteBackRequest request, bool last = true) =>
-        context.CallActivityAsync(SyncTaskNames.WriteBack, last ? request with { ReleaseLeaseOf = request.Key.InstanceId } : request, WriteBackRetryOptions(settings));
+    private static Task WriteAsync(TaskOrchestrationContext context, SyncRetryPlan retries, WriteBackRequest request, bool last = true) =>
+        context.CallAsync(SyncTasks.WriteBack, last ? request with { ReleaseLeaseOf = request.Key.InstanceId } : request, retries.WriteBack.Options());
 
     /// <summary>
     /// Alerts are retried a few times; if every channel still refuses, the failure is logged and the order's own
     /// outcome (already in the ledger) stands: a broken robot must not fail the sync.
     /// </summary>
-    internal static async Task AlertAsync(TaskOrchestrationContext context, AlertKind kind, string target, OrderKey key, string reason)
+    internal static async Task AlertAsync(TaskOrchestrationContext context, SyncRetryPlan retries, AlertKind kind, string target, OrderKey key, string reason)
     {
         try
         {
-            await context.CallActivityAsync(
-                SyncTaskNames.SendAlert,
-                new AlertRequest(kind, target, key.InstanceId, reason),
-                TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), 2, TimeSpan.FromSeconds(30))));
+            await context.CallAsync(SyncTasks.SendAlert, new AlertRequest(kind, target, key.InstanceId, reason), retries.Alert.OptionsForEveryFailure());
         }
         catch (TaskFailedException ex)
         {
@@ -272,24 +265,4 @@ public sealed class SyncOrderOrchestrator(SyncSettings settings) : TaskOrchestra
     }
 
     private static string ShopTarget(OrderKey key) => $"shop:{key.Platform}:{key.ShopId}";
-
-    private static string ErpTarget(SyncPlan plan) => plan.ErpTarget;
-
-    /// <summary>A stock query meets the same ERP as the write (throttling, timeouts, 5xx), so it gets the write's durable retries.</summary>
-    private TaskOptions StockRetryOptions() =>
-        RetryOptions(settings.WriteErpMaxAttempts, settings.WriteErpFirstRetrySeconds, settings.WriteErpMaxRetrySeconds);
-
-    /// <summary>Durable retries only for failures worth retrying; a bug or a refusal fails at once.</summary>
-    internal static TaskOptions WriteBackRetryOptions(SyncSettings settings) =>
-        RetryOptions(settings.WriteBackAttempts, settings.WriteBackFirstRetrySeconds, Math.Max(30, settings.WriteBackFirstRetrySeconds));
-
-    internal static TaskOptions RetryOptions(int attempts, int firstSeconds, int maxSeconds) =>
-        TaskOptions.FromRetryPolicy(new RetryPolicy(
-            maxNumberOfAttempts: Math.Max(1, attempts),
-            firstRetryInterval: TimeSpan.FromSeconds(Math.Max(1, firstSeconds)),
-            backoffCoefficient: 2,
-            maxRetryInterval: TimeSpan.FromSeconds(Math.Max(1, maxSeconds)))
-        {
-            HandleFailure = failure => TransientFailures.IsTransient(failure.ErrorType),
-        });
 }

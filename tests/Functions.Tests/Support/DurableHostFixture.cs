@@ -27,8 +27,8 @@ public sealed class DurableHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         host = await DurableTaskTestHost.StartAsync(registry => registry
-            .AddOrchestrator(SyncTaskNames.SyncOrder, new StandInSyncOrder())
-            .AddOrchestrator(SyncTaskNames.SyncBatch, new StandInSyncBatch()));
+            .AddOrchestrator(SyncTasks.SyncOrder.Name, new StandInSyncOrder())
+            .AddOrchestrator(SyncTasks.SyncBatch.Name, new StandInSyncBatch()));
     }
 
     public async Task DisposeAsync()

@@ -2,9 +2,7 @@ using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Testing;
-using ServerlessSync.Functions.Sync;
 using ServerlessSync.Pipeline.Sync;
-using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Functions.Tests.Support;
 
@@ -30,8 +28,7 @@ public static class FunctionsDurableHost
 
                 if (parameters.Any(p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null))
                 {
-                    Assert.Contains(method.DeclaringType, new[] { typeof(SyncOrderFunction), typeof(SyncBatchFunction) });
-                    registry.AddOrchestrator(name, method.DeclaringType == typeof(SyncBatchFunction) ? new BatchOrchestratorFunction(app) : new OrchestratorFunction(app));
+                    registry.AddOrchestrator(name, new OrchestratorFunction(app, method, SyncTasks.Orchestrations.Single(t => t.Name == name).InputType));
                 }
                 else if (parameters.SingleOrDefault(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null) is { } input)
                 {
@@ -40,16 +37,18 @@ public static class FunctionsDurableHost
             }
         });
 
-    private sealed class OrchestratorFunction(FunctionsTestApp app) : TaskOrchestrator<SyncOrderInput, SyncOrderResult>
+    /// <summary>The function reads its input from the context, which deserializes it as the orchestrator's input type.</summary>
+    private sealed class OrchestratorFunction(FunctionsTestApp app, MethodInfo method, Type inputType) : ITaskOrchestrator
     {
-        public override Task<SyncOrderResult> RunAsync(TaskOrchestrationContext context, SyncOrderInput input) =>
-            app.Create<SyncOrderFunction>().RunAsync(context);
-    }
+        public Type InputType => inputType;
 
-    private sealed class BatchOrchestratorFunction(FunctionsTestApp app) : TaskOrchestrator<SyncBatchInput, SyncBatchResult>
-    {
-        public override Task<SyncBatchResult> RunAsync(TaskOrchestrationContext context, SyncBatchInput input) =>
-            app.Create<SyncBatchFunction>().RunAsync(context);
+        public Type OutputType => method.ReturnType.GetGenericArguments()[0];
+
+        public async Task<object?> RunAsync(TaskOrchestrationContext context, object? input)
+        {
+            var task = (Task)method.Invoke(app.Create(method.DeclaringType!), [context])!;
+            return await ResultOf(task);
+        }
     }
 
     private sealed class ActivityFunction(FunctionsTestApp app, string name, MethodInfo method, Type inputType) : ITaskActivity
@@ -63,8 +62,13 @@ public static class FunctionsDurableHost
             using var functionContext = new TestFunctionContext(app.Services, name, context.InstanceId);
             var target = method.IsStatic ? null : app.Create(method.DeclaringType!);
             var task = (Task)method.Invoke(target, [input, functionContext])!;
-            await task;
-            return task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task);
+            return await ResultOf(task);
         }
+    }
+
+    private static async Task<object?> ResultOf(Task task)
+    {
+        await task;
+        return task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task);
     }
 }

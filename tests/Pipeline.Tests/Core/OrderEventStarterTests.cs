@@ -64,7 +64,7 @@ public class OrderEventStarterTests
     {
         var storage = await CoreStorage.CreateAsync();
         var gateway = new InMemoryGateway();
-        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(new IntakeOptions { BusyRetryDelaySeconds = 1 }), NullLogger<OrderEventStarter>.Instance, new ManualClock(Accepted));
+        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(new IntakeOptions { BusyRetryDelaySeconds = 1 }), SyncRetryPlan.Defaults, NullLogger<OrderEventStarter>.Instance, new ManualClock(Accepted));
         return (starter, gateway, await storage.QueueAsync(storage.IntakeQueueName));
     }
 
@@ -110,7 +110,7 @@ public class OrderEventStarterTests
         var storage = await CoreStorage.CreateAsync();
         var gateway = new InMemoryGateway();
         gateway.Instances[InstanceId] = new InstanceSnapshot(InstanceId, InstanceRuntimeStatus.Running, Accepted.AddSeconds(-30), null);
-        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(new IntakeOptions { BusyRetryDelaySeconds = 1 }), NullLogger<OrderEventStarter>.Instance, new ManualClock(Accepted.AddSeconds(12)));
+        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(new IntakeOptions { BusyRetryDelaySeconds = 1 }), SyncRetryPlan.Defaults, NullLogger<OrderEventStarter>.Instance, new ManualClock(Accepted.AddSeconds(12)));
         var queue = await storage.QueueAsync(storage.IntakeQueueName);
 
         Assert.Equal(StartOutcome.RequeuedBusy, await starter.StartAsync(Message(), default));

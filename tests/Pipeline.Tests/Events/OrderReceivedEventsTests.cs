@@ -10,6 +10,7 @@ using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Telemetry;
 using ServerlessSync.Pipeline.Tests.Core;
 using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;
+using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.Events;
 
@@ -26,7 +27,7 @@ public sealed class OrderReceivedEventsTests : IDisposable
     private IntakeMessageHandler Consumer(StorageClients storage, ServiceBusSender sender)
     {
         var settings = Options.Create(new IntakeOptions { BusyRetryDelaySeconds = 1 });
-        var starter = new OrderEventStarter(new InMemoryGateway(), new IntakeQueue(storage), settings, NullLogger<OrderEventStarter>.Instance);
+        var starter = new OrderEventStarter(new InMemoryGateway(), new IntakeQueue(storage), settings, SyncRetryPlan.Defaults, NullLogger<OrderEventStarter>.Instance);
         var metrics = new PipelineMetrics(meters.GetRequiredService<IMeterFactory>(), "Kingdee");
         var publisher = new ServiceBusOrderEventPublisher(sender, NullLogger<ServiceBusOrderEventPublisher>.Instance);
         return new IntakeMessageHandler(starter, Inbox(storage), settings, NullLogger<IntakeMessageHandler>.Instance, metrics: metrics, receivedEvents: new OrderReceivedEvents(publisher, metrics, TimeProvider.System));

@@ -4,6 +4,7 @@ using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Sync.Batch;
 using ServerlessSync.Pipeline.Tests.Core;
+using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.Intake;
 
@@ -39,7 +40,7 @@ public class BatchRunAssemblerTests
     private static (BatchRunAssembler Assembler, SyncBatchStarter Starter, RecordingBatches Batches) Create(int maxOrders, int gatherMs)
     {
         var batches = new RecordingBatches();
-        var starter = new SyncBatchStarter(new InMemoryGateway(), batches, NullLogger<SyncBatchStarter>.Instance);
+        var starter = new SyncBatchStarter(new InMemoryGateway(), batches, SyncRetryPlan.Defaults, NullLogger<SyncBatchStarter>.Instance);
         var options = Options.Create(new IntakeOptions { MaxOrdersPerRun = maxOrders, RunGatherMs = gatherMs });
         return (new BatchRunAssembler(options, TimeProvider.System, NullLogger<BatchRunAssembler>.Instance), starter, batches);
     }

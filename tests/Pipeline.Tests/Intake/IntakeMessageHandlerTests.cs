@@ -115,7 +115,7 @@ public sealed class IntakeMessageHandlerTests
         var handled = await handler.HandleAsync(legacy.ToJson(), CancellationToken.None);
 
         Assert.Equal(new IntakeHandled(1, 0, 1, 0, 0), handled);
-        Assert.Equal(new SyncOrderInput(legacy.Key, legacy.Event, legacy.MsgId), Assert.Single(gateway.Started).Input);
+        Assert.Equal(new SyncOrderInput(legacy.Key, legacy.Event, legacy.MsgId, SyncRetryPlan.Defaults), Assert.Single(gateway.Started).Input);
         Assert.Equal(0, await Inbox(storage).CountAsync("douyin", "shop-1", "o-legacy", CancellationToken.None));
     }
 

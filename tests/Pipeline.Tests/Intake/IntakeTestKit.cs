@@ -6,6 +6,7 @@ using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Tests.Core;
+using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.Intake;
 
@@ -39,7 +40,7 @@ internal static class IntakeTestKit
     {
         var gateway = new InMemoryGateway();
         var settings = Options.Create(options ?? new IntakeOptions { BusyRetryDelaySeconds = 1 });
-        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), settings, NullLogger<OrderEventStarter>.Instance, clock);
+        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), settings, SyncRetryPlan.Defaults, NullLogger<OrderEventStarter>.Instance, clock);
         return (new IntakeMessageHandler(starter, Inbox(storage), settings, NullLogger<IntakeMessageHandler>.Instance), gateway);
     }
 

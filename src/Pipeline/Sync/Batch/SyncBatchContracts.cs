@@ -5,7 +5,8 @@ using ServerlessSync.Pipeline.Intake;
 namespace ServerlessSync.Pipeline.Sync.Batch;
 
 /// <summary>Input of one SyncBatch run: the latest new event of each order of one intake message.</summary>
-public sealed record SyncBatchInput(string BatchId, IReadOnlyList<IntakeMessage> Events);
+/// <param name="Retries">The run's retry settings, fixed when it started; null in runs started before they travelled here (<see cref="SyncRetryPlan.Defaults"/>).</param>
+public sealed record SyncBatchInput(string BatchId, IReadOnlyList<IntakeMessage> Events, SyncRetryPlan? Retries = null);
 
 /// <summary>What the batch's first step is asked: take the leases for <paramref name="Owner"/> (the run's instance id), then fetch and plan.</summary>
 public sealed record PrepareBatchRequest(string Owner, IReadOnlyList<IntakeMessage> Events);

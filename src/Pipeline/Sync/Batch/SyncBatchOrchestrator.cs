@@ -12,21 +12,21 @@ namespace ServerlessSync.Pipeline.Sync.Batch;
 /// is transient are tried again a few times (split in halves when the ERP's answer could not be matched to them); what
 /// the batch cannot settle, and every order off the happy path, continues in its per-order SyncOrder run.
 /// </summary>
-public sealed class SyncBatchOrchestrator(SyncSettings settings) : TaskOrchestrator<SyncBatchInput, SyncBatchResult>
+public sealed class SyncBatchOrchestrator : TaskOrchestrator<SyncBatchInput, SyncBatchResult>
 {
     public override async Task<SyncBatchResult> RunAsync(TaskOrchestrationContext context, SyncBatchInput input)
     {
         var owner = context.InstanceId;
+        var retries = input.Retries ?? SyncRetryPlan.Defaults;
         PreparedBatch prepared;
         try
         {
-            prepared = await context.CallActivityAsync<PreparedBatch>(
-                SyncTaskNames.PrepareBatch, new PrepareBatchRequest(owner, input.Events), SyncOrderOrchestrator.RetryOptions(settings.FetchMaxAttempts, settings.FetchFirstRetrySeconds, 60));
+            prepared = await context.CallAsync(SyncTasks.PrepareBatch, new PrepareBatchRequest(owner, input.Events), retries.Fetch.Options());
         }
         catch (TaskFailedException)
         {
             // Nothing was settled: every order continues in its per-order run, which reports what keeps failing.
-            await WriteBackAsync(context, new WriteBackBatchRequest(owner, [], input.Events));
+            await WriteBackAsync(context, retries, new WriteBackBatchRequest(owner, [], input.Events));
             return new SyncBatchResult(input.Events.Count, 0, 0, input.Events.Count, 0, 0, 0);
         }
 
@@ -53,14 +53,12 @@ public sealed class SyncBatchOrchestrator(SyncSettings settings) : TaskOrchestra
             }
 
             // What the batch could not settle in its tries continues in the per-order runs, with their longer patience.
-            var spent = again.Where(g => g.Tries >= Math.Max(1, settings.BatchWriteAttempts)).ToList();
+            var spent = again.Where(g => g.Tries >= retries.BatchWriteAttempts).ToList();
             handOffs.AddRange(spent.SelectMany(g => g.Orders).Select(o => o.Event));
             groups = again.Except(spent).ToList();
             if (groups.Count > 0 && waitBeforeNext)
             {
-                var tries = groups.Max(g => g.Tries);
-                var backoff = Math.Min(settings.WriteErpFirstRetrySeconds * (1 << Math.Min(Math.Max(0, tries - 1), 10)), settings.WriteErpMaxRetrySeconds);
-                await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(Math.Max(1, backoff)), CancellationToken.None);
+                await context.CreateTimer(context.CurrentUtcDateTime.Add(retries.Erp.BackOff(groups.Max(g => g.Tries))), CancellationToken.None);
             }
         }
 
@@ -71,16 +69,16 @@ public sealed class SyncBatchOrchestrator(SyncSettings settings) : TaskOrchestra
             // Orders are in the ERP: their write-back must land, as a per-order run's does.
             var count = writes.Count(w => w.ErpOrderNumber is not null);
             await SyncOrderOrchestrator.KeepWritingBackAsync(
-                context, settings, () => WriteBackAsync(context, writeBack), written.Key, $"{count} orders (ERP order {written.ErpOrderNumber} first) are written");
+                context, retries, () => WriteBackAsync(context, retries, writeBack), written.Key, $"{count} orders (ERP order {written.ErpOrderNumber} first) are written");
         }
         else
         {
-            await WriteBackAsync(context, writeBack);
+            await WriteBackAsync(context, retries, writeBack);
         }
 
         foreach (var (order, outcome) in rejected)
         {
-            await SyncOrderOrchestrator.AlertAsync(context, AlertKind.ErpRejected, order.Plan.ErpTarget, order.Event.Key, SyncOrderOrchestrator.RejectedReason(outcome));
+            await SyncOrderOrchestrator.AlertAsync(context, retries, AlertKind.ErpRejected, order.Plan.ErpTarget, order.Event.Key, SyncOrderOrchestrator.RejectedReason(outcome));
         }
 
         return new SyncBatchResult(
@@ -92,8 +90,7 @@ public sealed class SyncBatchOrchestrator(SyncSettings settings) : TaskOrchestra
     {
         try
         {
-            return await context.CallActivityAsync<IReadOnlyList<BatchWriteOutcome>>(
-                SyncTaskNames.WriteErpBatch, new WriteErpBatchRequest(group.Orders.Select(o => o.Document).ToList(), group.Alone));
+            return await context.CallAsync(SyncTasks.WriteErpBatch, new WriteErpBatchRequest(group.Orders.Select(o => o.Document).ToList(), group.Alone));
         }
         catch (TaskFailedException ex)
         {
@@ -101,6 +98,6 @@ public sealed class SyncBatchOrchestrator(SyncSettings settings) : TaskOrchestra
         }
     }
 
-    private Task WriteBackAsync(TaskOrchestrationContext context, WriteBackBatchRequest request) =>
-        context.CallActivityAsync(SyncTaskNames.WriteBackBatch, request, SyncOrderOrchestrator.WriteBackRetryOptions(settings));
+    private static Task WriteBackAsync(TaskOrchestrationContext context, SyncRetryPlan retries, WriteBackBatchRequest request) =>
+        context.CallAsync(SyncTasks.WriteBackBatch, request, retries.WriteBack.Options());
 }
