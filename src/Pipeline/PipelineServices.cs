@@ -20,6 +20,7 @@ using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Batch;
+using ServerlessSync.Pipeline.Sync.WriteBack;
 using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.StockPush;
 using ServerlessSync.Pipeline.Web;
@@ -126,6 +127,17 @@ public static class PipelineServices
         services.AddOrderEvents(configuration);
         services.AddSingleton<OrderReceivedEvents>();
         services.AddPlatforms(configuration);
+
+        // The steps after every ledger write, in the order they run (see IWriteBackHandler).
+        services.AddSingleton<WriteBackHandlers>();
+        services.AddSingleton<IWriteBackHandler, QuarantineWriteBackHandler>();
+        services.AddSingleton<IWriteBackHandler, SellerNoteWriteBackHandler>();
+        services.AddSingleton<IWriteBackHandler, ErpOrderIndexWriteBackHandler>();
+        services.AddSingleton<IWriteBackHandler, StockPushWriteBackHandler>();
+        services.AddSingleton<IWriteBackHandler, ErpSuccessWriteBackHandler>();
+        services.AddSingleton<IWriteBackHandler, StatsWriteBackHandler>();
+        services.AddSingleton<IWriteBackHandler, MetricsWriteBackHandler>();
+        services.AddSingleton<IWriteBackHandler, OrderEventWriteBackHandler>();
 
         foreach (var task in SyncTasks.All)
         {

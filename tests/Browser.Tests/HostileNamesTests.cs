@@ -7,6 +7,7 @@ using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Simulators;
 using Xunit.Abstractions;
+using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Browser.Tests;
 

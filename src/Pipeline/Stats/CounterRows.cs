@@ -1,3 +1,5 @@
+using ServerlessSync.Pipeline.Sync;
+
 namespace ServerlessSync.Pipeline.Stats;
 
 /// <summary>One counter row's additive values and its display labels (last writer wins for labels).</summary>

@@ -1,4 +1,5 @@
 using ServerlessSync.Domain.Orders;
+using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Stats;
 

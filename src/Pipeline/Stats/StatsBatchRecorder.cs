@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Stats;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Stats;
+using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.StockPush;
 

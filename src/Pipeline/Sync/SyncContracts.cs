@@ -21,9 +21,9 @@ public sealed record PreparedOrder(OrderSummary Order, SyncPlan Plan)
 /// task hub's history, so the open id and the receiver fields stay inside the activity that read them.
 /// </summary>
 /// <param name="Sales">What the dashboard counts besides the ledger row (anchor, live room, channel, products).</param>
-public sealed record OrderSummary(OrderKey Key, OrderStatus Status, long PaidAmountFen, Stats.OrderSalesFacts Sales)
+public sealed record OrderSummary(OrderKey Key, OrderStatus Status, long PaidAmountFen, OrderSalesFacts Sales)
 {
-    public static OrderSummary From(Order order) => new(order.Key, order.Status, order.PaidAmountFen, Stats.OrderSalesFacts.From(order));
+    public static OrderSummary From(Order order) => new(order.Key, order.Status, order.PaidAmountFen, OrderSalesFacts.From(order));
 }
 
 /// <summary>What planning decided for the order's current state.</summary>
@@ -65,7 +65,7 @@ public sealed record StockCheckResult(IReadOnlyList<StockShortage> Shortages)
 /// <param name="UnmappedSkus">For a quarantined order: the SKUs without a mapping, so the quarantine list can group by SKU.</param>
 /// <param name="Sales">What the dashboard counts besides the ledger row (anchor, live room, channel, products, ERP write time); null when the order could not be read.</param>
 /// <param name="ReleaseLeaseOf">The run whose lease on the order ends with this write (its last one), or null to keep it.</param>
-public sealed record WriteBackRequest(OrderKey Key, SyncStatus Status, string Note, OrderStatus? PlatformStatus = null, long PaidAmountFen = 0, string? ErpOrderNumber = null, string? Reason = null, string? ErpTarget = null, IReadOnlyList<string>? UnmappedSkus = null, Stats.OrderSalesFacts? Sales = null, string? ReleaseLeaseOf = null);
+public sealed record WriteBackRequest(OrderKey Key, SyncStatus Status, string Note, OrderStatus? PlatformStatus = null, long PaidAmountFen = 0, string? ErpOrderNumber = null, string? Reason = null, string? ErpTarget = null, IReadOnlyList<string>? UnmappedSkus = null, OrderSalesFacts? Sales = null, string? ReleaseLeaseOf = null);
 
 public sealed record AlertRequest(AlertKind Kind, string Target, string InstanceId, string Reason);
 

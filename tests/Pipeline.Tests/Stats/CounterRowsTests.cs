@@ -1,6 +1,7 @@
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Stats;
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
+using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.Stats;
 

@@ -6,6 +6,7 @@ using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.TestSupport;
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
+using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.Stats;
 

@@ -1,5 +1,6 @@
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Stats;
+using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.Stats;
 

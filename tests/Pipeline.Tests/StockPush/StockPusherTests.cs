@@ -16,6 +16,7 @@ using ServerlessSync.Pipeline.Tests.Erp.Batching;
 using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 using ServerlessSync.Simulators;
 using ServerlessSync.TestSupport;
+using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.StockPush;
 

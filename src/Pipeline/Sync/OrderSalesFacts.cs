@@ -1,6 +1,6 @@
 using ServerlessSync.Domain.Orders;
 
-namespace ServerlessSync.Pipeline.Stats;
+namespace ServerlessSync.Pipeline.Sync;
 
 /// <summary>One sold product of an order as the dashboard counts it (no buyer data).</summary>
 /// <param name="ProductKey">The merchant code when the platform gives one, else the platform SKU id.</param>

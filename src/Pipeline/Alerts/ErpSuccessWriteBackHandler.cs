@@ -1,0 +1,16 @@
+using ServerlessSync.Domain.Orders;
+using ServerlessSync.Pipeline.Sync.WriteBack;
+
+namespace ServerlessSync.Pipeline.Alerts;
+
+/// <summary>A write the ERP accepted resets its consecutive-failure count, so the next failure alerts afresh.</summary>
+public sealed class ErpSuccessWriteBackHandler(AlertService alerts) : IWriteBackHandler
+{
+    public async Task HandleAsync(WrittenBack written, CancellationToken cancellationToken)
+    {
+        if (written.Request is { ErpTarget: { } target, Status: SyncStatus.Synced })
+        {
+            await alerts.RecordSuccessAsync(target, cancellationToken);
+        }
+    }
+}
