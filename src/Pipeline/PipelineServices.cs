@@ -5,7 +5,6 @@ using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Events;
 using ServerlessSync.Pipeline.Intake;
@@ -21,14 +20,15 @@ using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Batch;
 using ServerlessSync.Pipeline.Sync.WriteBack;
-using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.StockPush;
-using ServerlessSync.Pipeline.Web;
 using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Pipeline;
 
-/// <summary>Registers the whole pipeline (everything but the host's triggers and Durable backend). Both hosts call this.</summary>
+/// <summary>
+/// Registers the workflow core (everything but the host's triggers and Durable backend, and the operations side, which
+/// the hosts add with AddServerlessSyncOperations). Both hosts call this.
+/// </summary>
 public static class PipelineServices
 {
     public static IServiceCollection AddServerlessSyncPipeline(this IServiceCollection services, IConfiguration configuration)
@@ -66,26 +66,10 @@ public static class PipelineServices
         services.AddSingleton<OrderStatusApi>();
         services.AddSingleton<HealthApi>();
         services.AddSingleton<ResyncApi>();
-        services.AddSingleton<ProfileApi>();
         services.AddSingleton<SkuSightings>();
-        services.AddSingleton<SkusSeenApi>();
-        services.AddSingleton<MaterialSearchApi>();
-        services.AddSingleton<MappingPreviewApi>();
-        services.AddSingleton<MappingVersionsApi>();
         services.AddSingleton<QuarantineIndex>();
-        services.AddSingleton<QuarantineApi>();
         services.AddSingleton<AdminAuditLog>();
-        services.AddValidatedOptions<StatsOptions>(configuration, StatsOptions.SectionName, o => o.Problems());
-        services.AddValidatedOptions<ReconciliationOptions>(configuration, ReconciliationOptions.SectionName, o => o.Problems());
-        services.AddSingleton<OrdersByDayIndex>();
-        services.AddSingleton<StatsRecorder>();
-        services.AddSingleton<StatsBatchRecorder>();
-        services.AddSingleton<StatsReader>();
         services.AddSingleton<QueueHealth>();
-        services.AddSingleton<StatsSummaryApi>();
-        services.AddSingleton<RecentAlertsApi>();
-        services.AddTransient<ReconciliationApi>();
-        services.AddSingleton<WebPagesApi>();
         services.AddValidatedOptions<PullOptions>(configuration, PullOptions.SectionName, o => o.Problems());
         services.AddSingleton<WatermarkStore>();
         services.AddSingleton<SkippedListEntries>();
@@ -100,12 +84,10 @@ public static class PipelineServices
         services.AddSingleton<ShipmentQuarantine>();
         services.AddTransient<ShipmentPickup>();
         services.AddTransient<ShipmentWriteBack>();
-        services.AddSingleton<ShippingBacklog>();
         services.AddValidatedOptions<StockPushOptions>(configuration, StockPushOptions.SectionName, o => o.Problems());
         services.AddSingleton<StockPushStore>();
         services.AddSingleton<StockPushSignal>();
         services.AddTransient<StockPusher>();
-        services.AddSingleton<StockPushApi>();
 
         services.AddSingleton<AlertService>();
         services.AddHttpClient<WeComAlertChannel>(WeComAlertChannel.HttpClientName).AddStandardResilienceHandler();
@@ -135,7 +117,6 @@ public static class PipelineServices
         services.AddSingleton<IWriteBackHandler, ErpOrderIndexWriteBackHandler>();
         services.AddSingleton<IWriteBackHandler, StockPushWriteBackHandler>();
         services.AddSingleton<IWriteBackHandler, ErpSuccessWriteBackHandler>();
-        services.AddSingleton<IWriteBackHandler, StatsWriteBackHandler>();
         services.AddSingleton<IWriteBackHandler, MetricsWriteBackHandler>();
         services.AddSingleton<IWriteBackHandler, OrderEventWriteBackHandler>();
 

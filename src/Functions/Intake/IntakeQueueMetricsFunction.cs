@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Telemetry;
+using ServerlessSync.Pipeline.Intake;
 
 namespace ServerlessSync.Functions.Intake;
 

@@ -20,7 +20,7 @@ public sealed class ShipmentOptions : PlatformWriteBackOptions
     public int InitialLookbackMinutes { get; set; } = 1440;
 
     /// <summary>
-    /// How often the shipping backlog (the oldest order awaiting shipment per shop, <see cref="ShippingBacklog"/>) is worked
+    /// How often the shipping backlog (the oldest order awaiting shipment per shop, ShippingBacklog in the operations project) is worked
     /// out again after a shipment run: the dashboard's figure is at most this old, plus one shipment interval.
     /// </summary>
     public int BacklogRefreshSeconds { get; set; } = 60;

@@ -6,7 +6,6 @@ using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Pull;
-using ServerlessSync.Pipeline.Stats;
 
 namespace ServerlessSync.Pipeline.Shipments;
 
@@ -27,7 +26,7 @@ public sealed partial class ShipmentPickup(
     ErpOrderIndex index,
     ShipmentQueue queue,
     OrderLedger ledger,
-    StatsRecorder stats,
+    IOrderCounts counts,
     AlertService alerts,
     IOptions<ShipmentOptions> options,
     TimeProvider clock,
@@ -114,7 +113,7 @@ public sealed partial class ShipmentPickup(
                 return row.Shipments.Any(s => s.ShipmentNo == shipment.ShipmentNo) ? row : row.WithShipment(ShipmentRecords.Pending(shipment, now));
             },
             cancellationToken);
-        await stats.RecordAsync(recorded, null, cancellationToken);
+        await counts.RecordAsync(recorded, cancellationToken);
         return true;
     }
 

@@ -8,7 +8,6 @@ using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.SellerNotes;
-using ServerlessSync.Pipeline.Stats;
 
 namespace ServerlessSync.Pipeline.Shipments;
 
@@ -29,7 +28,7 @@ public sealed partial class ShipmentWriteBack(
     ShipmentQueue queue,
     ShipmentQuarantine quarantine,
     OrderLedger ledger,
-    StatsRecorder stats,
+    IOrderCounts counts,
     ProfileStore profiles,
     IEnumerable<IPlatformOrderClient> orderClients,
     IEnumerable<IPlatformShipmentSender> senders,
@@ -98,7 +97,7 @@ public sealed partial class ShipmentWriteBack(
                 return Outcome.AlreadyThere;
             case ShipmentStep.CarrierUnmapped:
                 await quarantine.HoldAsync(pending, cancellationToken);
-                await stats.CountAsync(await RecordAsync(pending, ShipmentState.CarrierUnmapped, null, false, plan.Reason!, cancellationToken), null, cancellationToken);
+                await counts.CountAsync(await RecordAsync(pending, ShipmentState.CarrierUnmapped, null, false, plan.Reason!, cancellationToken), cancellationToken);
                 return Outcome.Quarantined;
             case ShipmentStep.NothingToShip:
                 await RefuseAsync(pending, plan.Reason!, cancellationToken);
@@ -118,7 +117,7 @@ public sealed partial class ShipmentWriteBack(
 
     private async Task FinishAsync(PendingShipment pending, ShipmentState state, string? platformCarrier, bool partial, string note, CancellationToken cancellationToken)
     {
-        await stats.CountAsync(await RecordAsync(pending, state, platformCarrier, partial, note, cancellationToken), null, cancellationToken);
+        await counts.CountAsync(await RecordAsync(pending, state, platformCarrier, partial, note, cancellationToken), cancellationToken);
         await queue.RemoveAsync(pending, cancellationToken);
     }
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Profiles;
-using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.StockPush;

@@ -5,7 +5,6 @@ using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Sync.Activities;
-using ServerlessSync.Pipeline.Stats;
 
 namespace ServerlessSync.Pipeline.Sync;
 

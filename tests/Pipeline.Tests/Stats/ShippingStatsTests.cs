@@ -8,6 +8,7 @@ using ServerlessSync.Pipeline.Shipments;
 using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Tests.Core;
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
+using ServerlessSync.Pipeline.Intake;
 
 namespace ServerlessSync.Pipeline.Tests.Stats;
 

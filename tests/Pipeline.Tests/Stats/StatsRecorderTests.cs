@@ -10,6 +10,7 @@ using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.TestSupport;
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
 using ServerlessSync.Pipeline.Sync;
+using ServerlessSync.Pipeline.Intake;
 
 namespace ServerlessSync.Pipeline.Tests.Stats;
 

@@ -3,6 +3,7 @@ using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Shipments;
+using ServerlessSync.Pipeline.Intake;
 
 namespace ServerlessSync.Pipeline.Stats;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Stats;
@@ -18,7 +19,7 @@ namespace ServerlessSync.Pipeline.Stats;
 /// marker, every row guarded by its ETag. Either all of it lands or none of it, so a re-run, a duplicate event or a
 /// second worker racing on the same rows can neither lose nor double a count: the loser re-reads and re-applies.
 /// </summary>
-public sealed class StatsRecorder(StorageClients storage, IOptions<StatsOptions> options, OrdersByDayIndex byDay, TimeProvider clock, ILogger<StatsRecorder> logger)
+public sealed class StatsRecorder(StorageClients storage, IOptions<StatsOptions> options, OrdersByDayIndex byDay, TimeProvider clock, ILogger<StatsRecorder> logger) : IOrderCounts
 {
     public const string TableName = "Stats";
     private const int MaxAttempts = 60;
@@ -55,6 +56,10 @@ public sealed class StatsRecorder(StorageClients storage, IOptions<StatsOptions>
             await byDay.PutAsync(contribution, entry, facts?.CreatedAt, cancellationToken);
         }
     }
+
+    Task IOrderCounts.RecordAsync(LedgerEntry entry, CancellationToken cancellationToken) => RecordAsync(entry, null, cancellationToken);
+
+    Task IOrderCounts.CountAsync(LedgerEntry entry, CancellationToken cancellationToken) => CountAsync(entry, null, cancellationToken);
 
     /// <returns>The contribution the order is counted as afterwards.</returns>
     public async Task<OrderContribution> ApplyAsync(LedgerEntry entry, OrderSalesFacts? facts, CancellationToken cancellationToken)
