@@ -5,7 +5,6 @@ using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Events;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ledger;
@@ -26,8 +25,8 @@ using ServerlessSync.Pipeline.Telemetry;
 namespace ServerlessSync.Pipeline;
 
 /// <summary>
-/// Registers the workflow core (everything but the host's triggers and Durable backend, and the operations side, which
-/// the hosts add with AddServerlessSyncOperations). Both hosts call this.
+/// Registers the workflow core (everything but the host's triggers and Durable backend, and the ERP and the operations
+/// side, which the hosts add with AddServerlessSyncErp and AddServerlessSyncOperations). Both hosts call this.
 /// </summary>
 public static class PipelineServices
 {
@@ -100,11 +99,6 @@ public static class PipelineServices
         services.AddSingleton<IAlertChannel>(sp => sp.GetRequiredService<EmailAlertChannel>());
 
         var erpKind = configuration["Erp:Kind"] ?? "Kingdee";
-        services.AddValidatedOptionsValue<ErpGovernorOptions>(configuration, $"Erp:{erpKind}", o => o.Problems());
-        services.AddSingleton<ErpGovernor>();
-        services.AddHostedService<GovernorMembership>();
-        services.AddTransient<ErpGovernorHandler>();
-        services.AddErpConnector(erpKind, configuration);
         services.AddPipelineMetrics(erpKind);
         services.AddOrderEvents(configuration);
         services.AddSingleton<OrderReceivedEvents>();

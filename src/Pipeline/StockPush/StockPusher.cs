@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Stock;
 using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Profiles;
@@ -20,7 +19,7 @@ public sealed record StockPushRunResult(int Pushed, int Unchanged, int Deferred,
 /// from their components, less the profile's buffer, never below zero). A shop whose profile turns the push on is worked
 /// when an ERP write marked it (<see cref="StockPushSignal"/>: SKUs whose figure moved), when a SKU's retry is due, and
 /// every <see cref="StockPushOptions.FullRefreshSeconds"/> (every SKU). One ERP stock query per shop and run, through the
-/// shared <see cref="ErpStockBatcher"/>; platforms are worked side by side, each at its own <see cref="PlatformPace"/>. A
+/// shared ERP stock batcher; platforms are worked side by side, each at its own <see cref="PlatformPace"/>. A
 /// failed push is retried after a doubling wait and alerted (<see cref="AlertKind.StockPushFailed"/>) from
 /// <see cref="PlatformWriteBackOptions.AlertAfterAttempts"/> failures on; after <see cref="PlatformWriteBackOptions.MaxAttempts"/>
 /// it waits a full refresh before the next try (the next figure is always wanted, so it is never dropped). At most
@@ -29,7 +28,7 @@ public sealed record StockPushRunResult(int Pushed, int Unchanged, int Deferred,
 public sealed partial class StockPusher(
     StockPushStore store,
     ProfileStore profiles,
-    ErpStockBatcher stock,
+    IErpStockReader stock,
     IEnumerable<IPlatformStockWriter> writers,
     AlertService alerts,
     IOptions<StockPushOptions> options,

@@ -1,15 +1,15 @@
 using Microsoft.DurableTask;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Pipeline.Erp;
+using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Sync.Activities;
 
 /// <summary>
 /// Asks the ERP for the stock of the document's materials and reports shortages. The query goes through the
-/// per-process <see cref="ErpStockBatcher"/>, so stock checks running at the same moment share one ERP call.
+/// per-process ERP stock batcher, so stock checks running at the same moment share one ERP call.
 /// </summary>
-public sealed class CheckStockActivity(ErpStockBatcher stock) : TaskActivity<ErpSalesOrder, StockCheckResult>
+public sealed class CheckStockActivity(IErpStockReader stock) : TaskActivity<ErpSalesOrder, StockCheckResult>
 {
     public override async Task<StockCheckResult> RunAsync(TaskActivityContext context, ErpSalesOrder input)
     {

@@ -1,9 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Sync.Activities;
@@ -19,27 +17,15 @@ public sealed record ReverseRequest(OrderKey Key, string? ErpOrderNumber, string
 /// the ERP's own way (Kingdee UnAudit + Delete, YonBIP close, SAP item rejection, Jushuitan TRADE_CLOSED). Looked
 /// up first, so a retry after a lost answer finds the order already reversed, and an order the ledger never
 /// recorded as written is found and reversed too. A look-up that finds nothing while an earlier create may still
-/// commit (<see cref="ErpCommitHorizon"/>) is retried later; after that it answers NotFound (or Reversed, when the
+/// commit (ErpCommitHorizon) is retried later; after that it answers NotFound (or Reversed, when the
 /// ledger knew a number: the order is gone). Transient failures throw for the durable retry; a refusal comes back as
 /// Rejected.
 /// </summary>
-public sealed class ReverseErpActivity(
-    IErpConnector erp,
-    ErpGovernor governor,
-    ErpCreateMarkers markers,
-    IOptions<ErpCommitOptions> commit,
-    TimeProvider clock,
-    ILogger<ReverseErpActivity> logger) : TaskActivity<ReverseRequest, ErpWriteOutcome>
+public sealed class ReverseErpActivity(IErpOrderReverser erp, ILogger<ReverseErpActivity> logger) : TaskActivity<ReverseRequest, ErpWriteOutcome>
 {
     public override async Task<ErpWriteOutcome> RunAsync(TaskActivityContext context, ReverseRequest input)
     {
-        var lookedUpAt = clock.GetUtcNow();
-        var outcome = await governor.RunAsync(
-            async ct => await erp.FindByExternalOrderNoAsync(input.ExternalOrderNo, ct) is { } existing && ErpLookupCheck.IsFor(existing, input.ExternalOrderNo)
-                ? await erp.ReverseAsync(existing, input.Reason, ct)
-                : null,
-            CancellationToken.None)
-            ?? await NothingFoundAsync(input, lookedUpAt);
+        var outcome = await erp.ReverseAsync(input.Key, input.ErpOrderNumber, input.Reason, CancellationToken.None);
         logger.LogInformation("ERP reversal for {InstanceId}: {Result} {ErpOrderNumber}", context.InstanceId, outcome.Result, outcome.ErpOrderNumber);
         if (outcome.Result == ErpWriteResult.Transient)
         {
@@ -47,18 +33,5 @@ public sealed class ReverseErpActivity(
         }
 
         return outcome;
-    }
-
-    private async Task<ErpWriteOutcome> NothingFoundAsync(ReverseRequest input, DateTimeOffset lookedUpAt)
-    {
-        var identity = new ErpOrderIdentity(input.Key.Platform, input.Key.ShopId, input.ExternalOrderNo);
-        var marker = (await markers.GetAsync([identity], CancellationToken.None)).GetValueOrDefault(input.ExternalOrderNo);
-        if (ErpCommitHorizon.InconclusiveUntil(marker, lookedUpAt, commit.Value.CommitHorizon) is { } until)
-        {
-            return ErpWriteOutcome.Transient(
-                $"the ERP holds no order yet, but an earlier create got no answer and may still commit; looking again after {until:O}");
-        }
-
-        return input.ErpOrderNumber is { Length: > 0 } known ? ErpWriteOutcome.Reversed(known) : ErpWriteOutcome.NotFound();
     }
 }

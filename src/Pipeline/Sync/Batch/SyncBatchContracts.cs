@@ -43,7 +43,7 @@ public enum BatchWriteKind
 
 /// <summary>
 /// The documents of one batch write. Normally they may share ERP calls with other runs' documents waiting at the same
-/// moment (<see cref="Erp.ErpWriteBatcher"/>: while the ERP is the bottleneck, batches grow to the ERP's maximum);
+/// moment (the ERP write batcher: while the ERP is the bottleneck, batches grow to the ERP's maximum);
 /// <paramref name="Alone"/> sends exactly these, for the halves of a batch whose answer could not be attributed.
 /// </summary>
 public sealed record WriteErpBatchRequest(IReadOnlyList<ErpSalesOrder> Documents, bool Alone);

@@ -1,20 +1,20 @@
 using Microsoft.DurableTask;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Pipeline.Erp;
+using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Sync.Batch;
 
 /// <summary>
 /// The batch run's ERP step: one stock query over every document's materials, then the documents with stock go to the
-/// ERP through the <see cref="ErpWriteBatcher"/> the per-order write uses (one look-up of every platform order number,
+/// ERP through the ERP write batcher the per-order write uses (one look-up of every platform order number,
 /// then one batch create of those not found: the look-up before every create, DESIGN D3), all through the ERP governor.
 /// They may share a call with other runs' documents waiting at the same moment, so batches grow to the ERP's maximum
 /// while the ERP is the bottleneck; the halves of a split go alone (<see cref="WriteErpBatchRequest.Alone"/>). It answers each document on its own and throws for none of them: a refusal rejects that document only, a
 /// transient failure makes it Transient, and an answer that cannot be matched to the documents makes them Unattributed,
 /// which the run splits and retries.
 /// </summary>
-public sealed class WriteErpBatchActivity(ErpStockBatcher stock, ErpWriteBatcher writer) : TaskActivity<WriteErpBatchRequest, IReadOnlyList<BatchWriteOutcome>>
+public sealed class WriteErpBatchActivity(IErpStockReader stock, IErpOrderWriter erp) : TaskActivity<WriteErpBatchRequest, IReadOnlyList<BatchWriteOutcome>>
 {
     public override async Task<IReadOnlyList<BatchWriteOutcome>> RunAsync(TaskActivityContext context, WriteErpBatchRequest request)
     {
@@ -47,8 +47,8 @@ public sealed class WriteErpBatchActivity(ErpStockBatcher stock, ErpWriteBatcher
 
         var documents = toWrite.Select(i => input[i]).ToList();
         var written = request.Alone
-            ? await writer.WriteTogetherAsync(documents)
-            : documents.Select(d => writer.WriteAsync(d, CancellationToken.None)).ToList();
+            ? await erp.WriteTogetherAsync(documents)
+            : documents.Select(d => erp.WriteAsync(d, CancellationToken.None)).ToList();
         for (var k = 0; k < toWrite.Count; k++)
         {
             outcomes[toWrite[k]] = await OutcomeAsync(written[k]);

@@ -23,7 +23,7 @@ namespace ServerlessSync.Pipeline.Erp;
 /// durable retry looks again.
 /// </para>
 /// </summary>
-public sealed class ErpWriteBatcher : IDisposable
+public sealed class ErpWriteBatcher : IErpOrderWriter, IDisposable
 {
     private readonly IErpConnector _erp;
     private readonly ErpGovernor _governor;

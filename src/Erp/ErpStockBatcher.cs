@@ -10,7 +10,7 @@ namespace ServerlessSync.Pipeline.Erp;
 /// query fails every caller of that batch with its exception. With a connector whose
 /// <see cref="IErpConnector.MaxBatchSize"/> is 1 each check queries on its own, as before batching.
 /// </summary>
-public sealed class ErpStockBatcher : IDisposable
+public sealed class ErpStockBatcher : IErpStockReader, IDisposable
 {
     private readonly IErpConnector _erp;
     private readonly ErpGovernor _governor;
