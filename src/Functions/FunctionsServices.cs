@@ -15,7 +15,7 @@ public static class FunctionsServices
 {
     public static IServiceCollection AddServerlessSyncFunctions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddServerlessSyncPipeline(configuration).AddServerlessSyncErp(configuration).AddServerlessSyncOperations(configuration);
+        services.AddServerlessSyncPipeline(configuration).AddServerlessSyncErp(configuration).AddServerlessSyncPlatforms(configuration).AddServerlessSyncOperations(configuration);
 
         // Durable Functions hands out its DurableTaskClient per invocation ([DurableClient] binding), not through DI,
         // so the intake consumer and its starter are built per invocation around that client, never resolved from the container.

@@ -23,7 +23,7 @@ public static class LocalHostApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Services.AddServerlessSyncPipeline(builder.Configuration).AddServerlessSyncErp(builder.Configuration).AddServerlessSyncOperations(builder.Configuration);
+        builder.Services.AddServerlessSyncPipeline(builder.Configuration).AddServerlessSyncErp(builder.Configuration).AddServerlessSyncPlatforms(builder.Configuration).AddServerlessSyncOperations(builder.Configuration);
         builder.Services.AddValidatedOptions<DurableTaskOptions>(builder.Configuration, DurableTaskOptions.SectionName, o => o.Problems());
         builder.Services.AddSingleton<DurableTaskHost>();
         builder.Services.AddSingleton<TaskHubOrchestrationGateway>();

@@ -15,7 +15,6 @@ using ServerlessSync.Pipeline.SellerNotes;
 using ServerlessSync.Pipeline.Shipments;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Batch;
 using ServerlessSync.Pipeline.Sync.WriteBack;
@@ -25,8 +24,9 @@ using ServerlessSync.Pipeline.Telemetry;
 namespace ServerlessSync.Pipeline;
 
 /// <summary>
-/// Registers the workflow core (everything but the host's triggers and Durable backend, and the ERP and the operations
-/// side, which the hosts add with AddServerlessSyncErp and AddServerlessSyncOperations). Both hosts call this.
+/// Registers the workflow core: everything but the host's triggers and Durable backend, the ERP, the platforms and the
+/// operations side, which the hosts add with AddServerlessSyncErp, AddServerlessSyncPlatforms and
+/// AddServerlessSyncOperations. Both hosts call this.
 /// </summary>
 public static class PipelineServices
 {
@@ -102,7 +102,6 @@ public static class PipelineServices
         services.AddPipelineMetrics(erpKind);
         services.AddOrderEvents(configuration);
         services.AddSingleton<OrderReceivedEvents>();
-        services.AddPlatforms(configuration);
 
         // The steps after every ledger write, in the order they run (see IWriteBackHandler).
         services.AddSingleton<WriteBackHandlers>();

@@ -1,4 +1,4 @@
-using ServerlessSync.Pipeline.Platforms;
+using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.SellerNotes;
 

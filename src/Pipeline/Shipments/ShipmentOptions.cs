@@ -1,5 +1,4 @@
 using ServerlessSync.Pipeline.Configuration;
-using ServerlessSync.Pipeline.Platforms;
 
 namespace ServerlessSync.Pipeline.Shipments;
 

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Stock;
 using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.SellerNotes;
+using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.StockPush;
 

@@ -1,7 +1,6 @@
 using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Configuration;
 
-namespace ServerlessSync.Pipeline.Platforms;
+namespace ServerlessSync.Pipeline.Configuration;
 
 /// <summary>
 /// Settings every write-back to the platforms shares (seller notes, shipments): how often its queue is worked, how fast
