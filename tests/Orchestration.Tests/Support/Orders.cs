@@ -1,7 +1,6 @@
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Batch;
 
