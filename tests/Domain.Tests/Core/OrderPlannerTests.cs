@@ -1,6 +1,4 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
+using ServerlessSync.Domain.Tests.Erp;
 
 namespace ServerlessSync.Domain.Tests.Core;
 
@@ -192,26 +190,14 @@ public class OrderPlannerTests
 
 public class StockCheckTests
 {
-    private static ErpSalesOrderLine Line(string material, int qty) => new()
-    {
-        MaterialNumber = material,
-        UnitNumber = "Pcs",
-        Quantity = qty,
-        AmountFen = 100,
-        IsGift = false,
-        WarehouseNumber = "WH",
-    };
+    private static ErpSalesOrderLine Line(string material, int qty) => ErpTestOrders.Line(material, qty, 100, warehouse: "WH");
 
-    private static ErpSalesOrder Document(params ErpSalesOrderLine[] lines) => new()
+    private static ErpSalesOrder Document(params ErpSalesOrderLine[] lines) => ErpTestOrders.DouyinOrder(lines) with
     {
         ExternalOrderNo = "1",
-        Platform = "douyin",
         ShopId = "s",
         CustomerNumber = "C",
-        SalesOrgNumber = "100",
         OrderDate = DateTimeOffset.UnixEpoch,
-        TotalAmountFen = lines.Sum(l => l.AmountFen),
-        Lines = lines,
     };
 
     [Fact]

@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Orders;
 using S = ServerlessSync.Domain.Orders.OrderStatus;
 
 namespace ServerlessSync.Domain.Tests.Core;

@@ -1,10 +1,3 @@
-using System.Text.Json;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Erp.Jushuitan;
-using ServerlessSync.Domain.Erp.Kingdee;
-using ServerlessSync.Domain.Erp.Sap;
-using ServerlessSync.Domain.Erp.YonBip;
-
 namespace ServerlessSync.Domain.Tests.Erp;
 
 /// <summary>Every ERP's look-up carries the order's total in fen, so reconciliation compares amounts as well as counts.</summary>

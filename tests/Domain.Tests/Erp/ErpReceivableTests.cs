@@ -1,12 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Erp.Jushuitan;
-using ServerlessSync.Domain.Erp.Kingdee;
-using ServerlessSync.Domain.Erp.Sap;
-using ServerlessSync.Domain.Erp.YonBip;
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Tests.Erp.Sap;
 
 namespace ServerlessSync.Domain.Tests.Erp;

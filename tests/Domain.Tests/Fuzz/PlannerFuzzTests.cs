@@ -1,8 +1,4 @@
-using System.Text.Json;
 using CsCheck;
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Rules;
 using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
 
 namespace ServerlessSync.Domain.Tests.Fuzz;

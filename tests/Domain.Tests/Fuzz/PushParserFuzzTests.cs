@@ -1,12 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using CsCheck;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Domain.Platforms.Douyin;
-using ServerlessSync.Domain.Platforms.Kuaishou;
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Domain.Platforms.WeChat;
 using ServerlessSync.Domain.Tests.Platforms.Kuaishou;
 using ServerlessSync.Domain.Tests.Platforms.Taobao;
 using V = ServerlessSync.Domain.Tests.Platforms.WeChat.WeChatTestVectors;

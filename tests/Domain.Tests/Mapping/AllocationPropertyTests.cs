@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Mapping;
 using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
 
 namespace ServerlessSync.Domain.Tests.Mapping;

@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
 using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
 
 namespace ServerlessSync.Domain.Tests.Mapping;

@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
-
 namespace ServerlessSync.Domain.Tests.Mapping;
 
 internal static class MappingTestData

@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Mapping;
-
 namespace ServerlessSync.Domain.Tests.Mapping;
 
 public sealed class PriceAllocatorTests

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Rules;
 using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
 
 namespace ServerlessSync.Domain.Tests.Mapping;

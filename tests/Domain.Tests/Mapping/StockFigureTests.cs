@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Domain.Stock;
 
 namespace ServerlessSync.Domain.Tests.Mapping;

@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Domain.Tests.Platforms.Douyin;
 using ServerlessSync.Domain.Tests.Platforms.Kuaishou;
 

@@ -1,9 +1,3 @@
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Douyin;
-using ServerlessSync.Domain.Platforms.Kuaishou;
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Domain.Platforms.WeChat;
 using ServerlessSync.Domain.Tests.Platforms.Douyin;
 using ServerlessSync.Domain.Tests.Platforms.Kuaishou;
 using ServerlessSync.Domain.Tests.Platforms.Taobao;

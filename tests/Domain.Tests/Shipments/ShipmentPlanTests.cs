@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Shipments;
 using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
 

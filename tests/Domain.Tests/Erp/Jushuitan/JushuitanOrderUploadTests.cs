@@ -1,33 +1,11 @@
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Erp.Jushuitan;
+using static ServerlessSync.Domain.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Domain.Tests.Erp.Jushuitan;
 
 public sealed class JushuitanOrderUploadTests
 {
-    private static ErpSalesOrderLine Line(string material, int quantity, long amountFen, bool gift = false, string lineId = "") => new()
-    {
-        MaterialNumber = material,
-        UnitNumber = "Pcs",
-        Quantity = quantity,
-        AmountFen = amountFen,
-        IsGift = gift,
-        WarehouseNumber = "CK001",
-        PlatformLineId = lineId,
-    };
-
-    private static ErpSalesOrder Order(string orderNo, params ErpSalesOrderLine[] lines) => new()
-    {
-        ExternalOrderNo = orderNo,
-        Platform = "douyin",
-        ShopId = "100200300",
-        CustomerNumber = "CUST-DOUYIN-01",
-        SalesOrgNumber = "100",
-        OrderDate = new DateTimeOffset(2025, 6, 18, 2, 0, 0, TimeSpan.Zero),
-        TotalAmountFen = lines.Sum(l => l.AmountFen),
-        Lines = lines,
-    };
+    private static ErpSalesOrder Order(string orderNo, params ErpSalesOrderLine[] lines) =>
+        DouyinOrder(lines) with { ExternalOrderNo = orderNo, OrderDate = new DateTimeOffset(2025, 6, 18, 2, 0, 0, TimeSpan.Zero) };
 
     [Fact]
     public void Biz_is_an_array_of_orders_keyed_by_shop_and_so_id_with_exact_money()

@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Erp.Jushuitan;
-
 namespace ServerlessSync.Domain.Tests.Erp.Jushuitan;
 
 public sealed class JushuitanResponseTests

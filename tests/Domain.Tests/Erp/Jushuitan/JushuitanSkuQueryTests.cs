@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Erp.Jushuitan;
-
 namespace ServerlessSync.Domain.Tests.Erp.Jushuitan;
 
 public sealed class JushuitanSkuQueryTests

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ServerlessSync.Domain.Erp.Kingdee;
-
 namespace ServerlessSync.Domain.Tests.Erp.Kingdee;
 
 public sealed class KingdeeQueryBuilderTests

@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Erp.Kingdee;
-
 namespace ServerlessSync.Domain.Tests.Erp.Kingdee;
 
 public sealed class KingdeeResponseParserTests

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using ServerlessSync.Domain.Erp.Kingdee;
+using static ServerlessSync.Domain.Tests.Erp.ErpTestOrders;
 using static ServerlessSync.Domain.Tests.Erp.Kingdee.KingdeeTestOrders;
 
 namespace ServerlessSync.Domain.Tests.Erp.Kingdee;

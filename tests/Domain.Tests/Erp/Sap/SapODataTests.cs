@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Erp.Sap;
-
 namespace ServerlessSync.Domain.Tests.Erp.Sap;
 
 public sealed class SapODataTests

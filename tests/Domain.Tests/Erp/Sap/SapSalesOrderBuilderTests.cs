@@ -1,5 +1,4 @@
-using System.Text.Json;
-using ServerlessSync.Domain.Erp.Sap;
+using static ServerlessSync.Domain.Tests.Erp.ErpTestOrders;
 using static ServerlessSync.Domain.Tests.Erp.Sap.SapTestOrders;
 
 namespace ServerlessSync.Domain.Tests.Erp.Sap;
@@ -7,7 +6,7 @@ namespace ServerlessSync.Domain.Tests.Erp.Sap;
 public sealed class SapSalesOrderBuilderTests
 {
     private static JsonElement Body(params ServerlessSync.Domain.Erp.ErpSalesOrderLine[] lines) =>
-        JsonDocument.Parse(SapSalesOrderBuilder.BuildBody(Order(lines), Settings)).RootElement;
+        JsonDocument.Parse(SapSalesOrderBuilder.BuildBody(DouyinOrder(lines), Settings)).RootElement;
 
     [Fact]
     public void Header_carries_the_sales_area_the_mapped_sold_to_party_and_the_platform_order_number()
@@ -80,7 +79,7 @@ public sealed class SapSalesOrderBuilderTests
         var settings = Settings with { PriceConditionType = "PR00", FreeGoodsItemCategory = "ZFRE", StorageLocation = "" };
 
         var items = JsonDocument.Parse(SapSalesOrderBuilder.BuildBody(
-            Order(Line("MAT-LIP-01", 1, 9900), Line("MAT-MASK-10", 1, 0, gift: true)), settings)).RootElement.GetProperty("to_Item");
+            DouyinOrder(Line("MAT-LIP-01", 1, 9900), Line("MAT-MASK-10", 1, 0, gift: true)), settings)).RootElement.GetProperty("to_Item");
 
         Assert.Equal("PR00", items[0].GetProperty("to_PricingElement")[0].GetProperty("ConditionType").GetString());
         Assert.Equal("ZFRE", items[1].GetProperty("SalesOrderItemCategory").GetString());

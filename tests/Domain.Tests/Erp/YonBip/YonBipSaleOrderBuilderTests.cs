@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Erp.YonBip;
 using static ServerlessSync.Domain.Tests.Erp.YonBip.YonBipTestOrders;
 
 namespace ServerlessSync.Domain.Tests.Erp.YonBip;

@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Erp.YonBip;
-
 namespace ServerlessSync.Domain.Tests.Erp.YonBip;
 
 public sealed class YonBipTokenRequestTests

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Douyin;
-
 namespace ServerlessSync.Domain.Tests.Platforms.Douyin;
 
 public sealed class DouyinOrderParserTests

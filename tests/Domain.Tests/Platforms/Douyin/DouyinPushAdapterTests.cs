@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Domain.Platforms.Douyin;
-
 namespace ServerlessSync.Domain.Tests.Platforms.Douyin;
 
 public sealed class DouyinPushAdapterTests

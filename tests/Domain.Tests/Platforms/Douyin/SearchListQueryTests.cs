@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Platforms.Douyin;
-
 namespace ServerlessSync.Domain.Tests.Platforms.Douyin;
 
 public sealed class SearchListQueryTests

@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Platforms.Kuaishou;
-
 namespace ServerlessSync.Domain.Tests.Platforms.Kuaishou;
 
 public sealed class KuaishouApiSignerTests

@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Kuaishou;
-
 namespace ServerlessSync.Domain.Tests.Platforms.Kuaishou;
 
 public sealed class KuaishouOrderParserTests

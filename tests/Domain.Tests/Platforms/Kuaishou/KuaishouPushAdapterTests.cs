@@ -1,7 +1,3 @@
-using System.Text;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Domain.Platforms.Kuaishou;
-
 namespace ServerlessSync.Domain.Tests.Platforms.Kuaishou;
 
 public sealed class KuaishouPushAdapterTests

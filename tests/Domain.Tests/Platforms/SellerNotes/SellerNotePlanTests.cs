@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Domain.Platforms.SellerNotes;
 using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
 

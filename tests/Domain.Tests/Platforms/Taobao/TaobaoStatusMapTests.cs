@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Taobao;
-
 namespace ServerlessSync.Domain.Tests.Platforms.Taobao;
 
 public sealed class TaobaoStatusMapTests

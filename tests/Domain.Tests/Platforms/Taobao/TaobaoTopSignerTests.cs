@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Platforms.Taobao;
-
 namespace ServerlessSync.Domain.Tests.Platforms.Taobao;
 
 public sealed class TaobaoTopSignerTests

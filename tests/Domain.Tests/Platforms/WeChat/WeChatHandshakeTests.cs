@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Platforms.WeChat;
 using V = ServerlessSync.Domain.Tests.Platforms.WeChat.WeChatTestVectors;
 
 namespace ServerlessSync.Domain.Tests.Platforms.WeChat;

@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using System.Text;
-using ServerlessSync.Domain.Platforms.WeChat;
 using V = ServerlessSync.Domain.Tests.Platforms.WeChat.WeChatTestVectors;
 
 namespace ServerlessSync.Domain.Tests.Platforms.WeChat;

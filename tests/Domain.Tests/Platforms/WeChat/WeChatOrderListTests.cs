@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ServerlessSync.Domain.Platforms.WeChat;
-
 namespace ServerlessSync.Domain.Tests.Platforms.WeChat;
 
 public sealed class WeChatOrderListTests

@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.WeChat;
-
 namespace ServerlessSync.Domain.Tests.Platforms.WeChat;
 
 public sealed class WeChatOrderParserTests

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Domain.Platforms.WeChat;
 using V = ServerlessSync.Domain.Tests.Platforms.WeChat.WeChatTestVectors;
 
 namespace ServerlessSync.Domain.Tests.Platforms.WeChat;
