@@ -1,11 +1,5 @@
 using System.Collections.Immutable;
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ServerlessSync.Functions.Http;
 using ServerlessSync.Pipeline.Api.Access;
 
 namespace ServerlessSync.Functions.Tests;

@@ -1,14 +1,5 @@
-using System.Reflection;
-using System.Text;
-using System.Text.Json;
 using Azure.Data.Tables;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using ServerlessSync.Functions.Http;
-using ServerlessSync.Functions.Tests.Support;
 using ServerlessSync.Pipeline.Audit;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Functions.Tests;
 

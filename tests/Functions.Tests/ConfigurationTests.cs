@@ -1,21 +1,11 @@
 using ServerlessSync.Pipeline.Pull;
-using System.Text.Json;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Functions.Intake;
-using ServerlessSync.Functions.Tests.Support;
-using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Telemetry;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Functions.Tests;
 

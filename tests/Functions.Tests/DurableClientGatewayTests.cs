@@ -1,10 +1,4 @@
-using System.Text.Json;
-using Microsoft.DurableTask.Client;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Functions.Intake;
-using ServerlessSync.Functions.Tests.Support;
 using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Functions.Tests;
 

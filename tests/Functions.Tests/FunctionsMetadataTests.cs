@@ -1,12 +1,5 @@
-using System.Reflection;
-using System.Text.Json;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using ServerlessSync.Functions.Http;
-using ServerlessSync.Functions.Intake;
 using ServerlessSync.Functions.Sync;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Functions.Tests;
 

@@ -1,10 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using Azure.Storage.Queues;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Functions.Tests.Support;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Functions.Tests;
 

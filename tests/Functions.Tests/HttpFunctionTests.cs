@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Douyin;
-using ServerlessSync.Functions.Http;
-using ServerlessSync.Functions.Tests.Support;
-using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Simulators.Douyin;
 

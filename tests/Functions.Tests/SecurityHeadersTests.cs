@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using ServerlessSync.Functions.Http;
-using ServerlessSync.Functions.Tests.Support;
 using ServerlessSync.Pipeline.Web;
 
 namespace ServerlessSync.Functions.Tests;

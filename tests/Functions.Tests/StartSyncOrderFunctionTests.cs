@@ -1,16 +1,5 @@
-using Microsoft.DurableTask.Client;
-using Microsoft.AspNetCore.Mvc;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Douyin;
-using ServerlessSync.Functions.Http;
-using ServerlessSync.Functions.Intake;
-using ServerlessSync.Functions.Tests.Support;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Sync;
-using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Functions.Tests;
 

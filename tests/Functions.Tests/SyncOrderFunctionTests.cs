@@ -1,21 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Douyin;
-using ServerlessSync.Functions.Http;
-using ServerlessSync.Functions.Intake;
-using ServerlessSync.Functions.Tests.Support;
-using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ledger;
-using ServerlessSync.Pipeline.Sync;
-using ServerlessSync.Pipeline.Sync.Batch;
 using ServerlessSync.Simulators;
 using ServerlessSync.Simulators.Douyin;
 using ServerlessSync.Simulators.Kingdee;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Functions.Tests;
 

@@ -2,12 +2,7 @@ using System.Collections;
 using System.Reflection;
 using Azure.Data.Tables;
 using Microsoft.DurableTask;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
 using ServerlessSync.Pipeline.Sync;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.LocalHost.Tests;
 

@@ -1,11 +1,6 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
-using ServerlessSync.LocalHost.Durable;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Sync;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
 
 namespace ServerlessSync.LocalHost.Tests;
 

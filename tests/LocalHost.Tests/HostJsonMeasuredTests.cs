@@ -1,9 +1,6 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using ServerlessSync.LocalHost.Durable;
 using ServerlessSync.LocalHost.Hosted;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.LocalHost.Tests;
 

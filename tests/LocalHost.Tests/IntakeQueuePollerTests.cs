@@ -3,14 +3,11 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms;
-using ServerlessSync.LocalHost.Durable;
 using ServerlessSync.LocalHost.Hosted;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Sync;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.LocalHost.Tests;
 

@@ -1,11 +1,7 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ServerlessSync.HubTestSupport;
 using ServerlessSync.LocalHost.Security;
-using ServerlessSync.Simulators;
 
 namespace ServerlessSync.LocalHost.Tests;
 

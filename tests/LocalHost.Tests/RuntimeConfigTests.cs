@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ServerlessSync.LocalHost.Tests;
 
 /// <summary>Runtime settings the hub process is built with.</summary>

@@ -1,8 +1,4 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
 using ServerlessSync.Pipeline.SellerNotes;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
 
 namespace ServerlessSync.LocalHost.Tests;
 

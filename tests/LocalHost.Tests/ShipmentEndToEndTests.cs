@@ -1,9 +1,3 @@
-using System.Text.Json;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.LocalHost.Tests;
 
 /// <summary>

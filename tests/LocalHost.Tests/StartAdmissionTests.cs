@@ -1,14 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ServerlessSync.LocalHost.Durable;
 using ServerlessSync.LocalHost.Hosted;
 using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.LocalHost.Tests;
 

@@ -1,13 +1,7 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
 using ServerlessSync.Pipeline.Profiles;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
 using ServerlessSync.Simulators.Kuaishou;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.LocalHost.Tests;
 

@@ -1,12 +1,7 @@
 using Azure.Data.Tables;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Profiles;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
 
 namespace ServerlessSync.LocalHost.Tests;
 

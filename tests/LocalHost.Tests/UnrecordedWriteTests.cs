@@ -1,9 +1,4 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
 using ServerlessSync.Pipeline.Ledger;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
 
 namespace ServerlessSync.LocalHost.Tests;
 

@@ -1,9 +1,5 @@
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Sync;
-using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Functions.Tests.Support;
 

@@ -1,8 +1,5 @@
-using System.Reflection;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Testing;
-using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Functions.Tests.Support;
 

@@ -1,12 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Functions.Tests.Support;
 

@@ -1,10 +1,5 @@
-using System.Text;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Simulators;
 using ServerlessSync.Simulators.Douyin;
 

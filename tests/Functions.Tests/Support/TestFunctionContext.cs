@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ServerlessSync.Functions.Tests.Support;
 

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Alerts;
-using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.TestSupport;
-
 namespace ServerlessSync.Pipeline.Tests.Alerts;
 
 /// <summary>The channels as the hosts get them: registered by the pipeline, bound from configuration, driven by the AlertService.</summary>

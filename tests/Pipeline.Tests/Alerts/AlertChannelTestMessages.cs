@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Alerts;
-using ServerlessSync.Pipeline.Alerts;
-
 namespace ServerlessSync.Pipeline.Tests.Alerts;
 
 internal static class AlertChannelTestMessages

@@ -1,8 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.Pipeline.Tests.Core;
-
 namespace ServerlessSync.Pipeline.Tests.Alerts;
 
 public sealed class DingTalkAlertChannelTests : IAsyncLifetime

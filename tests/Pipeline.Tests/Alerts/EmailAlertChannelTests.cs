@@ -1,7 +1,5 @@
 using MailKit.Net.Smtp;
-using Microsoft.Extensions.Options;
 using MimeKit;
-using ServerlessSync.Pipeline.Alerts;
 
 namespace ServerlessSync.Pipeline.Tests.Alerts;
 

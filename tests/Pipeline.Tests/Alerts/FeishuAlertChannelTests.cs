@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Alerts;
-
 namespace ServerlessSync.Pipeline.Tests.Alerts;
 
 public sealed class FeishuAlertChannelTests : IAsyncLifetime

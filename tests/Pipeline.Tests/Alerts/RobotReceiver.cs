@@ -1,13 +1,8 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Pipeline.Tests.Alerts;
 

@@ -1,11 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Alerts;
-using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.Pipeline.OpsConsole;
-using ServerlessSync.Pipeline.Tests.Core;
-
 namespace ServerlessSync.Pipeline.Tests.OpsConsole;
 
 public sealed class RecentAlertsApiTests

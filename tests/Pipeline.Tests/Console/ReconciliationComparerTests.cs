@@ -1,7 +1,3 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.OpsConsole;
-
 namespace ServerlessSync.Pipeline.Tests.OpsConsole;
 
 public sealed class ReconciliationComparerTests

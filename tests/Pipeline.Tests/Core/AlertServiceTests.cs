@@ -1,14 +1,7 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Alerts;
-using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Pipeline.Tests.Core;
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.TestSupport;
-
 namespace ServerlessSync.Pipeline.Tests.Core;
 
 /// <summary>Real storage clients on Azurite, with tables and queue names unique to one test.</summary>

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Polly.CircuitBreaker;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Erp;
 
 namespace ServerlessSync.Pipeline.Tests.Core;
 

@@ -1,11 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Erp;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.TestSupport;
-
 namespace ServerlessSync.Pipeline.Tests.Core;
 
 /// <summary>Scaled out, the worker processes split the ERP's limits so their sum stays within the ERP's cap.</summary>

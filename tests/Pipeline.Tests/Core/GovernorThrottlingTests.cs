@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Erp;
-
 namespace ServerlessSync.Pipeline.Tests.Core;
 
 /// <summary>Throttling answers slow the governor down; they do not open its circuit or fail the ERP.</summary>

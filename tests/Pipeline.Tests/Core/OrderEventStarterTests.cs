@@ -1,10 +1,3 @@
-using Azure.Storage.Queues;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Pipeline.Sync;
-
 namespace ServerlessSync.Pipeline.Tests.Core;
 
 /// <summary>The starter's port, in memory: instances by id, and whether the next start is refused. Safe for parallel callers.</summary>

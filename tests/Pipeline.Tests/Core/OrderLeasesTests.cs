@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Ledger;
-
 namespace ServerlessSync.Pipeline.Tests.Core;
 
 public sealed class OrderLeasesTests

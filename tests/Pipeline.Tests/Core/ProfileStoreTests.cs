@@ -1,8 +1,3 @@
-using Azure.Data.Tables;
-using Microsoft.Extensions.Logging.Abstractions;
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Pipeline.Profiles;
-
 namespace ServerlessSync.Pipeline.Tests.Core;
 
 public class ProfileStoreTests

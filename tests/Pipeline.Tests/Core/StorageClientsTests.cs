@@ -1,10 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using Azure;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Pipeline.Tests.Core;
 

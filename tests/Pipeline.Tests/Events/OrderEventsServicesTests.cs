@@ -1,7 +1,3 @@
-using Azure.Messaging.ServiceBus;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Events;
 
 namespace ServerlessSync.Pipeline.Tests.Events;

@@ -1,14 +1,4 @@
-using System.Diagnostics.Metrics;
-using Azure.Messaging.ServiceBus;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Pipeline.Events;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Telemetry;
-using ServerlessSync.Pipeline.Tests.Core;
 using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;
 using ServerlessSync.Pipeline.Sync;
 

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Azure.Messaging.ServiceBus;
-
 namespace ServerlessSync.Pipeline.Tests.Events;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Azure.Messaging.ServiceBus;
-using Microsoft.Extensions.Logging.Abstractions;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Events;
 
 namespace ServerlessSync.Pipeline.Tests.Events;

@@ -1,10 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Sync.Batch;
-using ServerlessSync.Pipeline.Tests.Core;
-using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.Intake;
 

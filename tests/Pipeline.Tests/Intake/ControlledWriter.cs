@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Azure;
-using ServerlessSync.Pipeline.Intake;
-
 namespace ServerlessSync.Pipeline.Tests.Intake;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Tests.Core;
-
 namespace ServerlessSync.Pipeline.Tests.Intake;
 
 public class InboxStoreTests

@@ -1,11 +1,3 @@
-using System.Text;
-using Azure;
-using Azure.Storage.Queues;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Tests.Core;
-using ServerlessSync.TestSupport;
 using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;
 
 namespace ServerlessSync.Pipeline.Tests.Intake;

@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Storage;
-
 namespace ServerlessSync.Pipeline.Tests.Intake;
 
 public class IntakeMessageTests

@@ -1,7 +1,3 @@
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Sync;
-using ServerlessSync.Pipeline.Tests.Core;
 using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;
 
 namespace ServerlessSync.Pipeline.Tests.Intake;

@@ -1,13 +1,3 @@
-using Azure.Storage.Queues;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Tests.Core;
-using ServerlessSync.Pipeline.Sync;
-
 namespace ServerlessSync.Pipeline.Tests.Intake;
 
 /// <summary>The real intake pieces on Azurite, wired as the hosts wire them; only the Durable engine is in memory.</summary>

@@ -1,11 +1,6 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Tests.Core;
 using ServerlessSync.Simulators.Kuaishou;
 using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;
 

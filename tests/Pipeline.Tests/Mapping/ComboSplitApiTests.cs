@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ServerlessSync.Pipeline.Mapping;
-
 namespace ServerlessSync.Pipeline.Tests.Mapping;
 
 public sealed class ComboSplitApiTests

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Mapping;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Pipeline.Tests.Core;
-
 namespace ServerlessSync.Pipeline.Tests.Mapping;
 
 /// <summary>The route around a connector's search: input checks, the 5-minute cache, and ERP trouble as 503/502 (the connectors' own searches are tested against their simulators).</summary>

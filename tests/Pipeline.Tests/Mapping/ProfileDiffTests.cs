@@ -1,8 +1,4 @@
-using System.Text.Json;
-using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Domain.Rules;
-using ServerlessSync.Pipeline.Mapping;
-using ServerlessSync.Pipeline.Tests.Core;
 
 namespace ServerlessSync.Pipeline.Tests.Mapping;
 

@@ -1,13 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Mapping;
-using ServerlessSync.Pipeline.Profiles;
-using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Pipeline.Sync;
-using ServerlessSync.Pipeline.Tests.Core;
-
 namespace ServerlessSync.Pipeline.Tests.Mapping;
 
 public sealed class SkuSightingsTests

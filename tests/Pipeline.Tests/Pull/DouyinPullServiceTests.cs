@@ -1,17 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using Azure.Storage.Queues;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Platforms.Douyin;
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Pull;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Tests.Core;
 using ServerlessSync.Pipeline.Tests.Intake;
 using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 using ServerlessSync.Simulators.Douyin;

@@ -1,21 +1,7 @@
-using System.Globalization;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Alerts;
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Platforms.Douyin;
-using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.SellerNotes;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Tests.Core;
 using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 using ServerlessSync.Simulators.Douyin;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Pipeline.Tests.SellerNotes;
 

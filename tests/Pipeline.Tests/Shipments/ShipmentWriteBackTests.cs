@@ -1,26 +1,9 @@
-using System.Globalization;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Alerts;
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Platforms.Douyin;
-using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Shipments;
-using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Pipeline.OpsConsole;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Tests.Core;
 using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 using ServerlessSync.Simulators.Douyin;
-using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Pipeline.Tests.Shipments;
 

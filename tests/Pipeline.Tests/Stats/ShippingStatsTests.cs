@@ -1,12 +1,4 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.OpsConsole;
-using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Shipments;
-using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Pipeline.Tests.Core;
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
 using ServerlessSync.Pipeline.Intake;
 

@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.OpsConsole;
-using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.TestSupport;
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
 using ServerlessSync.Pipeline.Sync;
 

@@ -1,13 +1,4 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.OpsConsole;
-using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Shipments;
-using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.TestSupport;
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Intake;

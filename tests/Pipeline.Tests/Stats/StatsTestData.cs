@@ -1,7 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Pipeline.Sync;
-
 namespace ServerlessSync.Pipeline.Tests.Stats;
 
 internal static class StatsTestData

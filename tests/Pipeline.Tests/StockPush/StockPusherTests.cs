@@ -1,22 +1,7 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.Pipeline.Erp;
-using ServerlessSync.Pipeline.OpsConsole;
-using ServerlessSync.Pipeline.Platforms.Douyin;
-using ServerlessSync.Pipeline.Profiles;
-using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.StockPush;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Tests.Core;
 using ServerlessSync.Pipeline.Tests.Erp.Batching;
 using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 using ServerlessSync.Simulators;
-using ServerlessSync.TestSupport;
-using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.StockPush;
 

@@ -1,5 +1,3 @@
-using ServerlessSync.Pipeline.Storage;
-
 namespace ServerlessSync.Pipeline.Tests.Storage;
 
 public sealed class JoinedWritesTests

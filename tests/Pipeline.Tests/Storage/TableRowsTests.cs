@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Azure.Data.Tables;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Tests.Core;
 
 namespace ServerlessSync.Pipeline.Tests.Storage;
 

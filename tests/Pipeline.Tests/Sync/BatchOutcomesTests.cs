@@ -1,7 +1,3 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Pipeline.Tests.Sync;

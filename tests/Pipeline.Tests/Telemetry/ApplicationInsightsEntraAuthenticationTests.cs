@@ -1,5 +1,4 @@
 using Azure.Identity;
-using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Pipeline.Tests.Telemetry;
 

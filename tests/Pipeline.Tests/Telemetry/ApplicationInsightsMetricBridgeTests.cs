@@ -1,10 +1,6 @@
-using System.Diagnostics.Metrics;
 using Microsoft.ApplicationInsights;
 using Microsoft.ApplicationInsights.DataContracts;
 using Microsoft.ApplicationInsights.Extensibility;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Pipeline.Tests.Telemetry;
 

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
-
 namespace ServerlessSync.Pipeline.Tests.Telemetry;
 
 /// <summary>Listens to one meter instance with a real <see cref="MeterListener"/> and keeps every measurement.</summary>

@@ -1,9 +1,3 @@
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Telemetry;
-
 namespace ServerlessSync.Pipeline.Tests.Telemetry;
 
 public sealed class PipelineMetricsTests : IDisposable

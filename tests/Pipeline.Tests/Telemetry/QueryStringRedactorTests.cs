@@ -1,5 +1,4 @@
 using Microsoft.ApplicationInsights.DataContracts;
-using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Pipeline.Tests.Telemetry;
 
