@@ -16,7 +16,7 @@ public sealed class SyncScenarioTests
     [Fact]
     public async Task An_order_with_an_unmapped_sku_is_quarantined_with_the_sku_and_an_alert_and_nothing_reaches_the_erp()
     {
-        await using var robot = await RobotReceiver.StartAsync();
+        await using var robot = await WeComRobot.StartAsync();
         await using var hub = await TestHub.StartAsync(settings: new Dictionary<string, string?> { ["Alerts:WeComWebhookUrl"] = robot.Url });
         var profiles = hub.HubService<ProfileStore>();
         var profile = (await profiles.GetAsync(PlatformNames.Douyin, DemoCatalog.ShopId, CancellationToken.None))!;
@@ -72,7 +72,7 @@ public sealed class SyncScenarioTests
     [Fact]
     public async Task Erp_rejections_fail_the_orders_without_retry_and_alert_once_after_three_in_a_row()
     {
-        await using var robot = await RobotReceiver.StartAsync();
+        await using var robot = await WeComRobot.StartAsync();
         await using var hub = await TestHub.StartAsync(
             simulators: o => o.Kingdee.BusinessRejectRate = 1.0,
             settings: new Dictionary<string, string?> { ["Alerts:WeComWebhookUrl"] = robot.Url });
@@ -133,7 +133,7 @@ public sealed class SyncScenarioTests
     [Fact]
     public async Task A_cancel_before_the_erp_write_writes_nothing_and_a_cancel_after_it_reverses_the_erp_order()
     {
-        await using var robot = await RobotReceiver.StartAsync();
+        await using var robot = await WeComRobot.StartAsync();
         await using var hub = await TestHub.StartAsync(settings: new Dictionary<string, string?> { ["Alerts:WeComWebhookUrl"] = robot.Url });
         var options = hub.DouyinOptions;
         var sender = hub.SimulatorService<DouyinPushSender>();

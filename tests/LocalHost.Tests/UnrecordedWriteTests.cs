@@ -53,7 +53,7 @@ public sealed class UnrecordedWriteTests
     [InlineData(false)]
     public async Task A_write_back_that_fails_after_the_erp_write_alerts_and_the_ledger_catches_up_once_storage_is_back(bool batchRuns)
     {
-        await using var robot = await RobotReceiver.StartAsync();
+        await using var robot = await WeComRobot.StartAsync();
         await using var hub = await TestHub.StartAsync(
             simulators: o =>
             {

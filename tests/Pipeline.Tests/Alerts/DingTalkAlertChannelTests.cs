@@ -1,21 +1,11 @@
 namespace ServerlessSync.Pipeline.Tests.Alerts;
 
-public sealed class DingTalkAlertChannelTests : IAsyncLifetime
+public sealed class DingTalkAlertChannelTests : RobotChannelTests
 {
     private const string Secret = "SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd";
-    private readonly HttpClient _http = new();
-    private RobotReceiver _robot = null!;
-
-    public async Task InitializeAsync() => _robot = await RobotReceiver.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _robot.DisposeAsync();
-    }
 
     private DingTalkAlertChannel Channel(string? secret, TimeProvider? time = null, string? url = null) =>
-        new(_http, Options.Create(new AlertOptions { DingTalkWebhookUrl = url ?? _robot.DingTalkUrl, DingTalkSecret = secret }), time ?? TimeProvider.System);
+        new(Http, Options.Create(new AlertOptions { DingTalkWebhookUrl = url ?? Robot.DingTalkUrl, DingTalkSecret = secret }), time ?? TimeProvider.System);
 
     /// <summary>A clock near now whose millisecond timestamp signs to a base64 text with '+' or '/', which only survive URL encoding.</summary>
     private static ManualClock ClockWithAwkwardSign()
@@ -30,14 +20,14 @@ public sealed class DingTalkAlertChannelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_signed_markdown_message_passes_the_robots_sign_check()
+    public async Task A_signed_markdown_message_passes_theRobots_sign_check()
     {
-        _robot.Secret = Secret;
+        Robot.Secret = Secret;
         var clock = ClockWithAwkwardSign();
 
         await Channel(Secret, clock).SendAsync(AlertChannelTestMessages.Rejected(), CancellationToken.None);
 
-        var (query, body) = Assert.Single(_robot.DingTalk);
+        var (query, body) = Assert.Single(Robot.DingTalk);
         Assert.Contains($"timestamp={clock.GetUtcNow().ToUnixTimeMilliseconds()}", query, StringComparison.Ordinal);
         Assert.StartsWith("?access_token=test-token&", query, StringComparison.Ordinal);
         Assert.Equal("markdown", body.GetProperty("msgtype").GetString());
@@ -56,13 +46,13 @@ public sealed class DingTalkAlertChannelTests : IAsyncLifetime
     {
         await Channel(secret: null).SendAsync(AlertChannelTestMessages.Rejected(), CancellationToken.None);
 
-        Assert.Equal("?access_token=test-token", Assert.Single(_robot.DingTalk).Query);
+        Assert.Equal("?access_token=test-token", Assert.Single(Robot.DingTalk).Query);
     }
 
     [Fact]
-    public async Task A_refusal_throws_with_the_robots_errcode()
+    public async Task A_refusal_throws_with_theRobots_errcode()
     {
-        _robot.Secret = Secret;
+        Robot.Secret = Secret;
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
             () => Channel("SEC-not-the-secret").SendAsync(AlertChannelTestMessages.Rejected(), CancellationToken.None));

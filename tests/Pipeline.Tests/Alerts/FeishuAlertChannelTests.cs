@@ -1,30 +1,20 @@
 namespace ServerlessSync.Pipeline.Tests.Alerts;
 
-public sealed class FeishuAlertChannelTests : IAsyncLifetime
+public sealed class FeishuAlertChannelTests : RobotChannelTests
 {
     private const string Secret = "feishu-bot-secret-1234";
-    private readonly HttpClient _http = new();
-    private RobotReceiver _robot = null!;
-
-    public async Task InitializeAsync() => _robot = await RobotReceiver.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _robot.DisposeAsync();
-    }
 
     private FeishuAlertChannel Channel(string? secret, string? url = null) =>
-        new(_http, Options.Create(new AlertOptions { FeishuWebhookUrl = url ?? _robot.FeishuUrl, FeishuSecret = secret }), TimeProvider.System);
+        new(Http, Options.Create(new AlertOptions { FeishuWebhookUrl = url ?? Robot.FeishuUrl, FeishuSecret = secret }), TimeProvider.System);
 
     [Fact]
     public async Task A_signed_text_message_passes_the_bots_sign_check()
     {
-        _robot.Secret = Secret;
+        Robot.Secret = Secret;
 
         await Channel(Secret).SendAsync(AlertChannelTestMessages.Rejected(), CancellationToken.None);
 
-        var body = Assert.Single(_robot.Feishu);
+        var body = Assert.Single(Robot.Feishu);
         Assert.Equal("text", body.GetProperty("msg_type").GetString());
         Assert.Matches("^[0-9]{10}$", body.GetProperty("timestamp").GetString()!);
         var text = body.GetProperty("content").GetProperty("text").GetString()!;
@@ -37,11 +27,11 @@ public sealed class FeishuAlertChannelTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_secret_no_timestamp_or_sign_is_sent_and_the_legacy_answer_counts_as_success()
     {
-        _robot.FeishuLegacyAnswer = true;
+        Robot.FeishuLegacyAnswer = true;
 
         await Channel(secret: null).SendAsync(AlertChannelTestMessages.Rejected(), CancellationToken.None);
 
-        var body = Assert.Single(_robot.Feishu);
+        var body = Assert.Single(Robot.Feishu);
         Assert.False(body.TryGetProperty("timestamp", out _));
         Assert.False(body.TryGetProperty("sign", out _));
     }
@@ -49,10 +39,10 @@ public sealed class FeishuAlertChannelTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_secret_or_a_refused_body_throws_with_the_bots_code()
     {
-        _robot.Secret = Secret;
+        Robot.Secret = Secret;
         var badSign = await Assert.ThrowsAsync<InvalidOperationException>(
             () => Channel("not-the-secret").SendAsync(AlertChannelTestMessages.Rejected(), CancellationToken.None));
-        _robot.FeishuForcedCode = 9499;
+        Robot.FeishuForcedCode = 9499;
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(
             () => Channel(Secret).SendAsync(AlertChannelTestMessages.Rejected(), CancellationToken.None));
 

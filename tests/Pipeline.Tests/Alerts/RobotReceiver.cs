@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace ServerlessSync.Pipeline.Tests.Alerts;
 
@@ -12,15 +10,13 @@ namespace ServerlessSync.Pipeline.Tests.Alerts;
 /// </summary>
 internal sealed class RobotReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
 
-    private RobotReceiver(WebApplication app, string root)
+    private RobotReceiver()
     {
-        _app = app;
-        Root = root;
     }
 
-    public string Root { get; }
+    public string Root => _server.Root;
 
     public string DingTalkUrl => Root + "/robot/send?access_token=test-token";
 
@@ -41,15 +37,12 @@ internal sealed class RobotReceiver : IAsyncDisposable
 
     public static async Task<RobotReceiver> StartAsync()
     {
-        var port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        var receiver = new RobotReceiver(app, $"http://127.0.0.1:{port}");
-        app.MapPost("/robot/send", receiver.DingTalkAsync);
-        app.MapPost("/open-apis/bot/v2/hook/{hook}", receiver.FeishuAsync);
-        await app.StartAsync();
+        var receiver = new RobotReceiver();
+        receiver._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/robot/send", receiver.DingTalkAsync);
+            app.MapPost("/open-apis/bot/v2/hook/{hook}", receiver.FeishuAsync);
+        });
         return receiver;
     }
 
@@ -108,9 +101,5 @@ internal sealed class RobotReceiver : IAsyncDisposable
             : Results.Json(new { code = 0, data = new { }, msg = "success" });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,53 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
 namespace ServerlessSync.Pipeline.Tests.Core;
-
-/// <summary>A WeCom group robot on loopback: records every POST body and answers like the robot.</summary>
-internal sealed class WeComReceiver : IAsyncDisposable
-{
-    private readonly WebApplication app;
-
-    private WeComReceiver(WebApplication app, string url)
-    {
-        this.app = app;
-        Url = url;
-    }
-
-    public string Url { get; }
-
-    public ConcurrentQueue<string> Bodies { get; } = new();
-
-    /// <summary>What the robot answers next; 0 is success.</summary>
-    public int ErrCode { get; set; }
-
-    public static async Task<WeComReceiver> StartAsync()
-    {
-        var port = FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        var receiver = new WeComReceiver(app, $"http://127.0.0.1:{port}/cgi-bin/webhook/send?key=test-key");
-        app.MapPost("/cgi-bin/webhook/send", async (HttpRequest request) =>
-        {
-            using var reader = new StreamReader(request.Body);
-            receiver.Bodies.Enqueue(await reader.ReadToEndAsync());
-            var code = receiver.ErrCode;
-            return Results.Json(new { errcode = code, errmsg = code == 0 ? "ok" : "invalid webhook url" });
-        });
-        await app.StartAsync();
-        return receiver;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
-}
 
 public sealed class AlertServiceTests : IAsyncLifetime
 {
@@ -55,12 +6,12 @@ public sealed class AlertServiceTests : IAsyncLifetime
     private const string Erp = "erp:Kingdee";
     private readonly ManualClock clock = new(T0);
     private readonly HttpClient http = new();
-    private WeComReceiver receiver = null!;
+    private WeComRobot receiver = null!;
     private AlertService alerts = null!;
 
     public async Task InitializeAsync()
     {
-        receiver = await WeComReceiver.StartAsync();
+        receiver = await WeComRobot.StartAsync();
         var options = Options.Create(new AlertOptions { WeComWebhookUrl = receiver.Url });
         alerts = new AlertService(await CoreStorage.CreateAsync(), [new WeComAlertChannel(http, options)], options, clock, NullLogger<AlertService>.Instance);
     }
@@ -79,18 +30,17 @@ public sealed class AlertServiceTests : IAsyncLifetime
     {
         Assert.False(await FailAsync(1));
         Assert.False(await FailAsync(2));
-        Assert.Empty(receiver.Bodies);
+        Assert.Empty(receiver.Messages);
 
         Assert.True(await FailAsync(3));
 
-        var body = Assert.Single(receiver.Bodies);
-        using var doc = JsonDocument.Parse(body);
-        Assert.Equal("markdown", doc.RootElement.GetProperty("msgtype").GetString());
-        var content = doc.RootElement.GetProperty("markdown").GetProperty("content").GetString()!;
+        var body = Assert.Single(receiver.Messages);
+        Assert.Equal("markdown", body.GetProperty("msgtype").GetString());
+        var content = body.GetProperty("markdown").GetProperty("content").GetString()!;
         Assert.Contains("douyin:shop-1:6920000000000000003", content);
         Assert.Contains("客户编码不存在 customer CUST-DY missing (3)", content);
         Assert.Contains(Erp, content);
-        Assert.Equal(2, doc.RootElement.EnumerateObject().Count());
+        Assert.Equal(2, body.EnumerateObject().Count());
 
         // Only ids and reasons: a title line and four quoted fields, nothing else that could carry buyer data.
         var lines = content.Split('\n');
@@ -110,11 +60,11 @@ public sealed class AlertServiceTests : IAsyncLifetime
 
         clock.Advance(TimeSpan.FromMinutes(5));
         Assert.False(await FailAsync(4));
-        Assert.Single(receiver.Bodies);
+        Assert.Single(receiver.Messages);
 
         clock.Advance(TimeSpan.FromMinutes(6));
         Assert.True(await FailAsync(5));
-        Assert.Equal(2, receiver.Bodies.Count);
+        Assert.Equal(2, receiver.Messages.Count);
     }
 
     [Fact]
@@ -126,9 +76,9 @@ public sealed class AlertServiceTests : IAsyncLifetime
 
         Assert.False(await FailAsync(3));
         Assert.False(await FailAsync(4));
-        Assert.Empty(receiver.Bodies);
+        Assert.Empty(receiver.Messages);
         Assert.True(await FailAsync(5));
-        Assert.Single(receiver.Bodies);
+        Assert.Single(receiver.Messages);
     }
 
     [Fact]
@@ -136,7 +86,7 @@ public sealed class AlertServiceTests : IAsyncLifetime
     {
         Assert.True(await alerts.RaiseAsync(AlertKind.Quarantined, "shop:douyin:shop-1", "douyin:shop-1:1", "unmapped SKU: 3500001", default));
 
-        var content = JsonDocument.Parse(Assert.Single(receiver.Bodies)).RootElement.GetProperty("markdown").GetProperty("content").GetString()!;
+        var content = Assert.Single(receiver.Messages).GetProperty("markdown").GetProperty("content").GetString()!;
         Assert.Contains("unmapped SKU: 3500001", content);
         Assert.Contains("douyin:shop-1:1", content);
     }
@@ -149,7 +99,7 @@ public sealed class AlertServiceTests : IAsyncLifetime
         Assert.True(await alerts.RaiseAsync(AlertKind.Quarantined, "shop:douyin:shop-1", "douyin:shop-1:9", "bad amounts", default));
         Assert.False(await alerts.RaiseAsync(AlertKind.ErpRejected, "erp:Other", "douyin:shop-1:9", "x", default));
         Assert.True(await FailAsync(3));
-        Assert.Equal(2, receiver.Bodies.Count);
+        Assert.Equal(2, receiver.Messages.Count);
     }
 
     [Fact]
@@ -164,7 +114,7 @@ public sealed class AlertServiceTests : IAsyncLifetime
         // The retry (the activity or the next order) must reach people instead of being deduped away.
         receiver.ErrCode = 0;
         Assert.True(await alerts.RaiseAsync(AlertKind.Quarantined, "shop:douyin:shop-1", "douyin:shop-1:1", "unmapped SKU: 1", default));
-        Assert.Equal(2, receiver.Bodies.Count);
+        Assert.Equal(2, receiver.Messages.Count);
     }
 
     [Fact]
@@ -174,7 +124,7 @@ public sealed class AlertServiceTests : IAsyncLifetime
 
         Assert.True(await alerts.RaiseAsync(AlertKind.Quarantined, "shop:douyin:shop-1", "douyin:shop-1:1", reason, default));
 
-        var content = JsonDocument.Parse(Assert.Single(receiver.Bodies)).RootElement.GetProperty("markdown").GetProperty("content").GetString()!;
+        var content = Assert.Single(receiver.Messages).GetProperty("markdown").GetProperty("content").GetString()!;
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(content) <= 4096, $"{System.Text.Encoding.UTF8.GetByteCount(content)} bytes");
         Assert.Contains("douyin:shop-1:1", content);
         Assert.Contains("unmapped SKU: 商品000000", content);

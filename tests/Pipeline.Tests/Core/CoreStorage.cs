@@ -3,14 +3,15 @@ namespace ServerlessSync.Pipeline.Tests.Core;
 /// <summary>Real storage clients on Azurite, with tables and queue names unique to one test.</summary>
 internal static class CoreStorage
 {
-    public static async Task<StorageClients> CreateAsync()
+    /// <param name="tablePrefix">Given when several "processes" of one test share the tables; by default unique to this call.</param>
+    public static async Task<StorageClients> CreateAsync(string? tablePrefix = null)
     {
         var connection = await Azurite.EnsureRunningAsync();
         return new StorageClients(Options.Create(new StorageOptions
         {
             ConnectionString = connection,
-            TablePrefix = Azurite.UniqueName("t"),
-            IntakeQueueName = Azurite.UniqueName("q"),
+            TablePrefix = tablePrefix ?? Azurite.UniqueName("t"),
+            IntakeQueueName = tablePrefix is null ? Azurite.UniqueName("q") : tablePrefix + "-intake",
         }));
     }
 }

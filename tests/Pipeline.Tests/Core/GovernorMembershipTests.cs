@@ -4,16 +4,34 @@ namespace ServerlessSync.Pipeline.Tests.Core;
 public sealed class GovernorMembershipTests
 {
     private static readonly IConfiguration Kingdee = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Erp:Kind"] = "Kingdee" }).Build();
+    private static readonly DateTimeOffset T0 = new(2026, 11, 11, 20, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Two worker processes, each with a governor for the ERP's whole limits, joining one membership table on a test clock.</summary>
+    private sealed record Workers(StorageClients Storage, ManualClock Clock, ErpGovernor First, ErpGovernor Second) : IAsyncDisposable
+    {
+        public GovernorMembership A { get; } = Member(First, Storage, Clock);
+
+        public GovernorMembership B { get; } = Member(Second, Storage, Clock);
+
+        public void Deconstruct(out StorageClients storage, out ManualClock clock, out ErpGovernor first, out ErpGovernor second, out GovernorMembership a, out GovernorMembership b) =>
+            (storage, clock, first, second, a, b) = (Storage, Clock, First, Second, A, B);
+
+        public async ValueTask DisposeAsync()
+        {
+            await First.DisposeAsync();
+            await Second.DisposeAsync();
+        }
+    }
+
+    private static async Task<Workers> TwoWorkersAsync() => new(await CoreStorage.CreateAsync(), new ManualClock(T0), Governor(), Governor());
+
+    private static ErpGovernor Governor() => new(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
 
     [Fact]
     public async Task Two_live_workers_each_take_half_the_calls_per_second_and_concurrency_and_a_dead_one_stops_counting()
     {
-        var storage = await CoreStorage.CreateAsync();
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 11, 20, 0, 0, TimeSpan.Zero));
-        await using var first = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
-        await using var second = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
-        var a = Member(first, storage, clock);
-        var b = Member(second, storage, clock);
+        await using var workers = await TwoWorkersAsync();
+        var (storage, clock, first, second, a, b) = workers;
 
         Assert.Equal(1, await a.BeatAsync(CancellationToken.None));
         Assert.Equal(2, await b.BeatAsync(CancellationToken.None));
@@ -33,12 +51,8 @@ public sealed class GovernorMembershipTests
     [Fact]
     public async Task A_process_that_never_calls_the_erp_writes_no_heartbeat_and_takes_no_share_of_its_limits()
     {
-        var storage = await CoreStorage.CreateAsync();
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 11, 20, 0, 0, TimeSpan.Zero));
-        await using var webhookInstance = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
-        await using var activityInstance = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
-        var idle = Member(webhookInstance, storage, clock);
-        var caller = Member(activityInstance, storage, clock);
+        await using var workers = await TwoWorkersAsync();
+        var (storage, _, _, activityInstance, idle, caller) = workers; // the first is a webhook instance, the second runs activities
 
         await idle.TickAsync(GovernorMembership.LeaveWhenIdleFor, CancellationToken.None);
         using (await activityInstance.AcquireCallAsync(CancellationToken.None))
@@ -57,12 +71,8 @@ public sealed class GovernorMembershipTests
     [Fact]
     public async Task The_first_erp_call_waits_for_the_join_so_it_already_runs_at_the_shared_pace()
     {
-        var storage = await CoreStorage.CreateAsync();
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 11, 20, 0, 0, TimeSpan.Zero));
-        await using var first = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
-        await using var second = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
-        var a = Member(first, storage, clock);
-        var b = Member(second, storage, clock);
+        await using var workers = await TwoWorkersAsync();
+        var (_, _, _, second, a, b) = workers;
         Assert.Equal(1, await a.BeatAsync(CancellationToken.None));
 
         using (await second.AcquireCallAsync(CancellationToken.None))
@@ -76,12 +86,8 @@ public sealed class GovernorMembershipTests
     [Fact]
     public async Task An_idle_member_leaves_at_once_the_others_shares_grow_back_and_its_next_call_joins_again()
     {
-        var storage = await CoreStorage.CreateAsync();
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 11, 20, 0, 0, TimeSpan.Zero));
-        await using var first = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
-        await using var second = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
-        var a = Member(first, storage, clock);
-        var b = Member(second, storage, clock);
+        await using var workers = await TwoWorkersAsync();
+        var (storage, _, first, second, a, b) = workers;
         await a.BeatAsync(CancellationToken.None);
         Assert.Equal(2, await b.BeatAsync(CancellationToken.None));
 
@@ -104,9 +110,8 @@ public sealed class GovernorMembershipTests
     public async Task A_member_that_stops_removes_its_heartbeat()
     {
         var storage = await CoreStorage.CreateAsync();
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 11, 20, 0, 0, TimeSpan.Zero));
-        await using var governor = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
-        var membership = Member(governor, storage, clock);
+        await using var governor = Governor();
+        var membership = Member(governor, storage, new ManualClock(T0));
         await membership.StartAsync(CancellationToken.None);
         using (await governor.AcquireCallAsync(CancellationToken.None))
         {
@@ -125,7 +130,7 @@ public sealed class GovernorMembershipTests
         await Azurite.EnsureRunningAsync();
         var relay = new TableRelay();
         var storage = Storage($"http://127.0.0.1:{relay.Port}/devstoreaccount1");
-        await using var governor = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
+        await using var governor = Governor();
         var member = Member(governor, storage, TimeProvider.System);
         using (await governor.AcquireCallAsync(CancellationToken.None))
         {
@@ -143,7 +148,7 @@ public sealed class GovernorMembershipTests
     public async Task A_first_erp_call_while_storage_is_unreachable_fails_transiently_so_it_is_retried()
     {
         var unreachable = Storage("http://127.0.0.1:1/devstoreaccount1");
-        await using var governor = new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 20, MaxConcurrency = 4 });
+        await using var governor = Governor();
         var member = Member(governor, unreachable, TimeProvider.System);
 
         await Assert.ThrowsAsync<ErpTransientException>(async () => (await governor.AcquireCallAsync(CancellationToken.None)).Dispose());

@@ -20,8 +20,8 @@ internal static class IntakeTestKit
         new(storage, [], Options.Create(new AlertOptions()), TimeProvider.System, NullLogger<AlertService>.Instance);
 
     /// <summary>The webhook as the hosts wire it: held pushes (shop not configured yet) go to the real table and alerts.</summary>
-    public static WebhookHandler Webhook(StorageClients storage, IReadOnlyList<IWebhookAdapter> adapters, IntakeCommitter committer) =>
-        new(adapters, committer, Held(storage, adapters, committer), TimeProvider.System, NullLogger<WebhookHandler>.Instance);
+    public static WebhookHandler Webhook(StorageClients storage, IReadOnlyList<IWebhookAdapter> adapters, IntakeCommitter committer, EnqueuedOrderVersions? enqueued = null) =>
+        new(adapters, committer, Held(storage, adapters, committer), TimeProvider.System, NullLogger<WebhookHandler>.Instance, enqueued: enqueued);
 
     public static HeldPushes Held(StorageClients storage, IReadOnlyList<IWebhookAdapter> adapters, IntakeCommitter committer) =>
         new(storage, adapters, committer, Alerts(storage), TimeProvider.System, NullLogger<HeldPushes>.Instance);

@@ -11,8 +11,8 @@ public sealed class WebhookIntakeTests
 {
     private static readonly KuaishouSimulatorOptions Sim = new();
 
-    private static WebhookHandler Handler(StorageClients storage, IntakeCommitter committer) =>
-        Webhook(storage, [new KuaishouWebhookAdapter(Options.Create(new KuaishouOptions { AppKey = Sim.AppKey, MessageKey = Sim.MessageKey }))], committer);
+    private static WebhookHandler Handler(StorageClients storage, IntakeCommitter committer, EnqueuedOrderVersions? enqueued = null) =>
+        Webhook(storage, [new KuaishouWebhookAdapter(Options.Create(new KuaishouOptions { AppKey = Sim.AppKey, MessageKey = Sim.MessageKey }))], committer, enqueued);
 
     private static WebhookRequest Post(KuaishouPush push) => new("POST", new Dictionary<string, string>(), new Dictionary<string, string>(), push.Body, BodyTooLarge: false);
 
@@ -51,10 +51,8 @@ public sealed class WebhookIntakeTests
     public async Task An_order_version_a_push_made_durable_is_known_to_the_pull_and_a_forged_push_is_not()
     {
         var storage = await CoreStorage.CreateAsync();
-        var committer = Committer(storage);
         var enqueued = new EnqueuedOrderVersions();
-        var adapters = new IWebhookAdapter[] { new KuaishouWebhookAdapter(Options.Create(new KuaishouOptions { AppKey = Sim.AppKey, MessageKey = Sim.MessageKey })) };
-        var handler = new WebhookHandler(adapters, committer, Held(storage, adapters, committer), TimeProvider.System, NullLogger<WebhookHandler>.Instance, enqueued: enqueued);
+        var handler = Handler(storage, Committer(storage), enqueued);
         var orders = NewOrders(2);
         var (accepted, forged) = (orders[0], orders[1]);
 
@@ -70,10 +68,8 @@ public sealed class WebhookIntakeTests
     public async Task A_push_for_a_version_the_pull_already_made_durable_is_acked_without_a_second_message()
     {
         var storage = await CoreStorage.CreateAsync();
-        var committer = Committer(storage);
         var enqueued = new EnqueuedOrderVersions();
-        var adapters = new IWebhookAdapter[] { new KuaishouWebhookAdapter(Options.Create(new KuaishouOptions { AppKey = Sim.AppKey, MessageKey = Sim.MessageKey })) };
-        var handler = new WebhookHandler(adapters, committer, Held(storage, adapters, committer), TimeProvider.System, NullLogger<WebhookHandler>.Instance, enqueued: enqueued);
+        var handler = Handler(storage, Committer(storage), enqueued);
         var orders = NewOrders(2);
         var (pulled, pushedOnly) = (orders[0], orders[1]);
         enqueued.Remember("kuaishou", pulled.SellerId, pulled.Oid, DateTimeOffset.UtcNow.AddMinutes(1)); // the pull listed a newer version

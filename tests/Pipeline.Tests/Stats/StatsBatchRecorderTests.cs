@@ -12,12 +12,7 @@ public sealed class StatsBatchRecorderTests
 
     private static async Task<Worker> WorkerAsync(string prefix, int shards)
     {
-        var storage = new StorageClients(Options.Create(new StorageOptions
-        {
-            ConnectionString = await Azurite.EnsureRunningAsync(),
-            TablePrefix = prefix,
-            IntakeQueueName = prefix + "-intake",
-        }));
+        var storage = await CoreStorage.CreateAsync(prefix);
         var options = Options.Create(new StatsOptions { Shards = shards });
         var byDay = new OrdersByDayIndex(storage);
         return new Worker(

@@ -15,12 +15,7 @@ public sealed class StatsRecorderTests
     /// <summary>One "process": its own storage clients on the shared tables of one test.</summary>
     private static async Task<Worker> WorkerAsync(string prefix, int shards)
     {
-        var storage = new StorageClients(Options.Create(new StorageOptions
-        {
-            ConnectionString = await Azurite.EnsureRunningAsync(),
-            TablePrefix = prefix,
-            IntakeQueueName = prefix + "-intake",
-        }));
+        var storage = await CoreStorage.CreateAsync(prefix);
         var options = Options.Create(new StatsOptions { Shards = shards });
         return new Worker(storage, new StatsRecorder(storage, options, new OrdersByDayIndex(storage), TimeProvider.System, NullLogger<StatsRecorder>.Instance), new StatsReader(storage, options));
     }
