@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace ServerlessSync.Browser.Tests;
 

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace ServerlessSync.Browser.Tests;
 
 /// <summary>

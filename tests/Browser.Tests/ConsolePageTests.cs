@@ -1,13 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.Playwright;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
-using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
-using Xunit.Abstractions;
 
 namespace ServerlessSync.Browser.Tests;
 
@@ -15,11 +7,10 @@ namespace ServerlessSync.Browser.Tests;
 public sealed class ConsolePageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(120);
-    private static readonly string ProfileUrl = $"/api/profiles/douyin/{DemoCatalog.ShopId}";
 
     private static async Task PutProfileAsync(TestHub hub, JsonObject profile)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, ProfileUrl) { Content = new StringContent(profile.ToJsonString(), Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Put, TestHub.DemoProfileUrl) { Content = new StringContent(profile.ToJsonString(), Encoding.UTF8, "application/json") };
         using var response = await hub.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -29,7 +20,7 @@ public sealed class ConsolePageTests(ITestOutputHelper output)
     {
         await using var hub = await TestHub.StartAsync();
         var missing = DemoCatalog.Products[4];
-        var profile = JsonNode.Parse(await hub.Http.GetStringAsync(ProfileUrl))!.AsObject();
+        var profile = await hub.DemoProfileAsync();
         var fixedProfile = profile.DeepClone().AsObject();
         profile["skus"]!.AsObject().Remove(missing.MerchantCode);
         await PutProfileAsync(hub, profile);

@@ -1,10 +1,4 @@
 using System.Text.Json;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
-using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
-using Xunit.Abstractions;
 
 namespace ServerlessSync.Browser.Tests;
 

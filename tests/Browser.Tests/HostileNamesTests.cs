@@ -1,12 +1,7 @@
 using System.Net.Http.Json;
 using ServerlessSync.Domain.Alerts;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Quarantine;
-using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Simulators;
-using Xunit.Abstractions;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Browser.Tests;

@@ -1,12 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.Playwright;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
-using Xunit.Abstractions;
 
 namespace ServerlessSync.Browser.Tests;
 
@@ -14,10 +7,6 @@ namespace ServerlessSync.Browser.Tests;
 public sealed class MappingPageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(120);
-    private static readonly string ProfileUrl = $"/api/profiles/douyin/{DemoCatalog.ShopId}";
-
-    private static async Task<JsonObject> ProfileAsync(TestHub hub) => JsonNode.Parse(await hub.Http.GetStringAsync(ProfileUrl))!.AsObject();
-
     private static async Task<IPage> OpenConsoleAsync(TestHub hub, BrowserPage browser)
     {
         await browser.Page.GotoAsync($"{hub.HubUrl}/api/console?platform=douyin&shop={DemoCatalog.ShopId}#token={hub.AdminToken}");
@@ -29,9 +18,9 @@ public sealed class MappingPageTests(ITestOutputHelper output)
     {
         await using var hub = await TestHub.StartAsync();
         var missing = DemoCatalog.Products[2];
-        var profile = await ProfileAsync(hub);
+        var profile = await hub.DemoProfileAsync();
         profile["skus"]!.AsObject().Remove(missing.MerchantCode);
-        using (var put = await hub.Http.PutAsync(ProfileUrl, new StringContent(profile.ToJsonString(), Encoding.UTF8, "application/json")))
+        using (var put = await hub.Http.PutAsync(TestHub.DemoProfileUrl, new StringContent(profile.ToJsonString(), Encoding.UTF8, "application/json")))
         {
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         }
@@ -75,7 +64,7 @@ public sealed class MappingPageTests(ITestOutputHelper output)
         await page.FillAsync("#order-id", affected[0]);
         await page.ClickAsync("#order-find");
         await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("Synced");
-        Assert.Equal(missing.MaterialNumber, (await ProfileAsync(hub))["skus"]![missing.MerchantCode]!["materialNumber"]!.GetValue<string>());
+        Assert.Equal(missing.MaterialNumber, (await hub.DemoProfileAsync())["skus"]![missing.MerchantCode]!["materialNumber"]!.GetValue<string>());
         Assert.Empty(browser.Errors);
     }
 
@@ -114,7 +103,7 @@ public sealed class MappingPageTests(ITestOutputHelper output)
         await combo.Locator($"[data-path=\"{Path}[1].unitNumber\"]").FillAsync("Pcs");
         await page.ClickAsync("#map-save");
         await Assertions.Expect(page.Locator("#map-message")).ToContainTextAsync("Saved version v2");
-        Assert.Equal(2, (await ProfileAsync(hub))["combos"]!["SKU-GIFTSET"]!["components"]!.AsArray().Count);
+        Assert.Equal(2, (await hub.DemoProfileAsync())["combos"]!["SKU-GIFTSET"]!["components"]!.AsArray().Count);
 
         // Versions: v2's changes name the combo; restoring v1 makes v3 without it.
         await Assertions.Expect(page.Locator("#map-versions tr[data-version='2']")).ToContainTextAsync("$.combos['SKU-GIFTSET']");
@@ -122,7 +111,7 @@ public sealed class MappingPageTests(ITestOutputHelper output)
         await page.Locator("#map-versions tr[data-version='1'] .restore").ClickAsync();
         await Assertions.Expect(page.Locator("#map-message")).ToContainTextAsync("Restored as version v3");
         await Assertions.Expect(page.Locator(".combo[data-sku='SKU-GIFTSET']")).ToHaveCountAsync(0);
-        Assert.Null((await ProfileAsync(hub))["combos"]!["SKU-GIFTSET"]);
+        Assert.Null((await hub.DemoProfileAsync())["combos"]!["SKU-GIFTSET"]);
         var refused = Assert.Single(browser.Errors); // the refused save's 400, which chromium logs; the page threw nothing
         Assert.Contains("status of 400", refused, StringComparison.Ordinal);
     }

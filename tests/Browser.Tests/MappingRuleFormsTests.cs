@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Playwright;
-using ServerlessSync.HubTestSupport;
-using ServerlessSync.Simulators;
-using Xunit.Abstractions;
-
 namespace ServerlessSync.Browser.Tests;
 
 /// <summary>
@@ -29,9 +23,6 @@ public sealed class MappingRuleFormsTests(ITestOutputHelper output)
         await page.ClickAsync("#map-save");
     }
 
-    private static async Task<JsonNode> ProfileAsync(TestHub hub) =>
-        JsonNode.Parse(await hub.Http.GetStringAsync($"/api/profiles/douyin/{DemoCatalog.ShopId}"))!;
-
     [Fact]
     public async Task A_gift_rule_with_a_zero_quantity_shows_the_message_at_the_rule_and_the_corrected_rule_is_saved()
     {
@@ -49,7 +40,7 @@ public sealed class MappingRuleFormsTests(ITestOutputHelper output)
             await page.FillAsync("[data-path=\"$.giftRules[0]\"]", "1");
             await SaveAsync(page, "买口红送小样 gift with lipstick");
             await Assertions.Expect(page.Locator("#map-message")).ToContainTextAsync("Saved version v2");
-            var gift = (await ProfileAsync(hub))["giftRules"]![0]!;
+            var gift = (await hub.DemoProfileAsync())["giftRules"]![0]!;
             Assert.Equal(("SKU-LIP-01", DemoCatalog.GiftMaterial, 1), (gift["triggerSku"]!.GetValue<string>(), gift["giftMaterial"]!.GetValue<string>(), gift["giftQuantity"]!.GetValue<int>()));
         }
     }
@@ -73,7 +64,7 @@ public sealed class MappingRuleFormsTests(ITestOutputHelper output)
             await page.FillAsync("[data-path=\"$.rules[0].reason\"]", "超过500元人工审核 over ¥500 is checked by a person");
             await SaveAsync(page, "大额订单人工审核 hold big orders");
             await Assertions.Expect(page.Locator("#map-message")).ToContainTextAsync("Saved version v2");
-            var rule = (await ProfileAsync(hub))["rules"]![0]!;
+            var rule = (await hub.DemoProfileAsync())["rules"]![0]!;
             Assert.Equal(("paidAmountFen", "gt", 50000L, "Hold"), (rule["when"]!["field"]!.GetValue<string>(), rule["when"]!["op"]!.GetValue<string>(), rule["when"]!["value"]!.GetValue<long>(), rule["outcome"]!.GetValue<string>()));
         }
     }
@@ -96,7 +87,7 @@ public sealed class MappingRuleFormsTests(ITestOutputHelper output)
             await Assertions.Expect(page.Locator("select[data-path=\"$.statusMap['5']\"]")).ToHaveValueAsync("Completed");
             await SaveAsync(page, "已完成状态 completed status");
             await Assertions.Expect(page.Locator("#map-message")).ToContainTextAsync("Saved version v2");
-            Assert.Equal("Completed", (await ProfileAsync(hub))["statusMap"]!["5"]!.GetValue<string>());
+            Assert.Equal("Completed", (await hub.DemoProfileAsync())["statusMap"]!["5"]!.GetValue<string>());
         }
     }
 }

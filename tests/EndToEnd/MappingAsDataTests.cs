@@ -22,7 +22,7 @@ public sealed class MappingAsDataTests
     public async Task Orders_with_combos_gifts_and_an_unmapped_sku_all_reach_the_erp_once_with_the_right_lines_after_a_fix_and_release()
     {
         await using var hub = await TestHub.StartAsync();
-        var url = $"/api/profiles/douyin/{DemoCatalog.ShopId}";
+        var url = TestHub.DemoProfileUrl;
         var profile = JsonNode.Parse(await hub.Http.GetStringAsync(url))!.AsObject();
         var skus = profile["skus"]!.AsObject();
         var unmappedEntry = skus[UnmappedSku]!.DeepClone();

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,9 @@ public sealed class TestHub : IAsyncDisposable
     public string AdminToken { get; }
 
     /// <summary>JSON content for admin POSTs that carry no body of their own (resync): admin routes take only application/json.</summary>
+    /// <summary>The admin API's address of the demo Douyin shop's mapping profile.</summary>
+    public static readonly string DemoProfileUrl = $"/api/profiles/douyin/{DemoCatalog.ShopId}";
+
     public static HttpContent EmptyJson() => new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
 
     public string DouyinWebhookUrl => HubUrl + "/api/webhooks/douyin";
@@ -126,6 +130,9 @@ public sealed class TestHub : IAsyncDisposable
         new DouyinBurstPlayer(DouyinOrders, SimulatorService<DouyinPushSender>(), DouyinOptions)
             .PlayAsync(plan with { WebhookUrl = DouyinWebhookUrl }, cancellationToken);
 
+    /// <summary>The demo shop's mapping profile as the admin API returns it now.</summary>
+    public async Task<JsonObject> DemoProfileAsync() => JsonNode.Parse(await Http.GetStringAsync(DemoProfileUrl))!.AsObject();
+
     public async Task<JsonElement?> GetOrderStatusAsync(string platform, string shopId, string orderId)
     {
         using var response = await Http.GetAsync($"/api/orders/{platform}/{shopId}/{orderId}");
@@ -151,6 +158,19 @@ public sealed class TestHub : IAsyncDisposable
 
             await Task.Delay(250);
         }
+    }
+
+    /// <summary>
+    /// Exactly once: every order Synced in <paramref name="ledger"/> (the first ones that are not, with their reasons, in
+    /// the message), one Kingdee bill each, no save made twice, and the ledger's ERP number is that bill's.
+    /// </summary>
+    public void AssertEachOrderInKingdeeOnce(IReadOnlyCollection<string> orderIds, IReadOnlyDictionary<string, LedgerEntry?> ledger)
+    {
+        var notSynced = orderIds.Where(id => ledger[id]?.Status != SyncStatus.Synced).Select(id => $"{id}: {ledger[id]?.Status} {ledger[id]?.Reason}").ToList();
+        Assert.True(notSynced.Count == 0, string.Join("; ", notSynced.Take(5)));
+        Assert.All(orderIds, id => Assert.Single(Kingdee.FindByNetOrderBillNo(id)));
+        Assert.Empty(Kingdee.Duplicates);
+        Assert.All(orderIds, id => Assert.Equal(Kingdee.FindByNetOrderBillNo(id).Single().BillNo, ledger[id]!.ErpOrderNumber));
     }
 
     public async ValueTask DisposeAsync()

@@ -8,10 +8,7 @@ namespace ServerlessSync.LocalHost.Tests;
 public sealed class AdminApiTests
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(3);
-    private static readonly string ProfileUrl = $"/api/profiles/douyin/{DemoCatalog.ShopId}";
-
-    private static async Task<JsonObject> GetProfileAsync(TestHub hub) =>
-        JsonNode.Parse(await hub.Http.GetStringAsync(ProfileUrl))!.AsObject();
+    private static readonly string ProfileUrl = TestHub.DemoProfileUrl;
 
     /// <summary>Sends the App Service principal header too: without App Service authentication in front it is a client's claim, and ignored.</summary>
     private static Task<HttpResponseMessage> PutProfileAsync(TestHub hub, JsonObject profile, string claimedPrincipal, string? reason = null)
@@ -29,7 +26,7 @@ public sealed class AdminApiTests
     {
         await using var hub = await TestHub.StartAsync();
         var missing = DemoCatalog.Products[2];
-        var profile = await GetProfileAsync(hub);
+        var profile = await hub.DemoProfileAsync();
         var fixedProfile = profile.DeepClone().AsObject();
         profile["skus"]!.AsObject().Remove(missing.MerchantCode);
         using (var put = await PutProfileAsync(hub, profile, "ops@merchant"))
@@ -85,7 +82,7 @@ public sealed class AdminApiTests
     public async Task An_invalid_profile_is_refused_with_json_paths_and_every_accepted_change_is_versioned_with_who_and_what()
     {
         await using var hub = await TestHub.StartAsync();
-        var profile = await GetProfileAsync(hub);
+        var profile = await hub.DemoProfileAsync();
 
         var bad = profile.DeepClone().AsObject();
         bad["customerNumber"] = "";
@@ -119,7 +116,7 @@ public sealed class AdminApiTests
         Assert.Equal("销售员变更 new salesman", trail[0].GetProperty("reason").GetString());
         Assert.Equal(200, trail[0].GetProperty("status").GetInt32());
         Assert.Equal(("nothing (the profile was refused)", "(none)", 400), (trail[1].GetProperty("change").GetString(), trail[1].GetProperty("reason").GetString(), trail[1].GetProperty("status").GetInt32()));
-        Assert.Equal("EMP-007", (await GetProfileAsync(hub))["salesmanNumber"]!.GetValue<string>());
+        Assert.Equal("EMP-007", (await hub.DemoProfileAsync())["salesmanNumber"]!.GetValue<string>());
     }
 
     [Fact]
@@ -129,7 +126,7 @@ public sealed class AdminApiTests
         var burst = await hub.PlayDouyinBurstAsync(new DouyinBurstPlan { Orders = 6, RatePerSecond = 50, Seed = 4 });
         await hub.WaitForLedgerAsync(DemoCatalog.ShopId, burst.OrderIds, Settle, SyncStatus.Synced);
         var billsBefore = hub.Kingdee.Bills.Count;
-        var draft = await GetProfileAsync(hub);
+        var draft = await hub.DemoProfileAsync();
         draft["customerNumber"] = "CUST-NEW";
         draft["skus"]!.AsObject().Remove(DemoCatalog.Products[0].MerchantCode);
 
@@ -150,7 +147,7 @@ public sealed class AdminApiTests
         }
 
         Assert.Equal(billsBefore, hub.Kingdee.Bills.Count);
-        Assert.NotEqual("CUST-NEW", (await GetProfileAsync(hub))["customerNumber"]!.GetValue<string>());
+        Assert.NotEqual("CUST-NEW", (await hub.DemoProfileAsync())["customerNumber"]!.GetValue<string>());
         Assert.All(burst.OrderIds, id => Assert.Equal(SyncStatus.Synced, hub.Ledger.GetAsync(new OrderKey(PlatformNames.Douyin, DemoCatalog.ShopId, id), CancellationToken.None).Result!.Status));
     }
 
@@ -158,7 +155,7 @@ public sealed class AdminApiTests
     public async Task A_held_order_waits_until_a_person_releases_it_and_resync_is_safe_to_repeat()
     {
         await using var hub = await TestHub.StartAsync();
-        var profile = await GetProfileAsync(hub);
+        var profile = await hub.DemoProfileAsync();
         profile["rules"] = JsonNode.Parse("""[{"name":"review","when":{"field":"lineCount","op":"gt","value":0},"outcome":"Hold","reason":"first live show: review every order"}]""");
         (await PutProfileAsync(hub, profile, "lead")).Dispose();
 

@@ -37,7 +37,7 @@ public sealed class LocalAdminGuardTests
     public async Task Every_mutating_route_is_refused_without_the_token_with_a_wrong_token_and_for_a_simple_cross_site_post()
     {
         await using var hub = await TestHub.StartAsync();
-        var profileUrl = $"/api/profiles/douyin/{DemoCatalog.ShopId}";
+        var profileUrl = TestHub.DemoProfileUrl;
         var profile = await hub.Http.GetStringAsync(profileUrl);
         (HttpMethod Method, string Path, string Body)[] mutating =
         [

@@ -9,9 +9,6 @@ public sealed class MappingWorkbenchApiTests
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(3);
     private static readonly string Mapping = $"/api/mapping/douyin/{DemoCatalog.ShopId}";
 
-    private static async Task<JsonObject> ProfileAsync(TestHub hub) =>
-        JsonNode.Parse(await hub.Http.GetStringAsync($"/api/profiles/douyin/{DemoCatalog.ShopId}"))!.AsObject();
-
     private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(TestHub hub, string url, object body)
     {
         using var response = await hub.Http.PostAsJsonAsync(url, body);
@@ -23,7 +20,7 @@ public sealed class MappingWorkbenchApiTests
     {
         await using var hub = await TestHub.StartAsync();
         var missing = DemoCatalog.Products[2];
-        var draft = await ProfileAsync(hub);
+        var draft = await hub.DemoProfileAsync();
         var withoutSku = draft.DeepClone().AsObject();
         withoutSku["skus"]!.AsObject().Remove(missing.MerchantCode);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(hub, Mapping + "/versions", new { profile = withoutSku, comment = "面霜下架 cream delisted" })).Status);
@@ -132,7 +129,7 @@ public sealed class MappingWorkbenchApiTests
     public async Task Saves_need_a_comment_history_shows_field_changes_and_a_restore_is_a_new_audited_version()
     {
         await using var hub = await TestHub.StartAsync();
-        var profile = await ProfileAsync(hub);
+        var profile = await hub.DemoProfileAsync();
         var seeded = profile.DeepClone().AsObject();
 
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(hub, Mapping + "/versions", new { profile, comment = "  " })).Status);
@@ -152,7 +149,7 @@ public sealed class MappingWorkbenchApiTests
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(hub, Mapping + "/versions/abc/restore", new { comment = "x" })).Status);
         var restored = await PostAsync(hub, Mapping + "/versions/1/restore", new { comment = "客户填错 wrong customer" });
         Assert.Equal((HttpStatusCode.OK, 3), (restored.Status, restored.Body.GetProperty("version").GetInt32()));
-        Assert.Equal(seeded["customerNumber"]!.GetValue<string>(), (await ProfileAsync(hub))["customerNumber"]!.GetValue<string>());
+        Assert.Equal(seeded["customerNumber"]!.GetValue<string>(), (await hub.DemoProfileAsync())["customerNumber"]!.GetValue<string>());
         var latest = (await hub.Http.GetFromJsonAsync<JsonElement>(Mapping + "/versions")).GetProperty("versions")[0];
         Assert.Equal("restore v1: 客户填错 wrong customer", latest.GetProperty("comment").GetString());
 

@@ -7,41 +7,31 @@ namespace ServerlessSync.Pipeline.Tests.SellerNotes;
 
 /// <summary>
 /// The seller-note queue worked with the real Douyin order client and note writer against the simulator, and the real
-/// queue, ledger, profiles and alerts on Azurite. The worker's clock is the test's (retry times); the platform calls are
-/// signed with the real clock, as the gateway checks timestamp freshness.
+/// queue, ledger, profiles and alerts on Azurite.
 /// </summary>
-public sealed class SellerNoteWriteBackTests(DouyinSimulatorHostFixture sim) : IClassFixture<DouyinSimulatorHostFixture>, IDisposable
+public sealed class SellerNoteWriteBackTests(DouyinSimulatorHostFixture sim) : DouyinShopTests(sim)
 {
     private static readonly SellerNoteOptions Settings = new() { AlertAfterAttempts = 3, MaxAttempts = 5, RetryBaseSeconds = 10, DefaultCallsPerSecond = 1000 };
 
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
-
-    public void Dispose() => http.Dispose();
-
-    private sealed record Rig(SellerNoteWriteBack Worker, SellerNoteQueue Queue, OrderLedger Ledger, ProfileStore Profiles, StorageClients Storage, ManualClock Clock, string ShopId);
+    private sealed record Rig(SellerNoteWriteBack Worker, SellerNoteQueue Queue, Shop Shop) : Shop(Shop);
 
     private async Task<Rig> RigAsync()
     {
-        var (shopId, api) = sim.NewShop();
-        var storage = await CoreStorage.CreateAsync();
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var queue = new SellerNoteQueue(storage);
-        var ledger = new OrderLedger(storage);
-        var profiles = new ProfileStore(storage, clock);
+        var shop = await NewShopAsync();
+        var queue = new SellerNoteQueue(shop.Storage);
         var worker = new SellerNoteWriteBack(
-            queue, ledger, profiles, [new DouyinOrderClient(http, api)], [new DouyinSellerNoteWriter(http, api)],
-            new AlertService(storage, [], Options.Create(new AlertOptions()), clock, NullLogger<AlertService>.Instance),
-            Options.Create(Settings), clock, NullLogger<SellerNoteWriteBack>.Instance);
-        return new Rig(worker, queue, ledger, profiles, storage, clock, shopId);
+            queue, shop.Ledger, shop.Profiles, [new DouyinOrderClient(Http, shop.Api)], [new DouyinSellerNoteWriter(Http, shop.Api)],
+            shop.Alerts, Options.Create(Settings), shop.Clock, NullLogger<SellerNoteWriteBack>.Instance);
+        return new Rig(worker, queue, shop);
     }
 
     /// <summary>A platform order recorded Synced with <paramref name="erpNumber"/> and queued for its note, as the write-back leaves it.</summary>
     private async Task<OrderKey> SyncedAsync(Rig rig, string erpNumber, string sellerWords = "")
     {
-        var order = sim.Store.CreateOrders(1, rig.ShopId).Single();
-        sim.Store.SetRemark(order.OrderId, sellerWords, null);
+        var order = Sim.Store.CreateOrders(1, rig.ShopId).Single();
+        Sim.Store.SetRemark(order.OrderId, sellerWords, null);
         var key = new OrderKey(PlatformNames.Douyin, rig.ShopId, order.OrderId);
-        await rig.Ledger.UpdateAsync(key, _ => new LedgerEntry { Key = key, Status = SyncStatus.Received }.With(SyncStatus.Synced, "written", rig.Clock.GetUtcNow(), erpNumber), CancellationToken.None);
+        await rig.RecordSyncedAsync(key, erpNumber);
         await rig.Queue.EnqueueAsync(key, erpNumber, rig.Clock.GetUtcNow(), CancellationToken.None);
         return key;
     }
@@ -55,7 +45,7 @@ public sealed class SellerNoteWriteBackTests(DouyinSimulatorHostFixture sim) : I
         var result = await rig.Worker.RunAsync(CancellationToken.None);
 
         Assert.Equal(1, result.Written);
-        Assert.Equal("送红色礼盒 ERP:SO-7001", sim.Store.Find(key.OrderId)!.SellerWords);
+        Assert.Equal("送红色礼盒 ERP:SO-7001", Sim.Store.Find(key.OrderId)!.SellerWords);
         var entry = await rig.Ledger.GetAsync(key, CancellationToken.None);
         Assert.Equal(SyncStatus.Synced, entry!.Status);
         Assert.Equal("Seller note on the platform carries \"ERP:SO-7001\"", entry.SellerNote);
@@ -75,7 +65,7 @@ public sealed class SellerNoteWriteBackTests(DouyinSimulatorHostFixture sim) : I
         var again = await rig.Worker.RunAsync(CancellationToken.None);
 
         Assert.Equal((0, 1), (again.Written, again.AlreadyThere));
-        Assert.Equal("加急 ERP:SO-7002", sim.Store.Find(key.OrderId)!.SellerWords);
+        Assert.Equal("加急 ERP:SO-7002", Sim.Store.Find(key.OrderId)!.SellerWords);
         var entry = await rig.Ledger.GetAsync(key, CancellationToken.None);
         Assert.Equal("Seller note on the platform carries \"ERP:SO-7002\"", entry!.SellerNote);
     }
@@ -90,7 +80,7 @@ public sealed class SellerNoteWriteBackTests(DouyinSimulatorHostFixture sim) : I
         var result = await rig.Worker.RunAsync(CancellationToken.None);
 
         Assert.Equal(1, result.Skipped);
-        Assert.Equal(persons, sim.Store.Find(key.OrderId)!.SellerWords);
+        Assert.Equal(persons, Sim.Store.Find(key.OrderId)!.SellerWords);
         var entry = await rig.Ledger.GetAsync(key, CancellationToken.None);
         Assert.StartsWith("Seller note not written: the shop's own note and ours would be 67 characters, over the platform's limit of 60", entry!.SellerNote, StringComparison.Ordinal);
         Assert.Null(await rig.Queue.GetAsync(key, CancellationToken.None));
@@ -100,18 +90,17 @@ public sealed class SellerNoteWriteBackTests(DouyinSimulatorHostFixture sim) : I
     public async Task A_shop_whose_profile_turns_it_off_gets_no_note_and_a_template_shapes_the_text()
     {
         var rig = await RigAsync();
-        var seed = ProfileStore.Parse(await File.ReadAllTextAsync(Path.Combine(Azurite.RepositoryRoot(), "config", "profiles", "douyin-100200300.json")));
-        await rig.Profiles.SaveAsync(seed with { ShopId = rig.ShopId, SellerNote = new SellerNoteSetting(SellerNoteMode.Off) }, "test", CancellationToken.None);
+        await rig.SaveDemoProfileAsync(p => p with { SellerNote = new SellerNoteSetting(SellerNoteMode.Off) });
         var off = await SyncedAsync(rig, "SO-7004");
         await rig.Worker.RunAsync(CancellationToken.None);
 
-        await rig.Profiles.SaveAsync(seed with { ShopId = rig.ShopId, SellerNote = new SellerNoteSetting(SellerNoteMode.Template, "金蝶单号 {erpOrderNumber}") }, "test", CancellationToken.None);
+        await rig.SaveDemoProfileAsync(p => p with { SellerNote = new SellerNoteSetting(SellerNoteMode.Template, "金蝶单号 {erpOrderNumber}") });
         var templated = await SyncedAsync(rig, "SO-7005");
         await rig.Worker.RunAsync(CancellationToken.None);
 
-        Assert.Equal("", sim.Store.Find(off.OrderId)!.SellerWords);
+        Assert.Equal("", Sim.Store.Find(off.OrderId)!.SellerWords);
         Assert.Equal("Seller note not written: the shop's profile turns it off", (await rig.Ledger.GetAsync(off, CancellationToken.None))!.SellerNote);
-        Assert.Equal("金蝶单号 SO-7005", sim.Store.Find(templated.OrderId)!.SellerWords);
+        Assert.Equal("金蝶单号 SO-7005", Sim.Store.Find(templated.OrderId)!.SellerWords);
     }
 
     [Fact]
@@ -119,9 +108,8 @@ public sealed class SellerNoteWriteBackTests(DouyinSimulatorHostFixture sim) : I
     {
         var rig = await RigAsync();
         var key = await SyncedAsync(rig, "SO-7006");
-        try
+        await WhilePlatformFailsAsync(async () =>
         {
-            sim.Options.ApiFailureRate = 1;
             for (var run = 1; run <= 3; run++)
             {
                 var result = await rig.Worker.RunAsync(CancellationToken.None);
@@ -136,15 +124,11 @@ public sealed class SellerNoteWriteBackTests(DouyinSimulatorHostFixture sim) : I
 
             Assert.Equal(SyncStatus.Synced, (await rig.Ledger.GetAsync(key, CancellationToken.None))!.Status);
             Assert.Equal([key.InstanceId], await AlertedAsync(rig));
-        }
-        finally
-        {
-            sim.Options.ApiFailureRate = 0;
-        }
+        });
 
         var recovered = await rig.Worker.RunAsync(CancellationToken.None);
         Assert.Equal(1, recovered.Written);
-        Assert.Equal("ERP:SO-7006", sim.Store.Find(key.OrderId)!.SellerWords);
+        Assert.Equal("ERP:SO-7006", Sim.Store.Find(key.OrderId)!.SellerWords);
     }
 
     [Fact]
@@ -152,19 +136,14 @@ public sealed class SellerNoteWriteBackTests(DouyinSimulatorHostFixture sim) : I
     {
         var rig = await RigAsync();
         var key = await SyncedAsync(rig, "SO-7007");
-        try
+        await WhilePlatformFailsAsync(async () =>
         {
-            sim.Options.ApiFailureRate = 1;
             for (var run = 1; run <= Settings.MaxAttempts; run++)
             {
                 await rig.Worker.RunAsync(CancellationToken.None);
                 rig.Clock.Advance(TimeSpan.FromSeconds(Settings.RetryMaxSeconds));
             }
-        }
-        finally
-        {
-            sim.Options.ApiFailureRate = 0;
-        }
+        });
 
         Assert.Null(await rig.Queue.GetAsync(key, CancellationToken.None));
         var entry = await rig.Ledger.GetAsync(key, CancellationToken.None);
@@ -173,10 +152,5 @@ public sealed class SellerNoteWriteBackTests(DouyinSimulatorHostFixture sim) : I
         Assert.Contains(key.InstanceId, await AlertedAsync(rig));
     }
 
-    private static async Task<List<string>> AlertedAsync(Rig rig)
-    {
-        var table = await rig.Storage.TableAsync(AlertService.LogTable);
-        var kind = nameof(AlertKind.SellerNoteFailed);
-        return await table.QueryAsync<TableEntity>(e => e.GetString("Kind") == kind).Select(e => e.GetString("InstanceId")).ToListAsync();
-    }
+    private static Task<List<string>> AlertedAsync(Rig rig) => rig.AlertedAsync(AlertKind.SellerNoteFailed);
 }

@@ -11,48 +11,39 @@ namespace ServerlessSync.Pipeline.Tests.Shipments;
 /// The shipment queue worked with the real Douyin order client and delivery sender against the simulator, and the real
 /// queue, ledger, profiles, quarantine and alerts on Azurite. The worker's clock is the test's (retry times).
 /// </summary>
-public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : IClassFixture<DouyinSimulatorHostFixture>, IDisposable
+public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : DouyinShopTests(sim)
 {
     private static readonly ShipmentOptions Settings = new() { AlertAfterAttempts = 2, MaxAttempts = 4, RetryBaseSeconds = 10, DefaultCallsPerSecond = 1000 };
 
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
-
-    public void Dispose() => http.Dispose();
-
-    private sealed record Rig(ShipmentWriteBack Worker, ShipmentQueue Queue, OrderLedger Ledger, ProfileStore Profiles, QuarantineApi Quarantine, StorageClients Storage, ManualClock Clock, string ShopId, MappingProfile Profile, StatsReader Stats);
+    private sealed record Rig(ShipmentWriteBack Worker, ShipmentQueue Queue, QuarantineApi Quarantine, MappingProfile Profile, StatsReader Stats, Shop Shop) : Shop(Shop);
 
     private async Task<Rig> RigAsync()
     {
-        var (shopId, api) = sim.NewShop();
-        var storage = await CoreStorage.CreateAsync();
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var shop = await NewShopAsync();
+        var (storage, clock) = (shop.Storage, shop.Clock);
         var queue = new ShipmentQueue(storage);
         var index = new QuarantineIndex(storage);
         var held = new ShipmentQuarantine(index, queue, clock);
-        var ledger = new OrderLedger(storage);
-        var profiles = new ProfileStore(storage, clock);
-        var seed = ProfileStore.Parse(await File.ReadAllTextAsync(Path.Combine(Azurite.RepositoryRoot(), "config", "profiles", "douyin-100200300.json")));
-        var profile = await profiles.SaveAsync(seed with { ShopId = shopId }, "test", CancellationToken.None);
+        var profile = await shop.SaveDemoProfileAsync();
         var stats = Options.Create(new StatsOptions { Shards = 2 });
         var recorder = new StatsRecorder(storage, stats, new OrdersByDayIndex(storage), clock, NullLogger<StatsRecorder>.Instance);
         var worker = new ShipmentWriteBack(
-            queue, held, ledger, recorder, profiles, [new DouyinOrderClient(http, api)], [new DouyinShipmentSender(http, api)],
-            new AlertService(storage, [], Options.Create(new AlertOptions()), clock, NullLogger<AlertService>.Instance),
-            Options.Create(Settings), clock, NullLogger<ShipmentWriteBack>.Instance);
-        return new Rig(worker, queue, ledger, profiles, new QuarantineApi(index, new IntakeQueue(storage), held, clock), storage, clock, shopId, profile, new StatsReader(storage, stats));
+            queue, held, shop.Ledger, recorder, shop.Profiles, [new DouyinOrderClient(Http, shop.Api)], [new DouyinShipmentSender(Http, shop.Api)],
+            shop.Alerts, Options.Create(Settings), clock, NullLogger<ShipmentWriteBack>.Instance);
+        return new Rig(worker, queue, new QuarantineApi(index, new IntakeQueue(storage), held, clock), profile, new StatsReader(storage, stats), shop);
     }
 
     /// <summary>A synced platform order whose lines sell mapped SKUs, and an ERP shipment of it queued as the pickup leaves it.</summary>
     private async Task<(OrderKey Key, DouyinSimOrder Order, ErpShipment Shipment)> ShippedInErpAsync(
         Rig rig, string shipmentNo, string carrier = "SF", Func<DouyinSimOrder, IReadOnlyList<ShippedGoods>>? lines = null)
     {
-        var generated = sim.Store.CreateOrders(1, rig.ShopId).Single();
+        var generated = Sim.Store.CreateOrders(1, rig.ShopId).Single();
         var line = generated.Lines[0] with { Code = "SKU-LIP-01", ItemNum = 2 };
         var order = generated with { Lines = [line, line with { OrderId = line.OrderId + "2", Code = "SKU-CREAM-50", SkuId = line.SkuId + "2", ItemNum = 1 }] };
-        sim.Store.Put(order);
+        Sim.Store.Put(order);
         var key = new OrderKey(PlatformNames.Douyin, rig.ShopId, order.OrderId);
         var shipment = new ErpShipment(shipmentNo, "SO-" + shipmentNo, carrier, "WB" + shipmentNo, rig.Clock.GetUtcNow(), lines?.Invoke(order) ?? []);
-        await rig.Ledger.UpdateAsync(key, _ => new LedgerEntry { Key = key, Status = SyncStatus.Received }.With(SyncStatus.Synced, "written", rig.Clock.GetUtcNow(), shipment.ErpOrderNumber), CancellationToken.None);
+        await rig.RecordSyncedAsync(key, shipment.ErpOrderNumber);
         await rig.Queue.AddAsync(key, shipment, rig.Clock.GetUtcNow(), CancellationToken.None);
         return (key, order, shipment);
     }
@@ -69,9 +60,9 @@ public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : ICl
         var result = await rig.Worker.RunAsync(CancellationToken.None);
 
         Assert.Equal(1, result.Sent);
-        var parcel = Assert.Single(sim.Store.Find(order.OrderId)!.Parcels);
+        var parcel = Assert.Single(Sim.Store.Find(order.OrderId)!.Parcels);
         Assert.Equal(("shunfeng", shipment.TrackingNumber), (parcel.CompanyCode, parcel.TrackingNo));
-        Assert.Equal(DouyinSimStatus.Shipped, sim.Store.Find(order.OrderId)!.OrderStatus);
+        Assert.Equal(DouyinSimStatus.Shipped, Sim.Store.Find(order.OrderId)!.OrderStatus);
         var recorded = await RecordedAsync(rig, key);
         Assert.Equal((ShipmentState.OnPlatform, "SF", "shunfeng", shipment.TrackingNumber, false), (recorded.State, recorded.Carrier, recorded.PlatformCarrier, recorded.TrackingNumber, recorded.Partial));
         Assert.Empty(await rig.Queue.ListOfOrderAsync(key, CancellationToken.None));
@@ -84,26 +75,21 @@ public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : ICl
     {
         var rig = await RigAsync();
         var (key, order, shipment) = await ShippedInErpAsync(rig, "OUT-2");
-        try
+        await WhilePlatformFailsAsync(async () =>
         {
-            sim.Options.ApiFailureRate = 1;
             var failed = await rig.Worker.RunAsync(CancellationToken.None);
             Assert.Equal(1, failed.Failed);
             Assert.Equal(ShipmentState.Pending, (await RecordedAsync(rig, key)).State);
             Assert.Equal(0, (await rig.Worker.RunAsync(CancellationToken.None)).Failed); // not due yet
-        }
-        finally
-        {
-            sim.Options.ApiFailureRate = 0;
-        }
+        });
 
         // The next try's delivery call got through but its answer was lost: the platform holds the parcel, the queue does not know.
-        sim.Store.Ship(order.OrderId, "shunfeng", shipment.TrackingNumber, null);
+        Sim.Store.Ship(order.OrderId, "shunfeng", shipment.TrackingNumber, null);
         rig.Clock.Advance(Settings.RetryDelay(1));
         var retried = await rig.Worker.RunAsync(CancellationToken.None);
 
         Assert.Equal((0, 1), (retried.Sent, retried.AlreadyThere));
-        Assert.Single(sim.Store.Find(order.OrderId)!.Parcels);
+        Assert.Single(Sim.Store.Find(order.OrderId)!.Parcels);
         Assert.Equal(ShipmentState.OnPlatform, (await RecordedAsync(rig, key)).State);
         Assert.Empty(await rig.Queue.ListOfOrderAsync(key, CancellationToken.None));
     }
@@ -113,26 +99,21 @@ public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : ICl
     {
         var rig = await RigAsync();
         var (key, order, _) = await ShippedInErpAsync(rig, "OUT-3");
-        try
+        await WhilePlatformFailsAsync(async () =>
         {
-            sim.Options.ApiFailureRate = 1;
             for (var run = 1; run <= Settings.MaxAttempts; run++)
             {
                 await rig.Worker.RunAsync(CancellationToken.None);
                 Assert.Equal(run >= Settings.AlertAfterAttempts, (await AlertedAsync(rig)).Contains(key.InstanceId));
                 rig.Clock.Advance(TimeSpan.FromSeconds(Settings.RetryMaxSeconds));
             }
-        }
-        finally
-        {
-            sim.Options.ApiFailureRate = 0;
-        }
+        });
 
         var recorded = await RecordedAsync(rig, key);
         Assert.Equal(ShipmentState.Failed, recorded.State);
         Assert.StartsWith($"given up after {Settings.MaxAttempts} tries: PlatformTransientException", recorded.Note, StringComparison.Ordinal);
         Assert.Empty(await rig.Queue.ListOfOrderAsync(key, CancellationToken.None));
-        Assert.Empty(sim.Store.Find(order.OrderId)!.Parcels);
+        Assert.Empty(Sim.Store.Find(order.OrderId)!.Parcels);
     }
 
     [Fact]
@@ -144,7 +125,7 @@ public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : ICl
         var first = await rig.Worker.RunAsync(CancellationToken.None);
 
         Assert.Equal(1, first.Quarantined);
-        Assert.Empty(sim.Store.Find(order.OrderId)!.Parcels);
+        Assert.Empty(Sim.Store.Find(order.OrderId)!.Parcels);
         Assert.Equal(ShipmentState.CarrierUnmapped, (await RecordedAsync(rig, key)).State);
         var counted = (await rig.Stats.ReadDayAsync(StatsDay.Of(rig.Clock.GetUtcNow()), CancellationToken.None)).Total;
         Assert.Equal((1, 0), (counted["Shipped"], counted["OnPlatform"])); // the ERP shipped it; the platform does not know yet
@@ -161,7 +142,7 @@ public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : ICl
 
         Assert.Equal(202, released.Reply.StatusCode);
         Assert.Equal(1, sent.Sent);
-        Assert.Equal(("yuantong", shipment.TrackingNumber), (sim.Store.Find(order.OrderId)!.Parcels.Single().CompanyCode, sim.Store.Find(order.OrderId)!.Parcels.Single().TrackingNo));
+        Assert.Equal(("yuantong", shipment.TrackingNumber), (Sim.Store.Find(order.OrderId)!.Parcels.Single().CompanyCode, Sim.Store.Find(order.OrderId)!.Parcels.Single().TrackingNo));
         Assert.Equal(ShipmentState.OnPlatform, (await RecordedAsync(rig, key)).State);
         Assert.DoesNotContain(key.InstanceId, (await rig.Quarantine.ListAsync(CancellationToken.None)).Body, StringComparison.Ordinal);
     }
@@ -175,7 +156,7 @@ public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : ICl
         var result = await rig.Worker.RunAsync(CancellationToken.None);
 
         Assert.Equal(1, result.Sent);
-        var held = sim.Store.Find(order.OrderId)!;
+        var held = Sim.Store.Find(order.OrderId)!;
         Assert.Equal(DouyinSimStatus.PartlyShipped, held.OrderStatus);
         Assert.Equal([new DouyinSimParcelItem(order.Lines[0].OrderId, 2)], held.Parcels.Single().Items);
         var recorded = await RecordedAsync(rig, key);
@@ -183,10 +164,5 @@ public sealed class ShipmentWriteBackTests(DouyinSimulatorHostFixture sim) : ICl
         Assert.Equal(shipment.TrackingNumber, recorded.TrackingNumber);
     }
 
-    private static async Task<List<string>> AlertedAsync(Rig rig)
-    {
-        var table = await rig.Storage.TableAsync(AlertService.LogTable);
-        var kind = nameof(AlertKind.ShipmentFailed);
-        return await table.QueryAsync<TableEntity>(e => e.GetString("Kind") == kind).Select(e => e.GetString("InstanceId")).ToListAsync();
-    }
+    private static Task<List<string>> AlertedAsync(Rig rig) => rig.AlertedAsync(AlertKind.ShipmentFailed);
 }

@@ -8,19 +8,14 @@ namespace ServerlessSync.Pipeline.Tests.StockPush;
 /// <summary>
 /// The stock push with the real Douyin stock writer against the simulator, and the real store, profiles and alerts on
 /// Azurite; the ERP's stock is held in memory behind the connector contract and read through the real ErpStockBatcher.
-/// The worker's clock is the test's (push intervals, retry times); platform calls are signed with the real clock.
 /// </summary>
-public sealed class StockPusherTests(DouyinSimulatorHostFixture sim) : IClassFixture<DouyinSimulatorHostFixture>, IDisposable
+public sealed class StockPusherTests(DouyinSimulatorHostFixture sim) : DouyinShopTests(sim)
 {
     private static readonly DemoCatalog.Product Lipstick = DemoCatalog.Products[0];
     private static readonly DemoCatalog.Product Cream = DemoCatalog.Products[2];
     private static readonly DemoCatalog.Product Serum = DemoCatalog.Products[4];
 
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
-
-    public void Dispose() => http.Dispose();
-
-    private sealed record Rig(StockPusher Pusher, StockPushSignal Signal, InMemoryErp Erp, ProfileStore Profiles, StorageClients Storage, ManualClock Clock, string ShopId, MappingProfile Profile) : IDisposable
+    private sealed record Rig(StockPusher Pusher, StockPushSignal Signal, InMemoryErp Erp, Shop Shop) : Shop(Shop), IDisposable
     {
         public ErpStockBatcher? Batcher { get; init; }
 
@@ -29,20 +24,15 @@ public sealed class StockPusherTests(DouyinSimulatorHostFixture sim) : IClassFix
 
     private async Task<Rig> RigAsync(StockPushSetting setting, Func<MappingProfile, MappingProfile>? shape = null, StockPushOptions? settings = null)
     {
-        var (shopId, api) = sim.NewShop();
-        var storage = await CoreStorage.CreateAsync();
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var profiles = new ProfileStore(storage, clock);
-        var seed = ProfileStore.Parse(await File.ReadAllTextAsync(Path.Combine(Azurite.RepositoryRoot(), "config", "profiles", "douyin-100200300.json")));
-        var profile = (shape ?? (p => p))(seed with { ShopId = shopId, StockPush = setting });
-        await profiles.SaveAsync(profile, "test", CancellationToken.None);
+        var shop = await NewShopAsync();
+        var (storage, clock, profiles) = (shop.Storage, shop.Clock, shop.Profiles);
+        await shop.SaveDemoProfileAsync(profile => (shape ?? (p => p))(profile with { StockPush = setting }));
         var erp = new InMemoryErp(maxBatchSize: 50);
         var batcher = new ErpStockBatcher(erp, new ErpGovernor(new ErpGovernorOptions { MaxCallsPerSecond = 10_000, MaxConcurrency = 4 }), Options.Create(new ErpBatchingOptions { BatchWindowMs = 1 }), TimeProvider.System);
         var options = Options.Create(settings ?? new StockPushOptions { DefaultCallsPerSecond = 1000, MinPushIntervalSeconds = 10, AlertAfterAttempts = 2, RetryBaseSeconds = 20 });
         var store = new StockPushStore(storage);
-        var alerts = new AlertService(storage, [], Options.Create(new AlertOptions()), clock, NullLogger<AlertService>.Instance);
-        var pusher = new StockPusher(store, profiles, batcher, [new DouyinStockWriter(http, api)], alerts, options, clock, NullLogger<StockPusher>.Instance);
-        return new Rig(pusher, new StockPushSignal(store, profiles, options, clock), erp, profiles, storage, clock, shopId, profile) { Batcher = batcher };
+        var pusher = new StockPusher(store, profiles, batcher, [new DouyinStockWriter(Http, shop.Api)], shop.Alerts, options, clock, NullLogger<StockPusher>.Instance);
+        return new Rig(pusher, new StockPushSignal(store, profiles, options, clock), erp, shop) { Batcher = batcher };
     }
 
     private static SalesLine Sold(DemoCatalog.Product product) =>
@@ -51,9 +41,9 @@ public sealed class StockPusherTests(DouyinSimulatorHostFixture sim) : IClassFix
     private static Task WrittenAsync(Rig rig, params DemoCatalog.Product[] products) =>
         rig.Signal.ErpWrittenAsync(new OrderKey(PlatformNames.Douyin, rig.ShopId, Guid.NewGuid().ToString("N")), products.Select(Sold).ToList(), CancellationToken.None);
 
-    private long OnPlatform(Rig rig, DemoCatalog.Product product) => sim.Stock.Get(rig.ShopId, product.SkuId).Stock;
+    private long OnPlatform(Rig rig, DemoCatalog.Product product) => Sim.Stock.Get(rig.ShopId, product.SkuId).Stock;
 
-    private int Updates(Rig rig, DemoCatalog.Product product) => sim.Stock.Get(rig.ShopId, product.SkuId).Updates;
+    private int Updates(Rig rig, DemoCatalog.Product product) => Sim.Stock.Get(rig.ShopId, product.SkuId).Updates;
 
     [Fact]
     public async Task Mapped_skus_show_the_erp_stock_less_the_buffer_and_never_below_zero()
@@ -128,19 +118,14 @@ public sealed class StockPusherTests(DouyinSimulatorHostFixture sim) : IClassFix
         rig.Erp.Stock["MAT-LIP-01"] = 12;
         await WrittenAsync(rig, Lipstick);
 
-        sim.Options.ApiFailureRate = 1;
-        try
+        await WhilePlatformFailsAsync(async () =>
         {
             Assert.Equal(1, (await rig.Pusher.RunAsync(CancellationToken.None)).Failed);
             rig.Clock.Advance(TimeSpan.FromSeconds(5));
             Assert.Equal(0, (await rig.Pusher.RunAsync(CancellationToken.None)).Failed); // its retry is not due yet
             rig.Clock.Advance(TimeSpan.FromSeconds(20));
             Assert.Equal(1, (await rig.Pusher.RunAsync(CancellationToken.None)).Failed);
-        }
-        finally
-        {
-            sim.Options.ApiFailureRate = 0;
-        }
+        });
 
         var sku = (await new StockPushStore(rig.Storage).ListSkusAsync(PlatformNames.Douyin, rig.ShopId, CancellationToken.None)).Single();
         Assert.Equal(2, sku.Failures);
@@ -179,15 +164,10 @@ public sealed class StockPusherTests(DouyinSimulatorHostFixture sim) : IClassFix
         using var rig = await RigAsync(new StockPushSetting(true), settings: new StockPushOptions { DefaultCallsPerSecond = 1000, MaxAttempts = 1, RetryBaseSeconds = 5, FullRefreshSeconds = 100 });
         rig.Erp.Stock["MAT-LIP-01"] = 9;
         await WrittenAsync(rig, Lipstick);
-        sim.Options.ApiFailureRate = 1;
-        try
+        await WhilePlatformFailsAsync(async () =>
         {
             Assert.Equal(1, (await rig.Pusher.RunAsync(CancellationToken.None)).Failed);
-        }
-        finally
-        {
-            sim.Options.ApiFailureRate = 0;
-        }
+        });
 
         rig.Clock.Advance(TimeSpan.FromSeconds(50));
         var early = await rig.Pusher.RunAsync(CancellationToken.None);
