@@ -94,13 +94,8 @@ public sealed class StartSyncOrderFunctionTests(DurableHostFixture durable) : IC
 
         Assert.Equal(1, outcome!.RequeuedBusy);
         Assert.Empty(await app.PeekIntakeAsync());
-        var deadline = DateTime.UtcNow.AddSeconds(20);
         var visible = await app.PeekIntakeAsync();
-        while (visible.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(250);
-            visible = await app.PeekIntakeAsync();
-        }
+        await Poll.UntilAsync(async () => (visible = await app.PeekIntakeAsync()).Count > 0, TimeSpan.FromSeconds(20));
 
         var requeued = IntakeMessage.Parse(Assert.Single(visible).Body.ToString());
         Assert.Equal(second, requeued);

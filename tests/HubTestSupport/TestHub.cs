@@ -142,22 +142,19 @@ public sealed class TestHub : IAsyncDisposable
     /// <summary>Polls until every order has one of <paramref name="statuses"/> in the ledger, or the time is up.</summary>
     public async Task<IReadOnlyDictionary<string, LedgerEntry?>> WaitForLedgerAsync(string shopId, IReadOnlyCollection<string> orderIds, TimeSpan timeout, params SyncStatus[] statuses)
     {
-        var deadline = DateTime.UtcNow + timeout;
         var found = new Dictionary<string, LedgerEntry?>();
-        while (true)
-        {
-            foreach (var id in orderIds.Where(id => !found.TryGetValue(id, out var e) || e is null || !statuses.Contains(e.Status)))
+        await Poll.UntilAsync(
+            async () =>
             {
-                found[id] = await Ledger.GetAsync(new OrderKey(PlatformNames.Douyin, shopId, id), CancellationToken.None);
-            }
+                foreach (var id in orderIds.Where(id => !found.TryGetValue(id, out var e) || e is null || !statuses.Contains(e.Status)))
+                {
+                    found[id] = await Ledger.GetAsync(new OrderKey(PlatformNames.Douyin, shopId, id), CancellationToken.None);
+                }
 
-            if (found.Values.All(e => e is not null && statuses.Contains(e.Status)) || DateTime.UtcNow > deadline)
-            {
-                return found;
-            }
-
-            await Task.Delay(250);
-        }
+                return found.Values.All(e => e is not null && statuses.Contains(e.Status));
+            },
+            timeout);
+        return found;
     }
 
     /// <summary>

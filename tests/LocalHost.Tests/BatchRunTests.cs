@@ -44,18 +44,9 @@ public sealed class BatchRunTests
     private static async Task<OrderLease?> LeaseAfterRunAsync(TestHub hub, OrderKey key)
     {
         var leases = hub.HubService<OrderLeases>();
-        var deadline = DateTime.UtcNow + Settle;
-        while (await leases.GetAsync(key, CancellationToken.None) is { } lease)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return lease;
-            }
-
-            await Task.Delay(250);
-        }
-
-        return null;
+        OrderLease? lease = null;
+        await Poll.UntilAsync(async () => (lease = await leases.GetAsync(key, CancellationToken.None)) is null, Settle);
+        return lease;
     }
 
     [Fact]
@@ -150,11 +141,7 @@ public sealed class BatchRunTests
 
         // The batch put the event back; it came back alone and started the order's own run, which waits for the lease.
         var gateway = hub.HubService<IOrchestrationGateway>();
-        var deadline = DateTime.UtcNow + Settle;
-        while (await gateway.GetAsync(key.InstanceId, CancellationToken.None) is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(250);
-        }
+        await Poll.UntilAsync(async () => await gateway.GetAsync(key.InstanceId, CancellationToken.None) is not null, Settle);
 
         Assert.NotNull(await gateway.GetAsync(key.InstanceId, CancellationToken.None));
         Assert.Empty(hub.Kingdee.FindByNetOrderBillNo(order.OrderId));

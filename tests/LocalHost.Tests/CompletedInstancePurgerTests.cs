@@ -22,14 +22,16 @@ public sealed class CompletedInstancePurgerTests
 
         var gateway = hub.HubService<IOrchestrationGateway>();
         var instanceIds = burst.OrderIds.Select(id => new OrderKey(PlatformNames.Douyin, DemoCatalog.ShopId, id).InstanceId).ToList();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
         var left = instanceIds;
-        while (left.Count > 0 && DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(500);
-            left = (await Task.WhenAll(instanceIds.Select(async id => (id, state: await gateway.GetAsync(id, CancellationToken.None)))))
-                .Where(x => x.state is not null).Select(x => x.id).ToList();
-        }
+        await Poll.UntilAsync(
+            async () =>
+            {
+                left = (await Task.WhenAll(instanceIds.Select(async id => (id, state: await gateway.GetAsync(id, CancellationToken.None)))))
+                    .Where(x => x.state is not null).Select(x => x.id).ToList();
+                return left.Count == 0;
+            },
+            TimeSpan.FromSeconds(90),
+            TimeSpan.FromMilliseconds(500));
 
         Assert.Empty(left);
         var ledger = await hub.WaitForLedgerAsync(DemoCatalog.ShopId, burst.OrderIds, Settle, SyncStatus.Synced);

@@ -113,15 +113,8 @@ public sealed class IntakeQueuePollerTests
     private static InboundMessage Push(string orderId) =>
         new(new OrderEvent("douyin", "shop-1", orderId, "doudian_trade_TradePaid", DateTimeOffset.UtcNow, "m-" + orderId), "{\"p_id\":\"" + orderId + "\"}");
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
-            await Task.Delay(50);
-        }
-    }
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what) =>
+        Assert.True(await Poll.UntilAsync(condition, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50)), $"timed out waiting until {what}");
 
     [Fact]
     public async Task Batches_and_single_events_reach_the_consumer_and_each_message_is_deleted_once_handled()

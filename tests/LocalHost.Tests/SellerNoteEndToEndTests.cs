@@ -20,11 +20,7 @@ public sealed class SellerNoteEndToEndTests
         Assert.All(ledger.Values, e => Assert.Equal(SyncStatus.Synced, e!.Status));
 
         var expected = ledger.ToDictionary(p => p.Key, p => "ERP:" + p.Value!.ErpOrderNumber);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (expected.Any(p => hub.DouyinOrders.Find(p.Key)!.SellerWords != p.Value) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(250);
-        }
+        await Poll.UntilAsync(() => expected.All(p => hub.DouyinOrders.Find(p.Key)!.SellerWords == p.Value), TimeSpan.FromSeconds(60));
 
         Assert.All(expected, p => Assert.Equal(p.Value, hub.DouyinOrders.Find(p.Key)!.SellerWords));
         var first = burst.OrderIds[0];
@@ -34,18 +30,7 @@ public sealed class SellerNoteEndToEndTests
     }
 
     /// <summary>The order view's <c>sellerNote</c>, once the ledger has it (written just after the platform call).</summary>
-    private static async Task<string?> WaitForSellerNoteAsync(TestHub hub, string orderId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var view = await hub.GetOrderStatusAsync(PlatformNames.Douyin, DemoCatalog.ShopId, orderId);
-            if (view?.GetProperty("sellerNote").GetString() is { } note || DateTime.UtcNow > deadline)
-            {
-                return view?.GetProperty("sellerNote").GetString();
-            }
-
-            await Task.Delay(250);
-        }
-    }
+    private static Task<string?> WaitForSellerNoteAsync(TestHub hub, string orderId) => Poll.ForAsync(
+        async () => (await hub.GetOrderStatusAsync(PlatformNames.Douyin, DemoCatalog.ShopId, orderId))?.GetProperty("sellerNote").GetString(),
+        TimeSpan.FromSeconds(30));
 }

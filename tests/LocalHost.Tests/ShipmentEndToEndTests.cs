@@ -20,11 +20,7 @@ public sealed class ShipmentEndToEndTests
         var ledger = await hub.WaitForLedgerAsync(DemoCatalog.ShopId, burst.OrderIds, Settle, SyncStatus.Synced);
         Assert.All(ledger.Values, e => Assert.Equal(SyncStatus.Synced, e!.Status));
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (burst.OrderIds.Any(id => hub.DouyinOrders.Find(id)!.Parcels.Count == 0) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(250);
-        }
+        await Poll.UntilAsync(() => burst.OrderIds.All(id => hub.DouyinOrders.Find(id)!.Parcels.Count > 0), TimeSpan.FromSeconds(60));
 
         var waybills = hub.Kingdee.OutStocks.All().ToDictionary(b => b.OrderNumber, b => b.Waybill);
         foreach (var id in burst.OrderIds)

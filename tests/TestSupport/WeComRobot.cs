@@ -36,11 +36,7 @@ public sealed class WeComRobot : IAsyncDisposable
     /// <summary>Alerts are sent after the ledger write-back: wait until <paramref name="count"/> arrived (or the time is up).</summary>
     public async Task WaitForMessagesAsync(int count, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (Messages.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
+        await Poll.UntilAsync(() => Messages.Count >= count, timeout, TimeSpan.FromMilliseconds(200));
 
         // Anything more would arrive right behind; a short grace period lets a wrong extra message show up.
         await Task.Delay(500);

@@ -67,21 +67,9 @@ public class OrderEventStarterTests
         return peeked.Length == 0 ? null : IntakeMessage.Parse(Assert.Single(peeked).Body.ToString());
     }
 
-    private static async Task<IntakeMessage> VisibleSoonAsync(QueueClient queue)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await VisibleAsync(queue) is { } message)
-            {
-                return message;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException("the re-enqueued event never became visible");
-    }
+    private static async Task<IntakeMessage> VisibleSoonAsync(QueueClient queue) =>
+        await Poll.ForAsync(() => VisibleAsync(queue), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100))
+            ?? throw new Xunit.Sdk.XunitException("the re-enqueued event never became visible");
 
     [Fact]
     public async Task Starts_a_new_instance_under_the_deterministic_id()

@@ -76,18 +76,9 @@ public sealed class IntakePoisonRedriveTests
     private static async Task<string> ReceiveOneIgnoringDelayAsync(StorageClients storage)
     {
         var queue = await storage.QueueAsync(storage.IntakeQueueName);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5))).Value is [var message])
-            {
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                return message.Body.ToString();
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("the message put back never became visible");
+        var message = await Poll.ForAsync(async () => (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5))).Value.SingleOrDefault(), TimeSpan.FromSeconds(30))
+            ?? throw new TimeoutException("the message put back never became visible");
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        return message.Body.ToString();
     }
 }
