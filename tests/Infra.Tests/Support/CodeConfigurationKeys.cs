@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Functions;
+using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Infra.Tests.Support;
 
@@ -225,32 +226,7 @@ public static class CodeConfigurationKeys
                 .Cast<MethodBase>()
                 .Concat(type.GetConstructors(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)))
             {
-                var il = method.GetMethodBody()?.GetILAsByteArray();
-                if (il is null)
-                {
-                    continue;
-                }
-
-                for (var i = 0; i < il.Length - 4; i++)
-                {
-                    if (il[i] != 0x72)
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        var literal = method.Module.ResolveString(BitConverter.ToInt32(il, i + 1));
-                        if (KeyLiteral.IsMatch(literal))
-                        {
-                            literals.Add(literal);
-                        }
-                    }
-                    catch (ArgumentException)
-                    {
-                        // 0x72 inside another instruction's operand, not an ldstr.
-                    }
-                }
+                literals.UnionWith(StringLiterals.LoadedBy(method).Where(KeyLiteral.IsMatch));
             }
         }
 
