@@ -12,6 +12,7 @@ using ServerlessSync.Simulators;
 using ServerlessSync.Simulators.Douyin;
 using ServerlessSync.Simulators.Kingdee;
 using ServerlessSync.TestSupport;
+using Xunit;
 
 namespace ServerlessSync.HubTestSupport;
 

@@ -226,7 +226,7 @@ public static class CodeConfigurationKeys
                 .Cast<MethodBase>()
                 .Concat(type.GetConstructors(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)))
             {
-                literals.UnionWith(StringLiterals.LoadedBy(method).Where(KeyLiteral.IsMatch));
+                literals.UnionWith(StringLiterals.LoadedBy(method).Where(literal => KeyLiteral.IsMatch(literal)));
             }
         }
 
