@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Simulators.Bursts;
+using ServerlessSync.Simulators.Core;
+
 
 namespace ServerlessSync.Simulators.Douyin;
 
@@ -63,7 +65,7 @@ public static class DouyinAdminEndpoints
             return Results.NotFound();
         }
 
-        DouyinPushDelivery? delivery = null;
+        SimPushDelivery? delivery = null;
         if (body.WebhookUrl is not null && DouyinPushBuilder.TagForStatus(order.OrderStatus, order.MainStatus) is { } tag)
         {
             if (!Uri.TryCreate(body.WebhookUrl, UriKind.Absolute, out var webhook))

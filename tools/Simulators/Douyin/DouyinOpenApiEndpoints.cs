@@ -1,11 +1,11 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ServerlessSync.Domain.Platforms.Douyin;
+using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Douyin;
 
@@ -19,8 +19,6 @@ public static class DouyinOpenApiEndpoints
 
     /// <summary>param_json for order.orderDetail is tiny; a larger body is refused rather than read.</summary>
     public const int MaxBodyBytes = 64 * 1024;
-
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static RouteGroupBuilder MapDouyinOpenApi(this RouteGroupBuilder group)
     {
@@ -78,17 +76,12 @@ public static class DouyinOpenApiEndpoints
     internal static async Task<(string? Body, IResult? Refusal)> AdmitAsync(
         HttpContext http, string path, DouyinSimulatorOptions options, DouyinSimulatorFaults faults, DateTimeOffset now)
     {
-        if (options.ApiLatencyMs > 0)
+        if (await faults.DelayOrFailAsync(http) is { } failed)
         {
-            await Task.Delay(options.ApiLatencyMs, http.RequestAborted);
+            return (null, failed);
         }
 
-        if (faults.NextFails())
-        {
-            return (null, Results.Text("internal server error", "text/plain", statusCode: StatusCodes.Status500InternalServerError));
-        }
-
-        var body = await ReadBodyAsync(http.Request);
+        var body = await SimRequestBody.ReadTextAsync(http.Request, MaxBodyBytes);
         if (body is null)
         {
             return (null, Error(DouyinOpenApiEnvelope.ParameterInvalid, "非法的参数", "isv.parameter-invalid", "请求体过大"));
@@ -193,32 +186,9 @@ public static class DouyinOpenApiEndpoints
         return null;
     }
 
-    internal static async Task<string?> ReadBodyAsync(HttpRequest request)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
     internal static IResult Error(long code, string msg, string subCode, string subMsg) =>
         Envelope(DouyinOpenApiEnvelope.Error(code, msg, subCode, subMsg));
 
     internal static IResult Envelope(JsonObject envelope) =>
-        Results.Text(envelope.ToJsonString(Json), "application/json; charset=utf-8", Encoding.UTF8);
+        SimJson.Reply(envelope);
 }

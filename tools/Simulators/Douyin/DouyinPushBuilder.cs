@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServerlessSync.Domain.Platforms.Douyin;
+using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Douyin;
 
@@ -13,8 +13,6 @@ namespace ServerlessSync.Simulators.Douyin;
 /// </summary>
 public static class DouyinPushBuilder
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static DouyinPush Build(string appKey, string appSecret, DouyinSimOrder order, string tag, string msgId) =>
         Sign(appKey, appSecret, order.OrderId, tag, msgId, Body([(tag, msgId, Data(order, tag))]));
 
@@ -33,10 +31,10 @@ public static class DouyinPushBuilder
             {
                 ["tag"] = m.Tag,
                 ["msg_id"] = m.MsgId,
-                ["data"] = m.Data.ToJsonString(Json),
+                ["data"] = m.Data.ToJsonString(SimJson.Output),
             })
             .ToArray());
-        return Encoding.UTF8.GetBytes(array.ToJsonString(Json));
+        return Encoding.UTF8.GetBytes(array.ToJsonString(SimJson.Output));
     }
 
     /// <summary>The <c>data</c> object of one message, with the fields 抖店 documents for that tag.</summary>

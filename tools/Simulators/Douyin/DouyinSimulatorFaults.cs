@@ -1,25 +1,6 @@
+using ServerlessSync.Simulators.Core;
+
 namespace ServerlessSync.Simulators.Douyin;
 
-/// <summary>The open API's injected faults: draws against <see cref="DouyinSimulatorOptions.ApiFailureRate"/> and <see cref="DouyinSimulatorOptions.ThrottleRate"/>.</summary>
-public sealed class DouyinSimulatorFaults(DouyinSimulatorOptions options)
-{
-    private readonly Lock gate = new();
-    private readonly Random random = options.Seed is { } seed ? new Random(seed + 1) : new Random();
-
-    public bool NextFails() => Draw(options.ApiFailureRate);
-
-    public bool NextThrottled() => Draw(options.ThrottleRate);
-
-    private bool Draw(double rate)
-    {
-        if (rate <= 0)
-        {
-            return false;
-        }
-
-        lock (gate)
-        {
-            return random.NextDouble() < rate;
-        }
-    }
-}
+/// <summary>The open API's limits and injected faults (see <see cref="SimApiFaults"/>).</summary>
+public sealed class DouyinSimulatorFaults(DouyinSimulatorOptions options, TimeProvider time) : SimApiFaults(options, time);

@@ -1,23 +1,16 @@
+using ServerlessSync.Simulators.Core;
+
 namespace ServerlessSync.Simulators.Douyin;
 
-/// <summary>Knobs of the Douyin (抖店) simulator, bound from <c>Simulators:Douyin</c>.</summary>
-public sealed class DouyinSimulatorOptions
+/// <summary>
+/// Knobs of the Douyin (抖店) simulator, bound from <c>Simulators:Douyin</c>
+/// (the shared open-API knobs on <see cref="SimPlatformOptions"/>). Throttled calls answer the envelope code 60000.
+/// </summary>
+public sealed class DouyinSimulatorOptions : SimPlatformOptions
 {
     public string AppKey { get; set; } = "sim-douyin-app-key";
 
     public string AppSecret { get; set; } = "sim-douyin-app-secret";
-
-    /// <summary>Added delay before every open-API answer.</summary>
-    public int ApiLatencyMs { get; set; }
-
-    /// <summary>Probability (0..1) an open-API call answers HTTP 500.</summary>
-    public double ApiFailureRate { get; set; }
-
-    /// <summary>Probability (0..1) an open-API call answers the throttling envelope (code 60000).</summary>
-    public double ThrottleRate { get; set; }
-
-    /// <summary>Makes generated orders and the failure/throttle draws reproducible; null draws a fresh seed.</summary>
-    public int? Seed { get; set; }
 
     /// <summary>Requests whose <c>timestamp</c> is further than this from the simulator's clock are refused, like the gateway does.</summary>
     public int MaxTimestampSkewSeconds { get; set; } = 600;

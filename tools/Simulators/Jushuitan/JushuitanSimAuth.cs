@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using ServerlessSync.Simulators.Core;
 using static ServerlessSync.Simulators.Jushuitan.JushuitanSimAnswers;
 
 namespace ServerlessSync.Simulators.Jushuitan;
@@ -43,7 +44,7 @@ public static class JushuitanSimAuth
 
         if (requireToken && !state.IsTokenValid(form["access_token"]))
         {
-            state.Metrics.CountSessionRejection();
+            state.Metrics.Count(SimCounter.SessionRejections);
             return (AccessTokenInvalid, "access_token 无效或已过期");
         }
 

@@ -1,9 +1,9 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Simulators.Core;
 using static ServerlessSync.Simulators.Jushuitan.JushuitanSimAnswers;
 
 namespace ServerlessSync.Simulators.Jushuitan;
@@ -17,7 +17,10 @@ public static class JushuitanSimEndpoints
 {
     public const string Prefix = "/jushuitan";
 
-    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly SimErpRefusals Refusals = new(
+        c => WriteAsync(c, Error(ThrottledConcurrency, "并发请求过多，请稍后再试")),
+        c => WriteAsync(c, Error(ThrottledFrequency, "接口调用频率超过限制，请稍后再试")),
+        SimErpRefusals.PlainServerError);
 
     private delegate Task<JsonNode?> Handler(HttpContext context, JushuitanSimulatorState state, JsonNode? biz);
 
@@ -37,17 +40,7 @@ public static class JushuitanSimEndpoints
         var outcome = JushuitanSimUpload.Upload(state, biz);
         if (outcome.Created > 0 && state.Roll(state.Options.CommitThenTimeoutRate))
         {
-            // The orders are committed, but the client never learns it: hold past its timeout, then drop the connection.
-            state.Metrics.CountCommitThenTimeout();
-            try
-            {
-                await Task.Delay(Math.Max(0, state.Options.CommitThenTimeoutHoldMs), context.RequestAborted);
-            }
-            finally
-            {
-                context.Abort();
-            }
-
+            await SimErpCalls.HoldAndAbortAsync(context, state);
             return null;
         }
 
@@ -84,40 +77,12 @@ public static class JushuitanSimEndpoints
         }));
     }
 
-    private static async Task HandleAsync(HttpContext context, string api, bool business, Handler handle)
+    /// <summary>The shared admission (<see cref="SimErpCalls"/>), then the form, its public parameters and sign, and <c>biz</c>.</summary>
+    private static Task HandleAsync(HttpContext context, string api, bool business, Handler handle)
     {
         var state = context.RequestServices.GetRequiredService<JushuitanSimulatorState>();
-        var options = state.Options;
-        var inFlight = state.Metrics.Enter(api, state.Time.GetUtcNow());
-        try
+        return SimErpCalls.RunAsync(context, state, api, Refusals, async () =>
         {
-            if (options.MaxConcurrency > 0 && inFlight > options.MaxConcurrency)
-            {
-                state.Metrics.CountThrottled();
-                await WriteAsync(context, Error(ThrottledConcurrency, "并发请求过多，请稍后再试"));
-                return;
-            }
-
-            if (!state.Bucket.TryTake(options.MaxCallsPerSecond))
-            {
-                state.Metrics.CountThrottled();
-                await WriteAsync(context, Error(ThrottledFrequency, "接口调用频率超过限制，请稍后再试"));
-                return;
-            }
-
-            if (options.LatencyMs > 0)
-            {
-                await Task.Delay(options.LatencyMs, context.RequestAborted);
-            }
-
-            if (state.Roll(options.TransientFailureRate))
-            {
-                state.Metrics.CountTransientFailure();
-                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                await context.Response.WriteAsync("Internal Server Error (simulated)", context.RequestAborted);
-                return;
-            }
-
             if (!context.Request.HasFormContentType)
             {
                 await WriteAsync(context, Error(BizInvalid, "请求必须是 application/x-www-form-urlencoded 表单"));
@@ -145,25 +110,12 @@ public static class JushuitanSimEndpoints
                 }
             }
 
-            var answer = await handle(context, state, biz);
-            if (answer is not null)
+            if (await handle(context, state, biz) is { } answer)
             {
                 await WriteAsync(context, answer);
             }
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; nothing to answer.
-        }
-        finally
-        {
-            state.Metrics.Exit();
-        }
+        });
     }
 
-    private static Task WriteAsync(HttpContext context, JsonNode answer)
-    {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(answer.ToJsonString(Output), context.RequestAborted);
-    }
+    private static Task WriteAsync(HttpContext context, JsonNode answer) => SimJson.WriteAsync(context, answer);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using ServerlessSync.Simulators.Core;
 using ServerlessSync.Simulators.Kingdee;
 
 namespace ServerlessSync.Simulators.Jushuitan;
@@ -14,24 +15,19 @@ public static class JushuitanSimInspectionEndpoints
     /// <summary>Sets a SKU's qty (and, when given, its order and pick locks); the SKU becomes known.</summary>
     public sealed record StockChange(string Material, decimal Quantity, decimal? OrderLock, decimal? PickLock);
 
+    /// <summary>Maps the inspection endpoints; <c>sessions</c> in the metrics is always 1, the company's one access token.</summary>
     public static WebApplication MapJushuitanInspection(this WebApplication app)
     {
-        app.MapGet(BasePath + "orders", (JushuitanSimulatorState state) => Json(OrdersReport(state)));
-        app.MapGet(BasePath + "metrics", (JushuitanSimulatorState state) =>
-            Json(KingdeeSimInspectionEndpoints.MetricsReport(state.Metrics.Snapshot(), 1)));
+        app.MapSimErpInspection<JushuitanSimulatorState, JushuitanSimulatorOptions>(BasePath, OrdersReport, state =>
+            SimErpInspection.MetricsReport(state.Metrics.Snapshot(), KingdeeSimInspectionEndpoints.ReportedCounters, 1, "callsByService"));
         app.MapPost(BasePath + "stock", (JushuitanSimulatorState state, StockChange change) =>
         {
             if (string.IsNullOrWhiteSpace(change.Material) || change.Quantity < 0 || change.OrderLock < 0 || change.PickLock < 0)
             {
-                return Results.BadRequest(new { error = "material and non-negative quantities are required" });
+                return SimErpInspection.BadStockChange("material and non-negative quantities are required");
             }
 
             state.Store.SetStock(change.Material, change.Quantity, change.OrderLock, change.PickLock);
-            return Results.NoContent();
-        });
-        app.MapPost(BasePath + "reset", (JushuitanSimulatorState state) =>
-        {
-            state.Reset();
             return Results.NoContent();
         });
         return app;
@@ -55,6 +51,4 @@ public static class JushuitanSimInspectionEndpoints
             ["duplicates"] = new JsonArray(state.Duplicates.Select(d => (JsonNode?)d).ToArray()),
         };
     }
-
-    private static IResult Json(JsonNode node) => Results.Content(node.ToJsonString(), "application/json; charset=utf-8");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ServerlessSync.Simulators.Core;
 using static ServerlessSync.Simulators.Jushuitan.JushuitanSimAnswers;
 
 namespace ServerlessSync.Simulators.Jushuitan;
@@ -81,7 +82,7 @@ public static class JushuitanSimUpload
 
         if (state.Roll(state.Options.BusinessRejectRate))
         {
-            state.Metrics.CountBusinessReject();
+            state.Metrics.Count(SimCounter.BusinessRejects);
             return (Item(0, soId, false, "订单被策略拦截，不允许上传（模拟业务拒绝）"), false);
         }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Simulators.Shipping;
 
 namespace ServerlessSync.Simulators.Jushuitan;
 
@@ -19,7 +18,6 @@ public static class JushuitanSimulatorRegistration
         _ = app.Services.GetRequiredService<JushuitanSimulatorState>();
         app.MapJushuitanProtocol();
         app.MapJushuitanInspection();
-        app.MapSimShipping<JushuitanSimulatorState>(JushuitanSimInspectionEndpoints.BasePath);
         return app;
     }
 }

@@ -1,10 +1,10 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ServerlessSync.Simulators.Core;
 using static ServerlessSync.Simulators.Kingdee.KingdeeSimAnswers;
 
 namespace ServerlessSync.Simulators.Kingdee;
@@ -29,8 +29,6 @@ public static class KingdeeSimEndpoints
     private const string Query = "Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.ExecuteBillQuery";
     private const string Suffix = ".common.kdsvc";
 
-    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static WebApplication MapKingdeeProtocol(this WebApplication app)
     {
         app.MapPost(BasePath + "{service}", HandleAsync);
@@ -47,32 +45,11 @@ public static class KingdeeSimEndpoints
             return;
         }
 
-        var options = state.Options;
         var isQuery = service == Query;
-        var inFlight = state.Metrics.Enter(service, state.Time.GetUtcNow());
-        try
+        Task CallLimited(HttpContext c) => WriteAsync(c, Failure(isQuery, CallLimit, CallLimitMessage));
+        await SimErpCalls.RunAsync(context, state, service, new SimErpRefusals(CallLimited, CallLimited, SimErpRefusals.PlainServerError), async () =>
         {
-            if ((options.MaxConcurrency > 0 && inFlight > options.MaxConcurrency) || !state.Bucket.TryTake(options.MaxCallsPerSecond))
-            {
-                state.Metrics.CountThrottled();
-                await WriteAsync(context, Failure(isQuery, CallLimit, CallLimitMessage));
-                return;
-            }
-
-            if (options.LatencyMs > 0)
-            {
-                await Task.Delay(options.LatencyMs, context.RequestAborted);
-            }
-
-            if (state.Roll(options.TransientFailureRate))
-            {
-                state.Metrics.CountTransientFailure();
-                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                await context.Response.WriteAsync("Internal Server Error (simulated)", context.RequestAborted);
-                return;
-            }
-
-            var body = await ReadBodyAsync(context);
+            var body = await SimJson.ReadOrNullAsync(context);
             if (service == Login)
             {
                 await LoginAsync(context, state, body);
@@ -81,53 +58,31 @@ public static class KingdeeSimEndpoints
 
             if (!state.Sessions.IsValid(SessionOf(context)))
             {
-                state.Metrics.CountSessionRejection();
+                state.Metrics.Count(SimCounter.SessionRejections);
                 await WriteAsync(context, Failure(isQuery, ContextLost, ContextLostMessage));
                 return;
             }
 
             var request = KingdeeSimRequest.From(body);
-            if (isQuery && request.FormId == KingdeeSimQuery.Inventory && state.TakeStockQueryFailure(options.FailStockQueries))
+            if (isQuery && request.FormId == KingdeeSimQuery.Inventory && state.TakeStockQueryFailure(state.Options.FailStockQueries))
             {
-                state.Metrics.CountTransientFailure();
+                state.Metrics.Count(SimCounter.TransientFailures);
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 await context.Response.WriteAsync("Internal Server Error (simulated stock outage)", context.RequestAborted);
                 return;
             }
 
-            switch (service)
+            await (service switch
             {
-                case Save:
-                    await SaveAsync(context, state, () => KingdeeSimWrites.Save(state, request));
-                    break;
-                case BatchSave:
-                    await SaveAsync(context, state, () => KingdeeSimWrites.BatchSave(state, request));
-                    break;
-                case Submit:
-                    await WriteAsync(context, KingdeeSimWrites.Submit(state, request));
-                    break;
-                case Audit:
-                    await WriteAsync(context, KingdeeSimWrites.Audit(state, request));
-                    break;
-                case UnAudit:
-                    await WriteAsync(context, KingdeeSimWrites.UnAudit(state, request));
-                    break;
-                case Delete:
-                    await WriteAsync(context, KingdeeSimWrites.Delete(state, request));
-                    break;
-                default:
-                    await WriteAsync(context, KingdeeSimQuery.Execute(state, request));
-                    break;
-            }
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; nothing to answer.
-        }
-        finally
-        {
-            state.Metrics.Exit();
-        }
+                Save => SaveAsync(context, state, () => KingdeeSimWrites.Save(state, request)),
+                BatchSave => SaveAsync(context, state, () => KingdeeSimWrites.BatchSave(state, request)),
+                Submit => WriteAsync(context, KingdeeSimWrites.Submit(state, request)),
+                Audit => WriteAsync(context, KingdeeSimWrites.Audit(state, request)),
+                UnAudit => WriteAsync(context, KingdeeSimWrites.UnAudit(state, request)),
+                Delete => WriteAsync(context, KingdeeSimWrites.Delete(state, request)),
+                _ => WriteAsync(context, KingdeeSimQuery.Execute(state, request)),
+            });
+        });
     }
 
     private static async Task LoginAsync(HttpContext context, KingdeeSimulatorState state, JsonNode? body)
@@ -162,7 +117,7 @@ public static class KingdeeSimEndpoints
             return;
         }
 
-        state.Metrics.CountSlowCommit();
+        state.Metrics.Count(SimCounter.SlowCommits);
         var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         try
         {
@@ -186,17 +141,7 @@ public static class KingdeeSimEndpoints
     {
         if (outcome.Saved.Count > 0 && state.Roll(state.Options.CommitThenTimeoutRate))
         {
-            // The bills are committed, but the client never learns it: hold the answer past its timeout, then drop the connection.
-            state.Metrics.CountCommitThenTimeout();
-            try
-            {
-                await Task.Delay(Math.Max(0, state.Options.CommitThenTimeoutHoldMs), context.RequestAborted);
-            }
-            finally
-            {
-                context.Abort();
-            }
-
+            await SimErpCalls.HoldAndAbortAsync(context, state);
             return;
         }
 
@@ -209,21 +154,5 @@ public static class KingdeeSimEndpoints
         return string.IsNullOrEmpty(header) ? context.Request.Cookies[SessionCookie] : header;
     }
 
-    private static async Task<JsonNode?> ReadBodyAsync(HttpContext context)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static Task WriteAsync(HttpContext context, JsonNode answer)
-    {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(answer.ToJsonString(Output), context.RequestAborted);
-    }
+    private static Task WriteAsync(HttpContext context, JsonNode answer) => SimJson.WriteAsync(context, answer);
 }

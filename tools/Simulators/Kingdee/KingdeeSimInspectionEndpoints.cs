@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Kingdee;
 
@@ -11,30 +12,24 @@ public static class KingdeeSimInspectionEndpoints
 
     public sealed record StockChange(string Material, decimal Quantity, string? Warehouse);
 
+    /// <summary>What <c>GET metrics</c> reports (Jushuitan and YonBIP report the same).</summary>
+    public static readonly SimCounter[] ReportedCounters =
+        [SimCounter.Throttled, SimCounter.TransientFailures, SimCounter.CommitThenTimeouts, SimCounter.SlowCommits, SimCounter.BusinessRejects, SimCounter.SessionRejections];
+
     public static WebApplication MapKingdeeInspection(this WebApplication app)
     {
-        app.MapGet(BasePath + "orders", (KingdeeSimulatorState state) => Json(OrdersReport(state)));
-        app.MapGet(BasePath + "metrics", (KingdeeSimulatorState state) => Json(MetricsReport(state.Metrics.Snapshot(), state.Sessions.Count)));
+        app.MapSimErpInspection<KingdeeSimulatorState, KingdeeSimulatorOptions>(BasePath, OrdersReport, MetricsReport);
         app.MapPost(BasePath + "stock", (KingdeeSimulatorState state, StockChange change) =>
         {
             if (string.IsNullOrWhiteSpace(change.Material) || change.Quantity < 0)
             {
-                return Results.BadRequest(new { error = "material and a non-negative quantity are required" });
+                return SimErpInspection.BadStockChange();
             }
 
             state.Store.SetStock(change.Material, change.Warehouse ?? state.Options.StockWarehouse, change.Quantity);
             return Results.NoContent();
         });
-        app.MapPost(BasePath + "sessions/drop", (KingdeeSimulatorState state) =>
-        {
-            state.DropSessions();
-            return Results.NoContent();
-        });
-        app.MapPost(BasePath + "reset", (KingdeeSimulatorState state) =>
-        {
-            state.Reset();
-            return Results.NoContent();
-        });
+        app.MapSimAction<KingdeeSimulatorState>(BasePath + "sessions/drop", state => state.DropSessions());
         return app;
     }
 
@@ -79,25 +74,9 @@ public static class KingdeeSimInspectionEndpoints
         };
     }
 
-    public static JsonObject MetricsReport(KingdeeSimMetricsSnapshot m, int sessions)
+    public static JsonObject MetricsReport(KingdeeSimulatorState state)
     {
-        ArgumentNullException.ThrowIfNull(m);
-        return new JsonObject
-        {
-            ["totalCalls"] = m.TotalCalls,
-            ["peakCallsPerSecond"] = m.PeakCallsPerSecond,
-            ["peakConcurrency"] = m.PeakConcurrency,
-            ["inFlight"] = m.InFlight,
-            ["throttled"] = m.Throttled,
-            ["transientFailures"] = m.TransientFailures,
-            ["commitThenTimeouts"] = m.CommitThenTimeouts,
-            ["slowCommits"] = m.SlowCommits,
-            ["businessRejects"] = m.BusinessRejects,
-            ["sessionRejections"] = m.SessionRejections,
-            ["sessions"] = sessions,
-            ["callsByService"] = new JsonObject(m.CallsByService.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
-        };
+        ArgumentNullException.ThrowIfNull(state);
+        return SimErpInspection.MetricsReport(state.Metrics.Snapshot(), ReportedCounters, state.Sessions.Count, "callsByService");
     }
-
-    private static IResult Json(JsonNode node) => Results.Content(node.ToJsonString(), "application/json; charset=utf-8");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ServerlessSync.Simulators.Core;
 using static ServerlessSync.Simulators.Kingdee.KingdeeSimAnswers;
 
 namespace ServerlessSync.Simulators.Kingdee;
@@ -84,7 +85,7 @@ public static class KingdeeSimWrites
 
         if (state.Roll(state.Options.BusinessRejectRate))
         {
-            state.Metrics.CountBusinessReject();
+            state.Metrics.Count(SimCounter.BusinessRejects);
             return new RowOutcome(null, [new Error("FCustId", "客户信用额度不足，不允许保存（模拟业务拒绝）", dIndex)]);
         }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Simulators.Shipping;
 
 namespace ServerlessSync.Simulators.Kingdee;
 
@@ -17,7 +16,6 @@ public static class KingdeeSimulatorRegistration
     {
         app.MapKingdeeProtocol();
         app.MapKingdeeInspection();
-        app.MapSimShipping<KingdeeSimulatorState>(KingdeeSimInspectionEndpoints.BasePath);
         return app;
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Simulators.Bursts;
+using ServerlessSync.Simulators.Core;
+
 
 namespace ServerlessSync.Simulators.Kuaishou;
 
@@ -72,7 +74,7 @@ public static class KuaishouAdminEndpoints
             return Results.NotFound();
         }
 
-        KuaishouPushDelivery? delivery = null;
+        SimPushDelivery? delivery = null;
         if (webhook is not null && KuaishouPushBuilder.EventForStatus(order.Status, body.RefundStatus) is { } eventName)
         {
             var push = KuaishouPushBuilder.Build(options, order, eventName, store.Ids.Next(), store.Ids.Next());

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ServerlessSync.Domain.Platforms.Kuaishou;
+using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Kuaishou;
 
@@ -32,8 +32,6 @@ public static class KuaishouOpenApiEndpoints
 
     /// <summary>Page size when <c>pageSize</c> is absent (the platform's default is not documented; G).</summary>
     public const int DefaultPageSize = 10;
-
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     internal sealed record Call(string SellerId, JsonObject Param);
 
@@ -190,14 +188,9 @@ public static class KuaishouOpenApiEndpoints
     internal static async Task<(IResult? Refusal, Call? Call)> AdmitAsync(
         HttpContext http, string method, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
     {
-        if (options.ApiLatencyMs > 0)
+        if (await faults.DelayOrFailAsync(http) is { } failed)
         {
-            await Task.Delay(options.ApiLatencyMs, http.RequestAborted);
-        }
-
-        if (faults.NextFails())
-        {
-            return (Results.Text("internal server error", "text/plain", statusCode: StatusCodes.Status500InternalServerError), null);
+            return (failed, null);
         }
 
         var query = http.Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.Ordinal);
@@ -285,5 +278,5 @@ public static class KuaishouOpenApiEndpoints
     internal static bool IsNumber(JsonObject param, string name) => param[name]?.GetValueKind() == JsonValueKind.Number && Long(param, name) is not null;
 
     internal static IResult Envelope(JsonObject envelope) =>
-        Results.Text(envelope.ToJsonString(Json), "application/json; charset=utf-8", Encoding.UTF8);
+        SimJson.Reply(envelope);
 }

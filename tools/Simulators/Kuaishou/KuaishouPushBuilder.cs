@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServerlessSync.Domain.Platforms.Kuaishou;
+using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Kuaishou;
 
@@ -17,13 +17,11 @@ public static class KuaishouPushBuilder
     /// <summary>The event a heartbeat carries is not documented; a heartbeat is recognised by <c>test: true</c> alone (G).</summary>
     public const string HeartbeatEvent = KuaishouPushEvents.OrderPaid;
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static KuaishouPush Build(KuaishouSimulatorOptions options, KuaishouSimOrder order, string eventName, string msgId, string eventId)
     {
         var refundEvent = eventName is KuaishouPushEvents.RefundAdded or KuaishouPushEvents.RefundUpdated;
         var envelope = Envelope(options.AppKey, eventName, msgId, eventId, refundEvent ? Number(order.RefundId ?? order.Oid) : Number(order.Oid), order);
-        envelope["info"] = Info(order, eventName).ToJsonString(Json);
+        envelope["info"] = Info(order, eventName).ToJsonString(SimJson.Output);
         return Encrypt(options.MessageKey, order.Oid, eventName, msgId, envelope);
     }
 
@@ -149,7 +147,7 @@ public static class KuaishouPushBuilder
 
     private static KuaishouPush Encrypt(string messageKey, string orderId, string eventName, string msgId, JsonObject envelope)
     {
-        var plaintext = envelope.ToJsonString(Json);
+        var plaintext = envelope.ToJsonString(SimJson.Output);
         return new KuaishouPush(orderId, eventName, msgId, Encoding.ASCII.GetBytes(KuaishouSimSignatures.EncryptPush(plaintext, messageKey)), plaintext);
     }
 

@@ -1,7 +1,12 @@
+using ServerlessSync.Simulators.Core;
+
 namespace ServerlessSync.Simulators.Kuaishou;
 
-/// <summary>Knobs of the Kuaishou (快手小店) simulator, bound from <c>Simulators:Kuaishou</c>.</summary>
-public sealed class KuaishouSimulatorOptions
+/// <summary>
+/// Knobs of the Kuaishou (快手小店) simulator, bound from <c>Simulators:Kuaishou</c>
+/// (the shared open-API knobs on <see cref="SimPlatformOptions"/>). Throttled calls answer the throttling envelope.
+/// </summary>
+public sealed class KuaishouSimulatorOptions : SimPlatformOptions
 {
     public string AppKey { get; set; } = "sim-kuaishou-app-key";
 
@@ -18,18 +23,6 @@ public sealed class KuaishouSimulatorOptions
 
     /// <summary>The demo shop: a 快手 seller id (userId).</summary>
     public string SellerId { get; set; } = "5000100";
-
-    /// <summary>Added delay before every open-API answer.</summary>
-    public int ApiLatencyMs { get; set; }
-
-    /// <summary>Probability (0..1) an open-API call answers HTTP 500.</summary>
-    public double ApiFailureRate { get; set; }
-
-    /// <summary>Probability (0..1) an open-API call answers the throttling envelope.</summary>
-    public double ThrottleRate { get; set; }
-
-    /// <summary>Makes generated orders and the failure/throttle draws reproducible; null draws a fresh seed.</summary>
-    public int? Seed { get; set; }
 
     /// <summary>Requests whose <c>timestamp</c> (ms) is further than this from the simulator's clock are refused.</summary>
     public int MaxTimestampSkewSeconds { get; set; } = 600;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using ServerlessSync.Simulators.Core;
 using static ServerlessSync.Simulators.Sap.SapSimAnswers;
 
 namespace ServerlessSync.Simulators.Sap;
@@ -24,7 +25,7 @@ public static class SapSimCreate
 
         if (state.Roll(state.Options.BusinessRejectRate))
         {
-            state.Metrics.CountBusinessReject();
+            state.Metrics.Count(SimCounter.BusinessRejects);
             await SapSimEndpoints.WriteErrorAsync(context, 400, CreditLimitExceeded,
                 $"Credit limit exceeded for customer {draft!.SoldToParty} (simulated business rejection)", "SoldToParty");
             return;
@@ -34,7 +35,7 @@ public static class SapSimCreate
         if (state.Roll(state.Options.CommitThenTimeoutRate))
         {
             // The order is committed, but the client never learns it: hold the answer past its timeout, then drop the connection.
-            state.Metrics.CountCommitThenTimeout();
+            state.Metrics.Count(SimCounter.CommitThenTimeouts);
             try
             {
                 await Task.Delay(Math.Max(0, state.Options.CommitThenTimeoutHoldMs), context.RequestAborted);

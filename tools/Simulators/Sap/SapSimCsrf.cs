@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Sap;
 
@@ -26,7 +27,7 @@ public static class SapSimCsrf
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
-        state.Metrics.CountTokenFetch();
+        state.Metrics.Count(SimCounter.TokenFetches);
         if (session is null)
         {
             session = state.Sessions.Issue(state.Time.GetUtcNow());
@@ -38,6 +39,22 @@ public static class SapSimCsrf
         }
 
         context.Response.Headers[HeaderName] = session.Token;
+    }
+
+    /// <summary>Lets a write (POST, PATCH, MERGE) through with a valid token; otherwise answers 403 "Required" and counts it.</summary>
+    public static async Task<bool> AdmitWriteAsync(HttpContext context, SapSimulatorState state, SapSimSessions.Session? session)
+    {
+        if (IsValid(context, state, session))
+        {
+            return true;
+        }
+
+        state.Metrics.Count(SimCounter.CsrfRejections);
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.Headers[HeaderName] = "Required";
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync("CSRF token validation failed", context.RequestAborted);
+        return false;
     }
 
     public static bool IsValid(HttpContext context, SapSimulatorState state, SapSimSessions.Session? session)

@@ -1,10 +1,10 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Simulators.Core;
 using static ServerlessSync.Simulators.Sap.SapSimAnswers;
 
 namespace ServerlessSync.Simulators.Sap;
@@ -24,7 +24,11 @@ public static class SapSimEndpoints
     public const string ProductService = "API_PRODUCT_SRV";
     public const string DeliveryService = "API_OUTBOUND_DELIVERY_SRV";
 
-    internal static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly SimErpRefusals Refusals = new(
+        c => RefuseAsync(c, StatusCodes.Status503ServiceUnavailable, "Service Unavailable: no free work process (simulated)"),
+        c => RefuseAsync(c, StatusCodes.Status429TooManyRequests, "Too Many Requests (simulated rate limit)"),
+        c => WriteErrorAsync(c, 500, SystemFailure, "SAP system failure: the backend did not answer in time (simulated)"),
+        SimCounter.Overloaded);
 
     public static WebApplication MapSapProtocol(this WebApplication app)
     {
@@ -41,43 +45,12 @@ public static class SapSimEndpoints
         var resource = context.Request.RouteValues["resource"] as string ?? "";
         var isPost = HttpMethods.IsPost(context.Request.Method);
         var isUpdate = HttpMethods.IsPatch(context.Request.Method) || context.Request.Method == "MERGE";
-        var inFlight = state.Metrics.Enter($"{context.Request.Method} {OperationName(resource)}", state.Time.GetUtcNow());
-        try
+        await SimErpCalls.RunAsync(context, state, $"{context.Request.Method} {OperationName(resource)}", Refusals, async () =>
         {
-            if (options.MaxConcurrency > 0 && inFlight > options.MaxConcurrency)
-            {
-                state.Metrics.CountOverloaded();
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                context.Response.Headers.RetryAfter = "1";
-                await context.Response.WriteAsync("Service Unavailable: no free work process (simulated)", context.RequestAborted);
-                return;
-            }
-
-            if (!state.RateGate.TryTake(options.MaxCallsPerSecond))
-            {
-                state.Metrics.CountThrottled();
-                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.Response.Headers.RetryAfter = "1";
-                await context.Response.WriteAsync("Too Many Requests (simulated rate limit)", context.RequestAborted);
-                return;
-            }
-
-            if (options.LatencyMs > 0)
-            {
-                await Task.Delay(options.LatencyMs, context.RequestAborted);
-            }
-
-            if (state.Roll(options.TransientFailureRate))
-            {
-                state.Metrics.CountTransientFailure();
-                await WriteErrorAsync(context, 500, SystemFailure, "SAP system failure: the backend did not answer in time (simulated)");
-                return;
-            }
-
             var session = SapSimCsrf.SessionOf(context, state);
             if (session is null && !SapSimAuth.HasValidBasic(context.Request, options))
             {
-                state.Metrics.CountAuthFailure();
+                state.Metrics.Count(SimCounter.AuthFailures);
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = $"Basic realm=\"SAP NetWeaver Application Server [{options.SystemId}/{options.Client}]\"";
                 await context.Response.WriteAsync("Logon failed", context.RequestAborted);
@@ -102,15 +75,15 @@ public static class SapSimEndpoints
             {
                 await GetAsync(context, state, session, service, resource);
             }
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; nothing to answer.
-        }
-        finally
-        {
-            state.Metrics.Exit();
-        }
+        });
+    }
+
+    /// <summary>Over the concurrency cap no dialog work process is free (503); over the rate the gateway answers 429.</summary>
+    private static Task RefuseAsync(HttpContext context, int status, string text)
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers.RetryAfter = "1";
+        return context.Response.WriteAsync(text, context.RequestAborted);
     }
 
     private static async Task GetAsync(HttpContext context, SapSimulatorState state, SapSimSessions.Session? session, string service, string resource)
@@ -162,13 +135,8 @@ public static class SapSimEndpoints
 
     private static async Task PostAsync(HttpContext context, SapSimulatorState state, SapSimSessions.Session? session, string service, string resource)
     {
-        if (!SapSimCsrf.IsValid(context, state, session))
+        if (!await SapSimCsrf.AdmitWriteAsync(context, state, session))
         {
-            state.Metrics.CountCsrfRejection();
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            context.Response.Headers[SapSimCsrf.HeaderName] = "Required";
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("CSRF token validation failed", context.RequestAborted);
             return;
         }
 
@@ -178,15 +146,7 @@ public static class SapSimEndpoints
             return;
         }
 
-        JsonNode? body;
-        try
-        {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
+        var body = await SimJson.ReadOrNullAsync(context);
 
         await SapSimCreate.HandleAsync(context, state, body, ServiceRoot(context.Request, service));
     }
@@ -194,25 +154,12 @@ public static class SapSimEndpoints
     /// <summary>PATCH or MERGE of an A_SalesOrderItem: the same CSRF rules as POST.</summary>
     private static async Task UpdateAsync(HttpContext context, SapSimulatorState state, SapSimSessions.Session? session, string service, string resource)
     {
-        if (!SapSimCsrf.IsValid(context, state, session))
+        if (!await SapSimCsrf.AdmitWriteAsync(context, state, session))
         {
-            state.Metrics.CountCsrfRejection();
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            context.Response.Headers[SapSimCsrf.HeaderName] = "Required";
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("CSRF token validation failed", context.RequestAborted);
             return;
         }
 
-        JsonNode? body;
-        try
-        {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
+        var body = await SimJson.ReadOrNullAsync(context);
 
         await SapSimItemRejection.UpdateAsync(context, state, service, resource.TrimEnd('/'), body);
     }
@@ -238,9 +185,8 @@ public static class SapSimEndpoints
     internal static Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers["DataServiceVersion"] = "2.0";
-        return context.Response.WriteAsync(body.ToJsonString(Output), Encoding.UTF8, context.RequestAborted);
+        return SimJson.WriteAsync(context, body);
     }
 
     private static string OperationName(string resource)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Sap;
 
@@ -15,15 +16,21 @@ public static class SapSimInspectionEndpoints
     /// <summary>Sets one stock row; plant and storage location default to the configured ones, stock type to unrestricted use.</summary>
     public sealed record StockChange(string Material, decimal Quantity, string? Plant, string? StorageLocation, string? Batch, string? StockType);
 
+    /// <summary>What <c>GET metrics</c> reports.</summary>
+    public static readonly SimCounter[] ReportedCounters =
+    [
+        SimCounter.Throttled, SimCounter.Overloaded, SimCounter.TransientFailures, SimCounter.CommitThenTimeouts, SimCounter.BusinessRejects,
+        SimCounter.CsrfRejections, SimCounter.AuthFailures, SimCounter.TokenFetches,
+    ];
+
     public static WebApplication MapSapInspection(this WebApplication app)
     {
-        app.MapGet(BasePath + "orders", (SapSimulatorState state) => Json(OrdersReport(state)));
-        app.MapGet(BasePath + "metrics", (SapSimulatorState state) => Json(MetricsReport(state.Metrics.Snapshot(), state.Sessions.Count)));
+        app.MapSimErpInspection<SapSimulatorState, SapSimulatorOptions>(BasePath, OrdersReport, MetricsReport);
         app.MapPost(BasePath + "stock", (SapSimulatorState state, StockChange change) =>
         {
             if (string.IsNullOrWhiteSpace(change.Material) || change.Quantity < 0)
             {
-                return Results.BadRequest(new { error = "material and a non-negative quantity are required" });
+                return SimErpInspection.BadStockChange();
             }
 
             state.Store.SetStock(
@@ -35,16 +42,7 @@ public static class SapSimInspectionEndpoints
                 change.Quantity);
             return Results.NoContent();
         });
-        app.MapPost(BasePath + "sessions/drop", (SapSimulatorState state) =>
-        {
-            state.DropSessions();
-            return Results.NoContent();
-        });
-        app.MapPost(BasePath + "reset", (SapSimulatorState state) =>
-        {
-            state.Reset();
-            return Results.NoContent();
-        });
+        app.MapSimAction<SapSimulatorState>(BasePath + "sessions/drop", state => state.DropSessions());
         return app;
     }
 
@@ -86,27 +84,9 @@ public static class SapSimInspectionEndpoints
         };
     }
 
-    public static JsonObject MetricsReport(SapSimMetricsSnapshot m, int sessions)
+    public static JsonObject MetricsReport(SapSimulatorState state)
     {
-        ArgumentNullException.ThrowIfNull(m);
-        return new JsonObject
-        {
-            ["totalCalls"] = m.TotalCalls,
-            ["peakCallsPerSecond"] = m.PeakCallsPerSecond,
-            ["peakConcurrency"] = m.PeakConcurrency,
-            ["inFlight"] = m.InFlight,
-            ["throttled"] = m.Throttled,
-            ["overloaded"] = m.Overloaded,
-            ["transientFailures"] = m.TransientFailures,
-            ["commitThenTimeouts"] = m.CommitThenTimeouts,
-            ["businessRejects"] = m.BusinessRejects,
-            ["csrfRejections"] = m.CsrfRejections,
-            ["authFailures"] = m.AuthFailures,
-            ["tokenFetches"] = m.TokenFetches,
-            ["sessions"] = sessions,
-            ["callsByOperation"] = new JsonObject(m.CallsByOperation.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
-        };
+        ArgumentNullException.ThrowIfNull(state);
+        return SimErpInspection.MetricsReport(state.Metrics.Snapshot(), ReportedCounters, state.Sessions.Count, "callsByOperation");
     }
-
-    private static IResult Json(JsonNode node) => Results.Content(node.ToJsonString(), "application/json; charset=utf-8");
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Simulators.Shipping;
 
 namespace ServerlessSync.Simulators.Sap;
 
@@ -17,7 +16,6 @@ public static class SapSimulatorRegistration
     {
         app.MapSapProtocol();
         app.MapSapInspection();
-        app.MapSimShipping<SapSimulatorState>(SapSimInspectionEndpoints.BasePath);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using ServerlessSync.Simulators.Core;
 using ServerlessSync.Simulators.Shipping;
 
 namespace ServerlessSync.Simulators.Sap;
@@ -6,47 +7,22 @@ namespace ServerlessSync.Simulators.Sap;
 /// The simulator's singleton: options, data, sessions and metrics. Tests use it in-process to inspect orders, set stock,
 /// end sessions or reset, while the HTTP endpoints serve the OData protocol over it.
 /// </summary>
-public sealed class SapSimulatorState : ISimShippingErp
+public sealed class SapSimulatorState(SapSimulatorOptions options, TimeProvider? time = null)
+    : SimErpState<SapSimulatorOptions>(options, time, new SimWarehouse(n => (80_000_000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture)))
 {
-    private readonly Lock _diceGate = new();
-    private Random _dice;
-
-    public SapSimulatorState(SapSimulatorOptions options, TimeProvider? time = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        Options = options;
-        Time = time ?? TimeProvider.System;
-        Store = new SapSimStore(options);
-        _dice = NewDice(options);
-    }
-
-    public SapSimulatorOptions Options { get; }
-
-    public TimeProvider Time { get; }
-
-    public SapSimStore Store { get; }
+    public SapSimStore Store { get; } = new(options);
 
     public SapSimSessions Sessions { get; } = new();
 
-    public SapSimMetrics Metrics { get; } = new();
-
     /// <summary>Outbound deliveries with goods issue posted (API_OUTBOUND_DELIVERY_SRV), numbered from 80000001.</summary>
-    public SimWarehouse Deliveries { get; } = new(n => (80_000_000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    SimWarehouse ISimShippingErp.Warehouse => Deliveries;
-
-    string ISimShippingErp.ShipCarrier => Options.ShipCarrier;
-
-    double ISimShippingErp.AutoShipAfterSeconds => Options.AutoShipAfterSeconds;
+    public SimWarehouse Deliveries => Warehouse;
 
     /// <summary>Items with a reason for rejection do not ship; an order rejected whole does not ship at all.</summary>
-    public IEnumerable<SimShippableOrder> ShippableOrders() => Store.Orders().Select(o =>
+    public override IEnumerable<SimShippableOrder> ShippableOrders() => Store.Orders().Select(o =>
     {
         var open = o.Items.Where(i => i.SalesDocumentRjcnReason.Length == 0).Select(i => new SimShipLine(i.Material, i.RequestedQuantity)).ToList();
         return new SimShippableOrder(o.SalesOrder, o.PurchaseOrderByCustomer, open.Count == 0 ? $"Sales order {o.SalesOrder} has no open item to deliver" : null, open, o.CreatedAt);
     });
-
-    internal SapSimRateGate RateGate { get; } = new();
 
     public IReadOnlyList<SapSimSalesOrder> Orders => Store.Orders();
 
@@ -62,38 +38,9 @@ public sealed class SapSimulatorState : ISimShippingErp
     /// <summary>Ends every session: every CSRF token handed out so far stops working.</summary>
     public void DropSessions() => Sessions.DropAll();
 
-    /// <summary>True with the given probability, from the seeded dice.</summary>
-    public bool Roll(double probability)
-    {
-        if (probability <= 0)
-        {
-            return false;
-        }
-
-        if (probability >= 1)
-        {
-            return true;
-        }
-
-        lock (_diceGate)
-        {
-            return _dice.NextDouble() < probability;
-        }
-    }
-
-    /// <summary>Back to the seeded state: orders, sessions, metrics, stock and the dice.</summary>
-    public void Reset()
+    protected override void ResetData()
     {
         Store.Reset(Options);
-        Deliveries.Reset();
         Sessions.DropAll();
-        Metrics.Reset();
-        RateGate.Reset();
-        lock (_diceGate)
-        {
-            _dice = NewDice(Options);
-        }
     }
-
-    private static Random NewDice(SapSimulatorOptions options) => options.Seed is { } seed ? new Random(seed) : new Random();
 }

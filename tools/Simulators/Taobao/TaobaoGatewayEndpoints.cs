@@ -23,14 +23,9 @@ public static class TaobaoGatewayEndpoints
     private static async Task<IResult> HandleAsync(
         HttpContext http, TaobaoOrderStore store, TaobaoSimStock stock, TaobaoSimulatorOptions options, TaobaoSimulatorFaults faults, TaobaoCallLog log, TimeProvider time)
     {
-        if (options.ApiLatencyMs > 0)
+        if (await faults.DelayOrFailAsync(http) is { } failed)
         {
-            await Task.Delay(options.ApiLatencyMs, http.RequestAborted);
-        }
-
-        if (faults.NextFails())
-        {
-            return Results.Text("internal server error", "text/plain", statusCode: StatusCodes.Status500InternalServerError);
+            return failed;
         }
 
         var parameters = await TaobaoTopParameters.ReadAsync(http.Request);

@@ -1,7 +1,12 @@
+using ServerlessSync.Simulators.Core;
+
 namespace ServerlessSync.Simulators.Taobao;
 
-/// <summary>Knobs of the Taobao (TOP) simulator, bound from <c>Simulators:Taobao</c>.</summary>
-public sealed class TaobaoSimulatorOptions
+/// <summary>
+/// Knobs of the Taobao (TOP) simulator, bound from <c>Simulators:Taobao</c>
+/// (the shared gateway knobs on <see cref="SimPlatformOptions"/>). Throttled calls answer code 7 "App Call Limited".
+/// </summary>
+public sealed class TaobaoSimulatorOptions : SimPlatformOptions
 {
     public string AppKey { get; set; } = "sim-taobao-app-key";
 
@@ -15,18 +20,6 @@ public sealed class TaobaoSimulatorOptions
     /// underscores only, so it can be part of an app setting name (<c>Platforms__Taobao__Shops__tb_shop_01__AccessToken</c>).
     /// </summary>
     public string SellerNick { get; set; } = "tb_shop_01";
-
-    /// <summary>Added delay before every gateway answer.</summary>
-    public int ApiLatencyMs { get; set; }
-
-    /// <summary>Probability (0..1) a gateway call answers HTTP 500.</summary>
-    public double ApiFailureRate { get; set; }
-
-    /// <summary>Probability (0..1) a gateway call answers code 7 "App Call Limited".</summary>
-    public double ThrottleRate { get; set; }
-
-    /// <summary>Makes generated trades and the failure/throttle draws reproducible; null draws a fresh seed.</summary>
-    public int? Seed { get; set; }
 
     /// <summary>Calls whose <c>timestamp</c> is further than this from the simulator's clock are refused (TOP allows 10 minutes).</summary>
     public int MaxTimestampSkewSeconds { get; set; } = 600;

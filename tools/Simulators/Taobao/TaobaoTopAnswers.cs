@@ -1,9 +1,9 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using ServerlessSync.Domain.Platforms.Taobao;
+using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Taobao;
 
@@ -13,8 +13,6 @@ namespace ServerlessSync.Simulators.Taobao;
 /// </summary>
 public static class TaobaoTopAnswers
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static IResult Ok(string method, JsonObject body)
     {
         body["request_id"] = RequestId();
@@ -49,7 +47,7 @@ public static class TaobaoTopAnswers
         (method.StartsWith("taobao.", StringComparison.Ordinal) ? method["taobao.".Length..] : method).Replace('.', '_') + "_response";
 
     private static IResult Answer(JsonObject envelope) =>
-        Results.Text(envelope.ToJsonString(Json), "application/json;charset=UTF-8", Encoding.UTF8);
+        Results.Text(envelope.ToJsonString(SimJson.Output), "application/json;charset=UTF-8", Encoding.UTF8);
 
     private static string RequestId() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..13];
 }

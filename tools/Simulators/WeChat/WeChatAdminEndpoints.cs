@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Domain.Platforms.WeChat;
 using ServerlessSync.Simulators.Bursts;
+using ServerlessSync.Simulators.Core;
+
 
 namespace ServerlessSync.Simulators.WeChat;
 
@@ -72,7 +74,7 @@ public static class WeChatAdminEndpoints
             return Results.NotFound();
         }
 
-        WeChatPushDelivery? delivery = null;
+        SimPushDelivery? delivery = null;
         if (webhook is not null && WeChatPushBuilder.EventForStatus(order.Status) is { } eventName)
         {
             delivery = await sender.SendAsync(webhook, WeChatPushBuilder.Build(options, order, eventName, time.GetUtcNow()), request.HttpContext.RequestAborted);

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.WeChat;
 
@@ -154,14 +155,9 @@ public static class WeChatApiEndpoints
     internal static async Task<(IResult? Refusal, JsonObject? Body)> AdmitAsync(
         HttpContext http, WeChatSimulatorOptions options, WeChatSimTokens tokens, WeChatSimulatorFaults faults)
     {
-        if (options.ApiLatencyMs > 0)
+        if (await faults.DelayOrFailAsync(http) is { } failed)
         {
-            await Task.Delay(options.ApiLatencyMs, http.RequestAborted);
-        }
-
-        if (faults.NextFails())
-        {
-            return (Results.Text("internal server error", "text/plain", statusCode: StatusCodes.Status500InternalServerError), null);
+            return (failed, null);
         }
 
         switch (tokens.Validate(http.Request.Query["access_token"].ToString()))
@@ -179,7 +175,7 @@ public static class WeChatApiEndpoints
             return (WeChatSimAnswers.Error(WeChatSimAnswers.ApiFreqLimit, "api freq out of limit"), null);
         }
 
-        var text = await ReadBodyAsync(http.Request);
+        var text = await SimRequestBody.ReadTextAsync(http.Request, MaxBodyBytes);
         try
         {
             return text is not null && JsonNode.Parse(text) is JsonObject body
@@ -226,28 +222,5 @@ public static class WeChatApiEndpoints
         return Convert.TryFromBase64String(key, buffer, out var written) &&
                Encoding.ASCII.GetString(buffer, 0, written) is { } text && text.StartsWith("offset:", StringComparison.Ordinal) &&
                int.TryParse(text.AsSpan(7), NumberStyles.None, CultureInfo.InvariantCulture, out offset);
-    }
-
-    private static async Task<string?> ReadBodyAsync(HttpRequest request)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServerlessSync.Domain.Platforms.WeChat;
+using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.WeChat;
 
@@ -16,8 +16,6 @@ namespace ServerlessSync.Simulators.WeChat;
 /// </summary>
 public static class WeChatPushBuilder
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static WeChatPush Build(WeChatSimulatorOptions options, WeChatSimOrder order, string eventName, DateTimeOffset now) =>
         Seal(options, order.OrderId, eventName, Plaintext(options, order, eventName), now, options.Token);
 
@@ -72,7 +70,7 @@ public static class WeChatPushBuilder
             message[WeChatPushEvents.OrderInfoField] = info;
         }
 
-        return message.ToJsonString(Json);
+        return message.ToJsonString(SimJson.Output);
     }
 
     /// <summary>The unix time a push of <paramref name="eventName"/> carries as CreateTime.</summary>
@@ -106,7 +104,7 @@ public static class WeChatPushBuilder
             $"nonce={nonce}",
             $"encrypt_type={WeChatSimCrypto.AesEncryptType}",
             $"msg_signature={WeChatSimCrypto.Signature(token, timestamp, nonce, encrypt)}");
-        var body = Encoding.UTF8.GetBytes(new JsonObject { ["ToUserName"] = options.UserName, ["Encrypt"] = encrypt }.ToJsonString(Json));
+        var body = Encoding.UTF8.GetBytes(new JsonObject { ["ToUserName"] = options.UserName, ["Encrypt"] = encrypt }.ToJsonString(SimJson.Output));
         return new WeChatPush(orderId, eventName, MsgKey(plaintext), plaintext, query, body);
     }
 

@@ -1,8 +1,8 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.WeChat;
 
@@ -49,8 +49,6 @@ public static class WeChatSimAnswers
     /// <summary>库存不足以减扣.</summary>
     public const long StockTooLowToSubtract = 10020219;
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static IResult Error(long errcode, string errmsg) =>
         Send(new JsonObject { ["errcode"] = errcode, ["errmsg"] = $"{errmsg} rid: {Guid.NewGuid().ToString("N")[..8]}-{Guid.NewGuid().ToString("N")[..8]}" });
 
@@ -66,5 +64,5 @@ public static class WeChatSimAnswers
         return Send(body);
     }
 
-    public static IResult Send(JsonObject body) => Results.Text(body.ToJsonString(Json), "application/json; charset=utf-8", Encoding.UTF8);
+    public static IResult Send(JsonObject body) => SimJson.Reply(body);
 }

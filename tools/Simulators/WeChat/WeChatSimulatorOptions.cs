@@ -1,7 +1,12 @@
+using ServerlessSync.Simulators.Core;
+
 namespace ServerlessSync.Simulators.WeChat;
 
-/// <summary>Knobs of the 微信小店 simulator, bound from <c>Simulators:WeChat</c>. One simulated shop (one app).</summary>
-public sealed class WeChatSimulatorOptions
+/// <summary>
+/// Knobs of the 微信小店 simulator, bound from <c>Simulators:WeChat</c> (the shared order-API knobs on
+/// <see cref="SimPlatformOptions"/>). One simulated shop (one app). Throttled calls answer errcode 45009.
+/// </summary>
+public sealed class WeChatSimulatorOptions : SimPlatformOptions
 {
     /// <summary>The shop's app id ("wx" + 16 hex, as WeChat issues them).</summary>
     public string AppId { get; set; } = "wx5e1f0c3a9b7d2468";
@@ -21,21 +26,6 @@ public sealed class WeChatSimulatorOptions
     public int TokenLifetimeSeconds { get; set; } = 7200;
 
     /// <summary>
-    /// Order-API calls allowed per second (token bucket, burst of one second's worth); beyond it calls get errcode 45009.
-    /// WeChat's real limits are unknown, so 0 (the default) leaves the rate unlimited.
-    /// </summary>
-    public double MaxCallsPerSecond { get; set; }
-
-    /// <summary>Added delay before every order-API answer.</summary>
-    public int ApiLatencyMs { get; set; }
-
-    /// <summary>Probability (0..1) an order-API call answers HTTP 500.</summary>
-    public double ApiFailureRate { get; set; }
-
-    /// <summary>Probability (0..1) an order-API call answers errcode 45009 regardless of the rate.</summary>
-    public double ThrottleRate { get; set; }
-
-    /// <summary>
     /// Writes <c>is_free_gift</c> as 1/0 instead of true/false: the reference leaves its wire type open (the doc says
     /// "1:是赠品", WxJava types it Boolean), so both can be played.
     /// </summary>
@@ -52,7 +42,4 @@ public sealed class WeChatSimulatorOptions
     /// the error but not its threshold, so 0 (the default) never answers it.
     /// </summary>
     public int StockUpdateMinIntervalMs { get; set; }
-
-    /// <summary>Makes generated orders and the fault draws reproducible; null draws a fresh seed.</summary>
-    public int? Seed { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using ServerlessSync.Simulators.Core;
 using static ServerlessSync.Simulators.YonBip.YonBipSimAnswers;
 
 namespace ServerlessSync.Simulators.YonBip;
@@ -29,7 +30,7 @@ public static class YonBipSimAuth
         var expected = Signature(appKey, timestamp!, options.AppSecret);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature)))
         {
-            state.Metrics.CountSessionRejection();
+            state.Metrics.Count(SimCounter.SessionRejections);
             return Error(SignatureInvalid, "签名校验失败");
         }
 

@@ -1,9 +1,9 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using ServerlessSync.Simulators.Core;
 using static ServerlessSync.Simulators.YonBip.YonBipSimAnswers;
 
 namespace ServerlessSync.Simulators.YonBip;
@@ -32,7 +32,10 @@ public static class YonBipSimEndpoints
     /// <summary>The APIs a 60 calls/minute quota covers (salesout/list's own limit is 60 a minute too).</summary>
     private static readonly string[] SalesOrderQuotaApis = [Save, List, Detail, SalesOuts];
 
-    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly SimErpRefusals Refusals = new(
+        c => WriteAsync(c, Error(AppThrottled, "触发了应用级限流")),
+        c => WriteAsync(c, Error(ApiThrottled, "触发了API级限流")),
+        SimErpRefusals.PlainServerError);
 
     public static WebApplication MapYonBipProtocol(this WebApplication app)
     {
@@ -70,13 +73,13 @@ public static class YonBipSimEndpoints
             var verdict = state.Tokens.Check(context.Request.Query["access_token"], state.Time.GetUtcNow(), TimeSpan.FromSeconds(state.Options.TokenLifetimeSeconds));
             if (verdict != YonBipSimTokens.Verdict.Valid)
             {
-                state.Metrics.CountSessionRejection();
+                state.Metrics.Count(SimCounter.SessionRejections);
                 return verdict == YonBipSimTokens.Verdict.Missing ? Error(TokenMissing, "access_token不能为空") : Error(TokenInvalid, "非法token");
             }
 
             if (!state.PerMinute.TryTake(api, SalesOrderQuotaApis.Contains(api) ? state.Options.SalesOrderCallsPerMinute : 0, state.Time.GetUtcNow()))
             {
-                state.Metrics.CountThrottled();
+                state.Metrics.Count(SimCounter.Throttled);
                 return Error(ApiThrottled, "触发了API级限流");
             }
 
@@ -101,7 +104,7 @@ public static class YonBipSimEndpoints
                     var saved = YonBipSimWrites.Save(state, body);
                     if (saved.Created is not null && state.Roll(state.Options.CommitThenTimeoutRate))
                     {
-                        await HoldAndAbortAsync(context, state);
+                        await SimErpCalls.HoldAndAbortAsync(context, state);
                         return null;
                     }
 
@@ -126,74 +129,18 @@ public static class YonBipSimEndpoints
         });
     }
 
-    /// <summary>Counts the call, applies capacity and fault knobs, then writes what <paramref name="handle"/> answers (null: nothing).</summary>
-    private static async Task HandleAsync(HttpContext context, string api, Func<YonBipSimulatorState, Task<JsonNode?>> handle)
+    /// <summary>The shared admission (<see cref="SimErpCalls"/>), then writes what <paramref name="handle"/> answers (null: nothing).</summary>
+    private static Task HandleAsync(HttpContext context, string api, Func<YonBipSimulatorState, Task<JsonNode?>> handle)
     {
         var state = context.RequestServices.GetRequiredService<YonBipSimulatorState>();
-        var options = state.Options;
-        var inFlight = state.Metrics.Enter(api, state.Time.GetUtcNow());
-        try
+        return SimErpCalls.RunAsync(context, state, api, Refusals, async () =>
         {
-            if (options.MaxConcurrency > 0 && inFlight > options.MaxConcurrency)
-            {
-                state.Metrics.CountThrottled();
-                await WriteAsync(context, Error(AppThrottled, "触发了应用级限流"));
-                return;
-            }
-
-            if (!state.Bucket.TryTake(options.MaxCallsPerSecond))
-            {
-                state.Metrics.CountThrottled();
-                await WriteAsync(context, Error(ApiThrottled, "触发了API级限流"));
-                return;
-            }
-
-            if (options.LatencyMs > 0)
-            {
-                await Task.Delay(options.LatencyMs, context.RequestAborted);
-            }
-
-            if (state.Roll(options.TransientFailureRate))
-            {
-                state.Metrics.CountTransientFailure();
-                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                await context.Response.WriteAsync("Internal Server Error (simulated)", context.RequestAborted);
-                return;
-            }
-
-            var answer = await handle(state);
-            if (answer is not null)
+            if (await handle(state) is { } answer)
             {
                 await WriteAsync(context, answer);
             }
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; nothing to answer.
-        }
-        finally
-        {
-            state.Metrics.Exit();
-        }
+        });
     }
 
-    /// <summary>The order is committed, but the client never learns it: hold past its timeout, then drop the connection.</summary>
-    private static async Task HoldAndAbortAsync(HttpContext context, YonBipSimulatorState state)
-    {
-        state.Metrics.CountCommitThenTimeout();
-        try
-        {
-            await Task.Delay(Math.Max(0, state.Options.CommitThenTimeoutHoldMs), context.RequestAborted);
-        }
-        finally
-        {
-            context.Abort();
-        }
-    }
-
-    private static Task WriteAsync(HttpContext context, JsonNode answer)
-    {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(answer.ToJsonString(Output), context.RequestAborted);
-    }
+    private static Task WriteAsync(HttpContext context, JsonNode answer) => SimJson.WriteAsync(context, answer);
 }

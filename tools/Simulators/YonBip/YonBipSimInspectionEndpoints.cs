@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using ServerlessSync.Simulators.Core;
 using ServerlessSync.Simulators.Kingdee;
 
 namespace ServerlessSync.Simulators.YonBip;
@@ -14,29 +15,19 @@ public static class YonBipSimInspectionEndpoints
 
     public static WebApplication MapYonBipInspection(this WebApplication app)
     {
-        app.MapGet(BasePath + "orders", (YonBipSimulatorState state) => Json(OrdersReport(state)));
-        app.MapGet(BasePath + "metrics", (YonBipSimulatorState state) =>
-            Json(KingdeeSimInspectionEndpoints.MetricsReport(state.Metrics.Snapshot(), state.Tokens.Count)));
+        app.MapSimErpInspection<YonBipSimulatorState, YonBipSimulatorOptions>(BasePath, OrdersReport, state =>
+            SimErpInspection.MetricsReport(state.Metrics.Snapshot(), KingdeeSimInspectionEndpoints.ReportedCounters, state.Tokens.Count, "callsByService"));
         app.MapPost(BasePath + "stock", (YonBipSimulatorState state, StockChange change) =>
         {
             if (string.IsNullOrWhiteSpace(change.Material) || change.Quantity < 0)
             {
-                return Results.BadRequest(new { error = "material and a non-negative quantity are required" });
+                return SimErpInspection.BadStockChange();
             }
 
             state.Store.SetStock(change.Material, change.Warehouse ?? state.Options.StockWarehouse, change.Quantity);
             return Results.NoContent();
         });
-        app.MapPost(BasePath + "tokens/drop", (YonBipSimulatorState state) =>
-        {
-            state.DropTokens();
-            return Results.NoContent();
-        });
-        app.MapPost(BasePath + "reset", (YonBipSimulatorState state) =>
-        {
-            state.Reset();
-            return Results.NoContent();
-        });
+        app.MapSimAction<YonBipSimulatorState>(BasePath + "tokens/drop", state => state.DropTokens());
         return app;
     }
 
@@ -86,6 +77,4 @@ public static class YonBipSimInspectionEndpoints
             }).ToArray()),
         };
     }
-
-    private static IResult Json(JsonNode node) => Results.Content(node.ToJsonString(), "application/json; charset=utf-8");
 }

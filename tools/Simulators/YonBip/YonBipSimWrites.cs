@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ServerlessSync.Simulators.Core;
 using static ServerlessSync.Simulators.YonBip.YonBipSimAnswers;
 
 namespace ServerlessSync.Simulators.YonBip;
@@ -23,7 +24,7 @@ public static class YonBipSimWrites
 
         if (state.Roll(state.Options.BusinessRejectRate))
         {
-            state.Metrics.CountBusinessReject();
+            state.Metrics.Count(SimCounter.BusinessRejects);
             return new SaveResult(Error(BusinessError, "客户信用额度不足，不允许保存（模拟业务拒绝）"), null);
         }
 

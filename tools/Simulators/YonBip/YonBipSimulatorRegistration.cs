@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Simulators.Shipping;
 
 namespace ServerlessSync.Simulators.YonBip;
 
@@ -17,7 +16,6 @@ public static class YonBipSimulatorRegistration
     {
         app.MapYonBipProtocol();
         app.MapYonBipInspection();
-        app.MapSimShipping<YonBipSimulatorState>(YonBipSimInspectionEndpoints.BasePath);
         return app;
     }
 }
