@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Simulators.Bursts;
 
 namespace ServerlessSync.Simulators.Douyin;
@@ -13,8 +12,8 @@ internal sealed class DouyinBurstPlatform(DouyinOrderStore store, DouyinPushSend
 
     public IReadOnlyList<DouyinPush> Pushes(DouyinSimOrder order) =>
     [
-        DouyinPushBuilder.Build(options.AppKey, options.AppSecret, order, DouyinPushTags.TradeCreated, store.Ids.Next()),
-        DouyinPushBuilder.Build(options.AppKey, options.AppSecret, order, DouyinPushTags.TradePaid, store.Ids.Next()),
+        DouyinPushBuilder.Build(options.AppKey, options.AppSecret, order, DouyinSimPushTags.TradeCreated, store.Ids.Next()),
+        DouyinPushBuilder.Build(options.AppKey, options.AppSecret, order, DouyinSimPushTags.TradePaid, store.Ids.Next()),
     ];
 
     public DouyinPushRecord Dropped(DouyinPush push) => new(push.OrderId, push.Tag, push.MsgId, false, true, 0, 0, false, null);

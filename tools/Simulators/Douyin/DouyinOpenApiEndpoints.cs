@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Douyin;
@@ -94,7 +93,7 @@ public static class DouyinOpenApiEndpoints
 
         if (faults.NextThrottled())
         {
-            return (null, Error(DouyinOpenApiEnvelope.TrafficLimited, "触发限流，请稍后重试", DouyinApiError.ThrottledSubCode, "请求太频繁，请稍后重试"));
+            return (null, Error(DouyinOpenApiEnvelope.TrafficLimited, "触发限流，请稍后重试", DouyinSimApiError.ThrottledSubCode, "请求太频繁，请稍后重试"));
         }
 
         return (body, null);

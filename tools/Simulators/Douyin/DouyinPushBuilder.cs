@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Douyin;
@@ -18,7 +17,7 @@ public static class DouyinPushBuilder
 
     /// <summary>The push service's verification message (tag "0").</summary>
     public static DouyinPush Verification(string appKey, string appSecret, string msgId) =>
-        Sign(appKey, appSecret, "", DouyinPushTags.Verification, msgId, Body([(DouyinPushTags.Verification, msgId, new JsonObject())]));
+        Sign(appKey, appSecret, "", DouyinSimPushTags.Verification, msgId, Body([(DouyinSimPushTags.Verification, msgId, new JsonObject())]));
 
     /// <summary>The same bytes with a signature made with the wrong secret, as a forger without the secret would send.</summary>
     public static DouyinPush Forge(DouyinPush genuine) =>
@@ -48,14 +47,14 @@ public static class DouyinPushBuilder
             ["p_id"] = Number(order.OrderId),
             ["shop_id"] = Number(order.ShopId),
         };
-        if (tag is DouyinPushTags.RefundCreated or DouyinPushTags.RefundAgreed or DouyinPushTags.RefundSuccess)
+        if (tag is DouyinSimPushTags.RefundCreated or DouyinSimPushTags.RefundAgreed or DouyinSimPushTags.RefundSuccess)
         {
             data.Remove("biz");
             data.Remove("order_status");
             data.Remove("order_type");
             data["s_id"] = Number(order.Lines[0].OrderId);
             data["aftersale_id"] = Number(order.OrderId) + 1;
-            data["aftersale_status"] = tag == DouyinPushTags.RefundSuccess ? 12 : 6;
+            data["aftersale_status"] = tag == DouyinSimPushTags.RefundSuccess ? 12 : 6;
             data["aftersale_type"] = 2;
             data["reason_code"] = 1;
             data["refund_amount"] = order.PayAmount - order.PostAmount;
@@ -70,15 +69,15 @@ public static class DouyinPushBuilder
 
         switch (tag)
         {
-            case DouyinPushTags.TradeCreated:
+            case DouyinSimPushTags.TradeCreated:
                 data["create_time"] = order.CreateTime;
                 break;
-            case DouyinPushTags.TradePaid:
+            case DouyinSimPushTags.TradePaid:
                 data["pay_amount"] = order.PayAmount;
                 data["pay_time"] = order.PayTime;
                 data["pay_type"] = 1;
                 break;
-            case DouyinPushTags.TradeShipped:
+            case DouyinSimPushTags.TradeShipped:
                 data["logistics_msg"] = new JsonObject { ["express_company_id"] = "zhongtong", ["logistics_code"] = "78" + order.OrderId[^10..] };
                 data["receiver_msg"] = new JsonObject
                 {
@@ -88,25 +87,25 @@ public static class DouyinPushBuilder
                 };
                 data["update_time"] = order.UpdateTime;
                 break;
-            case DouyinPushTags.TradeSuccess:
+            case DouyinSimPushTags.TradeSuccess:
                 data["complete_time"] = order.UpdateTime;
                 break;
-            case DouyinPushTags.TradeCanceled:
+            case DouyinSimPushTags.TradeCanceled:
                 data["cancel_reason"] = "买家取消";
                 data["cancel_time"] = order.UpdateTime;
                 break;
-            case DouyinPushTags.TradeAmountChanged:
+            case DouyinSimPushTags.TradeAmountChanged:
                 data["modify_time"] = order.UpdateTime;
                 data["post_amount"] = order.PostAmount;
                 data["total_amount"] = order.PayAmount;
                 break;
-            case DouyinPushTags.RefundCreated:
+            case DouyinSimPushTags.RefundCreated:
                 data["apply_time"] = order.UpdateTime;
                 break;
-            case DouyinPushTags.RefundAgreed:
+            case DouyinSimPushTags.RefundAgreed:
                 data["agree_time"] = order.UpdateTime;
                 break;
-            case DouyinPushTags.RefundSuccess:
+            case DouyinSimPushTags.RefundSuccess:
                 data["success_time"] = order.UpdateTime;
                 break;
         }
@@ -117,13 +116,13 @@ public static class DouyinPushBuilder
     /// <summary>The message tag announcing an order's move to <paramref name="orderStatus"/>/<paramref name="mainStatus"/>, if any.</summary>
     public static string? TagForStatus(int orderStatus, int mainStatus) => (orderStatus, mainStatus) switch
     {
-        (_, DouyinSimStatus.RefundedBeforeShipping or DouyinSimStatus.RefundedAfterShipping or DouyinSimStatus.RefundedAfterReceipt) => DouyinPushTags.RefundSuccess,
-        (DouyinSimStatus.PendingPayment, _) => DouyinPushTags.TradeCreated,
-        (DouyinSimStatus.Paid, _) => DouyinPushTags.TradePaid,
-        (DouyinSimStatus.Preparing, _) => DouyinPushTags.TradePending,
-        (DouyinSimStatus.Shipped or DouyinSimStatus.PartlyShipped, _) => DouyinPushTags.TradeShipped,
-        (DouyinSimStatus.Completed, _) => DouyinPushTags.TradeSuccess,
-        (DouyinSimStatus.Cancelled, _) => DouyinPushTags.TradeCanceled,
+        (_, DouyinSimStatus.RefundedBeforeShipping or DouyinSimStatus.RefundedAfterShipping or DouyinSimStatus.RefundedAfterReceipt) => DouyinSimPushTags.RefundSuccess,
+        (DouyinSimStatus.PendingPayment, _) => DouyinSimPushTags.TradeCreated,
+        (DouyinSimStatus.Paid, _) => DouyinSimPushTags.TradePaid,
+        (DouyinSimStatus.Preparing, _) => DouyinSimPushTags.TradePending,
+        (DouyinSimStatus.Shipped or DouyinSimStatus.PartlyShipped, _) => DouyinSimPushTags.TradeShipped,
+        (DouyinSimStatus.Completed, _) => DouyinSimPushTags.TradeSuccess,
+        (DouyinSimStatus.Cancelled, _) => DouyinSimPushTags.TradeCanceled,
         _ => null,
     };
 

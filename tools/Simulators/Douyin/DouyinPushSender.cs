@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Douyin;
@@ -15,9 +14,9 @@ public sealed class DouyinPushSender(HttpClient http)
         ArgumentNullException.ThrowIfNull(push);
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook);
         request.Content = new ByteArrayContent(push.Body);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(DouyinPushAck.ContentType);
-        request.Headers.TryAddWithoutValidation(DouyinPushAck.AppIdHeader, push.AppId);
-        request.Headers.TryAddWithoutValidation(DouyinPushAck.SignHeader, push.EventSign);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(DouyinSimPushAck.ContentType);
+        request.Headers.TryAddWithoutValidation(DouyinSimPushAck.AppIdHeader, push.AppId);
+        request.Headers.TryAddWithoutValidation(DouyinSimPushAck.SignHeader, push.EventSign);
         return await SimPushPost.SendAsync(http, request, Timeout, IsSuccessAck, cancellationToken);
     }
 

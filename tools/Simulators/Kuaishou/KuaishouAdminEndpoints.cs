@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Simulators.Bursts;
 using ServerlessSync.Simulators.Core;
 
@@ -104,7 +103,7 @@ public static class KuaishouAdminEndpoints
         }
         else
         {
-            push = KuaishouPushBuilder.Build(options, order, body.Event ?? KuaishouPushEvents.OrderPaid, store.Ids.Next(), store.Ids.Next());
+            push = KuaishouPushBuilder.Build(options, order, body.Event ?? KuaishouSimPushEvents.OrderPaid, store.Ids.Next(), store.Ids.Next());
             push = kind switch
             {
                 "forged" => KuaishouPushBuilder.Forge(push),

@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Simulators.Bursts;
 
 namespace ServerlessSync.Simulators.Kuaishou;
@@ -13,8 +12,8 @@ internal sealed class KuaishouBurstPlatform(KuaishouOrderStore store, KuaishouPu
 
     public IReadOnlyList<KuaishouPush> Pushes(KuaishouSimOrder order) =>
     [
-        KuaishouPushBuilder.Build(options, order, KuaishouPushEvents.OrderAdded, store.Ids.Next(), store.Ids.Next()),
-        KuaishouPushBuilder.Build(options, order, KuaishouPushEvents.OrderPaid, store.Ids.Next(), store.Ids.Next()),
+        KuaishouPushBuilder.Build(options, order, KuaishouSimPushEvents.OrderAdded, store.Ids.Next(), store.Ids.Next()),
+        KuaishouPushBuilder.Build(options, order, KuaishouSimPushEvents.OrderPaid, store.Ids.Next(), store.Ids.Next()),
     ];
 
     public KuaishouPushRecord Dropped(KuaishouPush push) => new(push.OrderId, push.Event, push.MsgId, false, true, 0, 0, false, null);

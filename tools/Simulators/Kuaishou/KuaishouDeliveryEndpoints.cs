@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using ServerlessSync.Domain.Platforms.Kuaishou;
 using static ServerlessSync.Simulators.Kuaishou.KuaishouOpenApiEndpoints;
 
 namespace ServerlessSync.Simulators.Kuaishou;
@@ -31,7 +30,7 @@ public static class KuaishouDeliveryEndpoints
     public static async Task<IResult> GoodsDeliverAsync(
         HttpContext http, KuaishouOrderStore store, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
     {
-        var (refusal, call) = await AdmitAsync(http, KuaishouApiMethods.GoodsDeliver, options, faults, time);
+        var (refusal, call) = await AdmitAsync(http, KuaishouSimApiMethods.GoodsDeliver, options, faults, time);
         if (refusal is not null)
         {
             return refusal;
@@ -47,7 +46,7 @@ public static class KuaishouDeliveryEndpoints
     public static async Task<IResult> SplitDeliverAsync(
         HttpContext http, KuaishouOrderStore store, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
     {
-        var (refusal, call) = await AdmitAsync(http, KuaishouApiMethods.SplitDeliver, options, faults, time);
+        var (refusal, call) = await AdmitAsync(http, KuaishouSimApiMethods.SplitDeliver, options, faults, time);
         if (refusal is not null)
         {
             return refusal;
@@ -95,7 +94,7 @@ public static class KuaishouDeliveryEndpoints
 
         var (_, why) = store.Ship(oid, Long(pack, "expressCode")!.Value, Text(pack, "expressNo")!, items);
         return why is not null
-            ? Envelope(KuaishouOpenApiEnvelope.Error(Domain.Platforms.Kuaishou.KuaishouApiError.BusinessFailedResult, "发货失败", "DELIVER_FAILED", why))
+            ? Envelope(KuaishouOpenApiEnvelope.Error(KuaishouSimApiError.BusinessFailedResult, "发货失败", "DELIVER_FAILED", why))
             : items is null ? Envelope(KuaishouOpenApiEnvelope.Ok(new JsonObject())) : null;
     }
 

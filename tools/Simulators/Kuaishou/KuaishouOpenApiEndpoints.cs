@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Kuaishou;
@@ -17,9 +16,9 @@ namespace ServerlessSync.Simulators.Kuaishou;
 /// </summary>
 public static class KuaishouOpenApiEndpoints
 {
-    public static readonly string OrderDetailPath = KuaishouSimSignatures.PathOf(KuaishouApiMethods.OrderDetail);
-    public static readonly string OrderCursorListPath = KuaishouSimSignatures.PathOf(KuaishouApiMethods.OrderCursorList);
-    public static readonly string SellerNoteAddPath = KuaishouSimSignatures.PathOf(KuaishouApiMethods.SellerNoteAdd);
+    public static readonly string OrderDetailPath = KuaishouSimSignatures.PathOf(KuaishouSimApiMethods.OrderDetail);
+    public static readonly string OrderCursorListPath = KuaishouSimSignatures.PathOf(KuaishouSimApiMethods.OrderCursorList);
+    public static readonly string SellerNoteAddPath = KuaishouSimSignatures.PathOf(KuaishouSimApiMethods.SellerNoteAdd);
 
     /// <summary><c>note</c> "字符数&lt;=200" (KS l.16984).</summary>
     public const int MaxNoteChars = 200;
@@ -40,10 +39,10 @@ public static class KuaishouOpenApiEndpoints
         group.MapGet(OrderDetailPath, OrderDetailAsync);
         group.MapGet(OrderCursorListPath, CursorListAsync);
         group.MapGet(SellerNoteAddPath, SellerNoteAddAsync);
-        group.MapGet(KuaishouSimSignatures.PathOf(KuaishouApiMethods.GoodsDeliver), KuaishouDeliveryEndpoints.GoodsDeliverAsync);
-        group.MapGet(KuaishouSimSignatures.PathOf(KuaishouApiMethods.SplitDeliver), KuaishouDeliveryEndpoints.SplitDeliverAsync);
-        group.MapGet(KuaishouSimSignatures.PathOf(KuaishouApiMethods.SkuListGet), KuaishouStockEndpoints.SkuListGetAsync);
-        group.MapGet(KuaishouSimSignatures.PathOf(KuaishouApiMethods.SkuStockUpdate), KuaishouStockEndpoints.SkuStockUpdateAsync);
+        group.MapGet(KuaishouSimSignatures.PathOf(KuaishouSimApiMethods.GoodsDeliver), KuaishouDeliveryEndpoints.GoodsDeliverAsync);
+        group.MapGet(KuaishouSimSignatures.PathOf(KuaishouSimApiMethods.SplitDeliver), KuaishouDeliveryEndpoints.SplitDeliverAsync);
+        group.MapGet(KuaishouSimSignatures.PathOf(KuaishouSimApiMethods.SkuListGet), KuaishouStockEndpoints.SkuListGetAsync);
+        group.MapGet(KuaishouSimSignatures.PathOf(KuaishouSimApiMethods.SkuStockUpdate), KuaishouStockEndpoints.SkuStockUpdateAsync);
         return group;
     }
 
@@ -66,7 +65,7 @@ public static class KuaishouOpenApiEndpoints
     private static async Task<IResult> OrderDetailAsync(
         HttpContext http, KuaishouOrderStore store, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
     {
-        var (refusal, call) = await AdmitAsync(http, KuaishouApiMethods.OrderDetail, options, faults, time);
+        var (refusal, call) = await AdmitAsync(http, KuaishouSimApiMethods.OrderDetail, options, faults, time);
         if (refusal is not null)
         {
             return refusal;
@@ -91,7 +90,7 @@ public static class KuaishouOpenApiEndpoints
     private static async Task<IResult> SellerNoteAddAsync(
         HttpContext http, KuaishouOrderStore store, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
     {
-        var (refusal, call) = await AdmitAsync(http, KuaishouApiMethods.SellerNoteAdd, options, faults, time);
+        var (refusal, call) = await AdmitAsync(http, KuaishouSimApiMethods.SellerNoteAdd, options, faults, time);
         if (refusal is not null)
         {
             return refusal;
@@ -131,7 +130,7 @@ public static class KuaishouOpenApiEndpoints
     private static async Task<IResult> CursorListAsync(
         HttpContext http, KuaishouOrderStore store, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
     {
-        var (refusal, call) = await AdmitAsync(http, KuaishouApiMethods.OrderCursorList, options, faults, time);
+        var (refusal, call) = await AdmitAsync(http, KuaishouSimApiMethods.OrderCursorList, options, faults, time);
         if (refusal is not null)
         {
             return refusal;
@@ -142,18 +141,18 @@ public static class KuaishouOpenApiEndpoints
         var begin = Long(param, "beginTime");
         var end = Long(param, "endTime");
         var pageSize = Long(param, "pageSize") ?? DefaultPageSize;
-        var queryType = Long(param, "queryType") ?? KuaishouCursorListQuery.QueryByCreateTime;
-        var sort = Long(param, "sort") ?? KuaishouCursorListQuery.SortDescending;
+        var queryType = Long(param, "queryType") ?? KuaishouSimCursorList.QueryByCreateTime;
+        var sort = Long(param, "sort") ?? KuaishouSimCursorList.SortDescending;
         var cursor = Text(param, "cursor") ?? "";
         var problem = (begin, end) switch
         {
             (null, _) or (_, null) => "beginTime和endTime不能为空",
-            _ when pageSize is < 1 or > KuaishouCursorListQuery.MaxPageSize => $"pageSize须在1到{KuaishouCursorListQuery.MaxPageSize}之间",
+            _ when pageSize is < 1 or > KuaishouSimCursorList.MaxPageSize => $"pageSize须在1到{KuaishouSimCursorList.MaxPageSize}之间",
             _ when end <= begin => "endTime须大于beginTime",
-            _ when end - begin > (long)KuaishouCursorListQuery.MaxWindow.TotalMilliseconds => "查询时间范围不能超过7天",
-            _ when begin < (now - KuaishouCursorListQuery.MaxLookBack).ToUnixTimeMilliseconds() => "beginTime不能早于90天前",
-            _ when queryType is not (KuaishouCursorListQuery.QueryByCreateTime or KuaishouCursorListQuery.QueryByUpdateTime) => "queryType须为1或2",
-            _ when sort is not (KuaishouCursorListQuery.SortDescending or KuaishouCursorListQuery.SortAscending) => "sort须为1或2",
+            _ when end - begin > (long)KuaishouSimCursorList.MaxWindow.TotalMilliseconds => "查询时间范围不能超过7天",
+            _ when begin < (now - KuaishouSimCursorList.MaxLookBack).ToUnixTimeMilliseconds() => "beginTime不能早于90天前",
+            _ when queryType is not (KuaishouSimCursorList.QueryByCreateTime or KuaishouSimCursorList.QueryByUpdateTime) => "queryType须为1或2",
+            _ when sort is not (KuaishouSimCursorList.SortDescending or KuaishouSimCursorList.SortAscending) => "sort须为1或2",
             _ => null,
         };
         if (problem is not null)
@@ -162,9 +161,9 @@ public static class KuaishouOpenApiEndpoints
         }
 
         var data = new JsonObject { ["pageSize"] = pageSize, ["beginTime"] = begin, ["endTime"] = end };
-        if (cursor == KuaishouCursorListQuery.NoMoreCursor)
+        if (cursor == KuaishouSimCursorList.NoMoreCursor)
         {
-            data["cursor"] = KuaishouCursorListQuery.NoMoreCursor;
+            data["cursor"] = KuaishouSimCursorList.NoMoreCursor;
             data["orderList"] = new JsonArray();
             return Envelope(KuaishouOpenApiEnvelope.Ok(data));
         }
@@ -174,13 +173,13 @@ public static class KuaishouOpenApiEndpoints
             return Envelope(KuaishouOpenApiEnvelope.ParameterInvalid("cursor无效"));
         }
 
-        var byUpdate = queryType == KuaishouCursorListQuery.QueryByUpdateTime;
-        var ascending = sort == KuaishouCursorListQuery.SortAscending;
+        var byUpdate = queryType == KuaishouSimCursorList.QueryByUpdateTime;
+        var ascending = sort == KuaishouSimCursorList.SortAscending;
         var remaining = store.Query(call.SellerId, byUpdate, begin!.Value, end!.Value, ascending)
             .Where(o => after is null || KuaishouListCursor.IsAfter(KuaishouListCursor.Of(o, byUpdate), after.Value, ascending))
             .ToList();
         var page = remaining.Take((int)pageSize).ToList();
-        data["cursor"] = remaining.Count > page.Count ? KuaishouListCursor.Encode(KuaishouListCursor.Of(page[^1], byUpdate)) : KuaishouCursorListQuery.NoMoreCursor;
+        data["cursor"] = remaining.Count > page.Count ? KuaishouListCursor.Encode(KuaishouListCursor.Of(page[^1], byUpdate)) : KuaishouSimCursorList.NoMoreCursor;
         data["orderList"] = new JsonArray(page.Select(o => (JsonNode)KuaishouOrderDetailJson.ListEntry(o)).ToArray());
         return Envelope(KuaishouOpenApiEnvelope.Ok(data));
     }

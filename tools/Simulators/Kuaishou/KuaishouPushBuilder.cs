@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Kuaishou;
@@ -15,11 +14,11 @@ namespace ServerlessSync.Simulators.Kuaishou;
 public static class KuaishouPushBuilder
 {
     /// <summary>The event a heartbeat carries is not documented; a heartbeat is recognised by <c>test: true</c> alone (G).</summary>
-    public const string HeartbeatEvent = KuaishouPushEvents.OrderPaid;
+    public const string HeartbeatEvent = KuaishouSimPushEvents.OrderPaid;
 
     public static KuaishouPush Build(KuaishouSimulatorOptions options, KuaishouSimOrder order, string eventName, string msgId, string eventId)
     {
-        var refundEvent = eventName is KuaishouPushEvents.RefundAdded or KuaishouPushEvents.RefundUpdated;
+        var refundEvent = eventName is KuaishouSimPushEvents.RefundAdded or KuaishouSimPushEvents.RefundUpdated;
         var envelope = Envelope(options.AppKey, eventName, msgId, eventId, refundEvent ? Number(order.RefundId ?? order.Oid) : Number(order.Oid), order);
         envelope["info"] = Info(order, eventName).ToJsonString(SimJson.Output);
         return Encrypt(options.MessageKey, order.Oid, eventName, msgId, envelope);
@@ -67,8 +66,8 @@ public static class KuaishouPushBuilder
         ["event"] = eventName,
         ["info"] = "{}",
         ["status"] = order.Status,
-        ["createTime"] = eventName == KuaishouPushEvents.OrderAdded ? order.CreateTime : order.UpdateTime,
-        ["updateTime"] = eventName == KuaishouPushEvents.OrderAdded ? order.CreateTime : order.UpdateTime,
+        ["createTime"] = eventName == KuaishouSimPushEvents.OrderAdded ? order.CreateTime : order.UpdateTime,
+        ["updateTime"] = eventName == KuaishouSimPushEvents.OrderAdded ? order.CreateTime : order.UpdateTime,
         ["operator"] = "",
         ["test"] = false,
     };
@@ -80,7 +79,7 @@ public static class KuaishouPushBuilder
         var seller = Number(order.SellerId);
         return eventName switch
         {
-            KuaishouPushEvents.OrderAdded => new JsonObject
+            KuaishouSimPushEvents.OrderAdded => new JsonObject
             {
                 ["oid"] = oid,
                 ["sellerId"] = seller,
@@ -89,7 +88,7 @@ public static class KuaishouPushBuilder
                 ["openId"] = order.SellerOpenId,
                 ["buyerOpenId"] = order.BuyerOpenId,
             },
-            KuaishouPushEvents.OrderFeeChanged => new JsonObject
+            KuaishouSimPushEvents.OrderFeeChanged => new JsonObject
             {
                 ["oid"] = oid,
                 ["sellerId"] = seller,
@@ -101,7 +100,7 @@ public static class KuaishouPushBuilder
                 ["updateTime"] = order.UpdateTime,
                 ["buyerOpenId"] = order.BuyerOpenId,
             },
-            KuaishouPushEvents.RefundAdded or KuaishouPushEvents.RefundUpdated => RefundInfo(order, eventName, oid),
+            KuaishouSimPushEvents.RefundAdded or KuaishouSimPushEvents.RefundUpdated => RefundInfo(order, eventName, oid),
             _ => new JsonObject
             {
                 ["oid"] = oid,
@@ -115,13 +114,13 @@ public static class KuaishouPushBuilder
     /// <summary>The event announcing an order's move to <paramref name="status"/> (a refund change when a refund status is given), if any.</summary>
     public static string? EventForStatus(int status, int? refundStatus) => (status, refundStatus) switch
     {
-        (_, not null) => KuaishouPushEvents.RefundUpdated,
-        (KuaishouSimStatus.PendingPayment, _) => KuaishouPushEvents.OrderAdded,
-        (KuaishouSimStatus.Paid, _) => KuaishouPushEvents.OrderPaid,
-        (KuaishouSimStatus.Shipped, _) => KuaishouPushEvents.OrderDelivering,
-        (KuaishouSimStatus.Received, _) => KuaishouPushEvents.OrderDelivered,
-        (KuaishouSimStatus.Success, _) => KuaishouPushEvents.OrderSuccess,
-        (KuaishouSimStatus.Failed, _) => KuaishouPushEvents.OrderFail,
+        (_, not null) => KuaishouSimPushEvents.RefundUpdated,
+        (KuaishouSimStatus.PendingPayment, _) => KuaishouSimPushEvents.OrderAdded,
+        (KuaishouSimStatus.Paid, _) => KuaishouSimPushEvents.OrderPaid,
+        (KuaishouSimStatus.Shipped, _) => KuaishouSimPushEvents.OrderDelivering,
+        (KuaishouSimStatus.Received, _) => KuaishouSimPushEvents.OrderDelivered,
+        (KuaishouSimStatus.Success, _) => KuaishouSimPushEvents.OrderSuccess,
+        (KuaishouSimStatus.Failed, _) => KuaishouSimPushEvents.OrderFail,
         _ => null,
     };
 
@@ -136,7 +135,7 @@ public static class KuaishouPushBuilder
             ["status"] = order.RefundStatus ?? 10,
             ["createTime"] = order.UpdateTime,
         };
-        if (eventName == KuaishouPushEvents.RefundUpdated)
+        if (eventName == KuaishouSimPushEvents.RefundUpdated)
         {
             info["eventType"] = "REFUND_STATUS_CHANGE";
             info["updateTime"] = order.UpdateTime;

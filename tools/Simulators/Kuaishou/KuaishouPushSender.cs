@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Kuaishou;
@@ -15,7 +14,7 @@ public sealed class KuaishouPushSender(HttpClient http)
         ArgumentNullException.ThrowIfNull(push);
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook);
         request.Content = new ByteArrayContent(push.Body);
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(KuaishouPushAck.PushContentType);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(KuaishouSimPushAck.PushContentType);
         return await SimPushPost.SendAsync(http, request, Timeout, IsSuccessAck, cancellationToken);
     }
 

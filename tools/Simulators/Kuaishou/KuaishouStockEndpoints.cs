@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using ServerlessSync.Domain.Platforms.Kuaishou;
 using static ServerlessSync.Simulators.Kuaishou.KuaishouOpenApiEndpoints;
 
 namespace ServerlessSync.Simulators.Kuaishou;
@@ -23,7 +22,7 @@ public static class KuaishouStockEndpoints
     public static async Task<IResult> SkuListGetAsync(
         HttpContext http, KuaishouSimStock stock, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
     {
-        var (refusal, call) = await AdmitAsync(http, KuaishouApiMethods.SkuListGet, options, faults, time);
+        var (refusal, call) = await AdmitAsync(http, KuaishouSimApiMethods.SkuListGet, options, faults, time);
         if (refusal is not null)
         {
             return refusal;
@@ -55,7 +54,7 @@ public static class KuaishouStockEndpoints
     public static async Task<IResult> SkuStockUpdateAsync(
         HttpContext http, KuaishouSimStock stock, KuaishouSimulatorOptions options, KuaishouSimulatorFaults faults, TimeProvider time)
     {
-        var (refusal, call) = await AdmitAsync(http, KuaishouApiMethods.SkuStockUpdate, options, faults, time);
+        var (refusal, call) = await AdmitAsync(http, KuaishouSimApiMethods.SkuStockUpdate, options, faults, time);
         if (refusal is not null)
         {
             return refusal;
@@ -69,14 +68,14 @@ public static class KuaishouStockEndpoints
 
         var change = Long(param, "skuChangeStock")!.Value;
         var changeType = Long(param, "changeType")!.Value;
-        if (changeType is not (KuaishouSkuStock.ChangeTypeAdd or KuaishouSkuStock.ChangeTypeSubtract))
+        if (changeType is not (KuaishouSimStockLimits.ChangeTypeAdd or KuaishouSimStockLimits.ChangeTypeSubtract))
         {
             return Envelope(KuaishouOpenApiEnvelope.ParameterInvalid("changeType须为1（增加）或2（减少）"));
         }
 
-        if (change is <= 0 or >= KuaishouSkuStock.MaxStock)
+        if (change is <= 0 or >= KuaishouSimStockLimits.MaxStock)
         {
-            return Envelope(KuaishouOpenApiEnvelope.ParameterInvalid($"skuChangeStock须大于0且小于{KuaishouSkuStock.MaxStock}"));
+            return Envelope(KuaishouOpenApiEnvelope.ParameterInvalid($"skuChangeStock须大于0且小于{KuaishouSimStockLimits.MaxStock}"));
         }
 
         if (stock.Find(Text(param, "skuId")!) is not { } sku || sku.ProductId != Text(param, "kwaiItemId"))
@@ -87,9 +86,9 @@ public static class KuaishouStockEndpoints
         JsonObject? refused = null;
         stock.Update(call.SellerId, sku.SkuId, row =>
         {
-            var next = changeType == KuaishouSkuStock.ChangeTypeAdd ? row.Stock + change : row.Stock - change;
-            refused = next > KuaishouSkuStock.MaxStock ? KuaishouOpenApiEnvelope.ParameterInvalid($"当前库存+skuChangeStock不能大于{KuaishouSkuStock.MaxStock}")
-                : next < 0 ? KuaishouOpenApiEnvelope.Error(KuaishouApiError.BusinessFailedResult, "库存不足", "STOCK_NOT_ENOUGH", "减少的库存不能大于当前库存")
+            var next = changeType == KuaishouSimStockLimits.ChangeTypeAdd ? row.Stock + change : row.Stock - change;
+            refused = next > KuaishouSimStockLimits.MaxStock ? KuaishouOpenApiEnvelope.ParameterInvalid($"当前库存+skuChangeStock不能大于{KuaishouSimStockLimits.MaxStock}")
+                : next < 0 ? KuaishouOpenApiEnvelope.Error(KuaishouSimApiError.BusinessFailedResult, "库存不足", "STOCK_NOT_ENOUGH", "减少的库存不能大于当前库存")
                 : null;
             return refused is null ? next : null;
         });
@@ -97,5 +96,5 @@ public static class KuaishouStockEndpoints
     }
 
     private static JsonObject ItemNotFound() =>
-        KuaishouOpenApiEnvelope.Error(KuaishouApiError.BusinessFailedResult, "商品不存在", "ITEM_NOT_EXIST", "商品或sku不存在或不属于当前商家");
+        KuaishouOpenApiEnvelope.Error(KuaishouSimApiError.BusinessFailedResult, "商品不存在", "ITEM_NOT_EXIST", "商品或sku不存在或不属于当前商家");
 }

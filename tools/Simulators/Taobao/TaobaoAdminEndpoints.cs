@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using ServerlessSync.Domain.Platforms.Taobao;
 
 namespace ServerlessSync.Simulators.Taobao;
 
@@ -48,7 +47,7 @@ public static class TaobaoAdminEndpoints
         DateTimeOffset? from = null, to = null;
         if (body.ModifiedFrom is not null || body.ModifiedTo is not null)
         {
-            if (!TaobaoTime.TryParse(body.ModifiedFrom, out var f) || !TaobaoTime.TryParse(body.ModifiedTo ?? body.ModifiedFrom, out var t) || t < f)
+            if (!TaobaoSimTime.TryParse(body.ModifiedFrom, out var f) || !TaobaoSimTime.TryParse(body.ModifiedTo ?? body.ModifiedFrom, out var t) || t < f)
             {
                 return Results.BadRequest(new { error = "modifiedFrom/modifiedTo must be yyyy-MM-dd HH:mm:ss (Beijing), from <= to" });
             }
@@ -76,8 +75,8 @@ public static class TaobaoAdminEndpoints
         tid = o.Tid,
         sellerNick = o.SellerNick,
         status = o.Status,
-        payment = TaobaoMoney.ToYuan(o.Payment),
-        modified = TaobaoTime.ToText(o.Modified),
+        payment = TaobaoSimMoney.ToYuan(o.Payment),
+        modified = TaobaoSimTime.ToText(o.Modified),
         lines = o.Lines.Count,
         sellerNote = o.SellerMemo ?? "",
         trackingNumbers = o.Lines.Select(l => l.InvoiceNo).OfType<string>().Distinct().ToList(),

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Platforms.Taobao;
 
 namespace ServerlessSync.Simulators.Taobao;
 
@@ -46,13 +45,13 @@ public static class TaobaoDeliveryApi
 
         if (store.Find(tid) is not { } trade || trade.SellerNick != options.SellerNick)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.RemoteServiceError, "Remote service error", "isv.trade-not-exist", "交易不存在");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.RemoteServiceError, "Remote service error", "isv.trade-not-exist", "交易不存在");
         }
 
         var (_, why) = store.Ship(tid, p["company_code"], p["out_sid"], subTids);
         return why is not null
-            ? TaobaoTopAnswers.Error(TaobaoApiError.RemoteServiceError, "Remote service error", RefusedSubCode, why)
-            : TaobaoTopAnswers.Ok(TaobaoMethods.LogisticsOfflineSend, new JsonObject { ["shipping"] = new JsonObject { ["is_success"] = true } });
+            ? TaobaoTopAnswers.Error(TaobaoSimApiError.RemoteServiceError, "Remote service error", RefusedSubCode, why)
+            : TaobaoTopAnswers.Ok(TaobaoSimMethods.LogisticsOfflineSend, new JsonObject { ["shipping"] = new JsonObject { ["is_success"] = true } });
     }
 
     private static string? Get(Dictionary<string, string> p, string name) =>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using ServerlessSync.Domain.Platforms.Taobao;
 
 namespace ServerlessSync.Simulators.Taobao;
 
@@ -41,17 +40,17 @@ public static class TaobaoGatewayEndpoints
 
         if (faults.NextThrottled())
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.AppCallLimited, "App Call Limited",
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.AppCallLimited, "App Call Limited",
                 "accesscontrol.limited-by-api-access-count", "This ban will last for 1 more seconds");
         }
 
         return parameters["method"] switch
         {
-            TaobaoMethods.TradeFullInfoGet => TaobaoTradeApis.FullInfo(parameters, store, options),
-            TaobaoMethods.TradeMemoAdd => TaobaoMemoApis.Add(parameters, store, options),
-            TaobaoMethods.TradeMemoUpdate => TaobaoMemoApis.Update(parameters, store, options),
-            TaobaoMethods.LogisticsOfflineSend => TaobaoDeliveryApi.OfflineSend(parameters, store, options),
-            TaobaoMethods.ItemQuantityUpdate => TaobaoItemQuantityApi.Update(parameters, stock, options, time),
+            TaobaoSimMethods.TradeFullInfoGet => TaobaoTradeApis.FullInfo(parameters, store, options),
+            TaobaoSimMethods.TradeMemoAdd => TaobaoMemoApis.Add(parameters, store, options),
+            TaobaoSimMethods.TradeMemoUpdate => TaobaoMemoApis.Update(parameters, store, options),
+            TaobaoSimMethods.LogisticsOfflineSend => TaobaoDeliveryApi.OfflineSend(parameters, store, options),
+            TaobaoSimMethods.ItemQuantityUpdate => TaobaoItemQuantityApi.Update(parameters, stock, options, time),
             _ => TaobaoTradeApis.SoldIncrement(parameters, store, options, log),
         };
     }
@@ -66,49 +65,49 @@ public static class TaobaoGatewayEndpoints
 
         if (Get("method") is not { } method)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.MissingMethod, "Missing Method");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.MissingMethod, "Missing Method");
         }
 
         if (Get("app_key") is not { } appKey)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.MissingAppKey, "Missing App Key");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.MissingAppKey, "Missing App Key");
         }
 
         if (appKey != options.AppKey)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.InvalidAppKey, "Invalid App Key");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.InvalidAppKey, "Invalid App Key");
         }
 
         if (Get("sign") is not { } sign)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.MissingSignature, "Missing Signature");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.MissingSignature, "Missing Signature");
         }
 
         if (Get("timestamp") is not { } timestamp)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.MissingTimestamp, "Missing Timestamp");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.MissingTimestamp, "Missing Timestamp");
         }
 
-        if (!TaobaoTime.IsFresh(timestamp, now, TimeSpan.FromSeconds(options.MaxTimestampSkewSeconds)))
+        if (!TaobaoSimTime.IsFresh(timestamp, now, TimeSpan.FromSeconds(options.MaxTimestampSkewSeconds)))
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.InvalidTimestamp, "Invalid Timestamp", null,
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.InvalidTimestamp, "Invalid Timestamp", null,
                 "时间戳格式应为yyyy-MM-dd HH:mm:ss（北京时间），且与服务器时间相差不能超过10分钟");
         }
 
         if (Get("v") is not { } version)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.MissingVersion, "Missing Version");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.MissingVersion, "Missing Version");
         }
 
-        if (version != TaobaoTopRequest.ApiVersion)
+        if (version != TaobaoSimMethods.ApiVersion)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.InvalidVersion, "Invalid Version");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.InvalidVersion, "Invalid Version");
         }
 
         // TOP also answers xml (its default); this simulator speaks json only and says so.
-        if (Get("format") != TaobaoTopRequest.Format)
+        if (Get("format") != TaobaoSimMethods.Format)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.InvalidFormat, "Invalid Format", null, "the simulator answers format=json only");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.InvalidFormat, "Invalid Format", null, "the simulator answers format=json only");
         }
 
         var signMethod = Get("sign_method") ?? TaobaoSimSignatures.Md5;
@@ -119,21 +118,21 @@ public static class TaobaoGatewayEndpoints
 
         if (!TaobaoSimSignatures.Matches(p, options.AppSecret, signMethod, sign))
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.InvalidSignature, "Invalid Signature");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.InvalidSignature, "Invalid Signature");
         }
 
-        if (method is not (TaobaoMethods.TradeFullInfoGet or TaobaoMethods.TradesSoldIncrementGet or TaobaoMethods.TradeMemoAdd or TaobaoMethods.TradeMemoUpdate or TaobaoMethods.LogisticsOfflineSend or TaobaoMethods.ItemQuantityUpdate))
+        if (method is not (TaobaoSimMethods.TradeFullInfoGet or TaobaoSimMethods.TradesSoldIncrementGet or TaobaoSimMethods.TradeMemoAdd or TaobaoSimMethods.TradeMemoUpdate or TaobaoSimMethods.LogisticsOfflineSend or TaobaoSimMethods.ItemQuantityUpdate))
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.InvalidMethod, "Invalid Method");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.InvalidMethod, "Invalid Method");
         }
 
         if (Get("session") is not { } session)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.MissingSession, "Missing Session");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.MissingSession, "Missing Session");
         }
 
         return session == options.SessionKey
             ? null
-            : TaobaoTopAnswers.Error(TaobaoApiError.InvalidSession, "Invalid Session", "invalid-sessionkey", "SessionKey非法");
+            : TaobaoTopAnswers.Error(TaobaoSimApiError.InvalidSession, "Invalid Session", "invalid-sessionkey", "SessionKey非法");
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Platforms.Taobao;
 
 namespace ServerlessSync.Simulators.Taobao;
 
@@ -58,7 +57,7 @@ public static class TaobaoItemQuantityApi
 
         if (item is null || item.NumIid != numIid)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.RemoteServiceError, "Remote service error", "isv.item-not-exist", "商品或SKU不存在");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.RemoteServiceError, "Remote service error", "isv.item-not-exist", "商品或SKU不存在");
         }
 
         var full = type == "1";
@@ -73,8 +72,8 @@ public static class TaobaoItemQuantityApi
             return TaobaoTopAnswers.InvalidArgument("quantity", "增量更新时库存与quantity之和不能小于0");
         }
 
-        var modified = TaobaoTime.ToText(time.GetUtcNow());
-        return TaobaoTopAnswers.Ok(TaobaoMethods.ItemQuantityUpdate, new JsonObject
+        var modified = TaobaoSimTime.ToText(time.GetUtcNow());
+        return TaobaoTopAnswers.Ok(TaobaoSimMethods.ItemQuantityUpdate, new JsonObject
         {
             ["item"] = new JsonObject
             {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Platforms.Taobao;
 
 namespace ServerlessSync.Simulators.Taobao;
 
@@ -27,12 +26,12 @@ public static class TaobaoMemoApis
         var tid = p["tid"];
         if (store.Find(tid)!.MemoAdded)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.RemoteServiceError, "Remote service error", MemoExistsSubCode, "不能重复调用添加备注，请使用taobao.trade.memo.update");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.RemoteServiceError, "Remote service error", MemoExistsSubCode, "不能重复调用添加备注，请使用taobao.trade.memo.update");
         }
 
         var flag = Flag(p) ?? 0;
         var trade = store.SetMemo(tid, t => t with { SellerMemo = p["memo"], SellerFlag = flag, MemoAdded = true })!;
-        return TaobaoTopAnswers.Ok(TaobaoMethods.TradeMemoAdd, new JsonObject { ["trade"] = Answer(trade, "created") });
+        return TaobaoTopAnswers.Ok(TaobaoSimMethods.TradeMemoAdd, new JsonObject { ["trade"] = Answer(trade, "created") });
     }
 
     public static IResult Update(Dictionary<string, string> p, TaobaoOrderStore store, TaobaoSimulatorOptions options)
@@ -50,7 +49,7 @@ public static class TaobaoMemoApis
             SellerMemo = reset ? null : memo ?? t.SellerMemo,
             SellerFlag = flag ?? t.SellerFlag,
         })!;
-        return TaobaoTopAnswers.Ok(TaobaoMethods.TradeMemoUpdate, new JsonObject { ["trade"] = Answer(trade, "modified") });
+        return TaobaoTopAnswers.Ok(TaobaoSimMethods.TradeMemoUpdate, new JsonObject { ["trade"] = Answer(trade, "modified") });
     }
 
     private static IResult? Check(Dictionary<string, string> p, TaobaoOrderStore store, TaobaoSimulatorOptions options, bool memoRequired)
@@ -70,9 +69,9 @@ public static class TaobaoMemoApis
             return TaobaoTopAnswers.MissingArgument("memo");
         }
 
-        if (Get(p, "memo") is { } memo && Encoding.UTF8.GetByteCount(memo) > TaobaoMethods.MaxMemoBytes)
+        if (Get(p, "memo") is { } memo && Encoding.UTF8.GetByteCount(memo) > TaobaoSimMethods.MaxMemoBytes)
         {
-            return TaobaoTopAnswers.InvalidArgument("memo", $"备注长度不能超过{TaobaoMethods.MaxMemoBytes}字节");
+            return TaobaoTopAnswers.InvalidArgument("memo", $"备注长度不能超过{TaobaoSimMethods.MaxMemoBytes}字节");
         }
 
         if (Get(p, "flag") is not null && Flag(p) is null)
@@ -83,13 +82,13 @@ public static class TaobaoMemoApis
         // The same guess as trade.fullinfo.get for a trade that does not exist or belongs to another seller.
         return store.Find(tid) is { } order && order.SellerNick == options.SellerNick
             ? null
-            : TaobaoTopAnswers.Error(TaobaoApiError.RemoteServiceError, "Remote service error", "isv.trade-not-exist", "交易不存在");
+            : TaobaoTopAnswers.Error(TaobaoSimApiError.RemoteServiceError, "Remote service error", "isv.trade-not-exist", "交易不存在");
     }
 
     private static JsonObject Answer(TaobaoSimOrder trade, string timeField) => new()
     {
         ["tid"] = long.Parse(trade.Tid, CultureInfo.InvariantCulture),
-        [timeField] = TaobaoTime.ToText(trade.Modified),
+        [timeField] = TaobaoSimTime.ToText(trade.Modified),
     };
 
     private static int? Flag(Dictionary<string, string> p) =>

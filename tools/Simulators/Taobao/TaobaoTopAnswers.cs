@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using ServerlessSync.Domain.Platforms.Taobao;
 using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.Taobao;
@@ -37,10 +36,10 @@ public static class TaobaoTopAnswers
     }
 
     public static IResult MissingArgument(string name) =>
-        Error(TaobaoApiError.MissingRequiredArguments, $"Missing required arguments:{name}", $"isv.missing-parameter:{name}", $"缺少必选参数:{name}");
+        Error(TaobaoSimApiError.MissingRequiredArguments, $"Missing required arguments:{name}", $"isv.missing-parameter:{name}", $"缺少必选参数:{name}");
 
     public static IResult InvalidArgument(string name, string subMsg) =>
-        Error(TaobaoApiError.InvalidArguments, $"Invalid arguments:{name}", $"isv.invalid-parameter:{name}", subMsg);
+        Error(TaobaoSimApiError.InvalidArguments, $"Invalid arguments:{name}", $"isv.invalid-parameter:{name}", subMsg);
 
     /// <summary><c>taobao.trade.fullinfo.get</c> → <c>trade_fullinfo_get_response</c>.</summary>
     public static string ResponseName(string method) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Platforms.Taobao;
 
 namespace ServerlessSync.Simulators.Taobao;
 
@@ -30,10 +29,10 @@ public static class TaobaoTradeApis
         // The sub_code for a trade that does not exist or belongs to another seller is a guess.
         if (store.Find(tid) is not { } order || order.SellerNick != options.SellerNick)
         {
-            return TaobaoTopAnswers.Error(TaobaoApiError.RemoteServiceError, "Remote service error", "isv.trade-not-exist", "交易不存在");
+            return TaobaoTopAnswers.Error(TaobaoSimApiError.RemoteServiceError, "Remote service error", "isv.trade-not-exist", "交易不存在");
         }
 
-        return TaobaoTopAnswers.Ok(TaobaoMethods.TradeFullInfoGet, new JsonObject
+        return TaobaoTopAnswers.Ok(TaobaoSimMethods.TradeFullInfoGet, new JsonObject
         {
             ["trade"] = TaobaoTradeJson.Trade(order, TaobaoTradeJson.ParseFields(fields)),
         });
@@ -54,25 +53,25 @@ public static class TaobaoTradeApis
             }
         }
 
-        if (!TaobaoTime.TryParse(p["start_modified"], out var start))
+        if (!TaobaoSimTime.TryParse(p["start_modified"], out var start))
         {
             return TaobaoTopAnswers.InvalidArgument("start_modified", "时间格式应为yyyy-MM-dd HH:mm:ss");
         }
 
-        if (!TaobaoTime.TryParse(p["end_modified"], out var end))
+        if (!TaobaoSimTime.TryParse(p["end_modified"], out var end))
         {
             return TaobaoTopAnswers.InvalidArgument("end_modified", "时间格式应为yyyy-MM-dd HH:mm:ss");
         }
 
         // The exact code TOP uses for a window over one day is not documented; 41 with this sub_code is a guess.
-        if (end <= start || end - start > TaobaoIncrementQuery.MaxSpan)
+        if (end <= start || end - start > TaobaoSimMethods.MaxIncrementSpan)
         {
             return TaobaoTopAnswers.InvalidArgument("end_modified", "查询修改结束时间必须大于修改开始时间，且时间跨度不能大于一天");
         }
 
         var pageNo = Int(p, "page_no") ?? 1;
         var pageSize = Int(p, "page_size") ?? DefaultPageSize;
-        if (pageSize is < 1 or > TaobaoIncrementQuery.MaxPageSize)
+        if (pageSize is < 1 or > TaobaoSimMethods.MaxIncrementPageSize)
         {
             return TaobaoTopAnswers.InvalidArgument("page_size", "每页条数取值范围：1~100");
         }
@@ -109,7 +108,7 @@ public static class TaobaoTradeApis
             store.Touch(moving.Tid);
         }
 
-        return TaobaoTopAnswers.Ok(TaobaoMethods.TradesSoldIncrementGet, body);
+        return TaobaoTopAnswers.Ok(TaobaoSimMethods.TradesSoldIncrementGet, body);
     }
 
     private static string? Get(Dictionary<string, string> p, string name) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Platforms.Taobao;
 
 namespace ServerlessSync.Simulators.Taobao;
 
@@ -22,11 +21,11 @@ public static class TaobaoTradeJson
             ["type"] = "fixed",
             ["seller_nick"] = order.SellerNick,
             ["buyer_open_uid"] = order.BuyerOpenUid,
-            ["created"] = TaobaoTime.ToText(order.Created),
-            ["pay_time"] = order.PayTime is { } paid ? TaobaoTime.ToText(paid) : null,
-            ["modified"] = TaobaoTime.ToText(order.Modified),
-            ["consign_time"] = order.ConsignTime is { } consigned ? TaobaoTime.ToText(consigned) : null,
-            ["end_time"] = order.EndTime is { } ended ? TaobaoTime.ToText(ended) : null,
+            ["created"] = TaobaoSimTime.ToText(order.Created),
+            ["pay_time"] = order.PayTime is { } paid ? TaobaoSimTime.ToText(paid) : null,
+            ["modified"] = TaobaoSimTime.ToText(order.Modified),
+            ["consign_time"] = order.ConsignTime is { } consigned ? TaobaoSimTime.ToText(consigned) : null,
+            ["end_time"] = order.EndTime is { } ended ? TaobaoSimTime.ToText(ended) : null,
             ["payment"] = Yuan(order.Payment),
             ["total_fee"] = Yuan(order.TotalFee),
             ["post_fee"] = Yuan(order.PostFee),
@@ -128,5 +127,5 @@ public static class TaobaoTradeJson
 
     private static JsonNode Number(string id) => JsonValue.Create(long.Parse(id, CultureInfo.InvariantCulture));
 
-    private static string Yuan(long fen) => TaobaoMoney.ToYuan(fen);
+    private static string Yuan(long fen) => TaobaoSimMoney.ToYuan(fen);
 }

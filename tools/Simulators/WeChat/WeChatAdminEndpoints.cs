@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Platforms.WeChat;
 using ServerlessSync.Simulators.Bursts;
 using ServerlessSync.Simulators.Core;
 
@@ -96,7 +95,7 @@ public static class WeChatAdminEndpoints
             return Results.NotFound();
         }
 
-        var eventName = body.Event ?? WeChatPushEvents.OrderPay;
+        var eventName = body.Event ?? WeChatSimPushEvents.OrderPay;
         var push = body.Forged
             ? WeChatPushBuilder.Forge(options, order, eventName, time.GetUtcNow())
             : WeChatPushBuilder.Build(options, order, eventName, time.GetUtcNow());

@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Platforms.WeChat;
 using ServerlessSync.Simulators.Bursts;
 
 namespace ServerlessSync.Simulators.WeChat;
@@ -15,7 +14,7 @@ internal sealed class WeChatBurstPlatform(WeChatOrderStore store, WeChatPushSend
     public string OrderId(WeChatSimOrder order) => order.OrderId;
 
     public IReadOnlyList<(WeChatSimOrder Order, string Event)> Pushes(WeChatSimOrder order) =>
-        [(order, WeChatPushEvents.OrderNew), (order, WeChatPushEvents.OrderPay)];
+        [(order, WeChatSimPushEvents.OrderNew), (order, WeChatSimPushEvents.OrderPay)];
 
     // Sealed all the same: the record carries the msg key the receiver would derive.
     public WeChatPushRecord Dropped((WeChatSimOrder Order, string Event) planned)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ServerlessSync.Domain.Platforms.WeChat;
 
 namespace ServerlessSync.Simulators.WeChat;
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Platforms.WeChat;
 using ServerlessSync.Simulators.Core;
 
 namespace ServerlessSync.Simulators.WeChat;
@@ -37,9 +36,9 @@ public static class WeChatPushBuilder
             ["MsgType"] = "event",
             ["Event"] = eventName,
         };
-        if (eventName == WeChatPushEvents.AfterSaleUpdate)
+        if (eventName == WeChatSimPushEvents.AfterSaleUpdate)
         {
-            message[WeChatPushEvents.AfterSaleField] = new JsonObject
+            message[WeChatSimPushEvents.AfterSaleField] = new JsonObject
             {
                 ["after_sale_order_id"] = order.AfterSaleOrderId ?? order.OrderId,
                 ["status"] = "MERCHANT_REFUND_SUCCESS",
@@ -51,10 +50,10 @@ public static class WeChatPushBuilder
             var info = new JsonObject { ["order_id"] = long.Parse(order.OrderId, NumberStyles.None, CultureInfo.InvariantCulture) };
             switch (eventName)
             {
-                case WeChatPushEvents.OrderPay:
+                case WeChatSimPushEvents.OrderPay:
                     info["pay_time"] = order.PayTime;
                     break;
-                case WeChatPushEvents.OrderCancel:
+                case WeChatSimPushEvents.OrderCancel:
                     info["cancel_type"] = order.Status switch
                     {
                         WeChatSimStatus.AfterSaleCancelled => 3,
@@ -62,12 +61,12 @@ public static class WeChatPushBuilder
                         _ => 1,
                     };
                     break;
-                case WeChatPushEvents.OrderDeliver:
+                case WeChatSimPushEvents.OrderDeliver:
                     info["finish_delivery"] = order.Status == WeChatSimStatus.PartlyShipped ? 0 : 1;
                     break;
             }
 
-            message[WeChatPushEvents.OrderInfoField] = info;
+            message[WeChatSimPushEvents.OrderInfoField] = info;
         }
 
         return message.ToJsonString(SimJson.Output);
@@ -76,20 +75,20 @@ public static class WeChatPushBuilder
     /// <summary>The unix time a push of <paramref name="eventName"/> carries as CreateTime.</summary>
     public static long CreateTime(WeChatSimOrder order, string eventName) => eventName switch
     {
-        WeChatPushEvents.OrderNew => order.CreateTime,
-        WeChatPushEvents.OrderPay => order.PayTime,
+        WeChatSimPushEvents.OrderNew => order.CreateTime,
+        WeChatSimPushEvents.OrderPay => order.PayTime,
         _ => order.UpdateTime,
     };
 
     /// <summary>The push announcing a move to <paramref name="status"/>.</summary>
     public static string? EventForStatus(int status) => status switch
     {
-        WeChatSimStatus.PendingPayment => WeChatPushEvents.OrderNew,
-        WeChatSimStatus.WaitShipping => WeChatPushEvents.OrderPay,
-        WeChatSimStatus.PartlyShipped or WeChatSimStatus.Shipped => WeChatPushEvents.OrderDeliver,
-        WeChatSimStatus.Completed => WeChatPushEvents.OrderConfirm,
-        WeChatSimStatus.OversoldCancelled or WeChatSimStatus.Cancelled => WeChatPushEvents.OrderCancel,
-        WeChatSimStatus.AfterSaleCancelled => WeChatPushEvents.AfterSaleUpdate,
+        WeChatSimStatus.PendingPayment => WeChatSimPushEvents.OrderNew,
+        WeChatSimStatus.WaitShipping => WeChatSimPushEvents.OrderPay,
+        WeChatSimStatus.PartlyShipped or WeChatSimStatus.Shipped => WeChatSimPushEvents.OrderDeliver,
+        WeChatSimStatus.Completed => WeChatSimPushEvents.OrderConfirm,
+        WeChatSimStatus.OversoldCancelled or WeChatSimStatus.Cancelled => WeChatSimPushEvents.OrderCancel,
+        WeChatSimStatus.AfterSaleCancelled => WeChatSimPushEvents.AfterSaleUpdate,
         _ => null,
     };
 
@@ -115,13 +114,13 @@ public static class WeChatPushBuilder
         var root = document.RootElement;
         var eventName = root.GetProperty("Event").GetString()!;
         var createTime = root.GetProperty("CreateTime").GetInt64();
-        if (eventName == WeChatPushEvents.AfterSaleUpdate)
+        if (eventName == WeChatSimPushEvents.AfterSaleUpdate)
         {
-            var a = root.GetProperty(WeChatPushEvents.AfterSaleField);
+            var a = root.GetProperty(WeChatSimPushEvents.AfterSaleField);
             return string.Create(CultureInfo.InvariantCulture,
                 $"{eventName}-{a.GetProperty("order_id").GetString()}-{createTime}-{a.GetProperty("after_sale_order_id").GetString()}-{a.GetProperty("status").GetString()}");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{eventName}-{root.GetProperty(WeChatPushEvents.OrderInfoField).GetProperty("order_id").GetRawText()}-{createTime}");
+        return string.Create(CultureInfo.InvariantCulture, $"{eventName}-{root.GetProperty(WeChatSimPushEvents.OrderInfoField).GetProperty("order_id").GetRawText()}-{createTime}");
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using ServerlessSync.Domain.Platforms.WeChat;
 
 namespace ServerlessSync.Simulators.WeChat;
 
@@ -24,8 +23,8 @@ public sealed class WeChatSimStock(TimeProvider time)
 /// </summary>
 public static class WeChatStockEndpoints
 {
-    public const string GetPath = WeChatApiPaths.StockGet;
-    public const string UpdatePath = WeChatApiPaths.StockUpdate;
+    public const string GetPath = "/channels/ec/product/stock/get";
+    public const string UpdatePath = "/channels/ec/product/stock/update";
 
     public static async Task<IResult> GetAsync(HttpContext http, WeChatSimStock stock, WeChatSimulatorOptions options, WeChatSimTokens tokens, WeChatSimulatorFaults faults)
     {
@@ -64,7 +63,7 @@ public static class WeChatStockEndpoints
         }
 
         if (Integer(body!, "diff_type") is not { } diffType || Integer(body!, "num") is not { } num || num < 0 ||
-            diffType is not (WeChatStock.DiffAdd or WeChatStock.DiffSubtract or WeChatStock.DiffSet))
+            diffType is not (WeChatSimStockDiff.DiffAdd or WeChatSimStockDiff.DiffSubtract or WeChatSimStockDiff.DiffSet))
         {
             return WeChatSimAnswers.Error(WeChatSimAnswers.StockBadParams, "invalid args: diff_type must be 1, 2 or 3 and num a number of zero or more");
         }
@@ -75,7 +74,7 @@ public static class WeChatStockEndpoints
             return why;
         }
 
-        if (num == 0 && diffType != WeChatStock.DiffSet)
+        if (num == 0 && diffType != WeChatSimStockDiff.DiffSet)
         {
             return WeChatSimAnswers.Error(WeChatSimAnswers.StockChangeZero, "增加减少数量为0");
         }
@@ -85,7 +84,7 @@ public static class WeChatStockEndpoints
         IResult? refused = null;
         stock.Update(WeChatSimStock.ShopId, skuId!, row =>
         {
-            var next = diffType switch { WeChatStock.DiffAdd => row.Stock + num, WeChatStock.DiffSubtract => row.Stock - num, _ => num };
+            var next = diffType switch { WeChatSimStockDiff.DiffAdd => row.Stock + num, WeChatSimStockDiff.DiffSubtract => row.Stock - num, _ => num };
             refused = minInterval > TimeSpan.Zero && row.UpdatedAt is { } last && now - last < minInterval ? WeChatSimAnswers.Error(WeChatSimAnswers.StockUpdatedTooOften, "更新该sku库存频率超限")
                 : next < 0 ? WeChatSimAnswers.Error(WeChatSimAnswers.StockTooLowToSubtract, "库存不足以减扣")
                 : null;
