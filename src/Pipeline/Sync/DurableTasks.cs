@@ -18,34 +18,36 @@ public interface IDurableTask
     Type OutputType { get; }
 }
 
-/// <summary>An activity: <typeparamref name="TActivity"/> run under <see cref="Name"/>; orchestrators call it with <see cref="DurableTaskCalls.CallAsync{TActivity, TInput, TOutput}"/>.</summary>
-public sealed class DurableActivity<TActivity, TInput, TOutput> : IDurableTask
-    where TActivity : TaskActivity<TInput, TOutput>
+/// <summary>What an activity's and an orchestration's definitions share: the name and the three types.</summary>
+public abstract class DefinedTask<TImplementation, TInput, TOutput>(string name) : IDurableTask
 {
-    internal DurableActivity(string name) => Name = name;
+    public string Name { get; } = name;
 
-    public string Name { get; }
-
-    public Type Implementation => typeof(TActivity);
+    public Type Implementation => typeof(TImplementation);
 
     public Type InputType => typeof(TInput);
 
     public Type OutputType => typeof(TOutput);
 }
 
-/// <summary>An orchestration: <typeparamref name="TOrchestrator"/> run under <see cref="Name"/>.</summary>
-public sealed class DurableOrchestration<TOrchestrator, TInput, TOutput> : IDurableTask
+/// <summary>An activity: <typeparamref name="TActivity"/> run under its name; orchestrators call it with <see cref="DurableTaskCalls.CallAsync{TActivity, TInput, TOutput}"/>.</summary>
+public sealed class DurableActivity<TActivity, TInput, TOutput> : DefinedTask<TActivity, TInput, TOutput>
+    where TActivity : TaskActivity<TInput, TOutput>
+{
+    internal DurableActivity(string name)
+        : base(name)
+    {
+    }
+}
+
+/// <summary>An orchestration: <typeparamref name="TOrchestrator"/> run under its name.</summary>
+public sealed class DurableOrchestration<TOrchestrator, TInput, TOutput> : DefinedTask<TOrchestrator, TInput, TOutput>
     where TOrchestrator : TaskOrchestrator<TInput, TOutput>
 {
-    internal DurableOrchestration(string name) => Name = name;
-
-    public string Name { get; }
-
-    public Type Implementation => typeof(TOrchestrator);
-
-    public Type InputType => typeof(TInput);
-
-    public Type OutputType => typeof(TOutput);
+    internal DurableOrchestration(string name)
+        : base(name)
+    {
+    }
 }
 
 /// <summary>Typed calls: an orchestrator names the activity by its definition, never by a string, and the compiler checks input and output.</summary>
