@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
-using Polly;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.Jushuitan;
 
@@ -22,31 +21,10 @@ internal sealed class JushuitanTransport(IHttpClientFactory httpClientFactory, I
         using var content = new FormUrlEncodedContent(fields);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded") { CharSet = "UTF-8" };
         using var request = new HttpRequestMessage(HttpMethod.Post, JushuitanPaths.Url(_baseUrl, path)) { Content = content };
-        var client = httpClientFactory.CreateClient(clientName);
-        try
-        {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ErpTransientException($"Jushuitan {api} answered HTTP {(int)response.StatusCode}.");
-            }
-
-            return JushuitanResponse.Parse(text);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ErpTransientException($"Jushuitan {api} could not be reached: {ex.Message}", ex);
-        }
-        catch (ExecutionRejectedException ex)
-        {
-            // Timeout or open circuit from the resilience pipeline.
-            throw new ErpTransientException($"Jushuitan {api} was not completed: {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ErpTransientException($"Jushuitan {api} timed out.", ex);
-        }
+        var answer = await ErpHttp.SendAsync(httpClientFactory.CreateClient(clientName), request, "Jushuitan " + api, cancellationToken);
+        return answer.IsSuccess
+            ? JushuitanResponse.Parse(answer.Body)
+            : throw new ErpTransientException($"Jushuitan {api} answered HTTP {(int)answer.Status}.");
     }
 
     /// <summary>The API's short name, e.g. <c>orders/upload</c> for <c>open/jushuitan/orders/upload</c>.</summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using Polly;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.Kingdee;
 
@@ -32,32 +31,10 @@ internal sealed class KingdeeTransport(IHttpClientFactory httpClientFactory, IOp
             }
         }
 
-        var client = httpClientFactory.CreateClient(clientName);
-        try
-        {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ErpTransientException($"Kingdee {ShortName(service)} answered HTTP {(int)response.StatusCode}.");
-            }
-
-            var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [];
-            return new KingdeeHttpAnswer(text, cookies);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ErpTransientException($"Kingdee {ShortName(service)} could not be reached: {ex.Message}", ex);
-        }
-        catch (ExecutionRejectedException ex)
-        {
-            // Timeout or open circuit from the resilience pipeline.
-            throw new ErpTransientException($"Kingdee {ShortName(service)} was not completed: {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ErpTransientException($"Kingdee {ShortName(service)} timed out.", ex);
-        }
+        var answer = await ErpHttp.SendAsync(httpClientFactory.CreateClient(clientName), request, "Kingdee " + ShortName(service), cancellationToken);
+        return answer.IsSuccess
+            ? new KingdeeHttpAnswer(answer.Body, answer.HeaderValues("Set-Cookie"))
+            : throw new ErpTransientException($"Kingdee {ShortName(service)} answered HTTP {(int)answer.Status}.");
     }
 
     public static string ShortName(string service) => service[(service.LastIndexOf('.') + 1)..];

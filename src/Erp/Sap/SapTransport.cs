@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Polly;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.Sap;
 
@@ -53,28 +52,8 @@ internal sealed class SapTransport(IHttpClientFactory httpClientFactory, IOption
             request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);
         }
 
-        var client = httpClientFactory.CreateClient(clientName);
-        try
-        {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            var token = response.Headers.TryGetValues(SapCsrf.HeaderName, out var tokens) ? tokens.FirstOrDefault() : null;
-            var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [];
-            return new SapHttpAnswer((int)response.StatusCode, body, token, cookies);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ErpTransientException($"SAP {operation} could not be reached: {ex.Message}", ex);
-        }
-        catch (ExecutionRejectedException ex)
-        {
-            // Timeout or open circuit from the resilience pipeline.
-            throw new ErpTransientException($"SAP {operation} was not completed: {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ErpTransientException($"SAP {operation} timed out.", ex);
-        }
+        var answer = await ErpHttp.SendAsync(httpClientFactory.CreateClient(clientName), request, "SAP " + operation, cancellationToken);
+        return new SapHttpAnswer((int)answer.Status, answer.Body, answer.HeaderValues(SapCsrf.HeaderName).FirstOrDefault(), answer.HeaderValues("Set-Cookie"));
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Polly;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.YonBip;
 
@@ -38,35 +37,14 @@ internal sealed class YonBipTransport(IHttpClientFactory httpClientFactory, IOpt
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
-        var client = httpClientFactory.CreateClient(clientName);
-        try
+        var answer = await ErpHttp.SendAsync(httpClientFactory.CreateClient(clientName), request, "YonBIP " + api, cancellationToken);
+        if (answer.Status == HttpStatusCode.NotFound)
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                throw new ErpProtocolException($"YonBIP {api} is not a registered path (HTTP 404): check Erp:YonBip:BaseUrl.");
-            }
+            throw new ErpProtocolException($"YonBIP {api} is not a registered path (HTTP 404): check Erp:YonBip:BaseUrl.");
+        }
 
-            if (!response.IsSuccessStatusCode && !text.Contains(YonBipCodes.TokenInvalidMessage, StringComparison.Ordinal))
-            {
-                throw new ErpTransientException($"YonBIP {api} answered HTTP {(int)response.StatusCode}.");
-            }
-
-            return text;
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ErpTransientException($"YonBIP {api} could not be reached: {ex.Message}", ex);
-        }
-        catch (ExecutionRejectedException ex)
-        {
-            // Timeout or open circuit from the resilience pipeline.
-            throw new ErpTransientException($"YonBIP {api} was not completed: {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ErpTransientException($"YonBIP {api} timed out.", ex);
-        }
+        return answer.IsSuccess || answer.Body.Contains(YonBipCodes.TokenInvalidMessage, StringComparison.Ordinal)
+            ? answer.Body
+            : throw new ErpTransientException($"YonBIP {api} answered HTTP {(int)answer.Status}.");
     }
 }

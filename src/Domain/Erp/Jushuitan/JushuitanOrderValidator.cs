@@ -19,10 +19,7 @@ public static class JushuitanOrderValidator
             problems.Add($"platform order number is longer than {MaxSoIdLength} characters (so_id)");
         }
 
-        if (order.Lines.Count == 0)
-        {
-            problems.Add("the order has no lines");
-        }
+        ErpOrderRules.RequireLines(problems, order);
 
         for (var i = 0; i < order.Lines.Count; i++)
         {
@@ -36,20 +33,7 @@ public static class JushuitanOrderValidator
                 problems.Add($"line {i + 1} material is longer than {MaxSkuIdLength} characters (sku_id)");
             }
 
-            if (line.Quantity <= 0)
-            {
-                problems.Add($"line {i + 1} quantity must be positive");
-            }
-
-            if (line.AmountFen < 0)
-            {
-                problems.Add($"line {i + 1} amount must not be negative");
-            }
-
-            if (line.IsGift && line.AmountFen != 0)
-            {
-                problems.Add($"line {i + 1} is a gift but has an amount");
-            }
+            ErpOrderRules.CheckQuantityAndAmount(problems, line, i + 1);
         }
 
         if (order.Lines.Count > 0 && order.Lines.All(l => l.IsFreight))
@@ -57,11 +41,7 @@ public static class JushuitanOrderValidator
             problems.Add("the order has only a freight line and no goods");
         }
 
-        var sum = order.Lines.Sum(l => l.AmountFen);
-        if (sum != order.TotalAmountFen)
-        {
-            problems.Add($"lines add up to {sum} fen but the order total is {order.TotalAmountFen} fen");
-        }
+        ErpOrderRules.CheckTotal(problems, order);
 
         return problems;
     }

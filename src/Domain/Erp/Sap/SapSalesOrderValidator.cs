@@ -19,10 +19,7 @@ public static class SapSalesOrderValidator
         // Cutting the platform order number would break lookup-before-create, so a longer one is refused instead.
         Check(problems, order.ExternalOrderNo, SapFieldLengths.PurchaseOrderByCustomer, "platform order number (PurchaseOrderByCustomer)");
         Check(problems, settings.SoldToPartyFor(order.CustomerNumber), SapFieldLengths.SoldToParty, "sold-to party");
-        if (order.Lines.Count == 0)
-        {
-            problems.Add("the order has no lines");
-        }
+        ErpOrderRules.RequireLines(problems, order);
 
         if (order.Lines.Count * 10 > 999_999)
         {
@@ -34,11 +31,7 @@ public static class SapSalesOrderValidator
             CheckLine(problems, order.Lines[i], i + 1, settings);
         }
 
-        var sum = order.Lines.Sum(l => l.AmountFen);
-        if (sum != order.TotalAmountFen)
-        {
-            problems.Add($"lines add up to {sum} fen but the order total is {order.TotalAmountFen} fen");
-        }
+        ErpOrderRules.CheckTotal(problems, order);
 
         return problems;
     }
