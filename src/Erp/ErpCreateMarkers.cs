@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Erp;

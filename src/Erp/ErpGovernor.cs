@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Threading.RateLimiting;
 using Polly;
 using Polly.CircuitBreaker;
-using ServerlessSync.Domain.Erp;
 
 namespace ServerlessSync.Pipeline.Erp;
 

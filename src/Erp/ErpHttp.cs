@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Polly;
-using ServerlessSync.Domain.Erp;
 
 namespace ServerlessSync.Pipeline.Erp;
 

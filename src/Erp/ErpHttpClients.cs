@@ -2,10 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using Polly;
 using ServerlessSync.Pipeline.Configuration;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Erp;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using ServerlessSync.Domain.Erp;
-
 namespace ServerlessSync.Pipeline.Erp;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Erp;
 

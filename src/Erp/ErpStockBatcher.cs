@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Ports;
-
 namespace ServerlessSync.Pipeline.Erp;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Erp;
 

@@ -2,8 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Erp;

@@ -1,7 +1,5 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Functions;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Pipeline.Profiles;
 
 namespace ServerlessSync.Functions;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ServerlessSync.Domain.Erp;
 
 /// <summary>Reads an ERP's order total (yuan, as text) into fen, so reconciliation can compare it with what the buyer paid.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ServerlessSync.Domain.Orders;
 
 namespace ServerlessSync.Domain.Mapping;

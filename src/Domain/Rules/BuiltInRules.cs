@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Domain.Orders;
 

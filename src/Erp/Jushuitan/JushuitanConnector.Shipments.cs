@@ -1,7 +1,5 @@
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.Jushuitan;
 using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Erp.Jushuitan;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ServerlessSync.Pipeline.Erp.Jushuitan;
 
 internal static partial class JushuitanLog

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.Jushuitan;
 
 namespace ServerlessSync.Pipeline.Erp.Jushuitan;

@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.Kingdee;
 
 namespace ServerlessSync.Pipeline.Erp.Kingdee;

@@ -1,6 +1,5 @@
 using ServerlessSync.Domain.Erp.Kingdee;
 using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Erp.Kingdee;
 

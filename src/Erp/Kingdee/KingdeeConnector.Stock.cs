@@ -1,6 +1,4 @@
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.Kingdee;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Erp.Kingdee;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.Kingdee;
 
 namespace ServerlessSync.Pipeline.Erp.Kingdee;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.Sap;
 
 namespace ServerlessSync.Pipeline.Erp.Sap;

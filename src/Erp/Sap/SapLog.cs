@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ServerlessSync.Pipeline.Erp.Sap;
 
 internal static partial class SapLog

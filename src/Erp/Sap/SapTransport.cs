@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.Sap;
 
 namespace ServerlessSync.Pipeline.Erp.Sap;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ServerlessSync.Pipeline.Erp.YonBip;
 
 internal static partial class YonBipLog

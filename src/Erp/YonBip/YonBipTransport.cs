@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.YonBip;
 
 namespace ServerlessSync.Pipeline.Erp.YonBip;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using ServerlessSync.Pipeline.Api.Access;
 
 namespace ServerlessSync.Functions.Http;

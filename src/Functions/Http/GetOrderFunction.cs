@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using ServerlessSync.Pipeline.Api;
-
 namespace ServerlessSync.Functions.Http;
 
 /// <summary><c>GET /api/orders/{platform}/{shopId}/{orderId}</c>: ledger state and history of one order (role: FunctionRoles).</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using ServerlessSync.Pipeline.Api;
-
 namespace ServerlessSync.Functions.Http;
 
 /// <summary><c>GET /api/health</c>: storage reachable and the intake queue's depth (anonymous, for probes).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ServerlessSync.Pipeline.Api;
-
 namespace ServerlessSync.Functions.Http;
 
 public static class HttpReplyResults

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Api.Access;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Mapping;

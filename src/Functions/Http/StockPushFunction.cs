@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using ServerlessSync.Pipeline.StockPush;
 
 namespace ServerlessSync.Functions.Http;

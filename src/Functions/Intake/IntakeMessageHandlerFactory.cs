@@ -1,5 +1,4 @@
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Events;
 using ServerlessSync.Pipeline.Intake;

@@ -1,4 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
 using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Telemetry;
 using ServerlessSync.Pipeline.Intake;

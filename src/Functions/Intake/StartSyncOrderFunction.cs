@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Storage;

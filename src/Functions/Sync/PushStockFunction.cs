@@ -1,5 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Pipeline.StockPush;
 
 namespace ServerlessSync.Functions.Sync;

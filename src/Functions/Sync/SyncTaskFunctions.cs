@@ -1,4 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Orders;

@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.LocalHost.Durable;

@@ -3,7 +3,6 @@ using DurableTask.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Sync;
 

@@ -1,5 +1,4 @@
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.LocalHost.Durable;

@@ -1,6 +1,5 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Storage;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.SellerNotes;
 
 namespace ServerlessSync.LocalHost.Hosted;

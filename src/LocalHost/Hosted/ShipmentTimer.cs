@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Shipments;
 
 namespace ServerlessSync.LocalHost.Hosted;

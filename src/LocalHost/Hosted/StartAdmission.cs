@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.LocalHost.Durable;
 using ServerlessSync.Pipeline.Intake;
 

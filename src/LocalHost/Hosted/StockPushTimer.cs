@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.StockPush;
 
 namespace ServerlessSync.LocalHost.Hosted;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Api;
 
 namespace ServerlessSync.LocalHost.Security;

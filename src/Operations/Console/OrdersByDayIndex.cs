@@ -1,7 +1,5 @@
 using Azure.Data.Tables;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.OpsConsole;
 

@@ -1,8 +1,6 @@
 using Azure.Data.Tables;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.OpsConsole;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Pipeline.Api;
 
 namespace ServerlessSync.Pipeline.Mapping;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Profiles;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Profiles;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Mapping;
 

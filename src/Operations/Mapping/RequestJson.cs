@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Profiles;
 
 namespace ServerlessSync.Pipeline.Mapping;

@@ -1,7 +1,5 @@
 using Azure.Data.Tables;
-using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Profiles;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Mapping;
 

@@ -1,13 +1,10 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Mapping;
 using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Profiles;
 

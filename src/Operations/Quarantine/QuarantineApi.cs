@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Shipments;

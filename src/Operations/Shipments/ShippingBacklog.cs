@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Shipments;
 

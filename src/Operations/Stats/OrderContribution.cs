@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Stats;

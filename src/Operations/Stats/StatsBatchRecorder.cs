@@ -4,9 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.OpsConsole;
-using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Stats;

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Stats;
 

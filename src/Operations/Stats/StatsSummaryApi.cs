@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Shipments;
 using ServerlessSync.Pipeline.Intake;

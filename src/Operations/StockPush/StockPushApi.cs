@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Api;
-
 namespace ServerlessSync.Pipeline.StockPush;
 
 /// <summary>

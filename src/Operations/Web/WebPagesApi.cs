@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ServerlessSync.Pipeline.Api;
 
 namespace ServerlessSync.Pipeline.Web;
 

@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ledger;
 

@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Orders;
-
 namespace ServerlessSync.Pipeline.Events;
 
 /// <summary>The <c>eventType</c> (and Service Bus <c>Subject</c>) of an order event; docs/order-events.md documents each.</summary>

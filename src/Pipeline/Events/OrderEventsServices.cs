@@ -2,7 +2,6 @@ using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.Events;

@@ -1,5 +1,4 @@
 using Azure.Messaging.ServiceBus;
-using Microsoft.Extensions.Logging;
 
 namespace ServerlessSync.Pipeline.Events;
 

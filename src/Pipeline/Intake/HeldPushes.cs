@@ -1,6 +1,5 @@
 using ServerlessSync.Pipeline.Audit;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Pipeline.Alerts;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms;
 
 namespace ServerlessSync.Pipeline.Intake;

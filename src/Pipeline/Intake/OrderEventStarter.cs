@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Storage;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Batch;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Pipeline.Api;
 

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Sync;
 

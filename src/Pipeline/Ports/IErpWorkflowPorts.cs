@@ -1,5 +1,4 @@
 using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Orders;
 
 namespace ServerlessSync.Pipeline.Ports;
 

@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Orders;
-
 namespace ServerlessSync.Pipeline.Ports;
 
 /// <summary>Reads one order's current state from a platform's order-detail API.</summary>

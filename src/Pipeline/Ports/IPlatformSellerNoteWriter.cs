@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms.SellerNotes;
 
 namespace ServerlessSync.Pipeline.Ports;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ServerlessSync.Pipeline.Profiles;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using ServerlessSync.Domain.Orders;
 
 namespace ServerlessSync.Pipeline.Pull;
 

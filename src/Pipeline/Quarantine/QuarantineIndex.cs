@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Quarantine;

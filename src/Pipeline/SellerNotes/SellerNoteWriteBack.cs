@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms.SellerNotes;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Ledger;

@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Shipments;
 using ServerlessSync.Pipeline.Quarantine;
 

@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Shipments;
 
 namespace ServerlessSync.Pipeline.Shipments;

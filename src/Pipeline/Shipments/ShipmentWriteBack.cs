@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Alerts;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Shipments;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Ledger;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Sync;
 

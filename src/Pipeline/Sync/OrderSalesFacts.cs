@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Orders;
-
 namespace ServerlessSync.Pipeline.Sync;
 
 /// <summary>One sold product of an order as the dashboard counts it (no buyer data).</summary>

@@ -1,7 +1,6 @@
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
 
 namespace ServerlessSync.Pipeline.Sync;
 

@@ -1,9 +1,7 @@
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Sync.Activities;
 
 namespace ServerlessSync.Pipeline.Sync;

@@ -1,5 +1,4 @@
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Profiles;

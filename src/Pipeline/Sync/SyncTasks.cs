@@ -1,6 +1,5 @@
 using System.Reflection;
 using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Sync.Activities;
 using ServerlessSync.Pipeline.Sync.Batch;
 

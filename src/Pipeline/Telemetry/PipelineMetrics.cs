@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using ServerlessSync.Domain.Orders;
 
 namespace ServerlessSync.Pipeline.Telemetry;
 

@@ -1,7 +1,5 @@
 using System.Text;
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Platforms.Douyin;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Platforms.Douyin;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Pipeline.Api;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Platforms.Kuaishou;
 

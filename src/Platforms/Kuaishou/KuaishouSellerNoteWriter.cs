@@ -1,11 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Domain.Platforms.SellerNotes;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Platforms.Kuaishou;
 

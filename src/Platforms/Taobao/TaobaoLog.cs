@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ServerlessSync.Pipeline.Platforms.Taobao;
 
 /// <summary>Log templates of the Taobao adapter: ids, codes and counts only, never buyer data.</summary>

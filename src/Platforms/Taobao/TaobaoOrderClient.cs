@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Platforms.Taobao;
 

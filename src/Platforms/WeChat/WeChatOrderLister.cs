@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms.WeChat;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Platforms.WeChat;
 

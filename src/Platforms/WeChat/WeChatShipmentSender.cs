@@ -1,6 +1,4 @@
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms.WeChat;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Platforms.WeChat;
 

@@ -1,8 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using ServerlessSync.Domain.Platforms.WeChat;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Platforms.WeChat;
 

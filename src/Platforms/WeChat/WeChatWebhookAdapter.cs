@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Domain.Platforms.WeChat;
 using ServerlessSync.Pipeline.Api;

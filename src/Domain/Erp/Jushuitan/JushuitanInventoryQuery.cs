@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace ServerlessSync.Domain.Erp.Jushuitan;
 
 /// <summary>One <c>inventorys[]</c> row. Available = qty − order_lock − pick_lock.</summary>

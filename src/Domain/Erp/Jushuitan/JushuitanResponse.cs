@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace ServerlessSync.Domain.Erp.Jushuitan;
 
 /// <summary>The envelope <c>{"code":0,"msg":"","data":{...}}</c>; <c>code == 0</c> is success.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ServerlessSync.Domain.Erp.Kingdee;
 
 /// <summary>An ExecuteBillQuery request. Paging: StartRow + Limit; done when fewer than Limit rows come back.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ServerlessSync.Domain.Erp.Kingdee;
 
 /// <summary>The raw (legacy) request envelope every K/3 Cloud build accepts: <c>{"parameters":[...]}</c>.</summary>

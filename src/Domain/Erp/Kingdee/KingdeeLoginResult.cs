@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ServerlessSync.Domain.Erp.Kingdee;
 
 /// <summary>The parts of LoginBySign's <c>LoginResult</c> a client needs. <c>LoginResultType</c> 1 means success.</summary>

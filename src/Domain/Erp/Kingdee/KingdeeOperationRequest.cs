@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ServerlessSync.Domain.Erp.Kingdee;
 
 /// <summary>Submit, Audit, UnAudit and Delete bodies. <c>Numbers</c> is an array; <c>Ids</c> is a comma-separated string.</summary>

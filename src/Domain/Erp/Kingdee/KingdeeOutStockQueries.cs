@@ -1,4 +1,3 @@
-using System.Globalization;
 using ServerlessSync.Domain.Shipments;
 
 namespace ServerlessSync.Domain.Erp.Kingdee;

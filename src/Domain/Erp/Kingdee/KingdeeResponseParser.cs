@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ServerlessSync.Domain.Erp.Kingdee;
 
 /// <summary>Parses K/3 Cloud answers. Malformed answers throw <see cref="ErpProtocolException"/>.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ServerlessSync.Domain.Erp.Kingdee;
 
 /// <summary>Available stock from STK_Inventory: one row per material × warehouse × lot, summed per material.</summary>

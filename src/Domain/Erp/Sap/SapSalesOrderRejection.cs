@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace ServerlessSync.Domain.Erp.Sap;
 
 /// <summary>One A_SalesOrderItem as the reversal reads it: its key, current rejection reason and ETag (null when none).</summary>

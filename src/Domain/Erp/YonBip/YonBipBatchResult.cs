@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ServerlessSync.Domain.Erp.YonBip;
 
 /// <summary>One <c>infos[]</c> item of batchsubmit/batchaudit.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-
 namespace ServerlessSync.Domain.Erp.YonBip;
 
 /// <summary>YonBIP ids are 19-digit numbers: kept as text, written back as a JSON integer (long) when they are one.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ServerlessSync.Domain.Erp.YonBip;
 
 /// <summary>Reads a sales order from a list record or a detail <c>data</c> into an <see cref="ErpOrderRef"/>.</summary>

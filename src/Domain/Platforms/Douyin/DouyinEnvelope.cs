@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ServerlessSync.Domain.Platforms.Douyin;
 
 /// <summary>Reads the open-API envelope <c>{data, code, msg, sub_code, sub_msg, log_id}</c> every 抖店 answer comes in.</summary>

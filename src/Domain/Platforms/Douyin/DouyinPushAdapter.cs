@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ServerlessSync.Domain.Orders;
 
 namespace ServerlessSync.Domain.Platforms.Douyin;

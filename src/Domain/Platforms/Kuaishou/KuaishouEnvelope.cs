@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ServerlessSync.Domain.Platforms.Kuaishou;
 
 /// <summary>Reads the open-API envelope: <c>data</c> on <c>result = 1</c>, the error otherwise.</summary>

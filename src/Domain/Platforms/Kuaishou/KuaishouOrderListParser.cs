@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ServerlessSync.Domain.Platforms.Kuaishou;
 
 /// <summary>Parses <c>open.order.cursor.list</c>: <c>data{pageSize, beginTime, endTime, cursor, orderList[]}</c>.</summary>

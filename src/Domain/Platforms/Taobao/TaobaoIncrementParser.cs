@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ServerlessSync.Domain.Platforms.Taobao;
 
 /// <summary>Parses <c>trades_sold_increment_get_response</c>: <c>total_results</c> or <c>has_next</c>, and <c>trades.trade[]</c>.</summary>

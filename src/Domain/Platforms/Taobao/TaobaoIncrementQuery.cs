@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ServerlessSync.Domain.Platforms.Taobao;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ServerlessSync.Domain.Platforms.Taobao;
 
 /// <summary>Reads the answer of <see cref="TaobaoMethods.ItemQuantityUpdate"/>: <c>item_quantity_update_response.item</c> {<c>num_iid</c>, <c>num</c>, <c>skus.sku[]</c> {<c>sku_id</c>, <c>quantity</c>}}.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ServerlessSync.Domain.Platforms.WeChat;
 
 /// <summary>A <c>/cgi-bin/token</c> answer: <c>{access_token, expires_in}</c> (seconds, 7200 in practice) or an error.</summary>

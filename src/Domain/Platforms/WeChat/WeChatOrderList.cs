@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace ServerlessSync.Domain.Platforms.WeChat;
 
 /// <summary>One page of <c>order/list/get</c>: order ids, and the <c>next_key</c> to pass back while <c>has_more</c>.</summary>

@@ -1,7 +1,5 @@
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Sync.Activities;

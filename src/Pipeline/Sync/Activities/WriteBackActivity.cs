@@ -1,6 +1,4 @@
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Sync.WriteBack;
 

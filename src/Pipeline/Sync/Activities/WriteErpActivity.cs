@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Pipeline.Ports;
 

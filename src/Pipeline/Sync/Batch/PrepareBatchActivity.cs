@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Mapping;

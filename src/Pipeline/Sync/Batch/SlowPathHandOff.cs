@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ledger;
 

@@ -1,5 +1,4 @@
 using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Intake;
 
 namespace ServerlessSync.Pipeline.Sync.Batch;

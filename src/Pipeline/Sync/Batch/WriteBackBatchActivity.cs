@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Sync.Activities;
 

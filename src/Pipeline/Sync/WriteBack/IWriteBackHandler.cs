@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Ledger;
 
 namespace ServerlessSync.Pipeline.Sync.WriteBack;
