@@ -6,7 +6,7 @@ namespace ServerlessSync.Pipeline.Stats;
 /// Counts the order's new state on the dashboard. A batch run's orders are counted together
 /// (<see cref="StatsBatchRecorder"/>: one joined write per stats partition).
 /// </summary>
-public sealed class StatsWriteBackHandler(StatsRecorder one, StatsBatchRecorder many) : IWriteBackHandler
+public sealed class StatsWriteBackHandler(StatsRecorder one, StatsBatchRecorder many) : IJoiningWriteBackHandler
 {
     public Task HandleAsync(WrittenBack written, CancellationToken cancellationToken) =>
         one.RecordAsync(written.Entry, written.Request.Sales, cancellationToken);

@@ -25,7 +25,7 @@ public sealed class WriteBackHandlersTests
         }
     }
 
-    private sealed class JoiningRecorder : IWriteBackHandler
+    private sealed class JoiningRecorder : IJoiningWriteBackHandler
     {
         public List<int> Batches { get; } = [];
 
@@ -82,11 +82,12 @@ public sealed class WriteBackHandlersTests
     }
 
     [Fact]
-    public async Task A_batch_write_back_gives_each_handler_every_order_at_once_and_a_handler_may_join_them()
+    public async Task A_batch_write_back_runs_each_orders_handlers_in_order_and_gives_a_joining_handler_every_order_at_once()
     {
-        var recorder = new Recorder("each", new ConcurrentQueue<string>());
+        var calls = new ConcurrentQueue<string>();
+        var (recorder, after) = (new Recorder("each", calls), new Recorder("after", calls));
         var joining = new JoiningRecorder();
-        var (writeBack, ledger, _) = await CreateAsync(recorder, joining);
+        var (writeBack, ledger, _) = await CreateAsync(recorder, joining, after);
         var keys = Enumerable.Range(0, 20).Select(i => new OrderKey("kuaishou", "shop-k", $"21{i:D6}")).ToList();
 
         var entries = await writeBack.RecordManyAsync(keys.Select((k, i) => new WriteBackRequest(k, SyncStatus.Synced, "created", ErpOrderNumber: $"XSDD{i:D4}")).ToList());
@@ -95,6 +96,9 @@ public sealed class WriteBackHandlersTests
         Assert.Equal([20], joining.Batches);
         Assert.Equal(keys.Select(k => k.OrderId).Order(), recorder.Seen.Select(w => w.Request.Key.OrderId).Order());
         Assert.All(recorder.Seen, w => Assert.True(w.SyncedNow));
+        var order = calls.ToList();
+        Assert.Equal(40, order.Count);
+        Assert.All(keys, k => Assert.True(order.IndexOf($"each:{k.OrderId}") < order.IndexOf($"after:{k.OrderId}")));
         foreach (var key in keys)
         {
             Assert.Equal(SyncStatus.Synced, (await ledger.GetAsync(key, default))!.Status);

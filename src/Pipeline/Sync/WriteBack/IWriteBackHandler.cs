@@ -19,11 +19,13 @@ public sealed record WrittenBack(WriteBackRequest Request, LedgerEntry Entry, Sy
 public interface IWriteBackHandler
 {
     Task HandleAsync(WrittenBack written, CancellationToken cancellationToken);
+}
 
-    /// <summary>A batch run's write-backs. A handler that can join its storage writes across orders overrides this.</summary>
-    Task HandleManyAsync(IReadOnlyList<WrittenBack> written, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
-            written,
-            new ParallelOptions { MaxDegreeOfParallelism = WriteBackHandlers.MaxConcurrentOrders, CancellationToken = cancellationToken },
-            async (one, token) => await HandleAsync(one, token));
+/// <summary>
+/// A handler that joins its storage writes across a batch run's orders (one write per partition, not one per order).
+/// A batch write-back gives it every order at once, beside the per-order pass of the other handlers.
+/// </summary>
+public interface IJoiningWriteBackHandler : IWriteBackHandler
+{
+    Task HandleManyAsync(IReadOnlyList<WrittenBack> written, CancellationToken cancellationToken);
 }
