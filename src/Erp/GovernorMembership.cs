@@ -113,7 +113,7 @@ public sealed class GovernorMembership : BackgroundService
                 await LeaveHeldAsync(cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException || Intake.TransientInfrastructure.IsTransient(ex))
+        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException || TransientInfrastructure.IsTransient(ex))
         {
             // The row expires by itself after Expiry; the others only wait that much longer for their full share.
             logger.LogWarning(ex, "Could not remove this worker from the {Erp} governor members on stop", erp);
@@ -157,7 +157,7 @@ public sealed class GovernorMembership : BackgroundService
             var members = await BeatAsync(cancellationToken);
             logger.LogInformation("This worker calls {Erp} and joined its governor members ({Members} now)", erp, members);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Intake.TransientInfrastructure.IsTransient(ex))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && TransientInfrastructure.IsTransient(ex))
         {
             // Calling without knowing the others could multiply the pace: the call fails transiently and is retried.
             throw new ErpTransientException("Could not join the workers sharing the ERP's limits; the call will be retried.", ex);

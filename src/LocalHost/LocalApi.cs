@@ -1,6 +1,7 @@
 using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Api.Access;
 using ServerlessSync.Pipeline.Audit;
+using ServerlessSync.Pipeline.Http.Access;
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Mapping;
 using ServerlessSync.Pipeline.Profiles;

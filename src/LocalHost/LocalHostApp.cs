@@ -1,6 +1,8 @@
 using ServerlessSync.LocalHost.Durable;
 using ServerlessSync.LocalHost.Hosted;
 using ServerlessSync.LocalHost.Security;
+using ServerlessSync.Pipeline.Http;
+using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Pipeline;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Configuration;

@@ -15,6 +15,7 @@ using ServerlessSync.Pipeline.SellerNotes;
 using ServerlessSync.Pipeline.Shipments;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Batch;
 using ServerlessSync.Pipeline.Sync.WriteBack;

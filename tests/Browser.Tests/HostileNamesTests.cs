@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using ServerlessSync.Domain.Alerts;
+using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Sync;

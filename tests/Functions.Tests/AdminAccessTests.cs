@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Api.Access;
+using ServerlessSync.Pipeline.Http.Access;
 
 namespace ServerlessSync.Functions.Tests;
 

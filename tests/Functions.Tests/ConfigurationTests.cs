@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Stats;
+using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Functions.Tests;
@@ -81,7 +82,7 @@ public sealed class ConfigurationTests
 
         Assert.Null(provider.GetService<OrderEventStarter>());
         Assert.Null(provider.GetService<IntakeMessageHandler>());
-        Assert.Null(provider.GetService<ServerlessSync.Pipeline.Ports.IOrchestrationGateway>());
+        Assert.Null(provider.GetService<ServerlessSync.Pipeline.Sync.Start.IOrchestrationGateway>());
         Assert.NotNull(provider.GetRequiredService<IntakeMessageHandlerFactory>());
     }
 

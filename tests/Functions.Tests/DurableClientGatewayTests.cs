@@ -1,4 +1,5 @@
 using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Sync.Start;
 
 namespace ServerlessSync.Functions.Tests;
 

@@ -1,5 +1,6 @@
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Pipeline.Alerts;
+using ServerlessSync.Pipeline.Sync.Start;
 
 namespace ServerlessSync.Functions.Tests;
 

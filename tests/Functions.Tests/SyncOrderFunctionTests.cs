@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using ServerlessSync.Pipeline.Ledger;
+using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Simulators;
 using ServerlessSync.Simulators.Douyin;
 using ServerlessSync.Simulators.Kingdee;

@@ -1,5 +1,6 @@
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Sync.Start;
 
 namespace ServerlessSync.LocalHost.Tests;
 

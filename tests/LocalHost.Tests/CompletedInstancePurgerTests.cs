@@ -1,5 +1,6 @@
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.LocalHost.Tests;

@@ -7,6 +7,7 @@ using ServerlessSync.LocalHost.Hosted;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.LocalHost.Tests;

@@ -10,6 +10,7 @@ using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Erp;
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Profiles;

@@ -1,3 +1,4 @@
+using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Domain.Orders;
 

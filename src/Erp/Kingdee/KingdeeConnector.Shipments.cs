@@ -1,4 +1,5 @@
 using ServerlessSync.Domain.Erp.Kingdee;
+using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Shipments;
 
 namespace ServerlessSync.Pipeline.Erp.Kingdee;

@@ -1,4 +1,4 @@
-using ServerlessSync.Pipeline.Api.Access;
+using ServerlessSync.Pipeline.Http.Access;
 
 namespace ServerlessSync.Functions.Http;
 

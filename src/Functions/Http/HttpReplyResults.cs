@@ -1,3 +1,4 @@
+
 namespace ServerlessSync.Functions.Http;
 
 public static class HttpReplyResults

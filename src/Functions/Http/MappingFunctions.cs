@@ -1,5 +1,5 @@
-using ServerlessSync.Pipeline.Api.Access;
 using ServerlessSync.Pipeline.Audit;
+using ServerlessSync.Pipeline.Http.Access;
 using ServerlessSync.Pipeline.Mapping;
 
 namespace ServerlessSync.Functions.Http;

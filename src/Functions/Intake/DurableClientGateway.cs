@@ -3,6 +3,8 @@ using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Batch;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.DurableTask.Client;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Sync.Start;
 
 namespace ServerlessSync.Functions.Intake;
 

@@ -1,4 +1,5 @@
 using ServerlessSync.Pipeline.Shipments;
+using ServerlessSync.Pipeline.Stats;
 
 namespace ServerlessSync.Functions.Sync;
 

@@ -1,6 +1,7 @@
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Batch;
 

@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Sync.Start;
 
 namespace ServerlessSync.LocalHost.Hosted;
 

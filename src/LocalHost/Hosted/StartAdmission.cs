@@ -1,5 +1,6 @@
 using ServerlessSync.LocalHost.Durable;
 using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.LocalHost.Hosted;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Http;
 
 namespace ServerlessSync.LocalHost.Security;
 

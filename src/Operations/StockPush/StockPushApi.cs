@@ -1,3 +1,4 @@
+
 namespace ServerlessSync.Pipeline.StockPush;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using ServerlessSync.Pipeline.Audit;
+using ServerlessSync.Pipeline.Http;
 
 namespace ServerlessSync.Pipeline.Api;
 

@@ -1,3 +1,4 @@
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Storage;
 

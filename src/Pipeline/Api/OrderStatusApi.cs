@@ -1,3 +1,4 @@
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ledger;
 

@@ -1,4 +1,5 @@
 using ServerlessSync.Pipeline.Audit;
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Sync;
 

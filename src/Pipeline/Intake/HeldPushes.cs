@@ -4,6 +4,7 @@ using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Intake;

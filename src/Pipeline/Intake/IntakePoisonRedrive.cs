@@ -1,6 +1,7 @@
 using ServerlessSync.Pipeline.Audit;
 using Azure.Storage.Queues.Models;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Intake;

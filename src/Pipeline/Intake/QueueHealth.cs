@@ -1,9 +1,7 @@
 using ServerlessSync.Pipeline.Storage;
+using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Pipeline.Intake;
-
-/// <summary>Queue lag as the dashboard shows it: the intake queue's depth and the age of its oldest visible message, and the poison queue's depth.</summary>
-public sealed record QueueLag(string Name, int Depth, double? OldestAgeSeconds, int PoisonDepth);
 
 public sealed class QueueHealth(StorageClients storage)
 {

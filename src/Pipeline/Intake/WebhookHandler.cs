@@ -1,5 +1,6 @@
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Http;
 
 namespace ServerlessSync.Pipeline.Intake;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Azure.Data.Tables;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Pull;

@@ -46,7 +46,7 @@ public sealed partial class ShipmentPickup(
         var watermark = await watermarks.GetAsync(WatermarkScope, source.Kind, cancellationToken)
             ?? clock.GetUtcNow().AddMinutes(-settings.InitialLookbackMinutes);
         var page = await source.ListShippedSinceAsync(watermark.AddSeconds(-settings.OverlapSeconds), cancellationToken);
-        var readable = new List<Domain.Shipments.ErpShipment>();
+        var readable = new List<Domain.Erp.ErpShipment>();
         foreach (var shipment in page.Shipments)
         {
             if (shipment.Problems().ToList() is { Count: > 0 } problems)
@@ -90,7 +90,7 @@ public sealed partial class ShipmentPickup(
     }
 
     /// <returns>True when the shipment was new and is now queued.</returns>
-    private async Task<bool> RecordAsync(OrderKey key, Domain.Shipments.ErpShipment shipment, CancellationToken cancellationToken)
+    private async Task<bool> RecordAsync(OrderKey key, Domain.Erp.ErpShipment shipment, CancellationToken cancellationToken)
     {
         var entry = await ledger.GetAsync(key, cancellationToken);
         if (entry is null || entry.Shipments.Any(s => s.ShipmentNo == shipment.ShipmentNo))

@@ -1,3 +1,4 @@
+using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Shipments;
 
 namespace ServerlessSync.Pipeline.Shipments;

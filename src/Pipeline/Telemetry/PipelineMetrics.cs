@@ -105,7 +105,7 @@ public sealed class PipelineMetrics
     /// The queue sampler (Functions: the IntakeQueueMetrics timer), once a minute: how old the intake backlog is and how
     /// many messages wait in the poison queue. The alerts read these metrics, which are never sampled away.
     /// </summary>
-    public void IntakeQueueSampled(Intake.QueueLag lag)
+    public void IntakeQueueSampled(QueueLag lag)
     {
         var tags = new TagList { { MetricNames.QueueTag, lag.Name } };
         intakeBacklogAge.Record(lag.OldestAgeSeconds ?? 0, tags);

@@ -1,6 +1,7 @@
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Intake;
 
 namespace ServerlessSync.Pipeline.Platforms.Kuaishou;

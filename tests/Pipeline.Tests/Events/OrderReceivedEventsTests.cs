@@ -1,5 +1,6 @@
 using ServerlessSync.Pipeline.Events;
 using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;
+using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.Events;

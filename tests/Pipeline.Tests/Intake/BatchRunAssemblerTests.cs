@@ -1,4 +1,5 @@
 using ServerlessSync.Pipeline.Sync.Batch;
+using ServerlessSync.Pipeline.Sync.Start;
 
 namespace ServerlessSync.Pipeline.Tests.Intake;
 

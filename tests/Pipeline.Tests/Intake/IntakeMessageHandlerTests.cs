@@ -1,3 +1,5 @@
+using ServerlessSync.Pipeline.Sync.Start;
+
 using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;
 
 namespace ServerlessSync.Pipeline.Tests.Intake;

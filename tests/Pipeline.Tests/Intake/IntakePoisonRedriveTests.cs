@@ -1,3 +1,5 @@
+using ServerlessSync.Pipeline.Storage;
+
 using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;
 
 namespace ServerlessSync.Pipeline.Tests.Intake;

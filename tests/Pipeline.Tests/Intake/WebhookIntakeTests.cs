@@ -1,5 +1,6 @@
 using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Platforms.Kuaishou;
 using ServerlessSync.Simulators.Kuaishou;
 using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;

@@ -21,7 +21,7 @@ public sealed class MaterialSearchApiTests
         }
     }
 
-    private static JsonElement Body(ServerlessSync.Pipeline.Api.HttpReply reply) => JsonDocument.Parse(reply.Body).RootElement;
+    private static JsonElement Body(ServerlessSync.Pipeline.Http.HttpReply reply) => JsonDocument.Parse(reply.Body).RootElement;
 
     [Fact]
     public async Task A_search_is_asked_of_the_erp_once_per_five_minutes_whatever_the_letter_case()

@@ -1,3 +1,5 @@
+using ServerlessSync.Domain.Orders;
+
 namespace ServerlessSync.Pipeline.Tests.Mapping;
 
 public sealed class SkuSightingsTests

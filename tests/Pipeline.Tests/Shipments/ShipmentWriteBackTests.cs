@@ -1,7 +1,9 @@
+using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Shipments;
 using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Shipments;
+using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 using ServerlessSync.Simulators.Douyin;
 

@@ -1,4 +1,5 @@
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
+using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.Stats;

@@ -1,6 +1,7 @@
 using ServerlessSync.Pipeline.Shipments;
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
 using ServerlessSync.Pipeline.Intake;
+using ServerlessSync.Pipeline.Stats;
 
 namespace ServerlessSync.Pipeline.Tests.Stats;
 

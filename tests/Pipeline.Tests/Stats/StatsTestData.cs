@@ -1,3 +1,5 @@
+using ServerlessSync.Domain.Orders;
+
 namespace ServerlessSync.Pipeline.Tests.Stats;
 
 internal static class StatsTestData

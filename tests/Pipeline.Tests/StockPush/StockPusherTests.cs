@@ -1,3 +1,4 @@
+using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.StockPush;
 using ServerlessSync.Pipeline.Tests.Erp.Batching;
 using ServerlessSync.Pipeline.Tests.Platforms.Douyin;

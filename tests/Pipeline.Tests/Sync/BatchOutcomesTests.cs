@@ -1,3 +1,4 @@
+using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Pipeline.Tests.Sync;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators;

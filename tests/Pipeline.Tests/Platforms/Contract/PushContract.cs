@@ -1,4 +1,5 @@
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Http;
 
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms.WeChat;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Platforms.WeChat;
 using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Tests.Core;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms.WeChat;
 using ServerlessSync.Pipeline.Api;
+using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Platforms.WeChat;
 using ServerlessSync.Pipeline.Storage;
