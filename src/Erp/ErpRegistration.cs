@@ -10,7 +10,7 @@ public static class ErpRegistration
 {
     public static IServiceCollection AddServerlessSyncErp(this IServiceCollection services, IConfiguration configuration)
     {
-        var erpKind = configuration["Erp:Kind"] ?? "Kingdee";
+        var erpKind = ErpKindSetting.Of(configuration);
         services.AddValidatedOptionsValue<ErpGovernorOptions>(configuration, $"Erp:{erpKind}", o => o.Problems());
         services.AddSingleton<ErpGovernor>();
         services.AddHostedService<GovernorMembership>();

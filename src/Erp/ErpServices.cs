@@ -44,7 +44,7 @@ public static class ErpServices
                 services.AddJushuitanErp(configuration);
                 break;
             default:
-                throw new InvalidOperationException($"Erp:Kind '{kind}' is not supported; use one of {string.Join(", ", Kinds)}.");
+                throw new InvalidOperationException($"{ErpKindSetting.Key} '{kind}' is not supported; use one of {string.Join(", ", Kinds)}.");
         }
 
         services.AddHttpClient(ErpHttpClients.ReadClient(kind)).AddHttpMessageHandler<ErpGovernorHandler>();

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Erp;
@@ -37,7 +38,7 @@ public sealed class GovernorMembership : BackgroundService
         this.storage = storage;
         this.clock = clock;
         this.logger = logger;
-        erp = configuration["Erp:Kind"] ?? "Kingdee";
+        erp = ErpKindSetting.Of(configuration);
         governor.JoinBeforeCalling(JoinAsync);
     }
 

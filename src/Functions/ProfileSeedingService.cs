@@ -13,13 +13,11 @@ public sealed class ProfileSeedingService(ProfileSeeder seeder, IConfiguration c
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var directory = configuration["Profiles:SeedDirectory"];
-        if (string.IsNullOrWhiteSpace(directory))
+        if (ProfileSeeder.SeedDirectory(configuration) is not { } path)
         {
             return;
         }
 
-        var path = Path.IsPathRooted(directory) ? directory : Path.Combine(AppContext.BaseDirectory, directory);
         try
         {
             await seeder.SeedAsync(path, cancellationToken);

@@ -31,7 +31,7 @@ public static class LocalHostApp
         builder.Services.AddSingleton<TaskHubOrchestrationGateway>();
         builder.Services.AddSingleton<IOrchestrationGateway>(sp => sp.GetRequiredService<TaskHubOrchestrationGateway>());
         builder.Services.AddSingleton<ISyncBatchGateway>(sp => sp.GetRequiredService<TaskHubOrchestrationGateway>());
-        if (builder.Configuration.GetSection(IntakeOptions.SectionName).Get<IntakeOptions>()?.BatchRuns ?? new IntakeOptions().BatchRuns)
+        if (builder.Configuration.BoundNow<IntakeOptions>(IntakeOptions.SectionName).BatchRuns)
         {
             builder.Services.AddSingleton<SyncBatchStarter>();
         }

@@ -99,7 +99,7 @@ public static class PipelineServices
         services.AddSingleton<EmailAlertChannel>();
         services.AddSingleton<IAlertChannel>(sp => sp.GetRequiredService<EmailAlertChannel>());
 
-        var erpKind = configuration["Erp:Kind"] ?? "Kingdee";
+        var erpKind = ErpKindSetting.Of(configuration);
         services.AddPipelineMetrics(erpKind);
         services.AddOrderEvents(configuration);
         services.AddSingleton<OrderReceivedEvents>();

@@ -6,10 +6,7 @@ namespace ServerlessSync.LocalHost.Hosted;
 public sealed class StartupSeeder(ProfileSeeder seeder, IConfiguration configuration) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) =>
-        seeder.SeedAsync(Resolve(configuration["Profiles:SeedDirectory"]), cancellationToken);
+        seeder.SeedAsync(ProfileSeeder.SeedDirectory(configuration), cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private static string? Resolve(string? directory) =>
-        directory is null || Path.IsPathRooted(directory) ? directory : Path.Combine(AppContext.BaseDirectory, directory);
 }

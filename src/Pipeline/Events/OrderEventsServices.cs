@@ -14,7 +14,7 @@ public static class OrderEventsServices
     /// </summary>
     public static IServiceCollection AddOrderEvents(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(ServiceBusEventOptions.SectionName).Get<ServiceBusEventOptions>() ?? new ServiceBusEventOptions();
+        var options = configuration.BoundNow<ServiceBusEventOptions>(ServiceBusEventOptions.SectionName);
         services.AddValidatedOptionsValue<ServiceBusEventOptions>(configuration, ServiceBusEventOptions.SectionName, o => o.Problems());
         if (!options.IsConfigured)
         {

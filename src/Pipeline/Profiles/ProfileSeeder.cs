@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace ServerlessSync.Pipeline.Profiles;
 
 /// <summary>
@@ -6,6 +8,12 @@ namespace ServerlessSync.Pipeline.Profiles;
 /// </summary>
 public sealed class ProfileSeeder(ProfileStore store, ILogger<ProfileSeeder> logger)
 {
+    /// <summary>The seed folder <c>Profiles:SeedDirectory</c> names (a relative one is under the app's folder); null when unset.</summary>
+    public static string? SeedDirectory(IConfiguration configuration) =>
+        configuration["Profiles:SeedDirectory"] is { } directory && !string.IsNullOrWhiteSpace(directory)
+            ? Path.IsPathRooted(directory) ? directory : Path.Combine(AppContext.BaseDirectory, directory)
+            : null;
+
     public async Task<int> SeedAsync(string? directory, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(directory) || !Directory.Exists(directory))
