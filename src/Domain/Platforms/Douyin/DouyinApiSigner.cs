@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 
 namespace ServerlessSync.Domain.Platforms.Douyin;
 
@@ -14,27 +13,11 @@ public static class DouyinApiSigner
     public const string Version = "2";
     public const string SignMethod = "hmac-sha256";
 
-    // Mirrors the official SDK: no HTML escaping, CJK kept as UTF-8.
-    private static readonly JsonSerializerOptions ParamJsonOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = false,
-    };
-
     /// <summary><c>/order/orderDetail</c> → <c>order.orderDetail</c>.</summary>
     public static string MethodFromPath(string path) => path.Trim('/').Replace('/', '.');
 
     /// <summary>The business parameters as <c>param_json</c>: object keys sorted ordinally at every level, no HTML escaping.</summary>
-    public static string ParamJson(object? businessParams)
-    {
-        var node = businessParams switch
-        {
-            null => new JsonObject(),
-            JsonNode n => n.DeepClone(),
-            _ => JsonSerializer.SerializeToNode(businessParams, businessParams.GetType()) ?? new JsonObject(),
-        };
-        return Sorted(node)!.ToJsonString(ParamJsonOptions);
-    }
+    public static string ParamJson(object? businessParams) => SortedParamJson.Write(businessParams);
 
     public static string Sign(string appKey, string appSecret, string method, string paramJson, string timestamp)
     {
@@ -79,13 +62,4 @@ public static class DouyinApiSigner
     }
 
     private static string Pair(string name, string value) => $"{name}={Uri.EscapeDataString(value)}";
-
-    private static JsonNode? Sorted(JsonNode? node) => node switch
-    {
-        JsonObject obj => new JsonObject(obj
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value?.DeepClone())))),
-        JsonArray array => new JsonArray(array.Select(item => Sorted(item?.DeepClone())).ToArray()),
-        _ => node?.DeepClone(),
-    };
 }

@@ -7,7 +7,7 @@ public static class DouyinEnvelope
     /// <exception cref="DouyinResponseFormatException">Not an envelope with a code.</exception>
     public static DouyinApiError? ErrorOf(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object || DouyinJson.Long(root, "code") is not { } code)
+        if (root.ValueKind != JsonValueKind.Object || PlatformJson.Long(root, "code") is not { } code)
         {
             throw new DouyinResponseFormatException("response is not an open-API envelope with a code");
         }
@@ -16,10 +16,10 @@ public static class DouyinEnvelope
             ? null
             : new DouyinApiError(
                 code,
-                DouyinJson.String(root, "msg") ?? "",
-                DouyinJson.String(root, "sub_code"),
-                DouyinJson.String(root, "sub_msg"),
-                DouyinJson.String(root, "log_id"));
+                PlatformJson.String(root, "msg") ?? "",
+                PlatformJson.String(root, "sub_code"),
+                PlatformJson.String(root, "sub_msg"),
+                PlatformJson.String(root, "log_id"));
     }
 
     /// <summary>The error of an answer whose <c>data</c> carries nothing the caller needs (e.g. <c>order.addOrderRemark</c>).</summary>

@@ -94,8 +94,8 @@ public sealed class DouyinPushAdapter(string appKey, string appSecret)
             return (null, "not a JSON object", false);
         }
 
-        var tag = DouyinJson.String(element, "tag");
-        var msgId = DouyinJson.String(element, "msg_id");
+        var tag = PlatformJson.String(element, "tag");
+        var msgId = PlatformJson.String(element, "msg_id");
         if (string.IsNullOrWhiteSpace(tag) || string.IsNullOrWhiteSpace(msgId))
         {
             return (null, "tag and msg_id are required", false);
@@ -111,7 +111,7 @@ public sealed class DouyinPushAdapter(string appKey, string appSecret)
             return (null, null, false);
         }
 
-        if (DouyinJson.Property(element, "data") is not { } dataElement)
+        if (PlatformJson.Property(element, "data") is not { } dataElement)
         {
             return (null, "data is required", false);
         }
@@ -139,8 +139,8 @@ public sealed class DouyinPushAdapter(string appKey, string appSecret)
                 return (null, "data is not a JSON object", false);
             }
 
-            var shopId = DouyinJson.Id(data, "shop_id");
-            var orderId = DouyinJson.Id(data, "p_id");
+            var shopId = PlatformJson.Id(data, "shop_id");
+            var orderId = PlatformJson.Id(data, "p_id");
             if (shopId is null || orderId is null)
             {
                 return (null, "data.shop_id and data.p_id must be integer ids", false);

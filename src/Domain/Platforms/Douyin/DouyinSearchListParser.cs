@@ -19,14 +19,14 @@ public static class DouyinSearchListParser
                 return DouyinSearchListResult.Failure(error);
             }
 
-            if (DouyinJson.Property(root, "data") is not { ValueKind: JsonValueKind.Object } data)
+            if (PlatformJson.Property(root, "data") is not { ValueKind: JsonValueKind.Object } data)
             {
                 throw new DouyinResponseFormatException("success response without data");
             }
 
             var orders = new List<DouyinSearchListItem>();
             var skipped = new List<SkippedListEntry>();
-            switch (DouyinJson.Property(data, "shop_order_list"))
+            switch (PlatformJson.Property(data, "shop_order_list"))
             {
                 case { ValueKind: JsonValueKind.Array } list:
                     foreach (var entry in list.EnumerateArray())
@@ -49,10 +49,10 @@ public static class DouyinSearchListParser
                     throw new DouyinResponseFormatException("data.shop_order_list is not an array");
             }
 
-            var total = DouyinJson.Long(data, "total") ?? throw new DouyinResponseFormatException("success response without data.total");
+            var total = PlatformJson.Long(data, "total") ?? throw new DouyinResponseFormatException("success response without data.total");
             return DouyinSearchListResult.Success(new DouyinSearchListPage(
-                DouyinJson.Long(data, "page") ?? 0,
-                DouyinJson.Long(data, "size") ?? orders.Count,
+                PlatformJson.Long(data, "page") ?? 0,
+                PlatformJson.Long(data, "size") ?? orders.Count,
                 total,
                 orders,
                 skipped));
@@ -71,14 +71,14 @@ public static class DouyinSearchListParser
             return (null, "shop_order_list entry is not an object");
         }
 
-        if (DouyinJson.Id(item, "order_id") is not { } orderId)
+        if (PlatformJson.Id(item, "order_id") is not { } orderId)
         {
             return (null, "shop_order_list entry has no integer order_id");
         }
 
         var updatedAt = DouyinJson.UnixTime(item, "update_time") ?? DouyinJson.UnixTime(item, "create_time");
         return updatedAt is { } at
-            ? (new DouyinSearchListItem(orderId, at, DouyinJson.Id(item, "shop_id")), null)
+            ? (new DouyinSearchListItem(orderId, at, PlatformJson.Id(item, "shop_id")), null)
             : (null, $"shop_order_list entry {orderId} lacks update_time and create_time");
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 
 namespace ServerlessSync.Domain.Platforms.Kuaishou;
 
@@ -25,28 +24,13 @@ public static class KuaishouApiSigner
     public const string SignMethodParam = "signMethod";
     public const string SignParam = "sign";
 
-    private static readonly JsonSerializerOptions ParamJsonOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = false,
-    };
-
     public static bool IsKnownSignMethod(string? signMethod) => signMethod is Md5 or HmacSha256;
 
     /// <summary><c>open.order.cursor.list</c> → <c>/open/order/cursor/list</c>.</summary>
     public static string PathFor(string method) => "/" + method.Trim('.').Replace('.', '/');
 
     /// <summary>The business parameters as the <c>param</c> JSON string (keys sorted for a stable text, no HTML escaping).</summary>
-    public static string ParamJson(object? businessParams)
-    {
-        var node = businessParams switch
-        {
-            null => new JsonObject(),
-            JsonNode n => n.DeepClone(),
-            _ => JsonSerializer.SerializeToNode(businessParams, businessParams.GetType()) ?? new JsonObject(),
-        };
-        return Sorted(node)!.ToJsonString(ParamJsonOptions);
-    }
+    public static string ParamJson(object? businessParams) => SortedParamJson.Write(businessParams);
 
     /// <summary>The text that is hashed: sorted <c>k=v</c> pairs of every non-null parameter but <c>sign</c>, then the secret.</summary>
     public static string SigningText(IReadOnlyDictionary<string, string?> parameters, string signSecret)
@@ -108,13 +92,4 @@ public static class KuaishouApiSigner
         parameters[SignParam] = Sign(parameters, signSecret, signMethod);
         return new KuaishouSignedRequest(PathFor(method), method, parameters.ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal));
     }
-
-    private static JsonNode? Sorted(JsonNode? node) => node switch
-    {
-        JsonObject obj => new JsonObject(obj
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value?.DeepClone())))),
-        JsonArray array => new JsonArray(array.Select(item => Sorted(item?.DeepClone())).ToArray()),
-        _ => node?.DeepClone(),
-    };
 }

@@ -35,7 +35,7 @@ internal static class KuaishouEnvelope
     /// <exception cref="KuaishouResponseFormatException">Not an envelope with a result.</exception>
     public static KuaishouApiError? ErrorOf(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object || KuaishouJson.Long(root, "result") is not { } result)
+        if (root.ValueKind != JsonValueKind.Object || PlatformJson.Long(root, "result") is not { } result)
         {
             throw new KuaishouResponseFormatException("response is not an open-API envelope with a result");
         }
@@ -44,10 +44,10 @@ internal static class KuaishouEnvelope
             ? null
             : new KuaishouApiError(
                 result,
-                KuaishouJson.String(root, "error_msg"),
-                KuaishouJson.String(root, "code"),
-                KuaishouJson.String(root, "sub_code"),
-                KuaishouJson.String(root, "sub_msg"));
+                PlatformJson.String(root, "error_msg"),
+                PlatformJson.String(root, "code"),
+                PlatformJson.String(root, "sub_code"),
+                PlatformJson.String(root, "sub_msg"));
     }
 }
 

@@ -1,8 +1,8 @@
 namespace ServerlessSync.Domain.Platforms.Kuaishou;
 
 /// <summary>
-/// Field readers for 快手 JSON: ids are JSON numbers (int64) in pushes and the order API and are copied from the number's
-/// text, never through a double; times are unix milliseconds.
+/// What 快手 JSON needs beyond <see cref="PlatformJson"/> (ids are int64 JSON numbers, read by the shared readers): objects,
+/// flags, number lists, and times in unix milliseconds.
 /// </summary>
 internal static class KuaishouJson
 {
@@ -12,41 +12,10 @@ internal static class KuaishouJson
     /// <summary>9999-12-31T23:59:59.999Z in milliseconds; a larger value cannot be a time.</summary>
     private const long MaxUnixMilliseconds = 253_402_300_799_999;
 
-    public static JsonElement? Property(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value
-            : null;
-
     public static JsonElement? Object(JsonElement obj, string name) =>
-        Property(obj, name) is { ValueKind: JsonValueKind.Object } o ? o : null;
+        PlatformJson.Property(obj, name) is { ValueKind: JsonValueKind.Object } o ? o : null;
 
-    /// <summary>An id as text; null when absent, empty, zero or not an unsigned integer.</summary>
-    public static string? Id(JsonElement obj, string name)
-    {
-        var text = Property(obj, name) switch
-        {
-            { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
-            { ValueKind: JsonValueKind.String } s => s.GetString(),
-            _ => null,
-        };
-        return IsId(text) ? text : null;
-    }
-
-    public static long? Long(JsonElement obj, string name) => Property(obj, name) switch
-    {
-        { ValueKind: JsonValueKind.Number } n when n.TryGetInt64(out var v) => v,
-        { ValueKind: JsonValueKind.String } s when long.TryParse(s.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) => v,
-        _ => null,
-    };
-
-    public static string? String(JsonElement obj, string name) => Property(obj, name) switch
-    {
-        { ValueKind: JsonValueKind.String } s => s.GetString(),
-        { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
-        _ => null,
-    };
-
-    public static bool Bool(JsonElement obj, string name) => Property(obj, name) switch
+    public static bool Bool(JsonElement obj, string name) => PlatformJson.Property(obj, name) switch
     {
         { ValueKind: JsonValueKind.True } => true,
         { ValueKind: JsonValueKind.String } s => string.Equals(s.GetString(), "true", StringComparison.OrdinalIgnoreCase),
@@ -54,24 +23,8 @@ internal static class KuaishouJson
         _ => false,
     };
 
-    public static IReadOnlyList<long> Longs(JsonElement obj, string name)
-    {
-        if (Property(obj, name) is not { ValueKind: JsonValueKind.Array } array)
-        {
-            return [];
-        }
-
-        var values = new List<long>();
-        foreach (var item in array.EnumerateArray())
-        {
-            if (item.ValueKind == JsonValueKind.Number && item.TryGetInt64(out var v))
-            {
-                values.Add(v);
-            }
-        }
-
-        return values;
-    }
+    public static IReadOnlyList<long> Longs(JsonElement obj, string name) =>
+        PlatformJson.Array(obj, name).Where(item => item.ValueKind == JsonValueKind.Number && item.TryGetInt64(out _)).Select(item => item.GetInt64()).ToList();
 
     /// <summary>
     /// A time in unix milliseconds (number or numeric string); zero or negative means "not set". The order-detail
@@ -79,7 +32,7 @@ internal static class KuaishouJson
     /// </summary>
     public static DateTimeOffset? Time(JsonElement obj, string name)
     {
-        if (Long(obj, name) is not { } value || value <= 0)
+        if (PlatformJson.Long(obj, name) is not { } value || value <= 0)
         {
             return null;
         }
@@ -87,9 +40,4 @@ internal static class KuaishouJson
         var ms = value < SecondsThreshold ? value * 1000 : value;
         return ms <= MaxUnixMilliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
-
-    public static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
-
-    private static bool IsId(string? text) =>
-        !string.IsNullOrEmpty(text) && text.Length <= 32 && text.All(char.IsAsciiDigit) && text.Any(c => c != '0');
 }

@@ -15,13 +15,13 @@ public static class KuaishouOrderListParser
 
         var orders = new List<KuaishouListedOrder>();
         var skipped = new List<SkippedListEntry>();
-        if (KuaishouJson.Property(data!.Value, "orderList") is { ValueKind: JsonValueKind.Array } list)
+        if (PlatformJson.Property(data!.Value, "orderList") is { ValueKind: JsonValueKind.Array } list)
         {
             foreach (var entry in list.EnumerateArray())
             {
                 // Each entry nests its fields in orderBaseInfo like the detail; a flat entry is tolerated.
                 var baseInfo = entry.ValueKind == JsonValueKind.Object ? KuaishouJson.Object(entry, "orderBaseInfo") ?? entry : entry;
-                var oid = baseInfo.ValueKind == JsonValueKind.Object ? KuaishouJson.Id(baseInfo, "oid") : null;
+                var oid = baseInfo.ValueKind == JsonValueKind.Object ? PlatformJson.Id(baseInfo, "oid") : null;
                 var updated = oid is null ? null : KuaishouJson.Time(baseInfo, "updateTime") ?? KuaishouJson.Time(baseInfo, "createTime");
                 if (oid is null || updated is null)
                 {
@@ -30,11 +30,11 @@ public static class KuaishouOrderListParser
                     continue;
                 }
 
-                orders.Add(new KuaishouListedOrder(oid, KuaishouJson.Long(baseInfo, "status") ?? 0, updated.Value));
+                orders.Add(new KuaishouListedOrder(oid, PlatformJson.Long(baseInfo, "status") ?? 0, updated.Value));
             }
         }
 
-        var cursor = KuaishouJson.String(data.Value, "cursor");
+        var cursor = PlatformJson.String(data.Value, "cursor");
         var next = string.IsNullOrEmpty(cursor) || cursor == KuaishouCursorListQuery.NoMoreCursor ? null : cursor;
         return new KuaishouOrderListResult(new KuaishouOrderListPage(orders, next, skipped), null);
     }

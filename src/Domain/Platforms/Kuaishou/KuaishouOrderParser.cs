@@ -33,23 +33,23 @@ public static class KuaishouOrderParser
     {
         var baseInfo = KuaishouJson.Object(detail, "orderBaseInfo") ?? throw Missing("orderBaseInfo");
         var item = KuaishouJson.Object(detail, "orderItemInfo") ?? throw Missing("orderItemInfo");
-        var orderId = KuaishouJson.Id(baseInfo, "oid") ?? throw Missing("orderBaseInfo.oid");
-        var status = KuaishouJson.Long(baseInfo, "status") ?? throw Missing("orderBaseInfo.status");
+        var orderId = PlatformJson.Id(baseInfo, "oid") ?? throw Missing("orderBaseInfo.oid");
+        var status = PlatformJson.Long(baseInfo, "status") ?? throw Missing("orderBaseInfo.status");
         var refundSucceeded = RefundStatuses(detail).Contains(KuaishouStatusMap.RefundSucceeded);
         var canonical = KuaishouStatusMap.Map(status, refundSucceeded)
             ?? throw new KuaishouResponseFormatException($"unknown status {status} on order {orderId}");
 
         var createdAt = KuaishouJson.Time(baseInfo, "createTime") ?? throw Missing("orderBaseInfo.createTime");
         var quantity = Quantity(item, "orderItemInfo");
-        var goods = KuaishouJson.Long(baseInfo, "totalFee")
-            ?? (KuaishouJson.Long(item, "originalPrice") ?? KuaishouJson.Long(item, "price") ?? throw Missing("orderBaseInfo.totalFee")) * quantity;
-        var discount = KuaishouJson.Long(baseInfo, "discountFee") ?? KuaishouJson.Long(item, "discountFee") ?? 0;
-        var freight = KuaishouJson.Long(baseInfo, "expressFee") ?? 0;
+        var goods = PlatformJson.Long(baseInfo, "totalFee")
+            ?? (PlatformJson.Long(item, "originalPrice") ?? PlatformJson.Long(item, "price") ?? throw Missing("orderBaseInfo.totalFee")) * quantity;
+        var discount = PlatformJson.Long(baseInfo, "discountFee") ?? PlatformJson.Long(item, "discountFee") ?? 0;
+        var freight = PlatformJson.Long(baseInfo, "expressFee") ?? 0;
 
         var anchor = Anchor(detail, baseInfo);
-        var carrierType = KuaishouJson.Long(baseInfo, "carrierType");
-        var liveRoomId = KuaishouChannel.IsLiveRoom(carrierType) ? KuaishouJson.Id(baseInfo, "carrierId") : null;
-        var cpsType = KuaishouJson.Long(baseInfo, "cpsType") ?? (KuaishouJson.Object(detail, "orderCpsInfo") is { } cps ? KuaishouJson.Long(cps, "cpsType") : null);
+        var carrierType = PlatformJson.Long(baseInfo, "carrierType");
+        var liveRoomId = KuaishouChannel.IsLiveRoom(carrierType) ? PlatformJson.Id(baseInfo, "carrierId") : null;
+        var cpsType = PlatformJson.Long(baseInfo, "cpsType") ?? (KuaishouJson.Object(detail, "orderCpsInfo") is { } cps ? PlatformJson.Long(cps, "cpsType") : null);
 
         var mainLine = Line(item, orderId, quantity) with
         {
@@ -77,7 +77,7 @@ public static class KuaishouOrderParser
             // open.order.detail does not say who bears discountFee (open.seller.order.fee.detail does): until that is
             // read, the whole discount counts as the merchant's.
             MerchantDiscountFen = Math.Max(0, discount),
-            BuyerOpenId = KuaishouJson.String(baseInfo, "buyerOpenId") ?? "",
+            BuyerOpenId = PlatformJson.String(baseInfo, "buyerOpenId") ?? "",
             Receiver = Receiver(detail),
             Tags = new MarketingTags(anchor.Id, anchor.Name, liveRoomId, KuaishouChannel.Describe(carrierType, cpsType)),
             Lines = lines,
@@ -88,22 +88,22 @@ public static class KuaishouOrderParser
 
     /// <summary><c>orderLogisticsInfo[].expressNo</c>: the waybills the order was shipped with (loop.md §2.2).</summary>
     private static List<string> TrackingNumbers(JsonElement detail) =>
-        KuaishouJson.Property(detail, "orderLogisticsInfo") is { ValueKind: JsonValueKind.Array } parcels
-            ? parcels.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object).Select(p => KuaishouJson.NonEmpty(KuaishouJson.String(p, "expressNo"))).OfType<string>().ToList()
+        PlatformJson.Property(detail, "orderLogisticsInfo") is { ValueKind: JsonValueKind.Array } parcels
+            ? parcels.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object).Select(p => PlatformJson.NonEmpty(PlatformJson.String(p, "expressNo"))).OfType<string>().ToList()
             : [];
 
     /// <summary>The seller's notes (<c>orderNote.orderNoteInfo[].note</c>, newest first), one a line; null when there are none.</summary>
     private static string? SellerNotes(JsonElement detail)
     {
         if (KuaishouJson.Object(detail, "orderNote") is not { } orderNote ||
-            KuaishouJson.Property(orderNote, "orderNoteInfo") is not { ValueKind: JsonValueKind.Array } notes)
+            PlatformJson.Property(orderNote, "orderNoteInfo") is not { ValueKind: JsonValueKind.Array } notes)
         {
             return null;
         }
 
         var texts = notes.EnumerateArray()
             .Where(n => n.ValueKind == JsonValueKind.Object)
-            .Select(n => KuaishouJson.NonEmpty(KuaishouJson.String(n, "note")))
+            .Select(n => PlatformJson.NonEmpty(PlatformJson.String(n, "note")))
             .OfType<string>()
             .ToList();
         return texts.Count == 0 ? null : string.Join('\n', texts);
@@ -112,18 +112,18 @@ public static class KuaishouOrderParser
     private static OrderLine Line(JsonElement item, string lineId, int quantity) => new()
     {
         LineId = lineId,
-        ProductId = KuaishouJson.Id(item, "itemId") ?? "",
-        SkuId = KuaishouJson.Id(item, "skuId") ?? throw Missing($"skuId of line {lineId}"),
-        MerchantCode = KuaishouJson.NonEmpty(KuaishouJson.String(item, "skuNick")) ?? KuaishouJson.NonEmpty(KuaishouJson.String(item, "goodsCode")),
-        Title = KuaishouJson.String(item, "itemTitle") ?? "",
+        ProductId = PlatformJson.Id(item, "itemId") ?? "",
+        SkuId = PlatformJson.Id(item, "skuId") ?? throw Missing($"skuId of line {lineId}"),
+        MerchantCode = PlatformJson.NonEmpty(PlatformJson.String(item, "skuNick")) ?? PlatformJson.NonEmpty(PlatformJson.String(item, "goodsCode")),
+        Title = PlatformJson.String(item, "itemTitle") ?? "",
         Quantity = quantity,
-        UnitPriceFen = KuaishouJson.Long(item, "originalPrice") ?? KuaishouJson.Long(item, "price") ?? 0,
+        UnitPriceFen = PlatformJson.Long(item, "originalPrice") ?? PlatformJson.Long(item, "price") ?? 0,
         PaidAmountFen = 0,
     };
 
     private static IEnumerable<OrderLine> SubOrderLines(JsonElement detail, string orderId, (string? Id, string? Name) anchor, string? liveRoomId)
     {
-        if (KuaishouJson.Property(detail, "subOrderInfo") is not { ValueKind: JsonValueKind.Array } subOrders)
+        if (PlatformJson.Property(detail, "subOrderInfo") is not { ValueKind: JsonValueKind.Array } subOrders)
         {
             yield break;
         }
@@ -132,13 +132,13 @@ public static class KuaishouOrderParser
         {
             var subBase = KuaishouJson.Object(sub, "subOrderBaseInfo") ?? throw Missing("subOrderInfo[].subOrderBaseInfo");
             var subItem = KuaishouJson.Object(sub, "subOrderItemInfo") ?? throw Missing("subOrderInfo[].subOrderItemInfo");
-            var lineId = KuaishouJson.Id(subBase, "oid") ?? throw Missing("subOrderInfo[].subOrderBaseInfo.oid");
-            var quantity = KuaishouJson.Long(subItem, "num") is { } n ? checked((int)n) : 1;
-            var isGift = KuaishouJson.Long(sub, "subOrderType") == GiftSubOrderType ||
+            var lineId = PlatformJson.Id(subBase, "oid") ?? throw Missing("subOrderInfo[].subOrderBaseInfo.oid");
+            var quantity = PlatformJson.Long(subItem, "num") is { } n ? checked((int)n) : 1;
+            var isGift = PlatformJson.Long(sub, "subOrderType") == GiftSubOrderType ||
                          new[] { sub, subBase, subItem }.Any(o => KuaishouJson.Longs(o, "allActivityType").Contains(GiftActivityType));
             yield return Line(subItem, lineId, quantity) with
             {
-                PaidAmountFen = isGift ? 0 : (KuaishouJson.Long(subItem, "price") ?? 0) * quantity,
+                PaidAmountFen = isGift ? 0 : (PlatformJson.Long(subItem, "price") ?? 0) * quantity,
                 IsGift = isGift,
                 GiftForLineIds = isGift ? [orderId] : [],
                 AnchorId = anchor.Id,
@@ -154,25 +154,25 @@ public static class KuaishouOrderParser
     /// </summary>
     private static (string? Id, string? Name) Anchor(JsonElement detail, JsonElement baseInfo)
     {
-        if (KuaishouJson.Object(detail, "orderCpsInfo") is { } cps && KuaishouJson.Id(cps, "distributorId") is { } distributor)
+        if (KuaishouJson.Object(detail, "orderCpsInfo") is { } cps && PlatformJson.Id(cps, "distributorId") is { } distributor)
         {
-            return (distributor, KuaishouJson.NonEmpty(KuaishouJson.String(cps, "distributorName")));
+            return (distributor, PlatformJson.NonEmpty(PlatformJson.String(cps, "distributorName")));
         }
 
         var role = KuaishouJson.Object(baseInfo, "orderSellerRoleInfo") ?? KuaishouJson.Object(detail, "orderSellerRoleInfo");
-        return role is { } r && KuaishouJson.Id(r, "roleId") is { } roleId
-            ? (roleId, KuaishouJson.NonEmpty(KuaishouJson.String(r, "roleName")))
+        return role is { } r && PlatformJson.Id(r, "roleId") is { } roleId
+            ? (roleId, PlatformJson.NonEmpty(PlatformJson.String(r, "roleName")))
             : (null, null);
     }
 
     private static HashSet<long> RefundStatuses(JsonElement detail)
     {
         var statuses = new HashSet<long>();
-        if (KuaishouJson.Property(detail, "orderRefundList") is { ValueKind: JsonValueKind.Array } refunds)
+        if (PlatformJson.Property(detail, "orderRefundList") is { ValueKind: JsonValueKind.Array } refunds)
         {
             foreach (var refund in refunds.EnumerateArray())
             {
-                if (KuaishouJson.Long(refund, "refundStatus") is { } s)
+                if (PlatformJson.Long(refund, "refundStatus") is { } s)
                 {
                     statuses.Add(s);
                 }
@@ -189,7 +189,7 @@ public static class KuaishouOrderParser
             return MaskedReceiver.Empty;
         }
 
-        string? Text(string name) => KuaishouJson.NonEmpty(KuaishouJson.String(address, name));
+        string? Text(string name) => PlatformJson.NonEmpty(PlatformJson.String(address, name));
         var town = Text("town");
         var masked = Text("desensitiseAddress");
         return new MaskedReceiver(
@@ -202,7 +202,7 @@ public static class KuaishouOrderParser
     }
 
     private static int Quantity(JsonElement item, string where) =>
-        KuaishouJson.Long(item, "num") is { } n and > 0 ? checked((int)n) : throw Missing($"{where}.num");
+        PlatformJson.Long(item, "num") is { } n and > 0 ? checked((int)n) : throw Missing($"{where}.num");
 
     private static KuaishouResponseFormatException Missing(string field) => new($"order detail lacks {field}");
 }

@@ -66,7 +66,7 @@ public sealed class KuaishouPushAdapter
 
     private PushOutcome Parse(JsonElement envelope, string plaintext, DateTimeOffset receivedAt)
     {
-        if (envelope.ValueKind != JsonValueKind.Object || !IsOurAppKey(KuaishouJson.String(envelope, "appKey")))
+        if (envelope.ValueKind != JsonValueKind.Object || !IsOurAppKey(PlatformJson.String(envelope, "appKey")))
         {
             return NotOurs;
         }
@@ -76,7 +76,7 @@ public sealed class KuaishouPushAdapter
             return PushOutcome.Test();
         }
 
-        var eventName = KuaishouJson.String(envelope, "event");
+        var eventName = PlatformJson.String(envelope, "event");
         if (string.IsNullOrWhiteSpace(eventName))
         {
             return PushOutcome.Reject(400, "event is required");
@@ -87,7 +87,7 @@ public sealed class KuaishouPushAdapter
             return PushOutcome.Orders([]);
         }
 
-        var msgId = KuaishouJson.NonEmpty(KuaishouJson.String(envelope, "msgId")) ?? KuaishouJson.NonEmpty(KuaishouJson.String(envelope, "eventId"));
+        var msgId = PlatformJson.NonEmpty(PlatformJson.String(envelope, "msgId")) ?? PlatformJson.NonEmpty(PlatformJson.String(envelope, "eventId"));
         if (msgId is null)
         {
             return PushOutcome.Reject(400, "msgId or eventId is required");
@@ -100,10 +100,10 @@ public sealed class KuaishouPushAdapter
         }
 
         var details = infoDocument?.RootElement;
-        var shopId = KuaishouJson.Id(envelope, "userId") ?? (details is { } d1 ? KuaishouJson.Id(d1, "sellerId") : null);
+        var shopId = PlatformJson.Id(envelope, "userId") ?? (details is { } d1 ? PlatformJson.Id(d1, "sellerId") : null);
         var orderId = info.OrderIdInInfo
-            ? (details is { } d2 ? KuaishouJson.Id(d2, "orderId") : null)
-            : KuaishouJson.Id(envelope, "bizId") ?? (details is { } d3 ? KuaishouJson.Id(d3, "oid") : null);
+            ? (details is { } d2 ? PlatformJson.Id(d2, "orderId") : null)
+            : PlatformJson.Id(envelope, "bizId") ?? (details is { } d3 ? PlatformJson.Id(d3, "oid") : null);
         if (shopId is null || orderId is null)
         {
             return PushOutcome.Reject(400, info.OrderIdInInfo
@@ -123,7 +123,7 @@ public sealed class KuaishouPushAdapter
     private static JsonDocument? ParseInfo(JsonElement envelope, out string? error)
     {
         error = null;
-        switch (KuaishouJson.Property(envelope, "info"))
+        switch (PlatformJson.Property(envelope, "info"))
         {
             case null:
                 return null;

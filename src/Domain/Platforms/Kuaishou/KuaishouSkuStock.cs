@@ -24,16 +24,16 @@ public static class KuaishouSkuStock
             return (null, error);
         }
 
-        var list = KuaishouJson.Property(data!.Value, "skuList");
+        var list = PlatformJson.Property(data!.Value, "skuList");
         var sku = list is { ValueKind: System.Text.Json.JsonValueKind.Array } skus
-            ? skus.EnumerateArray().Where(s => KuaishouJson.Id(s, "kwaiSkuId") == skuId).Select(s => (System.Text.Json.JsonElement?)s).FirstOrDefault()
+            ? skus.EnumerateArray().Where(s => PlatformJson.Id(s, "kwaiSkuId") == skuId).Select(s => (System.Text.Json.JsonElement?)s).FirstOrDefault()
             : null;
         if (sku is null)
         {
             throw new KuaishouResponseFormatException($"skuList has no SKU {skuId}");
         }
 
-        return KuaishouJson.Long(sku.Value, "skuStock") is { } stock and >= 0
+        return PlatformJson.Long(sku.Value, "skuStock") is { } stock and >= 0
             ? (stock, null)
             : throw new KuaishouResponseFormatException($"SKU {skuId} has no skuStock of zero or more");
     }

@@ -18,10 +18,10 @@ internal static class TaobaoEnvelope
             throw new TaobaoResponseFormatException("response is not a JSON object");
         }
 
-        if (TaobaoJson.Property(root, ErrorResponse) is { ValueKind: JsonValueKind.Object } e)
+        if (PlatformJson.Property(root, ErrorResponse) is { ValueKind: JsonValueKind.Object } e)
         {
             error = new TaobaoApiError(
-                TaobaoJson.Long(e, "code") ?? throw new TaobaoResponseFormatException("error_response without a numeric code"),
+                PlatformJson.Long(e, "code") ?? throw new TaobaoResponseFormatException("error_response without a numeric code"),
                 TaobaoJson.String(e, "msg") ?? "",
                 TaobaoJson.String(e, "sub_code"),
                 TaobaoJson.String(e, "sub_msg"),
@@ -29,7 +29,7 @@ internal static class TaobaoEnvelope
             return null;
         }
 
-        return TaobaoJson.Property(root, responseName) is { ValueKind: JsonValueKind.Object } body
+        return PlatformJson.Property(root, responseName) is { ValueKind: JsonValueKind.Object } body
             ? body
             : throw new TaobaoResponseFormatException($"response has neither {responseName} nor error_response");
     }

@@ -25,7 +25,7 @@ public static class TaobaoIncrementParser
                 .ToList();
             return TaobaoIncrementResult.Success(new TaobaoIncrementPage(
                 trades,
-                TaobaoJson.Long(body.Value, "total_results"),
+                PlatformJson.Long(body.Value, "total_results"),
                 TaobaoJson.Bool(body.Value, "has_next")));
         }
         catch (JsonException ex)

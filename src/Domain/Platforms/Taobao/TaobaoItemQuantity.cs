@@ -19,11 +19,11 @@ public static class TaobaoItemQuantity
                 return (null, error);
             }
 
-            var item = TaobaoJson.Property(response, "item");
+            var item = PlatformJson.Property(response, "item");
             var sku = item is { ValueKind: JsonValueKind.Object } i
                 ? TaobaoJson.List(i, "skus", "sku").Where(s => TaobaoJson.Id(s, "sku_id") == skuId).Select(s => (JsonElement?)s).FirstOrDefault()
                 : null;
-            return (sku is { } s2 ? TaobaoJson.Long(s2, "quantity") : null, null);
+            return (sku is { } s2 ? PlatformJson.Long(s2, "quantity") : null, null);
         }
         catch (JsonException ex)
         {

@@ -7,40 +7,19 @@ namespace ServerlessSync.Domain.Platforms.Taobao;
 /// </summary>
 internal static class TaobaoJson
 {
-    public static JsonElement? Property(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value
-            : null;
-
     /// <summary>An id as text; null when absent, empty, zero or not an integer.</summary>
-    public static string? Id(JsonElement obj, string name)
-    {
-        var text = Property(obj, name) switch
-        {
-            { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
-            { ValueKind: JsonValueKind.String } s => s.GetString()?.Trim(),
-            _ => null,
-        };
-        return IsId(text) ? text : null;
-    }
+    public static string? Id(JsonElement obj, string name) => PlatformJson.IdText(PlatformJson.Property(obj, name), trim: true);
 
-    public static string? String(JsonElement obj, string name) => Property(obj, name) switch
+    public static string? String(JsonElement obj, string name) => PlatformJson.Property(obj, name) switch
     {
-        { ValueKind: JsonValueKind.String } s => NonEmpty(s.GetString()),
+        { ValueKind: JsonValueKind.String } s => PlatformJson.NonEmpty(s.GetString()),
         { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
         { ValueKind: JsonValueKind.True } => "true",
         { ValueKind: JsonValueKind.False } => "false",
         _ => null,
     };
 
-    public static long? Long(JsonElement obj, string name) => Property(obj, name) switch
-    {
-        { ValueKind: JsonValueKind.Number } n when n.TryGetInt64(out var v) => v,
-        { ValueKind: JsonValueKind.String } s when long.TryParse(s.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) => v,
-        _ => null,
-    };
-
-    public static bool? Bool(JsonElement obj, string name) => Property(obj, name) switch
+    public static bool? Bool(JsonElement obj, string name) => PlatformJson.Property(obj, name) switch
     {
         { ValueKind: JsonValueKind.True } => true,
         { ValueKind: JsonValueKind.False } => false,
@@ -80,9 +59,9 @@ internal static class TaobaoJson
     /// <summary>The items of a TOP list: <c>{"orders":{"order":[...]}}</c>, <c>{"orders":[...]}</c>, or nothing.</summary>
     public static IEnumerable<JsonElement> List(JsonElement obj, string wrapper, string item)
     {
-        var list = Property(obj, wrapper) switch
+        var list = PlatformJson.Property(obj, wrapper) switch
         {
-            { ValueKind: JsonValueKind.Object } wrapped => Property(wrapped, item),
+            { ValueKind: JsonValueKind.Object } wrapped => PlatformJson.Property(wrapped, item),
             { ValueKind: JsonValueKind.Array } bare => bare,
             _ => null,
         };
@@ -94,8 +73,4 @@ internal static class TaobaoJson
         };
     }
 
-    public static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
-
-    private static bool IsId(string? text) =>
-        !string.IsNullOrEmpty(text) && text.Length <= 32 && text.All(char.IsAsciiDigit) && text.Any(c => c != '0');
 }

@@ -23,7 +23,7 @@ public static class TaobaoTradeParser
                 return TaobaoTradeResult.Failure(error);
             }
 
-            if (TaobaoJson.Property(body!.Value, "trade") is not { ValueKind: JsonValueKind.Object } trade)
+            if (PlatformJson.Property(body!.Value, "trade") is not { ValueKind: JsonValueKind.Object } trade)
             {
                 throw new TaobaoResponseFormatException($"{ResponseName} without trade");
             }
@@ -102,7 +102,7 @@ public static class TaobaoTradeParser
             SkuId = TaobaoJson.String(line, "sku_id") ?? numIid ?? throw Missing($"sku_id and num_iid of line {oid}"),
             MerchantCode = TaobaoJson.String(line, "outer_sku_id") ?? TaobaoJson.String(line, "outer_iid"),
             Title = TaobaoJson.String(line, "title") ?? "",
-            Quantity = checked((int)(TaobaoJson.Long(line, "num") ?? throw Missing($"num of line {oid}"))),
+            Quantity = checked((int)(PlatformJson.Long(line, "num") ?? throw Missing($"num of line {oid}"))),
             UnitPriceFen = TaobaoJson.Money(line, "price") ?? 0,
             PaidAmountFen = LinePaid(line, oid, isOnlyLine, postFee),
             IsGift = isGift,

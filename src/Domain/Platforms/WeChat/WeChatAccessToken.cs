@@ -21,7 +21,7 @@ public sealed record WeChatAccessTokenResult(string? AccessToken, TimeSpan Expir
             }
 
             var token = WeChatJson.NonEmptyString(root, "access_token") ?? throw new WeChatResponseFormatException("token answer lacks access_token");
-            var seconds = WeChatJson.Long(root, "expires_in") ?? throw new WeChatResponseFormatException("token answer lacks expires_in");
+            var seconds = PlatformJson.Long(root, "expires_in") ?? throw new WeChatResponseFormatException("token answer lacks expires_in");
             return seconds > 0
                 ? new WeChatAccessTokenResult(token, TimeSpan.FromSeconds(seconds), null)
                 : throw new WeChatResponseFormatException("expires_in is not positive");

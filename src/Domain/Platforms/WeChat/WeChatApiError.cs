@@ -41,7 +41,7 @@ public sealed record WeChatApiError(long ErrCode, string ErrMsg)
 
     /// <summary>The error in an answer's root object, or null when <c>errcode</c> is absent or 0.</summary>
     public static WeChatApiError? From(JsonElement root) =>
-        WeChatJson.Long(root, "errcode") is { } code && code != 0 ? new WeChatApiError(code, WeChatJson.String(root, "errmsg") ?? "") : null;
+        PlatformJson.Long(root, "errcode") is { } code && code != 0 ? new WeChatApiError(code, PlatformJson.String(root, "errmsg") ?? "") : null;
 }
 
 /// <summary>A response that is not the documented JSON or lacks a required field.</summary>

@@ -62,7 +62,7 @@ public static class WeChatOrderList
                 return new WeChatOrderListResult(null, error);
             }
 
-            if (WeChatJson.Property(root, "order_id_list") is not { ValueKind: JsonValueKind.Array } list)
+            if (PlatformJson.Property(root, "order_id_list") is not { ValueKind: JsonValueKind.Array } list)
             {
                 throw new WeChatResponseFormatException("order/list/get answer lacks order_id_list");
             }
@@ -71,7 +71,7 @@ public static class WeChatOrderList
             var skipped = new List<SkippedListEntry>();
             foreach (var entry in list.EnumerateArray())
             {
-                if (WeChatJson.IdText(entry) is { } id)
+                if (PlatformJson.IdText(entry) is { } id)
                 {
                     ids.Add(id);
                 }

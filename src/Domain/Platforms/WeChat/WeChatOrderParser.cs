@@ -38,7 +38,7 @@ public static class WeChatOrderParser
                 return WeChatOrderDetailResult.Failure(error);
             }
 
-            return WeChatJson.Property(root, "order") is { ValueKind: JsonValueKind.Object } order
+            return PlatformJson.Property(root, "order") is { ValueKind: JsonValueKind.Object } order
                 ? WeChatOrderDetailResult.Success(ParseOrder(order, shopId))
                 : throw new WeChatResponseFormatException("order/get answer without order");
         }
@@ -50,13 +50,13 @@ public static class WeChatOrderParser
 
     public static Order ParseOrder(JsonElement order, string shopId)
     {
-        var orderId = WeChatJson.Id(order, "order_id") ?? throw Missing("order_id");
-        var status = WeChatJson.Long(order, "status") ?? throw Missing("status");
+        var orderId = PlatformJson.Id(order, "order_id") ?? throw Missing("order_id");
+        var status = PlatformJson.Long(order, "status") ?? throw Missing("status");
         var canonical = WeChatStatusMap.Map(status) ?? throw new WeChatResponseFormatException($"unknown status {status} on order {orderId}");
-        var createdAt = WeChatJson.UnixTime(order, "create_time") ?? throw Missing("create_time");
-        var detail = WeChatJson.Property(order, "order_detail") is { ValueKind: JsonValueKind.Object } d ? d : throw Missing("order_detail");
-        var price = WeChatJson.Property(detail, "price_info") is { ValueKind: JsonValueKind.Object } p ? p : throw Missing("order_detail.price_info");
-        var ext = WeChatJson.Property(detail, "ext_info") ?? default;
+        var createdAt = PlatformJson.UnixSeconds(order, "create_time") ?? throw Missing("create_time");
+        var detail = PlatformJson.Property(order, "order_detail") is { ValueKind: JsonValueKind.Object } d ? d : throw Missing("order_detail");
+        var price = PlatformJson.Property(detail, "price_info") is { ValueKind: JsonValueKind.Object } p ? p : throw Missing("order_detail.price_info");
+        var ext = PlatformJson.Property(detail, "ext_info") ?? default;
         var sources = Sources(detail);
 
         var finderId = WeChatJson.NonEmptyString(ext, "finder_id");
@@ -65,10 +65,10 @@ public static class WeChatOrderParser
             ?? AgentNickname(detail, finderId);
 
         var lines = ParseLines(orderId, detail, sources, finderId, anchorName, liveId);
-        var paid = WeChatJson.Long(price, "order_price") ?? throw Missing("price_info.order_price");
-        var goods = WeChatJson.Long(price, "product_price") ?? lines.Sum(l => l.UnitPriceFen * l.Quantity);
-        var freight = (WeChatJson.Flag(price, "is_change_freight") ? WeChatJson.Long(price, "change_freight") : null)
-            ?? WeChatJson.Long(price, "freight") ?? 0;
+        var paid = PlatformJson.Long(price, "order_price") ?? throw Missing("price_info.order_price");
+        var goods = PlatformJson.Long(price, "product_price") ?? lines.Sum(l => l.UnitPriceFen * l.Quantity);
+        var freight = (WeChatJson.Flag(price, "is_change_freight") ? PlatformJson.Long(price, "change_freight") : null)
+            ?? PlatformJson.Long(price, "freight") ?? 0;
         var discount = Math.Max(0, goods + freight - paid);
         var split = DiscountSplit.Of(discount, PlatformBorne(price));
 
@@ -78,8 +78,8 @@ public static class WeChatOrderParser
             Status = canonical,
             PlatformStatus = status.ToString(CultureInfo.InvariantCulture),
             CreatedAt = createdAt,
-            PaidAt = WeChatJson.Property(detail, "pay_info") is { } pay ? WeChatJson.UnixTime(pay, "pay_time") : null,
-            UpdatedAt = WeChatJson.UnixTime(order, "update_time") ?? createdAt,
+            PaidAt = PlatformJson.Property(detail, "pay_info") is { } pay ? PlatformJson.UnixSeconds(pay, "pay_time") : null,
+            UpdatedAt = PlatformJson.UnixSeconds(order, "update_time") ?? createdAt,
             OrderAmountFen = goods,
             PaidAmountFen = paid,
             FreightFen = freight,
@@ -88,13 +88,13 @@ public static class WeChatOrderParser
             DiscountFen = discount,
             MerchantDiscountFen = split.MerchantFen,
             PlatformSubsidyFen = split.PlatformFen,
-            BuyerOpenId = WeChatJson.String(order, "openid") ?? "",
+            BuyerOpenId = PlatformJson.String(order, "openid") ?? "",
             Receiver = ParseReceiver(detail),
-            Tags = new MarketingTags(finderId, anchorName, liveId, WeChatOrderScene.Describe(WeChatJson.Long(ext, "order_scene"))),
+            Tags = new MarketingTags(finderId, anchorName, liveId, WeChatOrderScene.Describe(PlatformJson.Long(ext, "order_scene"))),
             Lines = lines,
             SellerNote = WeChatJson.NonEmptyString(ext, "merchant_notes"),
-            TrackingNumbers = WeChatJson.Property(detail, "delivery_info") is { ValueKind: JsonValueKind.Object } delivery
-                ? WeChatJson.Array(delivery, "delivery_product_info").Select(p => WeChatJson.NonEmptyString(p, "waybill_id")).OfType<string>().ToList()
+            TrackingNumbers = PlatformJson.Property(detail, "delivery_info") is { ValueKind: JsonValueKind.Object } delivery
+                ? PlatformJson.Array(delivery, "delivery_product_info").Select(p => WeChatJson.NonEmptyString(p, "waybill_id")).OfType<string>().ToList()
                 : [],
         };
     }
@@ -125,39 +125,39 @@ public static class WeChatOrderParser
     /// cuts and the merchant's share of platform activities are the rest.
     /// </summary>
     private static long PlatformBorne(JsonElement price) =>
-        (WeChatJson.Long(price, "cash_coupon_discounted_price") ?? 0)
-        + (WeChatJson.Long(price, "finder_discounted_price") ?? 0)
-        + Math.Max(0, (WeChatJson.Long(price, "national_subsidy_discounted_price") ?? 0) - (WeChatJson.Long(price, "national_subsidy_merchant_discounted_price") ?? 0));
+        (PlatformJson.Long(price, "cash_coupon_discounted_price") ?? 0)
+        + (PlatformJson.Long(price, "finder_discounted_price") ?? 0)
+        + Math.Max(0, (PlatformJson.Long(price, "national_subsidy_discounted_price") ?? 0) - (PlatformJson.Long(price, "national_subsidy_merchant_discounted_price") ?? 0));
 
     private sealed record Source(string? SkuId, long? AccountType, string? AccountId, string? Nickname);
 
     /// <summary><c>source_infos[]</c> as the doc names it (sku-level origin), or WxJava's single <c>source_info</c>.</summary>
     private static List<Source> Sources(JsonElement detail)
     {
-        var elements = WeChatJson.Array(detail, "source_infos").ToList();
-        if (elements.Count == 0 && WeChatJson.Property(detail, "source_info") is { ValueKind: JsonValueKind.Object } single)
+        var elements = PlatformJson.Array(detail, "source_infos").ToList();
+        if (elements.Count == 0 && PlatformJson.Property(detail, "source_info") is { ValueKind: JsonValueKind.Object } single)
         {
             elements.Add(single);
         }
 
         return elements
             .Select(s => new Source(
-                WeChatJson.Id(s, "sku_id"),
-                WeChatJson.Long(s, "account_type"),
+                PlatformJson.Id(s, "sku_id"),
+                PlatformJson.Long(s, "account_type"),
                 WeChatJson.NonEmptyString(s, "account_id"),
                 WeChatJson.NonEmptyString(s, "account_nickname")))
             .ToList();
     }
 
     private static string? AgentNickname(JsonElement detail, string? finderId) =>
-        WeChatJson.Property(detail, "agent_info") is { } agent && WeChatJson.NonEmptyString(agent, "agent_finder_id") == finderId
+        PlatformJson.Property(detail, "agent_info") is { } agent && WeChatJson.NonEmptyString(agent, "agent_finder_id") == finderId
             ? WeChatJson.NonEmptyString(agent, "agent_finder_nickname")
             : null;
 
     private static List<OrderLine> ParseLines(
         string orderId, JsonElement detail, List<Source> sources, string? finderId, string? anchorName, string? liveId)
     {
-        if (WeChatJson.Property(detail, "product_infos") is not { ValueKind: JsonValueKind.Array } products)
+        if (PlatformJson.Property(detail, "product_infos") is not { ValueKind: JsonValueKind.Array } products)
         {
             throw Missing("order_detail.product_infos");
         }
@@ -167,7 +167,7 @@ public static class WeChatOrderParser
             ?? string.Create(CultureInfo.InvariantCulture, $"{orderId}-{r.index + 1}")).ToList();
         var paidLineBySku = raw
             .Where(r => !WeChatJson.Flag(r.product, "is_free_gift"))
-            .Select(r => (Sku: WeChatJson.Id(r.product, "sku_id"), LineId: lineIds[r.index]))
+            .Select(r => (Sku: PlatformJson.Id(r.product, "sku_id"), LineId: lineIds[r.index]))
             .Where(x => x.Sku is not null)
             .GroupBy(x => x.Sku!)
             .ToDictionary(g => g.Key, g => g.First().LineId, StringComparer.Ordinal);
@@ -176,20 +176,20 @@ public static class WeChatOrderParser
         {
             var product = r.product;
             var lineId = lineIds[r.index];
-            var skuId = WeChatJson.Id(product, "sku_id") ?? throw Missing($"sku_id of product {r.index}");
+            var skuId = PlatformJson.Id(product, "sku_id") ?? throw Missing($"sku_id of product {r.index}");
             var isGift = WeChatJson.Flag(product, "is_free_gift");
             // 视频号 (account_type 1) sources name the anchor a SKU was sold by; other account types are not anchors.
             var source = sources.FirstOrDefault(s => s.SkuId == skuId && s.AccountType == 1);
             return new OrderLine
             {
                 LineId = lineId,
-                ProductId = WeChatJson.Id(product, "product_id") ?? "",
+                ProductId = PlatformJson.Id(product, "product_id") ?? "",
                 SkuId = skuId,
                 MerchantCode = WeChatJson.NonEmptyString(product, "sku_code") ?? WeChatJson.NonEmptyString(product, "out_sku_id"),
-                Title = WeChatJson.String(product, "title") ?? "",
-                Quantity = checked((int)(WeChatJson.Long(product, "sku_cnt") ?? throw Missing($"sku_cnt of line {lineId}"))),
-                UnitPriceFen = WeChatJson.Long(product, "sale_price") ?? 0,
-                PaidAmountFen = WeChatJson.Long(product, "real_price") ?? (isGift ? 0 : throw Missing($"real_price of line {lineId}")),
+                Title = PlatformJson.String(product, "title") ?? "",
+                Quantity = checked((int)(PlatformJson.Long(product, "sku_cnt") ?? throw Missing($"sku_cnt of line {lineId}"))),
+                UnitPriceFen = PlatformJson.Long(product, "sale_price") ?? 0,
+                PaidAmountFen = PlatformJson.Long(product, "real_price") ?? (isGift ? 0 : throw Missing($"real_price of line {lineId}")),
                 IsGift = isGift,
                 GiftForLineIds = isGift ? GiftMasters(product, paidLineBySku) : [],
                 AnchorId = source?.AccountId ?? finderId,
@@ -201,9 +201,9 @@ public static class WeChatOrderParser
 
     /// <summary><c>free_gift_info.main_product_list[].sku_id</c> (WxJava) → the lines selling those SKUs.</summary>
     private static List<string> GiftMasters(JsonElement product, Dictionary<string, string> paidLineBySku) =>
-        WeChatJson.Property(product, "free_gift_info") is { } info
-            ? WeChatJson.Array(info, "main_product_list")
-                .Select(m => WeChatJson.Id(m, "sku_id"))
+        PlatformJson.Property(product, "free_gift_info") is { } info
+            ? PlatformJson.Array(info, "main_product_list")
+                .Select(m => PlatformJson.Id(m, "sku_id"))
                 .Where(sku => sku is not null && paidLineBySku.ContainsKey(sku))
                 .Select(sku => paidLineBySku[sku!])
                 .Distinct()
@@ -212,7 +212,7 @@ public static class WeChatOrderParser
 
     private static MaskedReceiver ParseReceiver(JsonElement detail)
     {
-        if (WeChatJson.Property(detail, "delivery_info") is not { } delivery || WeChatJson.Property(delivery, "address_info") is not { } address)
+        if (PlatformJson.Property(detail, "delivery_info") is not { } delivery || PlatformJson.Property(delivery, "address_info") is not { } address)
         {
             return MaskedReceiver.Empty;
         }

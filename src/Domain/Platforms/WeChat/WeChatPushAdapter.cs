@@ -57,7 +57,7 @@ public sealed class WeChatPushAdapter(string token, WeChatMessageCrypto crypto, 
                 return PushOutcome.Reject(400, PushText.InvalidText);
             }
 
-            if (root.ValueKind != JsonValueKind.Object || WeChatJson.Property(root, "Encrypt") is not { ValueKind: JsonValueKind.String } encryptElement ||
+            if (root.ValueKind != JsonValueKind.Object || PlatformJson.Property(root, "Encrypt") is not { ValueKind: JsonValueKind.String } encryptElement ||
                 encryptElement.GetString() is not { Length: > 0 } encryptText)
             {
                 return PushOutcome.Reject(400, "body must be a JSON object with a non-empty Encrypt string");
@@ -124,7 +124,7 @@ public sealed class WeChatPushAdapter(string token, WeChatMessageCrypto crypto, 
 
         var eventName = WeChatJson.NonEmptyString(message, "Event");
         if (WeChatPushEvents.BodyField(eventName) is not { } bodyField ||
-            !string.Equals(WeChatJson.String(message, "MsgType"), "event", StringComparison.Ordinal))
+            !string.Equals(PlatformJson.String(message, "MsgType"), "event", StringComparison.Ordinal))
         {
             return PushOutcome.Test();
         }
@@ -136,12 +136,12 @@ public sealed class WeChatPushAdapter(string token, WeChatMessageCrypto crypto, 
             return PushOutcome.Reject(shop.RejectStatusCode, shop.RejectReason ?? "unknown shop");
         }
 
-        if (WeChatJson.Property(message, bodyField) is not { ValueKind: JsonValueKind.Object } body || WeChatJson.Id(body, "order_id") is not { } orderId)
+        if (PlatformJson.Property(message, bodyField) is not { ValueKind: JsonValueKind.Object } body || PlatformJson.Id(body, "order_id") is not { } orderId)
         {
             return PushOutcome.Reject(400, $"{eventName} needs {bodyField}.order_id as an integer id");
         }
 
-        if (WeChatJson.Long(message, "CreateTime") is not { } createTime || WeChatJson.UnixTime(message, "CreateTime") is not { } eventTime)
+        if (PlatformJson.Long(message, "CreateTime") is not { } createTime || PlatformJson.UnixSeconds(message, "CreateTime") is not { } eventTime)
         {
             return PushOutcome.Reject(400, "CreateTime is required (unix seconds)");
         }
@@ -158,7 +158,7 @@ public sealed class WeChatPushAdapter(string token, WeChatMessageCrypto crypto, 
     public static string DeriveMsgId(string eventName, string orderId, long createTime, JsonElement body)
     {
         var afterSale = eventName == WeChatPushEvents.AfterSaleUpdate
-            ? $"-{WeChatJson.Id(body, "after_sale_order_id") ?? "0"}-{WeChatJson.String(body, "status") ?? ""}"
+            ? $"-{PlatformJson.Id(body, "after_sale_order_id") ?? "0"}-{PlatformJson.String(body, "status") ?? ""}"
             : "";
         return string.Create(CultureInfo.InvariantCulture, $"{eventName}-{orderId}-{createTime}{afterSale}");
     }

@@ -22,8 +22,8 @@ public static class WeChatStock
         try
         {
             using var document = JsonDocument.Parse(json);
-            var data = WeChatJson.Property(document.RootElement, "data");
-            return data is { ValueKind: JsonValueKind.Object } d && WeChatJson.Long(d, "normal_stock_num") is { } stock and >= 0
+            var data = PlatformJson.Property(document.RootElement, "data");
+            return data is { ValueKind: JsonValueKind.Object } d && PlatformJson.Long(d, "normal_stock_num") is { } stock and >= 0
                 ? stock
                 : throw new WeChatResponseFormatException("stock/get answer has no data.normal_stock_num of zero or more");
         }
