@@ -240,13 +240,13 @@ public sealed partial class JushuitanConnector : IErpConnector
 
     private ErpWriteOutcome RefusedClose(string soId, string reason)
     {
-        JushuitanLog.Refused(_logger, soId, reason);
+        ErpConnectorLog.Refused(_logger, ConnectorKind, "upload", soId, reason);
         return ErpWriteOutcome.Rejected("Jushuitan close (orders/upload TRADE_CLOSED): " + reason);
     }
 
     private ErpWriteOutcome Refused(string soId, string reason)
     {
-        JushuitanLog.Refused(_logger, soId, reason);
+        ErpConnectorLog.Refused(_logger, ConnectorKind, "upload", soId, reason);
         return ErpWriteOutcome.Rejected("Jushuitan orders/upload: " + reason);
     }
 
@@ -266,7 +266,7 @@ public sealed partial class JushuitanConnector : IErpConnector
         switch (answer.Kind)
         {
             case JushuitanAnswerKind.Throttled:
-                JushuitanLog.Transient(_logger, api, "throttled: " + answer.ErrorText());
+                ErpConnectorLog.Transient(_logger, ConnectorKind, api, "throttled: " + answer.ErrorText());
                 throw new ErpThrottledException($"Jushuitan {api}: throttled: {answer.ErrorText()}");
             case JushuitanAnswerKind.AuthFailed:
                 JushuitanLog.AuthFailed(_logger, api, answer.ErrorText());

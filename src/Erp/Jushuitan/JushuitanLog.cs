@@ -2,14 +2,8 @@ namespace ServerlessSync.Pipeline.Erp.Jushuitan;
 
 internal static partial class JushuitanLog
 {
-    [LoggerMessage(EventId = 4400, Level = LogLevel.Warning, Message = "Jushuitan {Api} failed transiently: {Reason}")]
-    public static partial void Transient(ILogger logger, string api, string reason);
-
     [LoggerMessage(EventId = 4401, Level = LogLevel.Error, Message = "Jushuitan refused the credentials on {Api}: {Reason}")]
     public static partial void AuthFailed(ILogger logger, string api, string reason);
-
-    [LoggerMessage(EventId = 4402, Level = LogLevel.Warning, Message = "Jushuitan refused upload of {SoId}: {Reason}")]
-    public static partial void Refused(ILogger logger, string soId, string reason);
 
     [LoggerMessage(EventId = 4403, Level = LogLevel.Information, Message = "Jushuitan order {OId} holds platform order {SoId} ({Verdict})")]
     public static partial void Uploaded(ILogger logger, string oId, string soId, string verdict);

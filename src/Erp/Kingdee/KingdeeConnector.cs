@@ -44,7 +44,7 @@ public sealed partial class KingdeeConnector : IErpConnector, IErpMaterialSearch
         var existing = KingdeeSaleOrderQueries.PickExisting(refs);
         if (refs.Count > 1 && existing is not null)
         {
-            KingdeeLog.DuplicateBills(_logger, refs.Count, externalOrderNo, existing.Number);
+            ErpConnectorLog.DuplicateOrders(_logger, ConnectorKind, refs.Count, externalOrderNo, existing.Number);
         }
 
         return existing;
@@ -66,7 +66,7 @@ public sealed partial class KingdeeConnector : IErpConnector, IErpMaterialSearch
 
                 if (refs.Count > 1)
                 {
-                    KingdeeLog.DuplicateBills(_logger, refs.Count, externalOrderNo, existing.Number);
+                    ErpConnectorLog.DuplicateOrders(_logger, ConnectorKind, refs.Count, externalOrderNo, existing.Number);
                 }
 
                 found[externalOrderNo] = existing;
@@ -194,14 +194,14 @@ public sealed partial class KingdeeConnector : IErpConnector, IErpMaterialSearch
             case KingdeeBatchItemKind.Refused:
                 return Refused("BatchSave", orderLabel, item.Reason ?? "refused without a message");
             default:
-                KingdeeLog.Transient(_logger, "BatchSave", $"{orderLabel}: {item.Reason}");
+                ErpConnectorLog.Transient(_logger, ConnectorKind, "BatchSave", $"{orderLabel}: {item.Reason}");
                 return ErpWriteOutcome.Transient(item.Reason ?? "Kingdee BatchSave gave no answer for the order");
         }
     }
 
     private ErpWriteOutcome Refused(string step, string orderLabel, string reason)
     {
-        KingdeeLog.Refused(_logger, step, orderLabel, reason);
+        ErpConnectorLog.Refused(_logger, ConnectorKind, step, orderLabel, reason);
         return ErpWriteOutcome.Rejected($"Kingdee {step}: {reason}");
     }
 
@@ -254,7 +254,7 @@ public sealed partial class KingdeeConnector : IErpConnector, IErpMaterialSearch
         switch (kindOf(result))
         {
             case KingdeeAnswerKind.Throttled:
-                KingdeeLog.Transient(_logger, name, "call limit reached (MsgCode 14)");
+                ErpConnectorLog.Transient(_logger, ConnectorKind, name, "call limit reached (MsgCode 14)");
                 throw new ErpThrottledException($"Kingdee {name}: call limit reached (MsgCode 14): {statusOf(result)?.ErrorText()}");
             case KingdeeAnswerKind.Transient:
                 throw Transient(name, statusOf(result)?.ErrorText() ?? "server trouble");
@@ -265,7 +265,7 @@ public sealed partial class KingdeeConnector : IErpConnector, IErpMaterialSearch
 
     private ErpTransientException Transient(string service, string reason)
     {
-        KingdeeLog.Transient(_logger, service, reason);
+        ErpConnectorLog.Transient(_logger, ConnectorKind, service, reason);
         return new ErpTransientException($"Kingdee {service}: {reason}");
     }
 }

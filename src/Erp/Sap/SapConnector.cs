@@ -46,7 +46,7 @@ public sealed partial class SapConnector : IErpConnector, IErpMaterialSearch, ID
         var existing = SapSalesOrderQueries.PickExisting(refs);
         if (refs.Count > 1 && existing is not null)
         {
-            SapLog.DuplicateOrders(_logger, refs.Count, externalOrderNo, existing.Number);
+            ErpConnectorLog.DuplicateOrders(_logger, ConnectorKind, refs.Count, externalOrderNo, existing.Number);
         }
 
         return existing;
@@ -107,7 +107,7 @@ public sealed partial class SapConnector : IErpConnector, IErpMaterialSearch, ID
             var refusal = await RejectItemAsync(url, body, item, cancellationToken);
             if (refusal is not null)
             {
-                SapLog.Refused(_logger, "sales order item rejection", "sales order " + number, refusal);
+                ErpConnectorLog.Refused(_logger, ConnectorKind, "sales order item rejection", "sales order " + number, refusal);
                 return ErpWriteOutcome.Rejected($"SAP reject item {item.SalesOrderItem} of {number}: {refusal}");
             }
         }
@@ -217,13 +217,13 @@ public sealed partial class SapConnector : IErpConnector, IErpMaterialSearch, ID
 
     private ErpWriteOutcome Refused(string orderLabel, string reason)
     {
-        SapLog.Refused(_logger, "sales order create", orderLabel, reason);
+        ErpConnectorLog.Refused(_logger, ConnectorKind, "sales order create", orderLabel, reason);
         return ErpWriteOutcome.Rejected("SAP create: " + reason);
     }
 
     private ErpTransientException Transient(string operation, string reason)
     {
-        SapLog.Transient(_logger, operation, reason);
+        ErpConnectorLog.Transient(_logger, ConnectorKind, operation, reason);
         return new ErpTransientException($"SAP {operation}: {reason}");
     }
 }

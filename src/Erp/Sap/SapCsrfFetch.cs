@@ -31,7 +31,7 @@ internal sealed class SapCsrfFetch(SapTransport transport, IOptions<SapOptions> 
 
     private ErpTransientException Transient(string reason)
     {
-        SapLog.Transient(logger, "CSRF token fetch", reason);
+        ErpConnectorLog.Transient(logger, SapConnector.ConnectorKind, "CSRF token fetch", reason);
         return new ErpTransientException("SAP CSRF token fetch: " + reason);
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class YonBipConnector : IErpConnector, IErpMaterialSearch,
         var existing = YonBipSaleOrderQueries.PickExisting(refs);
         if (refs.Count > 1 && existing is not null)
         {
-            YonBipLog.DuplicateOrders(_logger, refs.Count, externalOrderNo, existing.Number);
+            ErpConnectorLog.DuplicateOrders(_logger, ConnectorKind, refs.Count, externalOrderNo, existing.Number);
         }
 
         return existing;
@@ -238,7 +238,7 @@ public sealed partial class YonBipConnector : IErpConnector, IErpMaterialSearch,
 
     private ErpWriteOutcome Refused(string step, string orderLabel, string reason)
     {
-        YonBipLog.Refused(_logger, step, orderLabel, reason);
+        ErpConnectorLog.Refused(_logger, ConnectorKind, step, orderLabel, reason);
         return ErpWriteOutcome.Rejected($"YonBIP {step}: {reason}");
     }
 
@@ -265,7 +265,7 @@ public sealed partial class YonBipConnector : IErpConnector, IErpMaterialSearch,
         switch (answer.Kind)
         {
             case YonBipAnswerKind.Throttled:
-                YonBipLog.Transient(_logger, api, "throttled");
+                ErpConnectorLog.Transient(_logger, ConnectorKind, api, "throttled");
                 throw new ErpThrottledException($"YonBIP {api}: throttled: {answer.ErrorText()}");
             case YonBipAnswerKind.Transient:
                 throw Transient(api, answer.ErrorText());
@@ -276,7 +276,7 @@ public sealed partial class YonBipConnector : IErpConnector, IErpMaterialSearch,
 
     private ErpTransientException Transient(string api, string reason)
     {
-        YonBipLog.Transient(_logger, api, reason);
+        ErpConnectorLog.Transient(_logger, ConnectorKind, api, reason);
         return new ErpTransientException($"YonBIP {api}: {reason}");
     }
 }

@@ -11,17 +11,8 @@ internal static partial class YonBipLog
     [LoggerMessage(EventId = 4302, Level = LogLevel.Information, Message = "YonBIP token rejected during {Api}; fetching a new one")]
     public static partial void TokenRejected(ILogger logger, string api);
 
-    [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "YonBIP {Api} failed transiently: {Reason}")]
-    public static partial void Transient(ILogger logger, string api, string reason);
-
-    [LoggerMessage(EventId = 4304, Level = LogLevel.Warning, Message = "YonBIP refused {Step} for {Order}: {Reason}")]
-    public static partial void Refused(ILogger logger, string step, string order, string reason);
-
     [LoggerMessage(EventId = 4305, Level = LogLevel.Information, Message = "YonBIP sales order {Code} ({Order}) is now verifystate {State}")]
     public static partial void Advanced(ILogger logger, string code, string order, string state);
-
-    [LoggerMessage(EventId = 4306, Level = LogLevel.Warning, Message = "YonBIP holds {Count} sales orders for platform order {ExternalOrderNo}; using {Code}")]
-    public static partial void DuplicateOrders(ILogger logger, int count, string externalOrderNo, string code);
 
     [LoggerMessage(EventId = 4307, Level = LogLevel.Information, Message = "YonBIP singleSave for {Order} reported a duplicate submission; order id {Id} exists")]
     public static partial void DuplicateSubmission(ILogger logger, string order, string id);
