@@ -1,12 +1,8 @@
 using System.Net;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
 
 namespace ServerlessSync.EndToEnd;
 

@@ -1,8 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.EndToEnd;
 
 /// <summary>

@@ -2,10 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
 
 namespace ServerlessSync.EndToEnd;
 

@@ -1,8 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.HubTestSupport;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.EndToEnd;
 
 /// <summary>Intake is gap-proof: pushes the platform never delivers are caught by the incremental pull.</summary>

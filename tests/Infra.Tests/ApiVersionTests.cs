@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using ServerlessSync.Infra.Tests.Support;
-
 namespace ServerlessSync.Infra.Tests;
 
 /// <summary>The linter's use-recent-api-versions rule is on (BicepBuildTests then fails on any old version) and no resource uses a preview API version but the one type without a usable GA version.</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using ServerlessSync.Infra.Tests.Support;
 
 namespace ServerlessSync.Infra.Tests;
 

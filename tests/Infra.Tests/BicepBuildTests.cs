@@ -1,5 +1,3 @@
-using ServerlessSync.Infra.Tests.Support;
-
 namespace ServerlessSync.Infra.Tests;
 
 /// <summary>Every Bicep and Bicep parameters file under infra/ builds and lints with the Bicep CLI, with no error and no warning.</summary>

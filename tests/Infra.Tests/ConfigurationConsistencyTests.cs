@@ -1,4 +1,3 @@
-using ServerlessSync.Infra.Tests.Support;
 using ServerlessSync.Pipeline.Erp;
 
 namespace ServerlessSync.Infra.Tests;

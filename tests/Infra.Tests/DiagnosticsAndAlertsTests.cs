@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using ServerlessSync.Infra.Tests.Support;
 using ServerlessSync.Pipeline.Telemetry;
 using static ServerlessSync.Infra.Tests.Support.TemplateJson;
 

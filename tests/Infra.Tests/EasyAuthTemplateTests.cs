@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using ServerlessSync.Infra.Tests.Support;
-
 namespace ServerlessSync.Infra.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using ServerlessSync.Infra.Tests.Support;
 using ServerlessSync.Pipeline.Erp;
 using static ServerlessSync.Infra.Tests.Support.TemplateJson;
 

@@ -1,7 +1,3 @@
-using System.Reflection;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using ServerlessSync.Infra.Tests.Support;
 using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Infra.Tests;

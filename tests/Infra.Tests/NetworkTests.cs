@@ -1,4 +1,3 @@
-using ServerlessSync.Infra.Tests.Support;
 using static ServerlessSync.Infra.Tests.Support.TemplateJson;
 
 namespace ServerlessSync.Infra.Tests;

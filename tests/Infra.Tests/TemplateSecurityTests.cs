@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using ServerlessSync.Infra.Tests.Support;
 using static ServerlessSync.Infra.Tests.Support.TemplateJson;
 
 namespace ServerlessSync.Infra.Tests;

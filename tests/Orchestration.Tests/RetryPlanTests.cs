@@ -1,7 +1,3 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Orchestration.Tests.Support;
-using ServerlessSync.Pipeline.Sync;
 using static ServerlessSync.Orchestration.Tests.Support.Orders;
 
 namespace ServerlessSync.Orchestration.Tests;

@@ -1,9 +1,3 @@
-using ServerlessSync.Domain.Alerts;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Orchestration.Tests.Support;
-using ServerlessSync.Pipeline.Sync;
-using ServerlessSync.Pipeline.Sync.Batch;
 using static ServerlessSync.Orchestration.Tests.Support.Orders;
 
 namespace ServerlessSync.Orchestration.Tests;

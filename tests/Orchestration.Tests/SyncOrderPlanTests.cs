@@ -1,10 +1,5 @@
-using ServerlessSync.Domain.Alerts;
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Orchestration.Tests.Support;
 using ServerlessSync.Pipeline.Ledger;
-using ServerlessSync.Pipeline.Sync;
 using static ServerlessSync.Orchestration.Tests.Support.Orders;
 
 namespace ServerlessSync.Orchestration.Tests;

@@ -1,13 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Douyin;
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Domain.Platforms.WeChat;
-using ServerlessSync.Simulators.Douyin;
-using ServerlessSync.Simulators.Taobao;
-using ServerlessSync.Simulators.WeChat;
-
 namespace ServerlessSync.Simulators.Tests;
 
 /// <summary>

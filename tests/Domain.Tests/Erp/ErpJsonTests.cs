@@ -1,6 +1,3 @@
-using System.Text.Json;
-using ServerlessSync.Domain.Erp;
-
 namespace ServerlessSync.Domain.Tests.Erp;
 
 public sealed class ErpJsonTests

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ServerlessSync.Domain.Tests.Erp.Sap;
 
 namespace ServerlessSync.Domain.Tests.Erp;

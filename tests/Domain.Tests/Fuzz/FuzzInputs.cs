@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace ServerlessSync.Domain.Tests.Fuzz;
 
 /// <summary>Generators: JSON-ish noise, and valid documents with random edits (values swapped for hostile ones, cuts, deep nesting).</summary>

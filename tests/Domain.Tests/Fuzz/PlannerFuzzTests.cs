@@ -1,4 +1,3 @@
-using CsCheck;
 using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
 
 namespace ServerlessSync.Domain.Tests.Fuzz;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsCheck;
-using ServerlessSync.Domain.Tests.Platforms.Kuaishou;
 using ServerlessSync.Domain.Tests.Platforms.Taobao;
 using V = ServerlessSync.Domain.Tests.Platforms.WeChat.WeChatTestVectors;
 

@@ -1,5 +1,4 @@
 using ServerlessSync.Domain.Tests.Platforms.Douyin;
-using ServerlessSync.Domain.Tests.Platforms.Kuaishou;
 using ServerlessSync.Domain.Tests.Platforms.Taobao;
 
 namespace ServerlessSync.Domain.Tests.Platforms;

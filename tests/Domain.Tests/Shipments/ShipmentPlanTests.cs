@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Shipments;
 using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
 

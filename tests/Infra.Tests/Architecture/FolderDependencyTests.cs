@@ -1,5 +1,3 @@
-using ServerlessSync.Infra.Tests.Support;
-
 namespace ServerlessSync.Infra.Tests.Architecture;
 
 /// <summary>

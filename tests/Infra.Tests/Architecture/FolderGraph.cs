@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ServerlessSync.Infra.Tests.Architecture;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using ServerlessSync.Infra.Tests.Support;
 
 namespace ServerlessSync.Infra.Tests.Architecture;
 

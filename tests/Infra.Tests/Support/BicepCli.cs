@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 
 namespace ServerlessSync.Infra.Tests.Support;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ServerlessSync.Infra.Tests.Support;
 
 /// <summary>main.bicepparam built to its ARM parameters file, as azd would send it with no environment variables set.</summary>

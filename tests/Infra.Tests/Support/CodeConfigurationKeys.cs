@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Reflection;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ServerlessSync.Infra.Tests.Support;
 
 /// <summary>main.bicep compiled to ARM JSON once per test run, with helpers to walk its nested module deployments.</summary>

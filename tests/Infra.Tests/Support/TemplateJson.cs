@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ServerlessSync.Infra.Tests.Support;
 
 /// <summary>Reading values out of compiled ARM JSON resources.</summary>

@@ -1,8 +1,4 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Sync;
-using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Orchestration.Tests.Support;
 

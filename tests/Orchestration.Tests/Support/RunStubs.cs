@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Activities;
-using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Orchestration.Tests.Support;
 

@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.TestSupport;
 
 namespace ServerlessSync.Orchestration.Tests.Support;

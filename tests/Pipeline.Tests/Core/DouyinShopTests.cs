@@ -1,5 +1,3 @@
-using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
-
 namespace ServerlessSync.Pipeline.Tests.Core;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ServerlessSync.Pipeline.Sync.Start;
-
 namespace ServerlessSync.Pipeline.Tests.Core;
 
 /// <summary>The starter's port, in memory: instances by id, and whether the next start is refused. Safe for parallel callers.</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging.Abstractions;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Ledger;
-using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Activities;
 using ServerlessSync.Pipeline.Sync.WriteBack;
 

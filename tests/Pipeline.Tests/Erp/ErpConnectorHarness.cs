@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Erp;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators;
-
 namespace ServerlessSync.Pipeline.Tests.Erp;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ServerlessSync.Pipeline.Erp;
-using ServerlessSync.Pipeline.Tests.Erp.Batching;
-
 namespace ServerlessSync.Pipeline.Tests.Erp;
 
 /// <summary>The one expiry, refresh and refused-credential logic every ERP connector's session or token goes through.</summary>

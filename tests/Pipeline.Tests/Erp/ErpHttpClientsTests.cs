@@ -1,11 +1,4 @@
-using System.Net;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
-using ServerlessSync.Pipeline.Erp;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Pipeline.Tests.Erp.Batching;
 
 namespace ServerlessSync.Pipeline.Tests.Erp;
 

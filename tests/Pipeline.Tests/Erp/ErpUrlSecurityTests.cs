@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Erp;
-
 namespace ServerlessSync.Pipeline.Tests.Erp;
 
 /// <summary>ERP URLs carry credentials (SAP Basic, Kingdee sessions, tokens): plain http is refused at start unless the host is loopback.</summary>

@@ -1,5 +1,3 @@
-using ServerlessSync.Pipeline.Events;
-
 namespace ServerlessSync.Pipeline.Tests.Events;
 
 public sealed class OrderEventsServicesTests

@@ -1,7 +1,4 @@
-using ServerlessSync.Pipeline.Events;
 using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;
-using ServerlessSync.Pipeline.Sync.Start;
-using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.Events;
 

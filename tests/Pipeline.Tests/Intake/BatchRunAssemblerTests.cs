@@ -1,5 +1,4 @@
 using ServerlessSync.Pipeline.Sync.Batch;
-using ServerlessSync.Pipeline.Sync.Start;
 
 namespace ServerlessSync.Pipeline.Tests.Intake;
 

@@ -1,5 +1,3 @@
-using ServerlessSync.Pipeline.Sync.Start;
-
 using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;
 
 namespace ServerlessSync.Pipeline.Tests.Intake;

@@ -1,5 +1,3 @@
-using ServerlessSync.Pipeline.Sync.Start;
-
 namespace ServerlessSync.Pipeline.Tests.Intake;
 
 /// <summary>The real intake pieces on Azurite, wired as the hosts wire them; only the Durable engine is in memory.</summary>

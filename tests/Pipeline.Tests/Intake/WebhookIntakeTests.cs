@@ -1,8 +1,3 @@
-using ServerlessSync.Domain.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Http;
-using ServerlessSync.Pipeline.Platforms.Kuaishou;
-using ServerlessSync.Simulators.Kuaishou;
 using static ServerlessSync.Pipeline.Tests.Intake.IntakeTestKit;
 
 namespace ServerlessSync.Pipeline.Tests.Intake;

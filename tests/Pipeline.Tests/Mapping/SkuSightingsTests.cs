@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Orders;
-
 namespace ServerlessSync.Pipeline.Tests.Mapping;
 
 public sealed class SkuSightingsTests

@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Pull;
-using ServerlessSync.Pipeline.Tests.Intake;
-using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.Pipeline.Tests.Pull;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.SellerNotes;
-using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
-using ServerlessSync.Simulators.Douyin;
 
 namespace ServerlessSync.Pipeline.Tests.SellerNotes;
 

@@ -1,11 +1,4 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Platforms;
 using ServerlessSync.Pipeline.Quarantine;
-using ServerlessSync.Pipeline.Shipments;
-using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
-using ServerlessSync.Simulators.Douyin;
 
 namespace ServerlessSync.Pipeline.Tests.Shipments;
 

@@ -1,6 +1,4 @@
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.Stats;
 

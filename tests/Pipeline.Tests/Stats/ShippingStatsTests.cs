@@ -1,7 +1,4 @@
-using ServerlessSync.Pipeline.Shipments;
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Stats;
 
 namespace ServerlessSync.Pipeline.Tests.Stats;
 

@@ -1,7 +1,4 @@
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Tests.Stats;
 

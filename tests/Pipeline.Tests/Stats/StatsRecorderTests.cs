@@ -1,9 +1,4 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Shipments;
 using static ServerlessSync.Pipeline.Tests.Stats.StatsTestData;
-using ServerlessSync.Pipeline.Stats;
-using ServerlessSync.Pipeline.Sync;
-using ServerlessSync.Pipeline.Intake;
 
 namespace ServerlessSync.Pipeline.Tests.Stats;
 

@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Orders;
-
 namespace ServerlessSync.Pipeline.Tests.Stats;
 
 internal static class StatsTestData

@@ -1,8 +1,4 @@
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.StockPush;
-using ServerlessSync.Pipeline.Tests.Erp.Batching;
-using ServerlessSync.Pipeline.Tests.Platforms.Douyin;
-using ServerlessSync.Simulators;
 
 namespace ServerlessSync.Pipeline.Tests.StockPush;
 

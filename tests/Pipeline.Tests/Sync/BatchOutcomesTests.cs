@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Pipeline.Sync.Batch;
 
 namespace ServerlessSync.Pipeline.Tests.Sync;

@@ -1,7 +1,3 @@
-using ServerlessSync.Simulators.Douyin;
-using ServerlessSync.Simulators.Kuaishou;
-using ServerlessSync.Simulators.WeChat;
-
 namespace ServerlessSync.Simulators.Tests.Bursts;
 
 public sealed class BurstPlanTests

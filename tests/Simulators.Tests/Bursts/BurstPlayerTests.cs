@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using ServerlessSync.Simulators.Bursts;
-
 namespace ServerlessSync.Simulators.Tests.Bursts;
 
 public sealed class BurstPlayerTests

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using ServerlessSync.Simulators.Bursts;
 
 namespace ServerlessSync.Simulators.Tests.Bursts;
 

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using ServerlessSync.Simulators.Bursts;
-
 namespace ServerlessSync.Simulators.Tests.Bursts;
 
 public sealed record TestPlan : BurstPlan

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using ServerlessSync.Simulators.Core;
-
 namespace ServerlessSync.Simulators.Tests.Core;
 
 /// <summary>The shared ERP core, seen from outside: every ERP simulator counts, faults, reports and resets alike.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using ServerlessSync.Simulators.Core;
-using ServerlessSync.Simulators.Douyin;
-using ServerlessSync.Simulators.Kuaishou;
-using ServerlessSync.Simulators.Taobao;
-using ServerlessSync.Simulators.WeChat;
-
 namespace ServerlessSync.Simulators.Tests.Core;
 
 /// <summary>Every platform simulator's open-API faults are the shared ones, turned by its own options.</summary>

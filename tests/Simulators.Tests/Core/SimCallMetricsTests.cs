@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using ServerlessSync.Simulators.Core;
-
 namespace ServerlessSync.Simulators.Tests.Core;
 
 public sealed class SimCallMetricsTests

@@ -1,5 +1,3 @@
-using ServerlessSync.Simulators.Core;
-
 namespace ServerlessSync.Simulators.Tests.Core;
 
 public sealed class SimDiceTests

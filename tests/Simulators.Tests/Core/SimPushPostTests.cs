@@ -1,9 +1,3 @@
-using System.Net;
-using ServerlessSync.Simulators.Core;
-using ServerlessSync.Simulators.Douyin;
-using ServerlessSync.Simulators.Kuaishou;
-using ServerlessSync.Simulators.WeChat;
-
 namespace ServerlessSync.Simulators.Tests.Core;
 
 /// <summary>The shared push delivery: the ack rule decides, and no answer is a failed delivery rather than an exception.</summary>

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using ServerlessSync.Domain.Platforms;
-
 namespace ServerlessSync.Simulators.Tests.Douyin;
 
 [Collection(DouyinSimulatorCollection.Name)]

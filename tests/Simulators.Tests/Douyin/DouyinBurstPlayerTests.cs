@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Domain.Platforms.Douyin;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.Simulators.Tests.Douyin;
 
 public sealed class DouyinBurstPlayerTests : IAsyncLifetime

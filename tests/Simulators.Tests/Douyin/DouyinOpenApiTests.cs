@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Douyin;
-
 namespace ServerlessSync.Simulators.Tests.Douyin;
 
 [Collection(DouyinSimulatorCollection.Name)]

@@ -1,5 +1,3 @@
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.Simulators.Tests.Douyin;
 
 public sealed class DouyinOrderGeneratorTests

@@ -1,9 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Platforms.Douyin;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.Simulators.Tests.Douyin;
 
 [Collection(DouyinSimulatorCollection.Name)]

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.Simulators.Tests.Douyin;
 
 /// <summary>The real simulator host on a free loopback port, shared by the Douyin simulator tests.</summary>

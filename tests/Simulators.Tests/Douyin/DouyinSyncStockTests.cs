@@ -1,10 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Platforms.Douyin;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.Simulators.Tests.Douyin;
 
 /// <summary>sku.syncStock: full and incremental mode, idempotent_id, parameter checks, and the stock inspection endpoints.</summary>

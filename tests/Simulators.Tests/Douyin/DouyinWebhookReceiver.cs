@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Domain.Platforms.Douyin;
-
 namespace ServerlessSync.Simulators.Tests.Douyin;
 
 /// <summary>A tiny Kestrel webhook that verifies pushes with the real <see cref="DouyinPushAdapter"/> and records what arrived.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Erp.Jushuitan;
 using ServerlessSync.Simulators.Jushuitan;
 
 namespace ServerlessSync.Simulators.Tests.Jushuitan;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Erp.Jushuitan;
 using static ServerlessSync.Simulators.Tests.Jushuitan.JushuitanSimHost;
 
 namespace ServerlessSync.Simulators.Tests.Jushuitan;

@@ -1,10 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Erp.Kingdee;
-using ServerlessSync.Simulators;
 using ServerlessSync.Simulators.Kingdee;
 
 namespace ServerlessSync.Simulators.Tests.Kingdee;

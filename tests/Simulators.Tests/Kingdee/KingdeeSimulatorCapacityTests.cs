@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Erp.Kingdee;
-
 namespace ServerlessSync.Simulators.Tests.Kingdee;
 
 public sealed class KingdeeSimulatorCapacityTests

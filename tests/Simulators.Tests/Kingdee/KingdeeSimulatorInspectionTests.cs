@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Erp.Kingdee;
 using ServerlessSync.Simulators.Kingdee;
 
 namespace ServerlessSync.Simulators.Tests.Kingdee;

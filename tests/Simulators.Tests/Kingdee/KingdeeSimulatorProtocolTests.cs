@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Erp.Kingdee;
-
 namespace ServerlessSync.Simulators.Tests.Kingdee;
 
 public sealed class KingdeeSimulatorProtocolTests

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using ServerlessSync.Domain.Platforms;
-
 namespace ServerlessSync.Simulators.Tests.Kuaishou;
 
 [Collection(KuaishouSimulatorCollection.Name)]

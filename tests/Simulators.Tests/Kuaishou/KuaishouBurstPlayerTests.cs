@@ -1,7 +1,3 @@
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Domain.Platforms.Kuaishou;
-using ServerlessSync.Simulators.Kuaishou;
-
 namespace ServerlessSync.Simulators.Tests.Kuaishou;
 
 public sealed class KuaishouBurstPlayerTests : IAsyncLifetime

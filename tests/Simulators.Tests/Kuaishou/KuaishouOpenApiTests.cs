@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Platforms.Kuaishou;
-using ServerlessSync.Simulators.Kuaishou;
-
 namespace ServerlessSync.Simulators.Tests.Kuaishou;
 
 [Collection(KuaishouSimulatorCollection.Name)]

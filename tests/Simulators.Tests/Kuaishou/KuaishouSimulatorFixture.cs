@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Simulators.Kuaishou;
-
 namespace ServerlessSync.Simulators.Tests.Kuaishou;
 
 /// <summary>The real simulator host on a free loopback port, shared by the Kuaishou simulator tests.</summary>

@@ -1,10 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Platforms.Kuaishou;
-using ServerlessSync.Simulators.Kuaishou;
 
 namespace ServerlessSync.Simulators.Tests.Kuaishou;
 

@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Domain.Platforms.Kuaishou;
-
 namespace ServerlessSync.Simulators.Tests.Kuaishou;
 
 /// <summary>A tiny Kestrel webhook that decrypts pushes with the real <see cref="KuaishouPushAdapter"/> and records what arrived.</summary>

@@ -1,12 +1,3 @@
-using ServerlessSync.Domain.Platforms.Douyin;
-using ServerlessSync.Domain.Platforms.Kuaishou;
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Domain.Platforms.WeChat;
-using ServerlessSync.Simulators.Douyin;
-using ServerlessSync.Simulators.Kuaishou;
-using ServerlessSync.Simulators.Taobao;
-using ServerlessSync.Simulators.WeChat;
-
 namespace ServerlessSync.Simulators.Tests.Protocol;
 
 /// <summary>

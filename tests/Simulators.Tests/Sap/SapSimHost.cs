@@ -1,9 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Simulators;
 using ServerlessSync.Simulators.Sap;
 
 namespace ServerlessSync.Simulators.Tests.Sap;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace ServerlessSync.Simulators.Tests.Sap;
 
 public sealed class SapSimulatorCsrfTests

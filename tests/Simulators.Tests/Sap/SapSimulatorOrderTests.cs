@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace ServerlessSync.Simulators.Tests.Sap;
 
 public sealed class SapSimulatorOrderTests

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Simulators.Taobao;
-
 namespace ServerlessSync.Simulators.Tests.Taobao;
 
 [Collection(TaobaoSimulatorCollection.Name)]

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Simulators.Taobao;
-
 namespace ServerlessSync.Simulators.Tests.Taobao;
 
 [Collection(TaobaoSimulatorCollection.Name)]

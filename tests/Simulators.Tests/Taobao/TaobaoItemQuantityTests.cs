@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Simulators.Taobao;
-
 namespace ServerlessSync.Simulators.Tests.Taobao;
 
 /// <summary>taobao.item.quantity.update: full and incremental, required arguments, never below zero.</summary>

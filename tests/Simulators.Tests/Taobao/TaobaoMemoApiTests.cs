@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Simulators.Taobao;
-
 namespace ServerlessSync.Simulators.Tests.Taobao;
 
 [Collection(TaobaoSimulatorCollection.Name)]

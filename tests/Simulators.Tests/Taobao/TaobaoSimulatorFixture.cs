@@ -1,11 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Taobao;
-
 namespace ServerlessSync.Simulators.Tests.Taobao;
 
 /// <summary>The real simulator host on a free loopback port, with a raw TOP caller, shared by the Taobao simulator tests.</summary>

@@ -1,9 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Domain.Platforms.WeChat;
-using ServerlessSync.Simulators.WeChat;
 
 namespace ServerlessSync.Simulators.Tests.WeChat;
 

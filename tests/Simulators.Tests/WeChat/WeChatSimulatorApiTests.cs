@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using ServerlessSync.Simulators.WeChat;
-
 namespace ServerlessSync.Simulators.Tests.WeChat;
 
 [Collection(WeChatSimulatorCollection.Name)]

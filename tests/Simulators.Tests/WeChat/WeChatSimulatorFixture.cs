@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Simulators.WeChat;
-
 namespace ServerlessSync.Simulators.Tests.WeChat;
 
 /// <summary>The real simulator host on a free loopback port, shared by the WeChat simulator tests.</summary>

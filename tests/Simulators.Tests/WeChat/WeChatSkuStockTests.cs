@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Simulators.WeChat;
-
 namespace ServerlessSync.Simulators.Tests.WeChat;
 
 /// <summary>stock/get and stock/update: diff_type 1/2/3, the documented error codes, never below zero.</summary>

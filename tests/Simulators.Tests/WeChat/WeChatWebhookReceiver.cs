@@ -1,12 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Domain.Platforms.WeChat;
-using ServerlessSync.Simulators.WeChat;
-
 namespace ServerlessSync.Simulators.Tests.WeChat;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Erp.YonBip;
 using ServerlessSync.Simulators.YonBip;
 
 namespace ServerlessSync.Simulators.Tests.YonBip;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Erp.YonBip;
 using static ServerlessSync.Simulators.Tests.YonBip.YonBipSimHost;
 
 namespace ServerlessSync.Simulators.Tests.YonBip;

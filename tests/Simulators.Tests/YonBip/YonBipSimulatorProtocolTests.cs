@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using ServerlessSync.Domain.Erp.YonBip;
 using static ServerlessSync.Simulators.Tests.YonBip.YonBipSimHost;
 
 namespace ServerlessSync.Simulators.Tests.YonBip;

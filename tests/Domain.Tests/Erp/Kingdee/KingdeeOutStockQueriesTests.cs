@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Shipments;
 
 namespace ServerlessSync.Domain.Tests.Erp.Kingdee;

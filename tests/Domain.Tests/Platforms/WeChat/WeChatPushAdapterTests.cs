@@ -1,4 +1,3 @@
-using System.Globalization;
 using V = ServerlessSync.Domain.Tests.Platforms.WeChat.WeChatTestVectors;
 
 namespace ServerlessSync.Domain.Tests.Platforms.WeChat;

@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Erp;
 using static ServerlessSync.Pipeline.Tests.Erp.Batching.ErpWriteBatcherTests;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Batching;

@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Erp;
-
 namespace ServerlessSync.Pipeline.Tests.Erp.Batching;
 
 public sealed class ErpCreateMarkersTests

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Erp;
-
 namespace ServerlessSync.Pipeline.Tests.Erp.Batching;
 
 public sealed class ErpStockBatcherTests

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Erp;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.TestSupport;
-
 namespace ServerlessSync.Pipeline.Tests.Erp.Batching;
 
 /// <summary>Real create markers on the shared Azurite, in tables unique to one test.</summary>

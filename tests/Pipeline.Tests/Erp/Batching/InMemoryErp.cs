@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Ports;
-
 namespace ServerlessSync.Pipeline.Tests.Erp.Batching;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;

@@ -1,5 +1,3 @@
-using ServerlessSync.Pipeline.Ports;
-
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;
 
 /// <summary>

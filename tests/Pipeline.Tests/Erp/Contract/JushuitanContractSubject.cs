@@ -1,5 +1,3 @@
-using System.Globalization;
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Tests.Erp.Jushuitan;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;

@@ -1,4 +1,3 @@
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Tests.Erp.Kingdee;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;

@@ -1,4 +1,3 @@
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Tests.Erp.Sap;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;

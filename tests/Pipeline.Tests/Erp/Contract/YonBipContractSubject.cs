@@ -1,4 +1,3 @@
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Tests.Erp.YonBip;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Pipeline.Erp.Jushuitan;
 using ServerlessSync.Simulators.Jushuitan;
 

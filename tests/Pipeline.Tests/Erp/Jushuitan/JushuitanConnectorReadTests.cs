@@ -1,10 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Erp.Jushuitan;
-using ServerlessSync.Pipeline.Ports;
 using static ServerlessSync.Pipeline.Tests.Erp.Jushuitan.JushuitanConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

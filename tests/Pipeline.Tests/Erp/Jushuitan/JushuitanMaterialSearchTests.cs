@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Mapping;
-using ServerlessSync.Pipeline.Ports;
 using static ServerlessSync.Pipeline.Tests.Erp.Jushuitan.JushuitanConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

@@ -1,10 +1,4 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators.Jushuitan;
-using ServerlessSync.Simulators.Shipping;
 using static ServerlessSync.Pipeline.Tests.Erp.Jushuitan.JushuitanConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

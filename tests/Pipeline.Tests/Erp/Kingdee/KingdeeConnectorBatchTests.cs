@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Erp;
-using ServerlessSync.Pipeline.Tests.Erp.Batching;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

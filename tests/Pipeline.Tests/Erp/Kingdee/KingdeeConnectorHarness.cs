@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Simulators.Kingdee;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Kingdee;

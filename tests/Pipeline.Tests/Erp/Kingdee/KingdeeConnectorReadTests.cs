@@ -1,11 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Erp.Kingdee;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Erp;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

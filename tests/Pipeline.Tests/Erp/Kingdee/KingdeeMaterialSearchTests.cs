@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Pipeline.Ports;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

@@ -1,9 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators.Kingdee;
-using ServerlessSync.Simulators.Shipping;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Pipeline.Erp;
-using ServerlessSync.Simulators;
 using ServerlessSync.Simulators.Sap;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Sap;

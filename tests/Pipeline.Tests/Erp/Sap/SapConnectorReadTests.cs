@@ -1,10 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Erp;
 using ServerlessSync.Pipeline.Erp.Sap;
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Simulators.Sap;
 using static ServerlessSync.Pipeline.Tests.Erp.Sap.SapConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;

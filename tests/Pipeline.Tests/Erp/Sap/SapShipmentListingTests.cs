@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.Shipping;
 using static ServerlessSync.Pipeline.Tests.Erp.Sap.SapConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

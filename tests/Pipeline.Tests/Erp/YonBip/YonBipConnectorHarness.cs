@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Simulators.YonBip;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.YonBip;

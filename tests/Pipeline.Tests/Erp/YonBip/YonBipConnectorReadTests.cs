@@ -1,6 +1,4 @@
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.YonBip;
-using ServerlessSync.Simulators;
 using static ServerlessSync.Pipeline.Tests.Erp.YonBip.YonBipConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Erp.YonBip;
 using static ServerlessSync.Pipeline.Tests.Erp.YonBip.YonBipConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;

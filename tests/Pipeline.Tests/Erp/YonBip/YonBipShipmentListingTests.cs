@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.Shipping;
 using ServerlessSync.Simulators.YonBip;
 using static ServerlessSync.Pipeline.Tests.Erp.YonBip.YonBipConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;

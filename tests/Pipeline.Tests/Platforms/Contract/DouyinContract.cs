@@ -1,13 +1,4 @@
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms.Douyin;
-using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Http;
-using ServerlessSync.Pipeline.Platforms.Douyin;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
 
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 

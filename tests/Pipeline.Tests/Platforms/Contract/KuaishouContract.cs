@@ -1,14 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Http;
-using ServerlessSync.Pipeline.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Kuaishou;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 
 /// <summary>快手 against its simulator: signed open-API calls, pushes encrypted with the message key.</summary>

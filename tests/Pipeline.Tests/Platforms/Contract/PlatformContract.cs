@@ -1,13 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 
 /// <summary>An order the fixture put on its simulator, and what the contract checks of it.</summary>

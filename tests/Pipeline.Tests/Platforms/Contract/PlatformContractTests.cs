@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Ports;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 
 /// <summary>

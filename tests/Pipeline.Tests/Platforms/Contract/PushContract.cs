@@ -1,6 +1,3 @@
-using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Http;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 
 /// <summary>A platform that pushes order changes over HTTP: the pushes its simulator builds, genuine, forged and malformed.</summary>

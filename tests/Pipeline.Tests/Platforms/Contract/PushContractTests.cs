@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Tests.Core;
-using ServerlessSync.Pipeline.Tests.Intake;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 
 /// <summary>

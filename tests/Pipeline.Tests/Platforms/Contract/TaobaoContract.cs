@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Pipeline.Platforms.Taobao;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.Taobao;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 
 /// <summary>淘宝 against its simulator: TOP-signed calls on the router gateway; pull only (no HTTP push).</summary>

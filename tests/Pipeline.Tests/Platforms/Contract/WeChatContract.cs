@@ -1,14 +1,5 @@
-using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms.WeChat;
-using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Http;
-using ServerlessSync.Pipeline.Platforms.WeChat;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.WeChat;
 
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 

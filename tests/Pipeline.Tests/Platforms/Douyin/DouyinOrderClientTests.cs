@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Platforms.Douyin;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 
 public sealed class DouyinOrderClientTests(DouyinSimulatorHostFixture sim) : IClassFixture<DouyinSimulatorHostFixture>, IDisposable

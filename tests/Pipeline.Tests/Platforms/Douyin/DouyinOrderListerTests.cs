@@ -1,12 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Platforms.Douyin;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 
 public sealed class DouyinOrderListerTests(DouyinSimulatorHostFixture sim) : IClassFixture<DouyinSimulatorHostFixture>, IDisposable

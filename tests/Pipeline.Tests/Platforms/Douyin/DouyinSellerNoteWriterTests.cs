@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Platforms.Douyin;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 
 /// <summary>order.addOrderRemark against the simulator, which checks the signature, the parameters and the 60-character limit.</summary>

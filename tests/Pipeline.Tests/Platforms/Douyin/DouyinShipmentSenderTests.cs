@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Platforms.Douyin;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 
 /// <summary>order.logisticsAdd and order.logisticsAddMultiPack against the simulator: signature, required parameters, carrier codes, already shipped, partial and request_id.</summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Platforms.Douyin;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Douyin;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 
 /// <summary>The real simulator host on a free loopback port.</summary>

@@ -1,7 +1,3 @@
-using ServerlessSync.Pipeline.Platforms.Douyin;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 
 /// <summary>sku.syncStock against the simulator, which checks the signature, the parameters and full versus incremental mode.</summary>

@@ -1,9 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.Kuaishou;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Kuaishou;
 
 public sealed class KuaishouOrderClientTests(KuaishouSimulatorHostFixture sim) : IClassFixture<KuaishouSimulatorHostFixture>, IDisposable

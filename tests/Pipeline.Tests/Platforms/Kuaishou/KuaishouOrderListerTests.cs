@@ -1,8 +1,3 @@
-using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.Kuaishou;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Kuaishou;
 
 public sealed class KuaishouOrderListerTests(KuaishouSimulatorHostFixture sim) : IClassFixture<KuaishouSimulatorHostFixture>, IDisposable

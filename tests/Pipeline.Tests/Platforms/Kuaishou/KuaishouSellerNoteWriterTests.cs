@@ -1,8 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.Kuaishou;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Kuaishou;
 
 /// <summary>open.seller.order.note.add against the simulator, which checks the signature, the parameters and the 200-character limit.</summary>

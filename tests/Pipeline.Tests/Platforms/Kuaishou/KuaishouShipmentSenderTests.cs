@@ -1,11 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Pipeline.Profiles;
-using ServerlessSync.Simulators.Kuaishou;
-using ServerlessSync.TestSupport;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Kuaishou;
 
 /// <summary>open.seller.order.goods.deliver and open.order.goods.split.deliver against the simulator: signature, numeric codes, already shipped, partial.</summary>

@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Platforms.Kuaishou;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Kuaishou;
-using ServerlessSync.TestSupport;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Kuaishou;
 
 /// <summary>The real simulator host on a free loopback port, and options pointing our adapters at it.</summary>

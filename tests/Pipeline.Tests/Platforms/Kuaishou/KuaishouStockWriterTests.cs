@@ -1,11 +1,3 @@
-using System.Globalization;
-using ServerlessSync.Domain.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Kuaishou;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Kuaishou;
 
 /// <summary>

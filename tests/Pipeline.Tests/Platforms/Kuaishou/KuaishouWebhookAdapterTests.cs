@@ -1,16 +1,3 @@
-using Azure.Storage.Queues;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Platforms;
-using ServerlessSync.Domain.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Http;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Tests.Core;
-using ServerlessSync.Pipeline.Tests.Intake;
-using ServerlessSync.Simulators.Kuaishou;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Kuaishou;
 
 public sealed class KuaishouWebhookAdapterTests

@@ -1,10 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Platforms.Taobao;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.Taobao;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Taobao;
 
 public sealed class TaobaoOrderClientTests(TaobaoSimulatorHostFixture sim) : IClassFixture<TaobaoSimulatorHostFixture>, IDisposable

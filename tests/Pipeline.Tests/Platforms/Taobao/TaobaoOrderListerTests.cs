@@ -1,7 +1,3 @@
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Pipeline.Platforms.Taobao;
-using ServerlessSync.Pipeline.Ports;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Taobao;
 
 public sealed class TaobaoOrderListerTests(TaobaoSimulatorHostFixture sim) : IClassFixture<TaobaoSimulatorHostFixture>, IDisposable

@@ -1,14 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Platforms.Taobao;
-using ServerlessSync.Pipeline.Pull;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Tests.Core;
-using ServerlessSync.Pipeline.Tests.Intake;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Taobao;
 
 /// <summary>The Taobao lister under the real pull runner, Inbox and intake queue (Azurite) and the simulator.</summary>

@@ -1,9 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Pipeline.Platforms.Taobao;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.Taobao;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Taobao;
 
 /// <summary>taobao.trade.memo.add and .update against the simulator, which checks the TOP signature, the 1000-byte limit and a second add.</summary>

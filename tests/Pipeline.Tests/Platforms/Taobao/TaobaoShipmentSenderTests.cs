@@ -1,10 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Platforms.Taobao;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.Taobao;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Taobao;
 
 /// <summary>taobao.logistics.offline.send against the simulator: TOP signature, company codes, already shipped, sub_tid with is_split.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Platforms.Taobao;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Taobao;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Taobao;
 
 /// <summary>The real simulator host on a free loopback port; each test class using it gets its own.</summary>

@@ -1,8 +1,3 @@
-using ServerlessSync.Pipeline.Platforms.Taobao;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.Taobao;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.Taobao;
 
 /// <summary>taobao.item.quantity.update (type 1, full) against the simulator: signature, session, unknown SKU, throttling.</summary>

@@ -1,9 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Platforms.WeChat;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.WeChat;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.WeChat;
 
 public sealed class WeChatOrderClientTests(WeChatSimulatorHostFixture sim) : IClassFixture<WeChatSimulatorHostFixture>

@@ -1,13 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Platforms.WeChat;
-using ServerlessSync.Pipeline.Pull;
-using ServerlessSync.Pipeline.Tests.Core;
-using ServerlessSync.Pipeline.Tests.Intake;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.WeChat;
 
 public sealed class WeChatOrderListerTests(WeChatSimulatorHostFixture sim) : IClassFixture<WeChatSimulatorHostFixture>

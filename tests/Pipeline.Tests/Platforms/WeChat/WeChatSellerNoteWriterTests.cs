@@ -1,8 +1,4 @@
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms.SellerNotes;
-using ServerlessSync.Pipeline.Platforms.WeChat;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.WeChat;
 
 namespace ServerlessSync.Pipeline.Tests.Platforms.WeChat;
 

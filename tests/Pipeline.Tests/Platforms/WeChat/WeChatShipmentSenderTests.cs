@@ -1,9 +1,3 @@
-using ServerlessSync.Domain.Orders;
-using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Platforms.WeChat;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators.WeChat;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.WeChat;
 
 /// <summary>delivery/send against the simulator: access token, carrier ids, already shipped, partial with product_infos.</summary>

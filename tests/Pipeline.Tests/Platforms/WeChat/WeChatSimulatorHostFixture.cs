@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using ServerlessSync.Pipeline.Platforms;
-using ServerlessSync.Pipeline.Platforms.WeChat;
-using ServerlessSync.Simulators;
-using ServerlessSync.Simulators.WeChat;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.WeChat;
 
 /// <summary>The real simulator host on a free loopback port, and WeChat clients wired to it by hand.</summary>

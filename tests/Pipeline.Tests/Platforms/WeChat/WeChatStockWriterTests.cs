@@ -1,7 +1,3 @@
-using ServerlessSync.Pipeline.Platforms.WeChat;
-using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Simulators;
-
 namespace ServerlessSync.Pipeline.Tests.Platforms.WeChat;
 
 /// <summary>

@@ -1,20 +1,8 @@
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms.WeChat;
-using ServerlessSync.Pipeline.Api;
-using ServerlessSync.Pipeline.Http;
-using ServerlessSync.Pipeline.Intake;
-using ServerlessSync.Pipeline.Platforms.WeChat;
-using ServerlessSync.Pipeline.Storage;
-using ServerlessSync.Pipeline.Tests.Core;
-using ServerlessSync.Pipeline.Tests.Intake;
 
 namespace ServerlessSync.Pipeline.Tests.Platforms.WeChat;
 
