@@ -1,3 +1,5 @@
+using ServerlessSync.Simulators.Core;
+
 namespace ServerlessSync.Pipeline.Tests.Erp;
 
 /// <summary>
@@ -5,8 +7,10 @@ namespace ServerlessSync.Pipeline.Tests.Erp;
 /// (<see cref="ErpServices.AddErpConnector"/>, behind the ERP governor) or by the ERP's own registration alone.
 /// </summary>
 /// <typeparam name="TState">The simulator's state: its documents, options and metrics.</typeparam>
-internal abstract class ErpConnectorHarness<TState> : IAsyncDisposable
-    where TState : class
+/// <typeparam name="TOptions">The simulator's options.</typeparam>
+internal abstract class ErpConnectorHarness<TState, TOptions> : IAsyncDisposable
+    where TState : SimErpState<TOptions>
+    where TOptions : SimErpOptions
 {
     private readonly WebApplication _simulator;
 
@@ -22,6 +26,9 @@ internal abstract class ErpConnectorHarness<TState> : IAsyncDisposable
 
     public TState Sim => _simulator.Services.GetRequiredService<TState>();
 
+    /// <summary>How often the simulator was called for <paramref name="call"/> (a service, operation or API, as the ERP names its calls).</summary>
+    public abstract long Calls(string call);
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
@@ -29,12 +36,24 @@ internal abstract class ErpConnectorHarness<TState> : IAsyncDisposable
         await _simulator.DisposeAsync();
     }
 
-    /// <summary>Starts the simulator host; every simulator is unpaced, seeded and holds a lost answer 10 s unless <paramref name="configure"/> says otherwise.</summary>
-    protected static async Task<(WebApplication App, string Root)> StartSimulatorAsync(Action<SimulatorOptions> configure)
+    /// <summary>
+    /// Starts the simulator host with <paramref name="erp"/>'s simulator unpaced, seeded and holding a lost answer 10 s,
+    /// then <paramref name="configure"/>'s changes; returns the host, its root URL and the simulator's options.
+    /// </summary>
+    protected static async Task<(WebApplication App, string Root, TOptions Sim)> StartSimulatorAsync(
+        Func<SimulatorOptions, TOptions> erp, Action<TOptions>? configure)
     {
-        var app = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"], configure);
+        var app = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"], o =>
+        {
+            var sim = erp(o);
+            sim.MaxCallsPerSecond = 0;
+            sim.MaxConcurrency = 0;
+            sim.Seed = 11;
+            sim.CommitThenTimeoutHoldMs = 10_000;
+            configure?.Invoke(sim);
+        });
         await app.StartAsync();
-        return (app, app.Urls.First().TrimEnd('/'));
+        return (app, app.Urls.First().TrimEnd('/'), app.Services.GetRequiredService<TState>().Options);
     }
 
     /// <summary>

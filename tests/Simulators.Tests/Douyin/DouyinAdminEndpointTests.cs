@@ -3,7 +3,7 @@ namespace ServerlessSync.Simulators.Tests.Douyin;
 [Collection(DouyinSimulatorCollection.Name)]
 public sealed class DouyinAdminEndpointTests(DouyinSimulatorFixture sim) : IAsyncLifetime
 {
-    private DouyinWebhookReceiver receiver = null!;
+    private WebhookReceiver receiver = null!;
 
     public async Task InitializeAsync() => receiver = await DouyinWebhookReceiver.StartAsync(sim.Options.AppKey, sim.Options.AppSecret);
 

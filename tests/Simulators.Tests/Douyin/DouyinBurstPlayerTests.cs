@@ -4,7 +4,7 @@ public sealed class DouyinBurstPlayerTests : IAsyncLifetime
 {
     private readonly DouyinSimulatorOptions options = new();
     private readonly HttpClient http = new();
-    private DouyinWebhookReceiver receiver = null!;
+    private WebhookReceiver receiver = null!;
 
     public async Task InitializeAsync() => receiver = await DouyinWebhookReceiver.StartAsync(options.AppKey, options.AppSecret);
 

@@ -3,34 +3,15 @@ using ServerlessSync.Simulators.Jushuitan;
 namespace ServerlessSync.Simulators.Tests.Jushuitan;
 
 /// <summary>The real simulator host on a free loopback port, with a small raw client for the Jushuitan open API.</summary>
-internal sealed class JushuitanSimHost : IAsyncDisposable
+internal sealed class JushuitanSimHost : ErpSimHost<JushuitanSimulatorState, JushuitanSimulatorOptions>
 {
-    private readonly WebApplication _app;
-
-    private JushuitanSimHost(WebApplication app, Uri root)
+    private JushuitanSimHost(WebApplication app)
+        : base(app)
     {
-        _app = app;
-        Http = new HttpClient { BaseAddress = root, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public HttpClient Http { get; }
-
-    public JushuitanSimulatorState State => _app.Services.GetRequiredService<JushuitanSimulatorState>();
-
-    public JushuitanSimulatorOptions Options => State.Options;
-
-    public static async Task<JushuitanSimHost> StartAsync(Action<JushuitanSimulatorOptions>? configure = null)
-    {
-        var app = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"], o =>
-        {
-            o.Jushuitan.MaxCallsPerSecond = 0;
-            o.Jushuitan.MaxConcurrency = 0;
-            o.Jushuitan.Seed = 7;
-            configure?.Invoke(o.Jushuitan);
-        });
-        await app.StartAsync();
-        return new JushuitanSimHost(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
-    }
+    public static async Task<JushuitanSimHost> StartAsync(Action<JushuitanSimulatorOptions>? configure = null) =>
+        new(await StartAppAsync(o => o.Jushuitan, configure));
 
     public JushuitanCredentials Credentials => new(Options.AppKey, Options.AppSecret, Options.AccessToken);
 
@@ -69,11 +50,4 @@ internal sealed class JushuitanSimHost : IAsyncDisposable
             new JsonObject { ["sku_id"] = "MAT-MASK-10", ["shop_sku_id"] = "MAT-MASK-10", ["amount"] = 0m, ["base_price"] = 0m, ["price"] = 0m, ["qty"] = 1, ["name"] = "面膜", ["outer_oi_id"] = "2", ["is_gift"] = true }),
         ["pay"] = new JsonObject { ["outer_pay_id"] = soId, ["pay_date"] = "2025-06-18 10:00:00", ["payment"] = "douyin", ["seller_account"] = "100200300", ["buyer_account"] = "x", ["amount"] = paid },
     };
-
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
 }

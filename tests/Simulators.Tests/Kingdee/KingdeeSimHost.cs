@@ -3,39 +3,17 @@ using ServerlessSync.Simulators.Kingdee;
 namespace ServerlessSync.Simulators.Tests.Kingdee;
 
 /// <summary>The real simulator host on a free loopback port, with a small raw client for the K/3 Cloud protocol.</summary>
-internal sealed class KingdeeSimHost : IAsyncDisposable
+internal sealed class KingdeeSimHost : ErpSimHost<KingdeeSimulatorState, KingdeeSimulatorOptions>
 {
-    private readonly WebApplication _app;
-
-    private KingdeeSimHost(WebApplication app, Uri root)
+    private KingdeeSimHost(WebApplication app)
+        : base(app)
     {
-        _app = app;
-        Root = root;
-        Http = new HttpClient { BaseAddress = root, Timeout = TimeSpan.FromSeconds(30) };
     }
-
-    public Uri Root { get; }
-
-    public HttpClient Http { get; }
 
     public string? SessionId { get; private set; }
 
-    public KingdeeSimulatorState State => _app.Services.GetRequiredService<KingdeeSimulatorState>();
-
-    public KingdeeSimulatorOptions Options => State.Options;
-
-    public static async Task<KingdeeSimHost> StartAsync(Action<KingdeeSimulatorOptions>? configure = null)
-    {
-        var app = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"], o =>
-        {
-            o.Kingdee.MaxCallsPerSecond = 0;
-            o.Kingdee.MaxConcurrency = 0;
-            o.Kingdee.Seed = 7;
-            configure?.Invoke(o.Kingdee);
-        });
-        await app.StartAsync();
-        return new KingdeeSimHost(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
-    }
+    public static async Task<KingdeeSimHost> StartAsync(Action<KingdeeSimulatorOptions>? configure = null) =>
+        new(await StartAppAsync(o => o.Kingdee, configure));
 
     public static string Path(string service) => "kingdee/k3cloud/" + KingdeeServices.Path(service);
 
@@ -108,13 +86,6 @@ internal sealed class KingdeeSimHost : IAsyncDisposable
         });
 
     public Task<HttpResponseMessage> PostJsonAsync(string path, object value) => Http.PostAsJsonAsync(path, value);
-
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }

@@ -3,7 +3,7 @@ namespace ServerlessSync.Simulators.Tests.Kuaishou;
 [Collection(KuaishouSimulatorCollection.Name)]
 public sealed class KuaishouAdminEndpointTests(KuaishouSimulatorFixture sim) : IAsyncLifetime
 {
-    private KuaishouWebhookReceiver receiver = null!;
+    private WebhookReceiver receiver = null!;
 
     public async Task InitializeAsync() => receiver = await KuaishouWebhookReceiver.StartAsync(sim.Options.AppKey, sim.Options.MessageKey);
 

@@ -4,7 +4,7 @@ public sealed class KuaishouBurstPlayerTests : IAsyncLifetime
 {
     private readonly KuaishouSimulatorOptions options = new();
     private readonly HttpClient http = new();
-    private KuaishouWebhookReceiver receiver = null!;
+    private WebhookReceiver receiver = null!;
 
     public async Task InitializeAsync() => receiver = await KuaishouWebhookReceiver.StartAsync(options.AppKey, options.MessageKey);
 

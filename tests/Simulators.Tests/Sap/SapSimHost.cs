@@ -4,42 +4,20 @@ using ServerlessSync.Simulators.Sap;
 namespace ServerlessSync.Simulators.Tests.Sap;
 
 /// <summary>The real simulator host on a free loopback port, with a small raw client speaking SAP's OData protocol.</summary>
-internal sealed class SapSimHost : IAsyncDisposable
+internal sealed class SapSimHost : ErpSimHost<SapSimulatorState, SapSimulatorOptions>
 {
     public const string SalesOrders = "sap/sap/opu/odata/sap/API_SALES_ORDER_SRV/A_SalesOrder";
     public const string SalesOrderRoot = "sap/sap/opu/odata/sap/API_SALES_ORDER_SRV/";
     public const string Stock = "sap/sap/opu/odata/sap/API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod";
 
-    private readonly WebApplication _app;
-
-    private SapSimHost(WebApplication app, Uri root)
+    // No cookie jar: the tests decide which cookies go with each request.
+    private SapSimHost(WebApplication app)
+        : base(app, new SocketsHttpHandler { UseCookies = false })
     {
-        _app = app;
-        Root = root;
-        // No cookie jar: the tests decide which cookies go with each request.
-        Http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = root, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public Uri Root { get; }
-
-    public HttpClient Http { get; }
-
-    public SapSimulatorState State => _app.Services.GetRequiredService<SapSimulatorState>();
-
-    public SapSimulatorOptions Options => State.Options;
-
-    public static async Task<SapSimHost> StartAsync(Action<SapSimulatorOptions>? configure = null)
-    {
-        var app = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"], o =>
-        {
-            o.Sap.MaxCallsPerSecond = 0;
-            o.Sap.MaxConcurrency = 0;
-            o.Sap.Seed = 7;
-            configure?.Invoke(o.Sap);
-        });
-        await app.StartAsync();
-        return new SapSimHost(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
-    }
+    public static async Task<SapSimHost> StartAsync(Action<SapSimulatorOptions>? configure = null) =>
+        new(await StartAppAsync(o => o.Sap, configure));
 
     public AuthenticationHeaderValue Basic(string? user = null, string? password = null) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user ?? Options.UserName}:{password ?? Options.Password}")));
@@ -130,13 +108,6 @@ internal sealed class SapSimHost : IAsyncDisposable
             ["TransactionCurrency"] = "CNY",
             ["to_Item"] = items,
         };
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 
     private static JsonNode? TryParse(string text)

@@ -1,42 +1,11 @@
 namespace ServerlessSync.Simulators.Tests.Taobao;
 
 /// <summary>The real simulator host on a free loopback port, with a raw TOP caller, shared by the Taobao simulator tests.</summary>
-public sealed class TaobaoSimulatorFixture : IAsyncLifetime
+public sealed class TaobaoSimulatorFixture : SimulatorFixture<TaobaoSimulatorOptions, TaobaoOrderStore>
 {
-    private WebApplication? app;
-
-    public Uri BaseUrl { get; private set; } = null!;
-
-    public TaobaoSimulatorOptions Options => Services.GetRequiredService<TaobaoSimulatorOptions>();
-
-    public TaobaoOrderStore Store => Services.GetRequiredService<TaobaoOrderStore>();
-
     public TaobaoCallLog CallLog => Services.GetRequiredService<TaobaoCallLog>();
 
-    public IServiceProvider Services => app!.Services;
-
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
-
     public Uri Gateway => Url("taobao/router/rest");
-
-    public async Task InitializeAsync()
-    {
-        app = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"]);
-        await app.StartAsync();
-        BaseUrl = new Uri(app.Urls.Single().TrimEnd('/') + "/");
-    }
-
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
-
-    public Uri Url(string relative) => new(BaseUrl, relative.TrimStart('/'));
 
     /// <summary>One signed TOP call, POSTed as a form (or sent as a GET query string).</summary>
     public async Task<(int Status, string Body)> CallAsync(

@@ -5,7 +5,7 @@ namespace ServerlessSync.Simulators.Tests.WeChat;
 [Collection(WeChatSimulatorCollection.Name)]
 public sealed class WeChatBurstTests(WeChatSimulatorFixture sim) : IAsyncLifetime
 {
-    private WeChatWebhookReceiver receiver = null!;
+    private WebhookReceiver receiver = null!;
 
     public async Task InitializeAsync() => receiver = await WeChatWebhookReceiver.StartAsync(sim.Options);
 
@@ -42,7 +42,7 @@ public sealed class WeChatBurstTests(WeChatSimulatorFixture sim) : IAsyncLifetim
         Assert.All(orderIds, id => Assert.True(long.Parse(id, CultureInfo.InvariantCulture) > (1L << 53)));
         foreach (var orderId in orderIds)
         {
-            var events = receiver.Messages.Where(m => m.Event.OrderId == orderId).ToList();
+            var events = receiver.Messages.Select(m => m.Message).Where(m => m.Event.OrderId == orderId).ToList();
             Assert.Equal([WeChatPushEvents.OrderNew, WeChatPushEvents.OrderPay], events.Select(m => m.Event.Event));
             Assert.All(events, m => Assert.Equal(WeChatWebhookReceiver.ShopId, m.Event.ShopId));
         }
@@ -65,7 +65,7 @@ public sealed class WeChatBurstTests(WeChatSimulatorFixture sim) : IAsyncLifetim
         };
 
         var first = await NewPlayer(http).PlayAsync(plan, CancellationToken.None);
-        var arrivals = receiver.Messages.Where(m => first.OrderIds.Contains(m.Event.OrderId)).ToList();
+        var arrivals = receiver.Messages.Select(m => m.Message).Where(m => first.OrderIds.Contains(m.Event.OrderId)).ToList();
         var second = await NewPlayer(http).PlayAsync(plan, CancellationToken.None);
 
         Assert.Equal(Decisions(first), Decisions(second));
@@ -127,7 +127,7 @@ public sealed class WeChatBurstTests(WeChatSimulatorFixture sim) : IAsyncLifetim
         Assert.Equal(400, (int)bad.StatusCode);
         Assert.Equal(
             [(cancelled, WeChatPushEvents.OrderCancel), (refunded, WeChatPushEvents.AfterSaleUpdate)],
-            receiver.Messages.Select(m => (m.Event.OrderId, m.Event.Event)));
+            receiver.Messages.Select(m => (m.Message.Event.OrderId, m.Message.Event.Event)));
     }
 
     [Fact]

@@ -3,36 +3,17 @@ using ServerlessSync.Simulators.YonBip;
 namespace ServerlessSync.Simulators.Tests.YonBip;
 
 /// <summary>The real simulator host on a free loopback port, with a small raw client for the YonBIP open API.</summary>
-internal sealed class YonBipSimHost : IAsyncDisposable
+internal sealed class YonBipSimHost : ErpSimHost<YonBipSimulatorState, YonBipSimulatorOptions>
 {
-    private readonly WebApplication _app;
-
-    private YonBipSimHost(WebApplication app, Uri root)
+    private YonBipSimHost(WebApplication app)
+        : base(app)
     {
-        _app = app;
-        Http = new HttpClient { BaseAddress = root, Timeout = TimeSpan.FromSeconds(30) };
     }
-
-    public HttpClient Http { get; }
 
     public string? Token { get; private set; }
 
-    public YonBipSimulatorState State => _app.Services.GetRequiredService<YonBipSimulatorState>();
-
-    public YonBipSimulatorOptions Options => State.Options;
-
-    public static async Task<YonBipSimHost> StartAsync(Action<YonBipSimulatorOptions>? configure = null)
-    {
-        var app = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"], o =>
-        {
-            o.YonBip.MaxCallsPerSecond = 0;
-            o.YonBip.MaxConcurrency = 0;
-            o.YonBip.Seed = 7;
-            configure?.Invoke(o.YonBip);
-        });
-        await app.StartAsync();
-        return new YonBipSimHost(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
-    }
+    public static async Task<YonBipSimHost> StartAsync(Action<YonBipSimulatorOptions>? configure = null) =>
+        new(await StartAppAsync(o => o.YonBip, configure));
 
     public async Task<JsonNode> TokenRawAsync(string appKey, string appSecret)
     {
@@ -118,11 +99,4 @@ internal sealed class YonBipSimHost : IAsyncDisposable
         ["orderDetailPrices!natTax"] = sum - net,
         ["stockId"] = "CK001",
     };
-
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
 }

@@ -1,3 +1,5 @@
+using ServerlessSync.Simulators.Core;
+
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;
 
 /// <summary>
@@ -56,4 +58,30 @@ internal abstract class ErpContractSubject : IAsyncDisposable
     public abstract void AllowCallsPerSecond(double rate);
 
     public abstract ValueTask DisposeAsync();
+}
+
+/// <summary>What every ERP's subject shows the same way: the connector, the simulator's fault counters and knobs.</summary>
+internal abstract class ErpContractSubject<TState, TOptions>(ErpConnectorHarness<TState, TOptions> harness) : ErpContractSubject
+    where TState : SimErpState<TOptions>
+    where TOptions : SimErpOptions
+{
+    public override IErpConnector Connector => harness.Connector;
+
+    public override long Throttled => Sim.Metrics.Snapshot().Throttled;
+
+    public override long TransientFailures => Sim.Metrics.Snapshot().TransientFailures;
+
+    public override void FailEveryCall(bool on) => Sim.Options.TransientFailureRate = on ? 1 : 0;
+
+    public override void LoseAnswersAfterCommit(bool on) => Sim.Options.CommitThenTimeoutRate = on ? 1 : 0;
+
+    public override void IgnoreLookupFilter() => Sim.Options.OrderLookupIgnoresFilter = true;
+
+    public override void AllowCallsPerSecond(double rate) => Sim.Options.MaxCallsPerSecond = rate;
+
+    public override ValueTask DisposeAsync() => harness.DisposeAsync();
+
+    protected TState Sim => harness.Sim;
+
+    protected long Calls(string call) => harness.Calls(call);
 }

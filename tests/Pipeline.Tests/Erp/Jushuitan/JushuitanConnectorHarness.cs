@@ -5,22 +5,14 @@ namespace ServerlessSync.Pipeline.Tests.Erp.Jushuitan;
 
 /// <summary>The Jushuitan simulator and the connector wired by <c>AddErpConnector("Jushuitan")</c> against it.</summary>
 internal sealed class JushuitanConnectorHarness(WebApplication simulator, ServiceProvider services)
-    : ErpConnectorHarness<JushuitanSimulatorState>(simulator, services)
+    : ErpConnectorHarness<JushuitanSimulatorState, JushuitanSimulatorOptions>(simulator, services)
 {
     public JushuitanConnector Jushuitan => Services.GetRequiredService<JushuitanConnector>();
 
     public static async Task<JushuitanConnectorHarness> StartAsync(
         Action<JushuitanSimulatorOptions>? simulator = null, Action<Dictionary<string, string?>>? settings = null, TimeProvider? time = null)
     {
-        var (app, root) = await StartSimulatorAsync(o =>
-        {
-            o.Jushuitan.MaxCallsPerSecond = 0;
-            o.Jushuitan.MaxConcurrency = 0;
-            o.Jushuitan.Seed = 11;
-            o.Jushuitan.CommitThenTimeoutHoldMs = 10_000;
-            simulator?.Invoke(o.Jushuitan);
-        });
-        var sim = app.Services.GetRequiredService<JushuitanSimulatorState>().Options;
+        var (app, root, sim) = await StartSimulatorAsync(o => o.Jushuitan, simulator);
         var configuration = Configuration("Jushuitan", new()
         {
             ["BaseUrl"] = root + "/jushuitan",
@@ -32,5 +24,5 @@ internal sealed class JushuitanConnectorHarness(WebApplication simulator, Servic
         return new JushuitanConnectorHarness(app, Governed("Jushuitan", configuration, time));
     }
 
-    public long Calls(string api) => Sim.Metrics.Snapshot().CallsByService.GetValueOrDefault(api);
+    public override long Calls(string api) => Sim.Metrics.Snapshot().CallsByService.GetValueOrDefault(api);
 }

@@ -4,22 +4,14 @@ namespace ServerlessSync.Pipeline.Tests.Erp.Sap;
 
 /// <summary>The S/4HANA simulator and the connector wired by <c>AddSapErp</c> (or <paramref name="register"/>) against it.</summary>
 internal sealed class SapConnectorHarness(WebApplication simulator, ServiceProvider services)
-    : ErpConnectorHarness<SapSimulatorState>(simulator, services)
+    : ErpConnectorHarness<SapSimulatorState, SapSimulatorOptions>(simulator, services)
 {
     public static async Task<SapConnectorHarness> StartAsync(
         Action<SapSimulatorOptions>? simulator = null,
         Action<Dictionary<string, string?>>? settings = null,
         Func<IServiceCollection, IConfiguration, IServiceCollection>? register = null)
     {
-        var (app, root) = await StartSimulatorAsync(o =>
-        {
-            o.Sap.MaxCallsPerSecond = 0;
-            o.Sap.MaxConcurrency = 0;
-            o.Sap.Seed = 11;
-            o.Sap.CommitThenTimeoutHoldMs = 10_000;
-            simulator?.Invoke(o.Sap);
-        });
-        var sim = app.Services.GetRequiredService<SapSimulatorState>().Options;
+        var (app, root, sim) = await StartSimulatorAsync(o => o.Sap, simulator);
         var configuration = Configuration("Sap", new()
         {
             ["BaseUrl"] = root + "/sap",
@@ -37,5 +29,5 @@ internal sealed class SapConnectorHarness(WebApplication simulator, ServiceProvi
         return new SapConnectorHarness(app, register(new ServiceCollection().AddLogging(), configuration).BuildServiceProvider());
     }
 
-    public long Calls(string operation) => Sim.Metrics.Snapshot().CallsByOperation.GetValueOrDefault(operation);
+    public override long Calls(string operation) => Sim.Metrics.Snapshot().CallsByOperation.GetValueOrDefault(operation);
 }

@@ -4,20 +4,12 @@ namespace ServerlessSync.Pipeline.Tests.Erp.YonBip;
 
 /// <summary>The YonBIP simulator and the connector wired by <c>AddErpConnector("YonBip")</c> against it.</summary>
 internal sealed class YonBipConnectorHarness(WebApplication simulator, ServiceProvider services)
-    : ErpConnectorHarness<YonBipSimulatorState>(simulator, services)
+    : ErpConnectorHarness<YonBipSimulatorState, YonBipSimulatorOptions>(simulator, services)
 {
     public static async Task<YonBipConnectorHarness> StartAsync(
         Action<YonBipSimulatorOptions>? simulator = null, Action<Dictionary<string, string?>>? settings = null)
     {
-        var (app, root) = await StartSimulatorAsync(o =>
-        {
-            o.YonBip.MaxCallsPerSecond = 0;
-            o.YonBip.MaxConcurrency = 0;
-            o.YonBip.Seed = 11;
-            o.YonBip.CommitThenTimeoutHoldMs = 10_000;
-            simulator?.Invoke(o.YonBip);
-        });
-        var sim = app.Services.GetRequiredService<YonBipSimulatorState>().Options;
+        var (app, root, sim) = await StartSimulatorAsync(o => o.YonBip, simulator);
         var configuration = Configuration("YonBip", new()
         {
             ["BaseUrl"] = root + "/yonbip",
@@ -27,5 +19,5 @@ internal sealed class YonBipConnectorHarness(WebApplication simulator, ServicePr
         return new YonBipConnectorHarness(app, Governed("YonBip", configuration));
     }
 
-    public long Calls(string api) => Sim.Metrics.Snapshot().CallsByService.GetValueOrDefault(api);
+    public override long Calls(string api) => Sim.Metrics.Snapshot().CallsByService.GetValueOrDefault(api);
 }
