@@ -1,5 +1,4 @@
 using ServerlessSync.Pipeline.Tests.Erp.Kingdee;
-using ServerlessSync.Simulators.Kingdee;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;
 

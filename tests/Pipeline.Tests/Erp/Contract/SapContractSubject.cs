@@ -1,5 +1,4 @@
 using ServerlessSync.Pipeline.Tests.Erp.Sap;
-using ServerlessSync.Simulators.Sap;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;
 

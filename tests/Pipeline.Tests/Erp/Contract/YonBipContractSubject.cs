@@ -1,5 +1,4 @@
 using ServerlessSync.Pipeline.Tests.Erp.YonBip;
-using ServerlessSync.Simulators.YonBip;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;
 

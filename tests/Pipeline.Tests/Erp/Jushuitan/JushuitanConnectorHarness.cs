@@ -1,5 +1,4 @@
 using ServerlessSync.Pipeline.Erp.Jushuitan;
-using ServerlessSync.Simulators.Jushuitan;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Jushuitan;
 

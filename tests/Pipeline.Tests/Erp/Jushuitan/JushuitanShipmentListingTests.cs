@@ -1,4 +1,3 @@
-using ServerlessSync.Simulators.Jushuitan;
 using static ServerlessSync.Pipeline.Tests.Erp.Jushuitan.JushuitanConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

@@ -1,5 +1,3 @@
-using ServerlessSync.Simulators.Kingdee;
-
 namespace ServerlessSync.Pipeline.Tests.Erp.Kingdee;
 
 /// <summary>The K/3 Cloud simulator and the connector wired by <c>AddKingdeeErp</c> against it.</summary>

@@ -1,4 +1,3 @@
-using ServerlessSync.Simulators.Kingdee;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

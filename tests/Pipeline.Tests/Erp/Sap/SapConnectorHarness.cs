@@ -1,5 +1,3 @@
-using ServerlessSync.Simulators.Sap;
-
 namespace ServerlessSync.Pipeline.Tests.Erp.Sap;
 
 /// <summary>The S/4HANA simulator and the connector wired by <c>AddSapErp</c> (or <paramref name="register"/>) against it.</summary>

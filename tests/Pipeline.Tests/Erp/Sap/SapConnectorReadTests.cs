@@ -1,5 +1,4 @@
 using ServerlessSync.Pipeline.Erp.Sap;
-using ServerlessSync.Simulators.Sap;
 using static ServerlessSync.Pipeline.Tests.Erp.Sap.SapConnectorHarness;
 using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 

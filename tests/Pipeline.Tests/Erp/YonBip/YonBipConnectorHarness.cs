@@ -1,5 +1,3 @@
-using ServerlessSync.Simulators.YonBip;
-
 namespace ServerlessSync.Pipeline.Tests.Erp.YonBip;
 
 /// <summary>The YonBIP simulator and the connector wired by <c>AddErpConnector("YonBip")</c> against it.</summary>

@@ -3,31 +3,17 @@ using ServerlessSync.Domain.Platforms.Douyin;
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 
 /// <summary>抖店 against its simulator: signed open-API calls, pushes signed with <c>event-sign</c>.</summary>
-public sealed class DouyinContract : PushContract
+public sealed class DouyinContract() : PushContract(PlatformFacts.Douyin)
 {
-    private DouyinSimulatorOptions Sim => Simulator.GetRequiredService<DouyinSimulatorOptions>();
+    private DouyinSimulatorOptions Sim => Service<DouyinSimulatorOptions>();
 
-    private DouyinOrderStore Store => Simulator.GetRequiredService<DouyinOrderStore>();
-
-    public override string Platform => PlatformNames.Douyin;
-
-    public override (string Setting, string RefusalCode) Credential => (nameof(DouyinApiOptions.AppSecret), "isv.signature-invalid");
-
-    public override string ThrottleCode => "60000";
-
-    public override (string OrderId, string Code) UnknownOrder => ("6900000000000000000", "50002");
-
-    public override (TimeSpan Window, int PageSize) ListLimits => (TimeSpan.FromDays(1), DouyinSearchListQuery.MaxPageSize);
-
-    public override string Carrier => "shunfeng";
+    private DouyinOrderStore Store => Service<DouyinOrderStore>();
 
     public override (string ShopId, PlatformSku Sku) StockSku => (DemoCatalog.ShopId, new(DemoCatalog.Products[0].ProductId, DemoCatalog.Products[0].SkuId));
 
-    protected override string SettingsSection => DouyinApiOptions.SectionName;
-
     protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        [nameof(DouyinApiOptions.ApiBaseUrl)] = SimulatorUrl + "/douyin",
+        [nameof(DouyinApiOptions.ApiBaseUrl)] = HostUrl + "/douyin",
         [nameof(DouyinApiOptions.AppKey)] = Sim.AppKey,
         [nameof(DouyinApiOptions.AppSecret)] = Sim.AppSecret,
         [nameof(DouyinApiOptions.AccessToken)] = "sim-token",
@@ -41,7 +27,7 @@ public sealed class DouyinContract : PushContract
         return new(new OrderKey(Platform, order.ShopId, order.OrderId), order.PayAmount, order.Receiver.MaskName);
     }
 
-    public override long ShownStock() => Simulator.GetRequiredService<DouyinSkuStock>().Get(StockSku.ShopId, StockSku.Sku.SkuId).Stock;
+    protected override SimSkuStock Stock => Service<DouyinSkuStock>();
 
     protected override void SetFaults(double throttleRate, double apiFailureRate) => (Sim.ThrottleRate, Sim.ApiFailureRate) = (throttleRate, apiFailureRate);
 

@@ -1,31 +1,17 @@
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 
 /// <summary>快手 against its simulator: signed open-API calls, pushes encrypted with the message key.</summary>
-public sealed class KuaishouContract : PushContract
+public sealed class KuaishouContract() : PushContract(PlatformFacts.Kuaishou)
 {
-    private KuaishouSimulatorOptions Sim => Simulator.GetRequiredService<KuaishouSimulatorOptions>();
+    private KuaishouSimulatorOptions Sim => Service<KuaishouSimulatorOptions>();
 
-    private KuaishouOrderStore Store => Simulator.GetRequiredService<KuaishouOrderStore>();
-
-    public override string Platform => PlatformNames.Kuaishou;
-
-    public override (string Setting, string RefusalCode) Credential => (nameof(KuaishouOptions.SignSecret), "result 28");
-
-    public override string ThrottleCode => "802000";
-
-    public override (string OrderId, string Code) UnknownOrder => ("2500000000000001", "ORDER_NOT_EXIST");
-
-    public override (TimeSpan Window, int PageSize) ListLimits => (TimeSpan.FromDays(7), KuaishouCursorListQuery.MaxPageSize);
-
-    public override string Carrier => "4";
+    private KuaishouOrderStore Store => Service<KuaishouOrderStore>();
 
     public override (string ShopId, PlatformSku Sku) StockSku => (Sim.SellerId, new(DemoCatalog.Products[2].ProductId, DemoCatalog.Products[2].SkuId));
 
-    protected override string SettingsSection => KuaishouOptions.SectionName;
-
     protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        [nameof(KuaishouOptions.ApiBaseUrl)] = SimulatorUrl + KuaishouSimulatorRegistration.RoutePrefix,
+        [nameof(KuaishouOptions.ApiBaseUrl)] = HostUrl + KuaishouSimulatorRegistration.RoutePrefix,
         [nameof(KuaishouOptions.AppKey)] = Sim.AppKey,
         [nameof(KuaishouOptions.AppSecret)] = Sim.AppSecret,
         [nameof(KuaishouOptions.SignSecret)] = Sim.SignSecret,
@@ -41,7 +27,7 @@ public sealed class KuaishouContract : PushContract
         return new(new OrderKey(Platform, order.SellerId, order.Oid), order.PayAmount, order.Receiver.DesensitiseConsignee);
     }
 
-    public override long ShownStock() => Simulator.GetRequiredService<KuaishouSimStock>().Get(StockSku.ShopId, StockSku.Sku.SkuId).Stock;
+    protected override SimSkuStock Stock => Service<KuaishouSimStock>();
 
     protected override void SetFaults(double throttleRate, double apiFailureRate) => (Sim.ThrottleRate, Sim.ApiFailureRate) = (throttleRate, apiFailureRate);
 

@@ -7,44 +7,20 @@ public sealed record ContractOrder(OrderKey Key, long PaidFen, string BuyerName)
 /// <summary>
 /// One platform for <see cref="PlatformContractTests{TPlatform}"/>: the real simulator host on a free loopback port, the
 /// settings pointing the hub at it, and the few platform facts the shared behaviours need (its error codes, its limits).
-/// Each test class gets its own simulator, so fault knobs and stock rows are the class's own.
 /// </summary>
-public abstract class PlatformContract : IAsyncLifetime
+public abstract class PlatformContract(PlatformFacts facts) : SimulatorHostFixture
 {
     private const string Unreachable = "http://127.0.0.1:9";
 
-    private WebApplication? simulator;
-    private string simulatorUrl = "";
+    /// <summary>The platform's documented codes and limits.</summary>
+    public PlatformFacts Facts => facts;
 
-    /// <summary>The platform name (see <see cref="PlatformNames"/>).</summary>
-    public abstract string Platform { get; }
-
-    /// <summary>The setting holding the secret that signs or authorises calls, and the code the platform answers a wrong one with.</summary>
-    public abstract (string Setting, string RefusalCode) Credential { get; }
-
-    /// <summary>The platform's code for a throttled call, named in the transient failure's message.</summary>
-    public abstract string ThrottleCode { get; }
-
-    /// <summary>An order id the platform does not know, and the code it answers with.</summary>
-    public abstract (string OrderId, string Code) UnknownOrder { get; }
-
-    /// <summary>The longest window and the largest page the platform's list API documents.</summary>
-    public abstract (TimeSpan Window, int PageSize) ListLimits { get; }
-
-    /// <summary>A carrier as the platform's delivery API names it.</summary>
-    public abstract string Carrier { get; }
+    public string Platform => facts.Platform;
 
     /// <summary>A shop and one of its SKUs whose stock only the contract's stock test changes.</summary>
     public abstract (string ShopId, PlatformSku Sku) StockSku { get; }
 
-    protected IServiceProvider Simulator => simulator!.Services;
-
-    protected string SimulatorUrl => simulatorUrl;
-
-    /// <summary>Where the platform's settings live, e.g. <c>Platforms:Douyin</c>.</summary>
-    protected abstract string SettingsSection { get; }
-
-    /// <summary>The settings under <see cref="SettingsSection"/> that point the hub at the simulator.</summary>
+    /// <summary>The settings under <see cref="PlatformFacts.SettingsSection"/> that point the hub at the simulator.</summary>
     protected abstract IReadOnlyDictionary<string, string?> Settings();
 
     /// <summary>The secrets among the settings: no error message may carry them.</summary>
@@ -53,13 +29,16 @@ public abstract class PlatformContract : IAsyncLifetime
     public abstract ContractOrder NewOrder();
 
     /// <summary>The stock the simulator shows for <see cref="StockSku"/>.</summary>
-    public abstract long ShownStock();
+    public long ShownStock() => Stock.Get(StockSku.ShopId, StockSku.Sku.SkuId).Stock;
+
+    /// <summary>The simulator's stock rows.</summary>
+    protected abstract SimSkuStock Stock { get; }
 
     /// <summary>Sets the simulator's fault knobs: the share of calls throttled and the share answered with HTTP 500.</summary>
     protected abstract void SetFaults(double throttleRate, double apiFailureRate);
 
     /// <summary>The platform's ports as the hosts register them (<see cref="PlatformServices.AddPlatforms"/>), pointed at the simulator.</summary>
-    /// <param name="changes">Settings to change, by name under <see cref="SettingsSection"/>.</param>
+    /// <param name="changes">Settings to change, by name under <see cref="PlatformFacts.SettingsSection"/>.</param>
     public ServiceProvider Services(params (string Setting, string? Value)[] changes)
     {
         var settings = Settings().ToDictionary(s => s.Key, s => s.Value);
@@ -68,7 +47,7 @@ public abstract class PlatformContract : IAsyncLifetime
             settings[setting] = value;
         }
 
-        var section = SettingsSection + ":";
+        var section = facts.SettingsSection + ":";
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(section + s.Key, s.Value)))
             .Build();
@@ -77,7 +56,7 @@ public abstract class PlatformContract : IAsyncLifetime
 
     /// <summary>The settings with the API's host replaced by a port nothing listens on.</summary>
     public ServiceProvider UnreachableServices() =>
-        Services(("ApiBaseUrl", Settings()["ApiBaseUrl"]!.Replace(simulatorUrl, Unreachable, StringComparison.Ordinal)));
+        Services(("ApiBaseUrl", Settings()["ApiBaseUrl"]!.Replace(HostUrl, Unreachable, StringComparison.Ordinal)));
 
     /// <summary>Faults on until the result is disposed.</summary>
     public IDisposable Faults(double throttleRate, double apiFailureRate)
@@ -89,24 +68,6 @@ public abstract class PlatformContract : IAsyncLifetime
     public T Port<T>(IServiceProvider services)
         where T : class =>
         Assert.Single(services.GetServices<T>(), p => PlatformOf(p) == Platform);
-
-    public async Task InitializeAsync()
-    {
-        simulator = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"]);
-        await simulator.StartAsync();
-        simulatorUrl = simulator.Urls.Single().TrimEnd('/');
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (simulator is not null)
-        {
-            await simulator.StopAsync();
-            await simulator.DisposeAsync();
-        }
-    }
-
-    protected static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string PlatformOf(object port) => port switch
     {

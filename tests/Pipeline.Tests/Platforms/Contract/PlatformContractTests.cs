@@ -49,7 +49,7 @@ public abstract class PlatformContractTests<TPlatform>(TPlatform platform) : ICl
         using (platform.Faults(throttleRate: 1, apiFailureRate: 0))
         {
             var throttled = await Assert.ThrowsAsync<PlatformTransientException>(() => client.GetOrderAsync(stored.Key, None));
-            Assert.Contains(platform.ThrottleCode, throttled.Message, StringComparison.Ordinal);
+            Assert.Contains(platform.Facts.ThrottleCode, throttled.Message, StringComparison.Ordinal);
         }
 
         using (platform.Faults(throttleRate: 0, apiFailureRate: 1))
@@ -66,14 +66,14 @@ public abstract class PlatformContractTests<TPlatform>(TPlatform platform) : ICl
     {
         var stored = platform.NewOrder();
         await using var services = platform.Services();
-        await using var wrongCredential = platform.Services((platform.Credential.Setting, "wrong-secret"));
+        await using var wrongCredential = platform.Services((platform.Facts.CredentialSetting, "wrong-secret"));
 
         var unknown = await Assert.ThrowsAsync<PlatformRequestException>(() =>
-            platform.Port<IPlatformOrderClient>(services).GetOrderAsync(stored.Key with { OrderId = platform.UnknownOrder.OrderId }, None));
+            platform.Port<IPlatformOrderClient>(services).GetOrderAsync(stored.Key with { OrderId = platform.Facts.UnknownOrder.OrderId }, None));
         var refused = await Assert.ThrowsAsync<PlatformRequestException>(() => platform.Port<IPlatformOrderClient>(wrongCredential).GetOrderAsync(stored.Key, None));
 
-        Assert.Contains(platform.UnknownOrder.Code, unknown.Message, StringComparison.Ordinal);
-        Assert.Contains(platform.Credential.RefusalCode, refused.Message, StringComparison.Ordinal);
+        Assert.Contains(platform.Facts.UnknownOrder.Code, unknown.Message, StringComparison.Ordinal);
+        Assert.Contains(platform.Facts.CredentialRefusal, refused.Message, StringComparison.Ordinal);
         foreach (var message in new[] { unknown.Message, refused.Message })
         {
             Assert.DoesNotContain(stored.BuyerName, message, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public abstract class PlatformContractTests<TPlatform>(TPlatform platform) : ICl
         do
         {
             var page = await lister.ListChangedAsync(stored.Key.ShopId, from, to, cursor, None);
-            Assert.InRange(page.Orders.Count, 0, platform.ListLimits.PageSize);
+            Assert.InRange(page.Orders.Count, 0, platform.Facts.MaxPageSize);
             listed.AddRange(page.Orders);
             cursor = page.NextCursor;
         }
@@ -105,7 +105,7 @@ public abstract class PlatformContractTests<TPlatform>(TPlatform platform) : ICl
 
         Assert.Null(cursor);
         Assert.Single(listed, o => o.OrderId == stored.Key.OrderId);
-        Assert.Equal(platform.ListLimits.Window, lister.MaxWindow);
+        Assert.Equal(platform.Facts.MaxWindow, lister.MaxWindow);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public abstract class PlatformContractTests<TPlatform>(TPlatform platform) : ICl
         var to = DateTimeOffset.UtcNow.AddMinutes(-5);
 
         var refused = await Record.ExceptionAsync(() =>
-            lister.ListChangedAsync(platform.StockSku.ShopId, to - platform.ListLimits.Window - TimeSpan.FromSeconds(1), to, null, None));
+            lister.ListChangedAsync(platform.StockSku.ShopId, to - platform.Facts.MaxWindow - TimeSpan.FromSeconds(1), to, null, None));
 
         // A call would have failed as transient: the gateway is unreachable.
         Assert.True(refused is ArgumentException or PlatformRequestException, $"refused with {refused?.GetType().Name ?? "nothing"}");
@@ -127,14 +127,14 @@ public abstract class PlatformContractTests<TPlatform>(TPlatform platform) : ICl
     {
         var stored = platform.NewOrder();
         await using var services = platform.Services();
-        await using var wrongCredential = platform.Services((platform.Credential.Setting, "wrong-secret"));
+        await using var wrongCredential = platform.Services((platform.Facts.CredentialSetting, "wrong-secret"));
         var client = platform.Port<IPlatformOrderClient>(services);
 
         await platform.Port<IPlatformSellerNoteWriter>(services).WriteAsync(stored.Key, null, "ERP:SO-C001", None);
         var refused = await Assert.ThrowsAsync<PlatformRequestException>(() =>
             platform.Port<IPlatformSellerNoteWriter>(wrongCredential).WriteAsync(stored.Key, "ERP:SO-C001", "ERP:SO-C002", None));
 
-        Assert.Contains(platform.Credential.RefusalCode, refused.Message, StringComparison.Ordinal);
+        Assert.Contains(platform.Facts.CredentialRefusal, refused.Message, StringComparison.Ordinal);
         Assert.Equal("ERP:SO-C001", (await client.GetOrderAsync(stored.Key, None)).SellerNote);
     }
 
@@ -145,9 +145,9 @@ public abstract class PlatformContractTests<TPlatform>(TPlatform platform) : ICl
         await using var services = platform.Services();
         var sender = platform.Port<IPlatformShipmentSender>(services);
 
-        await sender.SendAsync(new PlatformShipment(stored.Key, platform.Carrier, "SF700000000001", null, stored.Key.OrderId + "-C1"), None);
+        await sender.SendAsync(new PlatformShipment(stored.Key, platform.Facts.Carrier, "SF700000000001", null, stored.Key.OrderId + "-C1"), None);
         await Assert.ThrowsAsync<PlatformRequestException>(() =>
-            sender.SendAsync(new PlatformShipment(stored.Key, platform.Carrier, "SF700000000002", null, stored.Key.OrderId + "-C2"), None));
+            sender.SendAsync(new PlatformShipment(stored.Key, platform.Facts.Carrier, "SF700000000002", null, stored.Key.OrderId + "-C2"), None));
 
         var order = await platform.Port<IPlatformOrderClient>(services).GetOrderAsync(stored.Key, None);
         Assert.Equal(["SF700000000001"], order.TrackingNumbers);
@@ -181,7 +181,7 @@ public abstract class PlatformContractTests<TPlatform>(TPlatform platform) : ICl
         {
             await Assert.ThrowsAsync<PlatformTransientException>(() => platform.Port<IPlatformSellerNoteWriter>(services).WriteAsync(stored.Key, null, "ERP:SO-T1", None));
             await Assert.ThrowsAsync<PlatformTransientException>(() =>
-                platform.Port<IPlatformShipmentSender>(services).SendAsync(new PlatformShipment(stored.Key, platform.Carrier, "SF700000000003", null, stored.Key.OrderId + "-T1"), None));
+                platform.Port<IPlatformShipmentSender>(services).SendAsync(new PlatformShipment(stored.Key, platform.Facts.Carrier, "SF700000000003", null, stored.Key.OrderId + "-T1"), None));
             await Assert.ThrowsAsync<PlatformTransientException>(() => platform.Port<IPlatformStockWriter>(services).SetStockAsync(shop, sku, shown + 5, None));
         }
 

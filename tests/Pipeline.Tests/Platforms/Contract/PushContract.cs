@@ -1,7 +1,7 @@
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 
 /// <summary>A platform that pushes order changes over HTTP: the pushes its simulator builds, genuine, forged and malformed.</summary>
-public abstract class PushContract : PlatformContract
+public abstract class PushContract(PlatformFacts facts) : PlatformContract(facts)
 {
     /// <summary>A genuine push announcing the order's payment.</summary>
     public abstract WebhookRequest Push(ContractOrder order);

@@ -1,29 +1,15 @@
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 
 /// <summary>淘宝 against its simulator: TOP-signed calls on the router gateway; pull only (no HTTP push).</summary>
-public sealed class TaobaoContract : PlatformContract
+public sealed class TaobaoContract() : PlatformContract(PlatformFacts.Taobao)
 {
-    private TaobaoSimulatorOptions Sim => Simulator.GetRequiredService<TaobaoSimulatorOptions>();
-
-    public override string Platform => PlatformNames.Taobao;
-
-    public override (string Setting, string RefusalCode) Credential => (nameof(TaobaoOptions.AppSecret), $"code {TaobaoApiError.InvalidSignature}");
-
-    public override string ThrottleCode => "code 7";
-
-    public override (string OrderId, string Code) UnknownOrder => ("3500000000000000001", "isv.trade-not-exist");
-
-    public override (TimeSpan Window, int PageSize) ListLimits => (TaobaoIncrementQuery.MaxSpan, TaobaoIncrementQuery.MaxPageSize);
-
-    public override string Carrier => "SF";
+    private TaobaoSimulatorOptions Sim => Service<TaobaoSimulatorOptions>();
 
     public override (string ShopId, PlatformSku Sku) StockSku => (Sim.SellerNick, new(TaobaoSimCatalog.Items[0].NumIid, TaobaoSimCatalog.Items[0].SkuId));
 
-    protected override string SettingsSection => TaobaoOptions.SectionName;
-
     protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        [nameof(TaobaoOptions.ApiBaseUrl)] = SimulatorUrl + "/taobao/router/rest",
+        [nameof(TaobaoOptions.ApiBaseUrl)] = HostUrl + "/taobao/router/rest",
         [nameof(TaobaoOptions.AppKey)] = Sim.AppKey,
         [nameof(TaobaoOptions.AppSecret)] = Sim.AppSecret,
         [nameof(TaobaoOptions.SessionKey)] = Sim.SessionKey,
@@ -33,11 +19,11 @@ public sealed class TaobaoContract : PlatformContract
 
     public override ContractOrder NewOrder()
     {
-        var trade = Simulator.GetRequiredService<TaobaoOrderStore>().CreateOrders(1).Single();
+        var trade = Service<TaobaoOrderStore>().CreateOrders(1).Single();
         return new(new OrderKey(Platform, trade.SellerNick, trade.Tid), trade.Payment, trade.Receiver.Name);
     }
 
-    public override long ShownStock() => Simulator.GetRequiredService<TaobaoSimStock>().Get(StockSku.ShopId, StockSku.Sku.SkuId).Stock;
+    protected override SimSkuStock Stock => Service<TaobaoSimStock>();
 
     protected override void SetFaults(double throttleRate, double apiFailureRate) => (Sim.ThrottleRate, Sim.ApiFailureRate) = (throttleRate, apiFailureRate);
 }

@@ -1,34 +1,19 @@
 using Microsoft.AspNetCore.WebUtilities;
-using ServerlessSync.Domain.Platforms.WeChat;
 
 namespace ServerlessSync.Pipeline.Tests.Platforms.Contract;
 
 /// <summary>微信小店 against its simulator: access-token calls, pushes encrypted and signed with <c>msg_signature</c>.</summary>
-public sealed class WeChatContract : PushContract
+public sealed class WeChatContract() : PushContract(PlatformFacts.WeChat)
 {
-    private WeChatSimulatorOptions Sim => Simulator.GetRequiredService<WeChatSimulatorOptions>();
+    private WeChatSimulatorOptions Sim => Service<WeChatSimulatorOptions>();
 
-    private WeChatOrderStore Store => Simulator.GetRequiredService<WeChatOrderStore>();
-
-    public override string Platform => PlatformNames.WeChat;
-
-    public override (string Setting, string RefusalCode) Credential => (nameof(WeChatOptions.AppSecret), "40125");
-
-    public override string ThrottleCode => "45009";
-
-    public override (string OrderId, string Code) UnknownOrder => ("3700000000000000001", "100002");
-
-    public override (TimeSpan Window, int PageSize) ListLimits => (TimeSpan.FromDays(7), WeChatOrderList.MaxPageSize);
-
-    public override string Carrier => "SF";
+    private WeChatOrderStore Store => Service<WeChatOrderStore>();
 
     public override (string ShopId, PlatformSku Sku) StockSku => (WeChatSimStock.ShopId, new(DemoCatalog.Products[0].ProductId, DemoCatalog.Products[0].SkuId));
 
-    protected override string SettingsSection => WeChatOptions.SectionName;
-
     protected override IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
-        [nameof(WeChatOptions.ApiBaseUrl)] = SimulatorUrl + "/wechat",
+        [nameof(WeChatOptions.ApiBaseUrl)] = HostUrl + "/wechat",
         [nameof(WeChatOptions.AppId)] = Sim.AppId,
         [nameof(WeChatOptions.AppSecret)] = Sim.AppSecret,
         [nameof(WeChatOptions.Token)] = Sim.Token,
@@ -45,7 +30,7 @@ public sealed class WeChatContract : PushContract
         return new(new OrderKey(Platform, WeChatSimStock.ShopId, order.OrderId), order.OrderPrice, order.Address.UserName);
     }
 
-    public override long ShownStock() => Simulator.GetRequiredService<WeChatSimStock>().Get(StockSku.ShopId, StockSku.Sku.SkuId).Stock;
+    protected override SimSkuStock Stock => Service<WeChatSimStock>();
 
     protected override void SetFaults(double throttleRate, double apiFailureRate) => (Sim.ThrottleRate, Sim.ApiFailureRate) = (throttleRate, apiFailureRate);
 

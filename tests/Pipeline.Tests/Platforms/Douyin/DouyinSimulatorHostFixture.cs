@@ -1,15 +1,13 @@
 namespace ServerlessSync.Pipeline.Tests.Platforms.Douyin;
 
-/// <summary>The real simulator host on a free loopback port.</summary>
-public sealed class DouyinSimulatorHostFixture : IAsyncLifetime
+/// <summary>The simulator host, and 抖店 settings pointing the hub's clients at it.</summary>
+public sealed class DouyinSimulatorHostFixture : SimulatorHostFixture
 {
-    private WebApplication? app;
+    public string DouyinBaseUrl => HostUrl + "/douyin";
 
-    public string DouyinBaseUrl { get; private set; } = "";
+    public DouyinSimulatorOptions Options => Service<DouyinSimulatorOptions>();
 
-    public DouyinSimulatorOptions Options => app!.Services.GetRequiredService<DouyinSimulatorOptions>();
-
-    public DouyinOrderStore Store => app!.Services.GetRequiredService<DouyinOrderStore>();
+    public DouyinOrderStore Store => Service<DouyinOrderStore>();
 
     /// <summary>Client settings for the simulator's app with its test token (<paramref name="secret"/> to sign wrongly).</summary>
     public IOptions<DouyinApiOptions> ApiOptions(string? secret = null) => Microsoft.Extensions.Options.Options.Create(new DouyinApiOptions
@@ -34,23 +32,7 @@ public sealed class DouyinSimulatorHostFixture : IAsyncLifetime
         }));
     }
 
-    public DouyinSkuStock Stock => app!.Services.GetRequiredService<DouyinSkuStock>();
+    public DouyinSkuStock Stock => Service<DouyinSkuStock>();
 
-    public DouyinSimulatorFaults Faults => app!.Services.GetRequiredService<DouyinSimulatorFaults>();
-
-    public async Task InitializeAsync()
-    {
-        app = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"]);
-        await app.StartAsync();
-        DouyinBaseUrl = app.Urls.Single().TrimEnd('/') + "/douyin";
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
+    public DouyinSimulatorFaults Faults => Service<DouyinSimulatorFaults>();
 }

@@ -1,33 +1,15 @@
 namespace ServerlessSync.Pipeline.Tests.Platforms.Kuaishou;
 
-/// <summary>The real simulator host on a free loopback port, and options pointing our adapters at it.</summary>
-public sealed class KuaishouSimulatorHostFixture : IAsyncLifetime
+/// <summary>The simulator host, and 快手 settings pointing the hub's clients at it.</summary>
+public sealed class KuaishouSimulatorHostFixture : SimulatorHostFixture
 {
-    private WebApplication? app;
+    public string KuaishouBaseUrl => HostUrl + KuaishouSimulatorRegistration.RoutePrefix;
 
-    public string KuaishouBaseUrl { get; private set; } = "";
+    public KuaishouSimulatorOptions Options => Service<KuaishouSimulatorOptions>();
 
-    public KuaishouSimulatorOptions Options => app!.Services.GetRequiredService<KuaishouSimulatorOptions>();
+    public KuaishouOrderStore Store => Service<KuaishouOrderStore>();
 
-    public KuaishouOrderStore Store => app!.Services.GetRequiredService<KuaishouOrderStore>();
-
-    public KuaishouSimStock Stock => app!.Services.GetRequiredService<KuaishouSimStock>();
-
-    public async Task InitializeAsync()
-    {
-        app = SimulatorHost.Build(["--urls", $"http://127.0.0.1:{FreePort.Next()}"]);
-        await app.StartAsync();
-        KuaishouBaseUrl = app.Urls.Single().TrimEnd('/') + KuaishouSimulatorRegistration.RoutePrefix;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
+    public KuaishouSimStock Stock => Service<KuaishouSimStock>();
 
     public IOptions<KuaishouOptions> ClientOptions(
         string? signSecret = null, string? baseUrl = null, string signMethod = "HMAC_SHA256", Dictionary<string, PlatformShopSettings>? shops = null) =>

@@ -1,35 +1,17 @@
 namespace ServerlessSync.Pipeline.Tests.Platforms.Taobao;
 
-/// <summary>The real simulator host on a free loopback port; each test class using it gets its own.</summary>
-public sealed class TaobaoSimulatorHostFixture : IAsyncLifetime
+/// <summary>The simulator host, and 淘宝 settings pointing the hub's clients at it.</summary>
+public sealed class TaobaoSimulatorHostFixture : SimulatorHostFixture
 {
-    private WebApplication? app;
+    public string GatewayUrl => HostUrl + "/taobao/router/rest";
 
-    public string GatewayUrl { get; private set; } = "";
+    public TaobaoSimulatorOptions Options => Service<TaobaoSimulatorOptions>();
 
-    public TaobaoSimulatorOptions Options => app!.Services.GetRequiredService<TaobaoSimulatorOptions>();
+    public TaobaoOrderStore Store => Service<TaobaoOrderStore>();
 
-    public TaobaoOrderStore Store => app!.Services.GetRequiredService<TaobaoOrderStore>();
+    public TaobaoSimStock Stock => Service<TaobaoSimStock>();
 
-    public TaobaoSimStock Stock => app!.Services.GetRequiredService<TaobaoSimStock>();
-
-    public TaobaoCallLog CallLog => app!.Services.GetRequiredService<TaobaoCallLog>();
-
-    public async Task InitializeAsync()
-    {
-        app = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"]);
-        await app.StartAsync();
-        GatewayUrl = app.Urls.Single().TrimEnd('/') + "/taobao/router/rest";
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
+    public TaobaoCallLog CallLog => Service<TaobaoCallLog>();
 
     /// <summary>Adapter settings pointing at this simulator with its credentials.</summary>
     public IOptions<TaobaoOptions> AdapterOptions(Action<TaobaoOptions>? configure = null)

@@ -1,39 +1,26 @@
 namespace ServerlessSync.Pipeline.Tests.Platforms.WeChat;
 
-/// <summary>The real simulator host on a free loopback port, and WeChat clients wired to it by hand.</summary>
-public sealed class WeChatSimulatorHostFixture : IAsyncLifetime
+/// <summary>The simulator host, and 微信小店 clients wired to it by hand.</summary>
+public sealed class WeChatSimulatorHostFixture : SimulatorHostFixture
 {
     public const string ShopId = "wx-shop-1";
 
-    private WebApplication? app;
+    public string WeChatBaseUrl => HostUrl + "/wechat";
 
-    public string WeChatBaseUrl { get; private set; } = "";
+    public WeChatSimulatorOptions Options => Service<WeChatSimulatorOptions>();
 
-    public WeChatSimulatorOptions Options => app!.Services.GetRequiredService<WeChatSimulatorOptions>();
+    public WeChatOrderStore Store => Service<WeChatOrderStore>();
 
-    public WeChatOrderStore Store => app!.Services.GetRequiredService<WeChatOrderStore>();
+    public WeChatSimStock Stock => Service<WeChatSimStock>();
 
-    public WeChatSimStock Stock => app!.Services.GetRequiredService<WeChatSimStock>();
-
-    public WeChatSimTokens Tokens => app!.Services.GetRequiredService<WeChatSimTokens>();
+    public WeChatSimTokens Tokens => Service<WeChatSimTokens>();
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    public async Task InitializeAsync()
-    {
-        app = SimulatorHost.Build(["--urls", "http://127.0.0.1:0"]);
-        await app.StartAsync();
-        WeChatBaseUrl = app.Urls.Single().TrimEnd('/') + "/wechat";
-    }
-
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         Http.Dispose();
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        await base.DisposeAsync();
     }
 
     /// <summary>Settings for one shop using the simulator's app; <paramref name="shop"/> may override the shop's entry.</summary>

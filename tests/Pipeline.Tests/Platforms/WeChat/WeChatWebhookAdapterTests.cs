@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using ServerlessSync.Domain.Platforms.WeChat;
 
 namespace ServerlessSync.Pipeline.Tests.Platforms.WeChat;
 
