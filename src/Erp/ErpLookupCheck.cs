@@ -37,6 +37,29 @@ public static class ErpLookupCheck
     }
 
     /// <summary>
+    /// The document a single look-up for <paramref name="asked"/> found: of those that carry the number
+    /// (<see cref="Matching"/>), the one the ERP's own rule picks; when the ERP holds more than one for the order, the count
+    /// and the one kept are logged.
+    /// </summary>
+    public static ErpOrderRef? Existing(
+        string erpKind, string asked, IEnumerable<ErpOrderRef> documents, Func<IReadOnlyList<ErpOrderRef>, ErpOrderRef?> pick, ILogger logger) =>
+        Picked(erpKind, asked, Matching(erpKind, asked, documents, logger), pick, logger);
+
+    /// <summary>The one of <paramref name="matching"/> (all carrying <paramref name="asked"/>) the ERP's rule picks; more than one is logged.</summary>
+    public static ErpOrderRef? Picked(
+        string erpKind, string asked, IReadOnlyList<ErpOrderRef> matching, Func<IReadOnlyList<ErpOrderRef>, ErpOrderRef?> pick, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(pick);
+        var existing = pick(matching);
+        if (matching.Count > 1 && existing is not null)
+        {
+            ErpConnectorLog.DuplicateOrders(logger, erpKind, matching.Count, asked, existing.Number);
+        }
+
+        return existing;
+    }
+
+    /// <summary>
     /// The documents of a many-order look-up, grouped by the platform order number they carry, keeping only numbers that
     /// were asked for; documents carrying no number or one nobody asked for are logged and dropped.
     /// </summary>

@@ -40,14 +40,7 @@ public sealed partial class KingdeeConnector : IErpConnector, IErpMaterialSearch
     {
         ArgumentException.ThrowIfNullOrEmpty(externalOrderNo);
         var answer = await QueryAsync(KingdeeSaleOrderQueries.ByExternalOrderNo(externalOrderNo), cancellationToken);
-        var refs = ErpLookupCheck.Matching(Kind, externalOrderNo, KingdeeSaleOrderQueries.ParseRefs(answer), _logger);
-        var existing = KingdeeSaleOrderQueries.PickExisting(refs);
-        if (refs.Count > 1 && existing is not null)
-        {
-            ErpConnectorLog.DuplicateOrders(_logger, ConnectorKind, refs.Count, externalOrderNo, existing.Number);
-        }
-
-        return existing;
+        return ErpLookupCheck.Existing(Kind, externalOrderNo, KingdeeSaleOrderQueries.ParseRefs(answer), KingdeeSaleOrderQueries.PickExisting, _logger);
     }
 
     /// <summary>One ExecuteBillQuery per <see cref="MaxBatchSize"/> numbers, <c>FNetOrderBillNo in (...)</c>, paged.</summary>
@@ -62,14 +55,7 @@ public sealed partial class KingdeeConnector : IErpConnector, IErpMaterialSearch
             var rows = await QueryAllPagesAsync(KingdeeSaleOrderQueries.ByExternalOrderNos(chunk), cancellationToken);
             foreach (var (externalOrderNo, refs) in ErpLookupCheck.MatchingMany(Kind, chunk, KingdeeSaleOrderQueries.ParseRefs(rows), _logger))
             {
-                var existing = KingdeeSaleOrderQueries.PickExisting(refs)!;
-
-                if (refs.Count > 1)
-                {
-                    ErpConnectorLog.DuplicateOrders(_logger, ConnectorKind, refs.Count, externalOrderNo, existing.Number);
-                }
-
-                found[externalOrderNo] = existing;
+                found[externalOrderNo] = ErpLookupCheck.Picked(Kind, externalOrderNo, refs, KingdeeSaleOrderQueries.PickExisting, _logger)!;
             }
         }
 

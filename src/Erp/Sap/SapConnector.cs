@@ -42,14 +42,7 @@ public sealed partial class SapConnector : IErpConnector, IErpMaterialSearch, ID
             _transport.BaseUrl, SapServices.SalesOrder, SapServices.SalesOrderSet,
             SapSalesOrderQueries.ByPurchaseOrder(externalOrderNo, _settings.SalesOrganization), _options.Client);
         var body = await ReadAsync(url, "sales order lookup", cancellationToken);
-        var refs = ErpLookupCheck.Matching(Kind, externalOrderNo, SapSalesOrderQueries.ParseRefs(body), _logger);
-        var existing = SapSalesOrderQueries.PickExisting(refs);
-        if (refs.Count > 1 && existing is not null)
-        {
-            ErpConnectorLog.DuplicateOrders(_logger, ConnectorKind, refs.Count, externalOrderNo, existing.Number);
-        }
-
-        return existing;
+        return ErpLookupCheck.Existing(Kind, externalOrderNo, SapSalesOrderQueries.ParseRefs(body), SapSalesOrderQueries.PickExisting, _logger);
     }
 
     public async Task<ErpWriteOutcome> CreateSalesOrderAsync(ErpSalesOrder document, CancellationToken cancellationToken)

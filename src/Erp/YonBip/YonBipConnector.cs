@@ -40,14 +40,7 @@ public sealed partial class YonBipConnector : IErpConnector, IErpMaterialSearch,
         ArgumentException.ThrowIfNullOrEmpty(externalOrderNo);
         var answer = await ReadAsync(
             YonBipPaths.SaleOrderList, YonBipSaleOrderQueries.ByExternalOrderNoBody(externalOrderNo, _options.ExternalOrderNoDefine), cancellationToken);
-        var refs = ErpLookupCheck.Matching(Kind, externalOrderNo, YonBipSaleOrderQueries.ParseRefs(answer, _options.ExternalOrderNoDefine), _logger);
-        var existing = YonBipSaleOrderQueries.PickExisting(refs);
-        if (refs.Count > 1 && existing is not null)
-        {
-            ErpConnectorLog.DuplicateOrders(_logger, ConnectorKind, refs.Count, externalOrderNo, existing.Number);
-        }
-
-        return existing;
+        return ErpLookupCheck.Existing(Kind, externalOrderNo, YonBipSaleOrderQueries.ParseRefs(answer, _options.ExternalOrderNoDefine), YonBipSaleOrderQueries.PickExisting, _logger);
     }
 
     public async Task<ErpWriteOutcome> CreateSalesOrderAsync(ErpSalesOrder document, CancellationToken cancellationToken)
