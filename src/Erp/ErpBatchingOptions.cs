@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using ServerlessSync.Pipeline.Configuration;
-
 namespace ServerlessSync.Pipeline.Erp;
 
 /// <summary>How ERP calls from concurrent activities are gathered into batches, bound from <c>Erp</c>.</summary>

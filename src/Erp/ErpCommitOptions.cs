@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using ServerlessSync.Pipeline.Configuration;
-
 namespace ServerlessSync.Pipeline.Erp;
 
 /// <summary>How long an ERP may still commit a create the hub got no answer for, bound from <c>Erp</c>.</summary>

@@ -1,4 +1,3 @@
-using ServerlessSync.Pipeline.Configuration;
 namespace ServerlessSync.Pipeline.Erp;
 
 /// <summary>The pace one ERP endpoint can take, bound from <c>Erp:{Kind}</c> (DESIGN D4).</summary>

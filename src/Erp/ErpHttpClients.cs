@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.Erp;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Erp;
 
 namespace ServerlessSync.Pipeline;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessSync.Domain.Erp.YonBip;
-using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Erp.Jushuitan;
 using ServerlessSync.Pipeline.Erp.Kingdee;
 using ServerlessSync.Pipeline.Erp.Sap;

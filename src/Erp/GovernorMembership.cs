@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Erp;

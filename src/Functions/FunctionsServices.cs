@@ -2,12 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServerlessSync.Functions.Intake;
-using ServerlessSync.Pipeline.Http.Access;
 using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Pipeline;
 using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Functions.Http;
-using ServerlessSync.Pipeline.Intake;
 
 namespace ServerlessSync.Functions;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Mapping;
 using ServerlessSync.Pipeline.OpsConsole;
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Quarantine;
 using ServerlessSync.Pipeline.Shipments;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Configuration;
@@ -14,7 +13,6 @@ using ServerlessSync.Pipeline.Pull;
 using ServerlessSync.Pipeline.SellerNotes;
 using ServerlessSync.Pipeline.Shipments;
 using ServerlessSync.Pipeline.Quarantine;
-using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Sync.Batch;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using ServerlessSync.Pipeline.Platforms.Douyin;
 using ServerlessSync.Pipeline.Platforms.Kuaishou;
 using ServerlessSync.Pipeline.Platforms.Taobao;

@@ -1,5 +1,3 @@
-using ServerlessSync.Pipeline.Configuration;
-
 namespace ServerlessSync.Pipeline.Platforms;
 
 /// <summary>

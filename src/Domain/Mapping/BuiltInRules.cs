@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Rules;
 
 namespace ServerlessSync.Domain.Mapping;

@@ -1,5 +1,4 @@
 using ServerlessSync.Domain.Erp;
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Rules;
 
 namespace ServerlessSync.Domain.Mapping;

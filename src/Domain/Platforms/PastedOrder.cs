@@ -1,4 +1,3 @@
-using ServerlessSync.Domain.Orders;
 using ServerlessSync.Domain.Platforms.Douyin;
 using ServerlessSync.Domain.Platforms.Kuaishou;
 using ServerlessSync.Domain.Platforms.Taobao;

@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Orders;
-
 namespace ServerlessSync.Domain.Rules;
 
 public sealed record RuleVerdict(RuleOutcome Outcome, IReadOnlyList<string> Reasons)

@@ -1,6 +1,5 @@
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Domain.Orders;
 
 namespace ServerlessSync.Domain.Shipments;
 

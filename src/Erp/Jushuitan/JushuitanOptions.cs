@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ServerlessSync.Pipeline.Erp.Jushuitan;
 
 /// <summary>Connection to one Jushuitan (聚水潭) company, bound from <c>Erp:Jushuitan</c>.</summary>

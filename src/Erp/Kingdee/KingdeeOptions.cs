@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ServerlessSync.Pipeline.Erp.Kingdee;
 
 /// <summary>Connection to one K/3 Cloud site, bound from <c>Erp:Kingdee</c>.</summary>

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using ServerlessSync.Domain.Erp.Sap;
 
 namespace ServerlessSync.Pipeline.Erp.Sap;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using ServerlessSync.Pipeline.Http.Access;
 
 namespace ServerlessSync.Functions.Http;
 

@@ -1,5 +1,4 @@
 using ServerlessSync.Pipeline.Audit;
-using ServerlessSync.Pipeline.Http.Access;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Quarantine;
 

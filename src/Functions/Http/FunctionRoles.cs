@@ -1,5 +1,3 @@
-using ServerlessSync.Pipeline.Http.Access;
-
 namespace ServerlessSync.Functions.Http;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using ServerlessSync.Pipeline.Audit;
-using ServerlessSync.Pipeline.Http.Access;
-using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Pull;
 
 namespace ServerlessSync.Functions.Http;

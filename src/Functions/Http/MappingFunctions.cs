@@ -1,5 +1,4 @@
 using ServerlessSync.Pipeline.Audit;
-using ServerlessSync.Pipeline.Http.Access;
 using ServerlessSync.Pipeline.Mapping;
 
 namespace ServerlessSync.Functions.Http;

@@ -1,5 +1,3 @@
-using ServerlessSync.Pipeline.Intake;
-
 namespace ServerlessSync.Functions.Http;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Events;
-using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Pipeline.Sync;
 using ServerlessSync.Pipeline.Telemetry;

@@ -1,6 +1,5 @@
 using ServerlessSync.Pipeline.Stats;
 using ServerlessSync.Pipeline.Telemetry;
-using ServerlessSync.Pipeline.Intake;
 
 namespace ServerlessSync.Functions.Intake;
 

@@ -1,4 +1,3 @@
-using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Pull;
 
 namespace ServerlessSync.Functions.Intake;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.DurableTask.Client;
-using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Sync.Start;
 

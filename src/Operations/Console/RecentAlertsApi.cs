@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Pipeline.Alerts;
 

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Pipeline.Ledger;
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Stats;
 
 namespace ServerlessSync.Pipeline.OpsConsole;

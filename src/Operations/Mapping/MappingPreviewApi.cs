@@ -1,8 +1,6 @@
-using System.Text.Json;
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Pipeline.Audit;
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Profiles;
 
 namespace ServerlessSync.Pipeline.Mapping;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Profiles;

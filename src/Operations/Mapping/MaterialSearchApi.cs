@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ServerlessSync.Domain.Erp;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Mapping;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ServerlessSync.Pipeline.Profiles;
 
 namespace ServerlessSync.Pipeline.Mapping;

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using ServerlessSync.Pipeline.Profiles;
 
 namespace ServerlessSync.Pipeline.Mapping;

@@ -1,10 +1,7 @@
-using System.Text.Json;
-using Azure.Data.Tables;
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Pipeline.Audit;
 using ServerlessSync.Pipeline.Ledger;
 using ServerlessSync.Pipeline.Mapping;
-using ServerlessSync.Pipeline.Ports;
 
 namespace ServerlessSync.Pipeline.Profiles;
 

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace ServerlessSync.Pipeline.Stats;
 
 /// <summary>One order of a shop's day as the reconciliation reads it.</summary>

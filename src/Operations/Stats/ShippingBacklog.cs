@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Shipments;
 

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.OpsConsole;
 using ServerlessSync.Pipeline.Sync;
 

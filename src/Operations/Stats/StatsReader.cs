@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
-
 namespace ServerlessSync.Pipeline.Stats;
 
 /// <summary>A counter row summed over every shard: its values and labels.</summary>

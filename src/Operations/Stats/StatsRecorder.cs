@@ -1,11 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.OpsConsole;
-using ServerlessSync.Pipeline.Ports;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Stats;

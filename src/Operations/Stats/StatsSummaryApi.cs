@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Shipments;
 using ServerlessSync.Pipeline.Intake;

@@ -1,8 +1,5 @@
 using Azure;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Alerts;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Alerts;
 

@@ -1,6 +1,5 @@
 using ServerlessSync.Pipeline.Http;
 using ServerlessSync.Pipeline.Ledger;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Api;
 

@@ -1,9 +1,7 @@
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Http.Access;
 using ServerlessSync.Pipeline.Http;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Audit;
 

@@ -1,11 +1,9 @@
 using ServerlessSync.Pipeline.Audit;
-using Azure.Data.Tables;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Http;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Intake;
 

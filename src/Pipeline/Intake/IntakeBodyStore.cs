@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Intake;
 

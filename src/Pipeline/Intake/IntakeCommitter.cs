@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Platforms;
 
 namespace ServerlessSync.Pipeline.Intake;

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Pipeline.Alerts;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Intake;
 

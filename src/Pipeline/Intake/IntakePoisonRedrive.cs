@@ -2,7 +2,6 @@ using ServerlessSync.Pipeline.Audit;
 using Azure.Storage.Queues.Models;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Http;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Intake;
 

@@ -1,5 +1,4 @@
 using Azure.Storage.Queues.Models;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Intake;
 

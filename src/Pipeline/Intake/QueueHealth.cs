@@ -1,4 +1,3 @@
-using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Telemetry;
 
 namespace ServerlessSync.Pipeline.Intake;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ServerlessSync.Pipeline.Intake;
 
 /// <summary>

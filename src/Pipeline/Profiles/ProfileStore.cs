@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure;
-using Azure.Data.Tables;
 using ServerlessSync.Domain.Mapping;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Profiles;
 

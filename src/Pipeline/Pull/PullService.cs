@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Pipeline.Alerts;

@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure.Data.Tables;
 using ServerlessSync.Domain.Platforms;
 using ServerlessSync.Pipeline.Api;
 using ServerlessSync.Pipeline.Http;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Pull;
 

@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using ServerlessSync.Pipeline.Storage;
-
 namespace ServerlessSync.Pipeline.Pull;
 
 /// <summary>Per shop, the update time up to which every changed order has been enqueued.</summary>

@@ -1,6 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Shipments;
 

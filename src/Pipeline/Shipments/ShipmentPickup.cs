@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Ledger;

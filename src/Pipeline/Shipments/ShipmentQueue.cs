@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Azure;
-using Azure.Data.Tables;
 using ServerlessSync.Domain.Erp;
 using ServerlessSync.Domain.Shipments;
-using ServerlessSync.Pipeline.Storage;
 
 namespace ServerlessSync.Pipeline.Shipments;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Shipments;
 using ServerlessSync.Pipeline.Alerts;

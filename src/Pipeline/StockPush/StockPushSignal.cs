@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Profiles;
 using ServerlessSync.Pipeline.Sync;
 

@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using ServerlessSync.Pipeline.Storage;
-
 namespace ServerlessSync.Pipeline.StockPush;
 
 /// <summary>A platform SKU the hub has seen on a synced order: the ids its stock API needs, and how its last pushes went.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Domain.Alerts;
 using ServerlessSync.Domain.Stock;
 using ServerlessSync.Pipeline.Alerts;

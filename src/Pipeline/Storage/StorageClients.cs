@@ -1,8 +1,6 @@
-using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Options;
 
 namespace ServerlessSync.Pipeline.Storage;
 

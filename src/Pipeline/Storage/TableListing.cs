@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace ServerlessSync.Pipeline.Storage;
 
 /// <summary>What list routes share: a bounded <c>?limit=</c> and the first rows of a query, mapped as the route shows them.</summary>

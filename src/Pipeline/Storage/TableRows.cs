@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace ServerlessSync.Pipeline.Storage;
 
 /// <summary>Reading many rows of one partition by key with few requests, within what the Table service accepts.</summary>

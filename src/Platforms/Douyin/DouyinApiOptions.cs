@@ -1,5 +1,3 @@
-using ServerlessSync.Pipeline.Configuration;
-
 namespace ServerlessSync.Pipeline.Platforms.Douyin;
 
 /// <summary>抖店 open-API settings, bound from <c>Platforms:Douyin</c>.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Pipeline.Configuration;
 using ServerlessSync.Pipeline.Intake;
 
 namespace ServerlessSync.Pipeline.Platforms.Douyin;

@@ -1,5 +1,4 @@
 using ServerlessSync.Domain.Platforms.Kuaishou;
-using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.Platforms.Kuaishou;
 

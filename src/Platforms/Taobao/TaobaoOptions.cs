@@ -1,5 +1,4 @@
 using ServerlessSync.Domain.Platforms.Taobao;
-using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.Platforms.Taobao;
 

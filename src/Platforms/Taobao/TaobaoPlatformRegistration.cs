@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using ServerlessSync.Pipeline.Configuration;
-
 namespace ServerlessSync.Pipeline.Platforms.Taobao;
 
 public static class TaobaoPlatformRegistration

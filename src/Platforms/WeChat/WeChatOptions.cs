@@ -1,5 +1,4 @@
 using ServerlessSync.Domain.Platforms.WeChat;
-using ServerlessSync.Pipeline.Configuration;
 
 namespace ServerlessSync.Pipeline.Platforms.WeChat;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using ServerlessSync.Domain.Orders;
 
 namespace ServerlessSync.Domain.Erp.YonBip;
 

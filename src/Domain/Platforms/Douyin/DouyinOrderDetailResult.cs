@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Orders;
-
 namespace ServerlessSync.Domain.Platforms.Douyin;
 
 /// <summary>An <c>order.orderDetail</c> answer: the order, or the platform's error envelope.</summary>

@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Orders;
-
 namespace ServerlessSync.Domain.Platforms.Kuaishou;
 
 /// <summary>An <c>open.order.detail</c> answer: the order, or the platform's error envelope.</summary>

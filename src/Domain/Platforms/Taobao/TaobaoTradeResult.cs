@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Orders;
-
 namespace ServerlessSync.Domain.Platforms.Taobao;
 
 /// <summary>A <c>taobao.trade.fullinfo.get</c> answer: the order, or the platform's error response.</summary>

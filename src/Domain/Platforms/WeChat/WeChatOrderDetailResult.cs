@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Orders;
-
 namespace ServerlessSync.Domain.Platforms.WeChat;
 
 /// <summary>An <c>order/get</c> answer: the order, or WeChat's error.</summary>

@@ -1,5 +1,3 @@
-using ServerlessSync.Domain.Orders;
-
 namespace ServerlessSync.Domain.Platforms.WeChat;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Http;
 
 namespace ServerlessSync.Pipeline.Http.Access;

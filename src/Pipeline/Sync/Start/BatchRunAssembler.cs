@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Sync.Batch;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Sync;
 

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Options;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ports;
-using ServerlessSync.Pipeline.Storage;
 using ServerlessSync.Pipeline.Sync;
 
 namespace ServerlessSync.Pipeline.Sync.Start;
