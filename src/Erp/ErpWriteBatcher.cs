@@ -1,5 +1,3 @@
-using Polly.CircuitBreaker;
-
 namespace ServerlessSync.Pipeline.Erp;
 
 /// <summary>
@@ -10,21 +8,13 @@ namespace ServerlessSync.Pipeline.Erp;
 /// in it is reported Transient and its durable retry finds whatever the ERP did commit. A business refusal of one
 /// order rejects only that order. With a connector whose <see cref="IErpConnector.MaxBatchSize"/> is 1 each order is
 /// looked up and written on its own, as before batching.
-/// <para>
-/// A late commit is harmless (issue 14, item 1): every create is preceded by an in-flight marker
-/// (<see cref="ErpCreateMarkers"/>) and marked answered once the ERP answered it. For an ERP that does not enforce a key
-/// derived from the platform order (<see cref="IErpConnector.CreateIsIdempotent"/> false: Kingdee, SAP), an order whose
-/// earlier create got no answer is not created again until a look-up that started after the commit horizon
-/// (<see cref="ErpCommitOptions.CommitHorizonSeconds"/>) found nothing; until then it is reported Transient and its
-/// durable retry looks again.
-/// </para>
+/// <para>A late commit is harmless: every create goes through <see cref="ErpLateCommitGuard"/>.</para>
 /// </summary>
 public sealed class ErpWriteBatcher : IErpOrderWriter, IDisposable
 {
     private readonly IErpConnector _erp;
     private readonly ErpGovernor _governor;
-    private readonly ErpCreateMarkers _markers;
-    private readonly TimeSpan _commitHorizon;
+    private readonly ErpLateCommitGuard _guard;
     private readonly TimeProvider _time;
     private readonly ILogger<ErpWriteBatcher> _logger;
     private readonly ErpRequestBatcher<ErpSalesOrder, ErpWriteOutcome> _batcher;
@@ -43,8 +33,7 @@ public sealed class ErpWriteBatcher : IErpOrderWriter, IDisposable
         ArgumentNullException.ThrowIfNull(commit);
         _erp = erp;
         _governor = governor;
-        _markers = markers;
-        _commitHorizon = commit.Value.CommitHorizon;
+        _guard = new ErpLateCommitGuard(erp, markers, commit.Value.CommitHorizon, time, logger);
         _time = time;
         _logger = logger;
         _suspects = new ErpWriteSuspects(time);
@@ -135,89 +124,10 @@ public sealed class ErpWriteBatcher : IErpOrderWriter, IDisposable
             return await _erp.CompleteExistingAsync(existing, cancellationToken);
         }
 
-        var outcomes = await CreateGuardedAsync(
+        var outcomes = await _guard.CreateAsync(
             [document], lookedUpAt, async (documents, ct) => [await _erp.CreateSalesOrderAsync(documents[0], ct)], cancellationToken);
         return outcomes[0];
     }
-
-    /// <summary>
-    /// Creates the documents whose look-up (started at <paramref name="lookedUpAt"/>) is conclusive, with an in-flight
-    /// marker around the create; the others are answered Transient until the commit horizon of their unanswered create.
-    /// </summary>
-    private async Task<IReadOnlyList<ErpWriteOutcome>> CreateGuardedAsync(
-        IReadOnlyList<ErpSalesOrder> documents,
-        DateTimeOffset lookedUpAt,
-        Func<IReadOnlyList<ErpSalesOrder>, CancellationToken, Task<IReadOnlyList<ErpWriteOutcome>>> create,
-        CancellationToken cancellationToken)
-    {
-        var outcomes = new ErpWriteOutcome?[documents.Count];
-        var markedSent = new HashSet<ErpOrderIdentity>();
-        if (!_erp.CreateIsIdempotent)
-        {
-            // Orders without a marker get theirs now (no read); only those of a transaction that met a marker are read.
-            var all = documents.Select(ErpOrderIdentity.Of).ToList();
-            var contested = (await _markers.MarkFirstSentAsync(all, _time.GetUtcNow(), cancellationToken)).ToHashSet();
-            markedSent.UnionWith(all.Where(o => !contested.Contains(o)));
-            var markers = contested.Count > 0 ? await _markers.GetAsync(contested, cancellationToken) : new Dictionary<string, ErpCreateMarker>();
-            for (var i = 0; i < documents.Count; i++)
-            {
-                if (ErpCommitHorizon.InconclusiveUntil(markers.GetValueOrDefault(documents[i].ExternalOrderNo), lookedUpAt, _commitHorizon) is { } until)
-                {
-                    ErpBatchLog.AwaitingCommitHorizon(_logger, _erp.Kind, documents[i].ExternalOrderNo, until);
-                    outcomes[i] = ErpWriteOutcome.Transient(
-                        $"an earlier create got no answer and the ERP may still commit it; not created again before a look-up after {until:O}");
-                }
-            }
-        }
-
-        var toSend = Enumerable.Range(0, documents.Count).Where(i => outcomes[i] is null).ToList();
-        if (toSend.Count == 0)
-        {
-            return outcomes.Select(o => o!).ToList();
-        }
-
-        var sending = toSend.Select(i => documents[i]).ToList();
-        var identities = sending.Select(ErpOrderIdentity.Of).ToList();
-        await _markers.MarkSentAsync(identities.Where(o => !markedSent.Contains(o)).ToList(), _time.GetUtcNow(), cancellationToken);
-        IReadOnlyList<ErpWriteOutcome> created;
-        try
-        {
-            created = await create(sending, cancellationToken);
-        }
-        catch (ErpTransientException ex) when (!MayStillCommit(ex))
-        {
-            await _markers.MarkAnsweredAsync(identities, cancellationToken);
-            throw;
-        }
-
-        if (created.Count != sending.Count)
-        {
-            throw new ErpProtocolException($"The {_erp.Kind} connector answered {created.Count} outcomes for {sending.Count} orders.");
-        }
-
-        // Created ones are found by every later look-up; refused and unanswered-row ones must not hold a retry back.
-        var answeredWithoutOrder = Enumerable.Range(0, sending.Count).Where(k => !created[k].IsInErp).Select(k => identities[k]).ToList();
-        await _markers.MarkAnsweredAsync(answeredWithoutOrder, cancellationToken);
-        for (var k = 0; k < toSend.Count; k++)
-        {
-            outcomes[toSend[k]] = created[k];
-        }
-
-        return outcomes.Select(o => o!).ToList();
-    }
-
-    /// <summary>
-    /// Whether a create that failed this way may have reached the ERP and still commit: no answer came (timeout, a
-    /// connection dropped after sending). An HTTP answer of any status, throttling, an open circuit or a connection that
-    /// never opened mean the ERP is done with it, or never had it.
-    /// </summary>
-    private static bool MayStillCommit(ErpTransientException failure) => failure.InnerException switch
-    {
-        null => false,
-        BrokenCircuitException => false,
-        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => false,
-        _ => true,
-    };
 
     private async Task WriteBatchAsync(IReadOnlyList<ErpBatchEntry<ErpSalesOrder, ErpWriteOutcome>> entries)
     {
@@ -286,7 +196,7 @@ public sealed class ErpWriteBatcher : IErpOrderWriter, IDisposable
         IReadOnlyList<ErpWriteOutcome> outcomes;
         try
         {
-            outcomes = await CreateGuardedAsync(
+            outcomes = await _guard.CreateAsync(
                 orders.Select(o => o.First().Request).ToList(),
                 lookedUpAt,
                 (documents, ct) => _governor.RunAsync(c => _erp.CreateSalesOrdersAsync(documents, c), ct),
