@@ -31,10 +31,7 @@ public static class LocalHostApp
         builder.Services.AddSingleton<TaskHubOrchestrationGateway>();
         builder.Services.AddSingleton<IOrchestrationGateway>(sp => sp.GetRequiredService<TaskHubOrchestrationGateway>());
         builder.Services.AddSingleton<ISyncBatchGateway>(sp => sp.GetRequiredService<TaskHubOrchestrationGateway>());
-        if (builder.Configuration.BoundNow<IntakeOptions>(IntakeOptions.SectionName).BatchRuns)
-        {
-            builder.Services.AddSingleton<SyncBatchStarter>();
-        }
+        builder.Services.AddSingleton<SyncBatchStarter>();
 
         builder.Services.AddValidatedOptions<StartAdmissionOptions>(builder.Configuration, StartAdmissionOptions.SectionName, o => o.Problems());
         builder.Services.AddSingleton<TaskHubBacklog>();

@@ -7,6 +7,7 @@ using ServerlessSync.LocalHost.Hosted;
 using ServerlessSync.Pipeline.Alerts;
 using ServerlessSync.Pipeline.Intake;
 using ServerlessSync.Pipeline.Ports;
+using ServerlessSync.Pipeline.Sync.Batch;
 using ServerlessSync.Pipeline.Sync.Start;
 using ServerlessSync.Pipeline.Sync;
 
@@ -28,6 +29,7 @@ public sealed class IntakeQueuePollerTests
             storage,
             new IntakeMessageHandler(
                 new OrderEventStarter(gateway, new IntakeQueue(storage), Options.Create(settings), SyncRetryPlan.Defaults, NullLogger<OrderEventStarter>.Instance),
+                new SyncBatchStarter(gateway, gateway, SyncRetryPlan.Defaults, NullLogger<SyncBatchStarter>.Instance),
                 new InboxStore(storage, new IntakeBodyStore(storage)),
                 Options.Create(settings),
                 NullLogger<IntakeMessageHandler>.Instance),
@@ -67,7 +69,8 @@ public sealed class IntakeQueuePollerTests
     }
 
     /// <summary>The Durable engine in memory: records starts.</summary>
-    private sealed class StartRecorder : IOrchestrationGateway
+    /// <summary>Runs started per order: its own SyncOrder run, or a SyncBatch run whose input holds it.</summary>
+    private sealed class StartRecorder : IOrchestrationGateway, ISyncBatchGateway
     {
         private readonly object gate = new();
         private readonly Dictionary<string, int> starts = [];
@@ -105,6 +108,19 @@ public sealed class IntakeQueuePollerTests
             lock (gate)
             {
                 starts[instanceId] = starts.GetValueOrDefault(instanceId) + 1;
+            }
+
+            return Task.FromResult(true);
+        }
+
+        public Task<bool> TryStartBatchAsync(string instanceId, SyncBatchInput input, CancellationToken cancellationToken)
+        {
+            lock (gate)
+            {
+                foreach (var order in input.Events)
+                {
+                    starts[order.Key.InstanceId] = starts.GetValueOrDefault(order.Key.InstanceId) + 1;
+                }
             }
 
             return Task.FromResult(true);

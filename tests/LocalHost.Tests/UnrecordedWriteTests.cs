@@ -24,15 +24,15 @@ public sealed class UnrecordedWriteTests
                 ["Erp:Kingdee:WriteTimeout"] = "00:00:02",
                 ["Sync:WriteErpMaxAttempts"] = "1",
                 ["Erp:CommitHorizonSeconds"] = "1",
-                // A per-order run with one try leaves the ledger Failed without an ERP number; a batch run would try again and find the bill.
-                ["Intake:BatchRuns"] = "false",
             });
         var options = hub.DouyinOptions;
         var sender = hub.SimulatorService<DouyinPushSender>();
         var webhook = new Uri(hub.DouyinWebhookUrl);
         var order = hub.DouyinOrders.CreateOrders(1)[0];
 
-        await sender.SendAsync(webhook, DouyinPushBuilder.Build(options.AppKey, options.AppSecret, order, "101", "m-lost-101"), CancellationToken.None);
+        // A per-order run (a resync starts one) with one try leaves the ledger Failed without an ERP number; a batch run
+        // would try again and find the bill.
+        await ResyncAsync(hub, order.OrderId);
         var failed = (await hub.WaitForLedgerAsync(DemoCatalog.ShopId, [order.OrderId], Settle, SyncStatus.Failed, SyncStatus.Synced))[order.OrderId]!;
         var bill = Assert.Single(hub.Kingdee.FindByNetOrderBillNo(order.OrderId));
         hub.Kingdee.Options.CommitThenTimeoutRate = 0;
@@ -48,10 +48,11 @@ public sealed class UnrecordedWriteTests
         Assert.Contains(hub.Kingdee.DeletedBills, b => b.NetOrderBillNo == order.OrderId);
     }
 
+    /// <param name="perOrderRun">Start the order's own SyncOrder run (a resync) instead of a pushed order's batch run.</param>
     [Theory]
-    [InlineData(true)]
     [InlineData(false)]
-    public async Task A_write_back_that_fails_after_the_erp_write_alerts_and_the_ledger_catches_up_once_storage_is_back(bool batchRuns)
+    [InlineData(true)]
+    public async Task A_write_back_that_fails_after_the_erp_write_alerts_and_the_ledger_catches_up_once_storage_is_back(bool perOrderRun)
     {
         await using var robot = await WeComRobot.StartAsync();
         await using var hub = await TestHub.StartAsync(
@@ -67,12 +68,20 @@ public sealed class UnrecordedWriteTests
                 ["Sync:WriteBackRetrySeconds"] = "2",
                 ["Sync:WriteBackAttempts"] = "2",
                 ["Sync:WriteBackFirstRetrySeconds"] = "1",
-                ["Intake:BatchRuns"] = batchRuns ? "true" : "false",
             });
         var ledgerTable = await hub.HubService<StorageClients>().TableAsync(OrderLedger.TableName);
 
-        var burst = await hub.PlayDouyinBurstAsync(new DouyinBurstPlan { Orders = 1, RatePerSecond = 10, Seed = 31 });
-        var orderId = burst.OrderIds.Single();
+        string orderId;
+        if (perOrderRun)
+        {
+            orderId = hub.DouyinOrders.CreateOrders(1)[0].OrderId;
+            await ResyncAsync(hub, orderId);
+        }
+        else
+        {
+            orderId = (await hub.PlayDouyinBurstAsync(new DouyinBurstPlan { Orders = 1, RatePerSecond = 10, Seed = 31 })).OrderIds.Single();
+        }
+
         for (var i = 0; i < 600 && hub.Kingdee.FindByNetOrderBillNo(orderId).Count == 0; i++)
         {
             await Task.Delay(50);
@@ -88,5 +97,11 @@ public sealed class UnrecordedWriteTests
         Assert.Contains("recorded", alert, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(SyncStatus.Synced, synced.Status);
         Assert.Equal(Assert.Single(hub.Kingdee.FindByNetOrderBillNo(orderId)).BillNo, synced.ErpOrderNumber);
+    }
+
+    private static async Task ResyncAsync(TestHub hub, string orderId)
+    {
+        using var resync = await hub.Http.PostAsync($"/api/orders/douyin/{DemoCatalog.ShopId}/{orderId}/resync", TestHub.EmptyJson());
+        Assert.Equal(HttpStatusCode.Accepted, resync.StatusCode);
     }
 }

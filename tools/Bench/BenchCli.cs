@@ -118,7 +118,6 @@ public static class BenchCli
         var variants = new (string Name, BenchArguments Arguments)[]
         {
             ("as configured", a),
-            ("one SyncOrder run per order (no batch runs)", a.WithHubSetting("Intake__BatchRuns", "false")),
             ("ERP writes one order per call", a.WithHubSetting("Erp__Kingdee__MaxBatchSize", "1")),
             ("one event per intake message", a.WithHubSetting("Intake__MaxEventsPerMessage", "1")),
             ("intake bodies in a blob (two storage calls per ack)", a.WithHubSetting("Intake__CarryBodiesInMessage", "false")),

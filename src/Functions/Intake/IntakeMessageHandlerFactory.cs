@@ -25,13 +25,13 @@ public sealed class IntakeMessageHandlerFactory(
         var gateway = new DurableClientGateway(client);
         return new(
             new OrderEventStarter(gateway, queue, options, retries, loggers.CreateLogger<OrderEventStarter>(), clock, metrics),
+            new SyncBatchStarter(gateway, gateway, retries, loggers.CreateLogger<SyncBatchStarter>(), clock, metrics),
             inbox,
             options,
             loggers.CreateLogger<IntakeMessageHandler>(),
             pacer,
             metrics,
             receivedEvents,
-            options.Value.BatchRuns ? new SyncBatchStarter(gateway, gateway, retries, loggers.CreateLogger<SyncBatchStarter>(), clock, metrics) : null,
             assembler);
     }
 }

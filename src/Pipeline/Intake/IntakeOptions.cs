@@ -60,12 +60,6 @@ public sealed class IntakeOptions
     public int MaxStartsPerSecond { get; set; }
 
     /// <summary>
-    /// The orders of a batch message go through one SyncBatch run (DESIGN D7, <c>docs/batch-runs.md</c>) instead of one
-    /// SyncOrder run each. Off: one SyncOrder run per order, as before batch runs (kept for before/after measurements).
-    /// </summary>
-    public bool BatchRuns { get; set; } = true;
-
-    /// <summary>
     /// Orders one SyncBatch run gathers at most from the intake messages handled at the same time in one process
     /// (<see cref="BatchRunAssembler"/>); a single message larger than this still makes one run.
     /// </summary>

@@ -1,13 +1,31 @@
+using ServerlessSync.Pipeline.Sync.Batch;
+
 namespace ServerlessSync.Pipeline.Tests.Core;
 
-/// <summary>The starter's port, in memory: instances by id, and whether the next start is refused. Safe for parallel callers.</summary>
-internal sealed class InMemoryGateway : IOrchestrationGateway
+/// <summary>The starters' ports, in memory: instances by id, and whether the next start is refused. Safe for parallel callers.</summary>
+internal sealed class InMemoryGateway : IOrchestrationGateway, ISyncBatchGateway
 {
     private readonly object gate = new();
 
     public Dictionary<string, InstanceSnapshot> Instances { get; } = [];
 
+    /// <summary>The SyncOrder runs started, each for one order.</summary>
     public List<(string InstanceId, SyncOrderInput Input)> Started { get; } = [];
+
+    /// <summary>The SyncBatch runs started, each for the orders in its input.</summary>
+    public List<(string InstanceId, SyncBatchInput Input)> StartedBatches { get; } = [];
+
+    /// <summary>The instance id of every order a run was started for, per-order or in a batch.</summary>
+    public List<string> StartedOrders
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. Started.Select(s => s.InstanceId), .. StartedBatches.SelectMany(b => b.Input.Events.Select(e => e.Key.InstanceId))];
+            }
+        }
+    }
 
     public bool RefuseStart { get; set; }
 
@@ -39,6 +57,26 @@ internal sealed class InMemoryGateway : IOrchestrationGateway
             }
 
             Started.Add((instanceId, input));
+            Instances[instanceId] = new InstanceSnapshot(instanceId, InstanceRuntimeStatus.Running, StartTime, null);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> TryStartBatchAsync(string instanceId, SyncBatchInput input, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (FailingInstances.Contains(instanceId))
+            {
+                throw new InvalidOperationException($"injected: the Durable backend refused to start {instanceId}");
+            }
+
+            if (RefuseStart || Instances.TryGetValue(instanceId, out var existing) && existing.Status is InstanceRuntimeStatus.Pending or InstanceRuntimeStatus.Running)
+            {
+                return Task.FromResult(false);
+            }
+
+            StartedBatches.Add((instanceId, input));
             Instances[instanceId] = new InstanceSnapshot(instanceId, InstanceRuntimeStatus.Running, StartTime, null);
             return Task.FromResult(true);
         }

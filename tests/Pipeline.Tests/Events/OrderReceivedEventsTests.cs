@@ -15,10 +15,12 @@ public sealed class OrderReceivedEventsTests : IDisposable
     private IntakeMessageHandler Consumer(StorageClients storage, ServiceBusSender sender)
     {
         var settings = Options.Create(new IntakeOptions { BusyRetryDelaySeconds = 1 });
-        var starter = new OrderEventStarter(new InMemoryGateway(), new IntakeQueue(storage), settings, SyncRetryPlan.Defaults, NullLogger<OrderEventStarter>.Instance);
+        var gateway = new InMemoryGateway();
+        var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), settings, SyncRetryPlan.Defaults, NullLogger<OrderEventStarter>.Instance);
+        var batches = new SyncBatchStarter(gateway, gateway, SyncRetryPlan.Defaults, NullLogger<SyncBatchStarter>.Instance);
         var metrics = new PipelineMetrics(meters.GetRequiredService<IMeterFactory>(), "Kingdee");
         var publisher = new ServiceBusOrderEventPublisher(sender, NullLogger<ServiceBusOrderEventPublisher>.Instance);
-        return new IntakeMessageHandler(starter, Inbox(storage), settings, NullLogger<IntakeMessageHandler>.Instance, metrics: metrics, receivedEvents: new OrderReceivedEvents(publisher, metrics, TimeProvider.System));
+        return new IntakeMessageHandler(starter, batches, Inbox(storage), settings, NullLogger<IntakeMessageHandler>.Instance, metrics: metrics, receivedEvents: new OrderReceivedEvents(publisher, metrics, TimeProvider.System));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class IntakeMessageHandlerTests
         new(new OrderEvent("douyin", "shop-1", orderId, @event, T0.AddSeconds(secondsAfterT0), msgId), $"{{\"p_id\":\"{orderId}\",\"msg_id\":\"{msgId}\"}}");
 
     [Fact]
-    public async Task Every_event_of_a_batch_is_recorded_once_and_each_order_started_once_for_all_its_events()
+    public async Task Every_event_of_a_batch_is_recorded_once_and_its_orders_go_into_one_batch_run_once_for_all_their_events()
     {
         var storage = await CoreStorage.CreateAsync();
         var orders = Enumerable.Range(1, 5).Select(i => $"69200000000000000{i:00}").ToList();
@@ -20,8 +20,10 @@ public sealed class IntakeMessageHandlerTests
         var handled = Assert.Single(await ConsumeAllAsync(storage, handler));
 
         Assert.Equal(new IntakeHandled(Events: 10, Duplicates: 0, Started: 5, RequeuedBusy: 0, AlreadyCovered: 0), handled);
-        Assert.Equal(orders.Select(id => $"douyin:shop-1:{id}").Order(), gateway.Started.Select(s => s.InstanceId).Order());
-        Assert.All(gateway.Started, s => Assert.Equal(("doudian_trade_TradePaid", "paid-" + s.Input.Key.OrderId), (s.Input.Event, s.Input.MsgId)));
+        var run = Assert.Single(gateway.StartedBatches).Input;
+        Assert.Empty(gateway.Started);
+        Assert.Equal(orders.Select(id => $"douyin:shop-1:{id}").Order(), run.Events.Select(e => e.Key.InstanceId).Order());
+        Assert.All(run.Events, e => Assert.Equal(("doudian_trade_TradePaid", "paid-" + e.OrderId), (e.Event, e.MsgId)));
         var inbox = Inbox(storage);
         foreach (var push in pushes)
         {
@@ -49,7 +51,7 @@ public sealed class IntakeMessageHandlerTests
 
         await ConsumeAllAsync(storage, handler);
 
-        Assert.Equal(2, gateway.Started.Count);
+        Assert.Equal(2, gateway.StartedOrders.Count);
         Assert.Single(await BodyBlobsAsync(storage));
         var inbox = Inbox(storage);
         Assert.Equal(inline.RawMessage, await inbox.GetRawMessageAsync("douyin", "shop-1", "o-1", "m-1", CancellationToken.None));
@@ -71,7 +73,7 @@ public sealed class IntakeMessageHandlerTests
         Assert.Equal(
             [new IntakeHandled(1, 0, 1, 0, 0), new IntakeHandled(2, 1, 1, 0, 0)],
             handled.OrderBy(h => h.Events));
-        Assert.Equal(["douyin:shop-1:o-1", "douyin:shop-1:o-2"], gateway.Started.Select(s => s.InstanceId).Order());
+        Assert.Equal(["douyin:shop-1:o-1", "douyin:shop-1:o-2"], gateway.StartedOrders.Order());
         Assert.Equal(1, await Inbox(storage).CountAsync("douyin", "shop-1", "o-1", CancellationToken.None));
     }
 
@@ -83,17 +85,23 @@ public sealed class IntakeMessageHandlerTests
         await Committer(storage).CommitAsync(orders.Select(id => Event(id, "m-" + id, "doudian_trade_TradePaid", 0)).ToList(), CancellationToken.None);
         var text = Assert.Single(await ReceiveAllAsync(storage));
         var (handler, gateway) = Consumer(storage);
-        gateway.FailingInstances.Add("douyin:shop-1:o-4");
+        var run = SyncBatchStarter.InstanceIdOf(IntakeDelivery.Parse(text).Batch!.Id);
+        gateway.FailingInstances.Add(run);
 
+        // Every order is recorded in the Inbox, then the start of the batch run fails: the message stays to be retried.
         await Assert.ThrowsAsync<InvalidOperationException>(() => handler.HandleAsync(text, CancellationToken.None));
 
-        Assert.Equal(5, gateway.Started.Count);
+        Assert.Empty(gateway.StartedOrders);
         gateway.FailingInstances.Clear();
         var redelivered = await handler.HandleAsync(text, CancellationToken.None);
+        var deliveredOnceMore = await handler.HandleAsync(text, CancellationToken.None);
 
-        // The five already running are put back for later (not started again); the one that failed starts now.
-        Assert.Equal(new IntakeHandled(6, 0, Started: 1, RequeuedBusy: 5, AlreadyCovered: 0), redelivered);
-        Assert.Equal(orders.Select(id => "douyin:shop-1:" + id).Order(), gateway.Started.Select(s => s.InstanceId).Order());
+        // The retry starts the run for all six (their Inbox rows are this message's own, not duplicates); a delivery after
+        // that finds the run and starts nothing.
+        Assert.Equal(new IntakeHandled(6, 0, Started: 6, RequeuedBusy: 0, AlreadyCovered: 0), redelivered);
+        Assert.Equal(new IntakeHandled(6, 0, Started: 0, RequeuedBusy: 0, AlreadyCovered: 6), deliveredOnceMore);
+        Assert.Equal(run, Assert.Single(gateway.StartedBatches).InstanceId);
+        Assert.Equal(orders.Select(id => "douyin:shop-1:" + id).Order(), gateway.StartedOrders.Order());
         var inbox = Inbox(storage);
         foreach (var id in orders)
         {

@@ -69,7 +69,7 @@ public sealed class IntakePoisonRedriveTests
         Assert.Equal(0, IntakeRetryMark.Read(back));
         var (handler, gateway) = Consumer(storage);
         await ConsumeAllAsync(storage, handler);
-        Assert.Equal(["douyin:shop-1:o-1", "douyin:shop-1:o-2"], gateway.Started.Select(s => s.InstanceId).Order());
+        Assert.Equal(["douyin:shop-1:o-1", "douyin:shop-1:o-2"], gateway.StartedOrders.Order());
     }
 
     /// <summary>Receives the one message on the queue, waiting out a put-back's delay.</summary>

@@ -31,7 +31,8 @@ internal static class IntakeTestKit
         var gateway = new InMemoryGateway();
         var settings = Options.Create(options ?? new IntakeOptions { BusyRetryDelaySeconds = 1 });
         var starter = new OrderEventStarter(gateway, new IntakeQueue(storage), settings, SyncRetryPlan.Defaults, NullLogger<OrderEventStarter>.Instance, clock);
-        return (new IntakeMessageHandler(starter, Inbox(storage), settings, NullLogger<IntakeMessageHandler>.Instance), gateway);
+        var batches = new SyncBatchStarter(gateway, gateway, SyncRetryPlan.Defaults, NullLogger<SyncBatchStarter>.Instance, clock);
+        return (new IntakeMessageHandler(starter, batches, Inbox(storage), settings, NullLogger<IntakeMessageHandler>.Instance), gateway);
     }
 
     /// <summary>The names of the claim-check blobs intake has written.</summary>

@@ -10,24 +10,24 @@ public sealed record IntakeHandled(int Events, int Duplicates, int Started, int 
 
 /// <summary>
 /// The consumer of the intake queue, for both hosts (the LocalHost poller and the Functions queue trigger). For a batch,
-/// each event is recorded in the Inbox (a row from another batch means the platform pushed it twice: skipped), then each
-/// order with anything new is started once: a run reads the order after all of that order's events in the message.
-/// Orders are handled with bounded parallelism and all are tried; if any failed, the exception propagates so the message
+/// each event is recorded in the Inbox (a row from another batch means the platform pushed it twice: skipped), then the
+/// orders with anything new go into one SyncBatch run (DESIGN D7; with <paramref name="assembler"/>, the orders of
+/// messages handled at the same time share one run): a run reads each order after all of that order's events in the
+/// message. An order whose events include a release gets its own SyncOrder run (a release overrides holds).
+/// Orders are recorded with bounded parallelism and all are tried; if any failed, the exception propagates so the message
 /// stays on the queue and is retried (every step is idempotent), and after MaxDequeueCount tries it is poisoned.
-/// A single event (busy re-queue, resync, release, a message from before batching) is started as it is.
-/// With <paramref name="batches"/> (DESIGN D7) the orders of a batch message go into one SyncBatch run instead of one
-/// SyncOrder run each (with <paramref name="assembler"/>, the orders of messages handled at the same time share one run);
-/// an order whose events include a release still gets its own SyncOrder run (a release overrides holds).
+/// A single event (a busy re-queue, a resync or release, a batch run's hand-off) asks for the order's own SyncOrder run
+/// and is started as it is.
 /// </summary>
 public sealed class IntakeMessageHandler(
     OrderEventStarter starter,
+    SyncBatchStarter batches,
     InboxStore inbox,
     IOptions<IntakeOptions> options,
     ILogger<IntakeMessageHandler> logger,
     StartPacer? pacer = null,
     Telemetry.PipelineMetrics? metrics = null,
     Events.OrderReceivedEvents? receivedEvents = null,
-    SyncBatchStarter? batches = null,
     BatchRunAssembler? assembler = null)
 {
     /// <exception cref="FormatException">The message is malformed.</exception>
@@ -62,7 +62,7 @@ public sealed class IntakeMessageHandler(
                     return;
                 }
 
-                if (batches is not null && representative.Event != SyncEvents.Release)
+                if (representative.Event != SyncEvents.Release)
                 {
                     forBatch.Add(representative);
                 }
@@ -93,7 +93,7 @@ public sealed class IntakeMessageHandler(
             throw new AggregateException($"{failures.Count} orders of intake batch {batch.Id} failed", failures);
         }
 
-        if (batches is not null && !forBatch.IsEmpty)
+        if (!forBatch.IsEmpty)
         {
             if (pacer is not null)
             {
