@@ -63,7 +63,6 @@ public sealed class ValidatedOptionsTests
         var absent = configuration.BoundNow<IntakeOptions>(IntakeOptions.SectionName);
 
         Assert.Equal("orders-x", bound.TopicName);
-        Assert.Equal(new IntakeOptions().BatchRuns, absent.BatchRuns);
         Assert.Equal(new IntakeOptions().MaxOrdersPerRun, absent.MaxOrdersPerRun);
     }
 }
