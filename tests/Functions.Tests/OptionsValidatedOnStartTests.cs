@@ -129,7 +129,7 @@ public sealed class OptionsValidatedOnStartTests
     [Fact]
     public void Every_options_class_of_the_app_has_a_bad_setting_below()
     {
-        var classes = new[] { typeof(PipelineServices).Assembly, typeof(ErpRegistration).Assembly, typeof(PlatformRegistration).Assembly, typeof(OperationsServices).Assembly, typeof(FunctionsServices).Assembly }
+        var classes = new[] { typeof(PipelineServices).Assembly, typeof(ErpRegistration).Assembly, typeof(PlatformServices).Assembly, typeof(OperationsServices).Assembly, typeof(FunctionsServices).Assembly }
             .SelectMany(a => a.GetTypes())
             .Where(t => t is { IsClass: true, IsPublic: true, IsAbstract: false } && (t.Name.EndsWith("Options", StringComparison.Ordinal) || t.Name.EndsWith("Settings", StringComparison.Ordinal)))
             .Where(t => t.GetConstructor(Type.EmptyTypes) is not null && t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => p.CanWrite))

@@ -37,7 +37,7 @@ public abstract class PlatformContract(PlatformFacts facts) : SimulatorHostFixtu
     /// <summary>Sets the simulator's fault knobs: the share of calls throttled and the share answered with HTTP 500.</summary>
     protected abstract void SetFaults(double throttleRate, double apiFailureRate);
 
-    /// <summary>The platform's ports as the hosts register them (<see cref="PlatformServices.AddPlatforms"/>), pointed at the simulator.</summary>
+    /// <summary>The platform's ports as the hosts register them (<see cref="PlatformServices.AddServerlessSyncPlatforms"/>), pointed at the simulator.</summary>
     /// <param name="changes">Settings to change, by name under <see cref="PlatformFacts.SettingsSection"/>.</param>
     public ServiceProvider Services(params (string Setting, string? Value)[] changes)
     {
@@ -51,7 +51,7 @@ public abstract class PlatformContract(PlatformFacts facts) : SimulatorHostFixtu
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(section + s.Key, s.Value)))
             .Build();
-        return new ServiceCollection().AddLogging().AddPlatforms(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddServerlessSyncPlatforms(configuration).BuildServiceProvider();
     }
 
     /// <summary>The settings with the API's host replaced by a port nothing listens on.</summary>
