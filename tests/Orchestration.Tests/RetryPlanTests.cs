@@ -1,5 +1,3 @@
-using static ServerlessSync.Orchestration.Tests.Support.Orders;
-
 namespace ServerlessSync.Orchestration.Tests;
 
 /// <summary>A run's retry settings are fixed when it starts and travel in its input; the live configuration never reaches a replay.</summary>

@@ -1,5 +1,3 @@
-using static ServerlessSync.Orchestration.Tests.Support.Orders;
-
 namespace ServerlessSync.Orchestration.Tests;
 
 /// <summary>SyncBatch's branches on the in-process engine with stub activities.</summary>

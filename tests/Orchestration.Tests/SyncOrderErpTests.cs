@@ -1,5 +1,3 @@
-using static ServerlessSync.Orchestration.Tests.Support.Orders;
-
 namespace ServerlessSync.Orchestration.Tests;
 
 /// <summary>SyncOrder's ERP outcomes (write, refusal, retries, reversal, write-back rounds) on the in-process engine with stub activities.</summary>

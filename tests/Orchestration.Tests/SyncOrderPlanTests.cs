@@ -1,6 +1,5 @@
 using ServerlessSync.Domain.Mapping;
 using ServerlessSync.Pipeline.Ledger;
-using static ServerlessSync.Orchestration.Tests.Support.Orders;
 
 namespace ServerlessSync.Orchestration.Tests;
 

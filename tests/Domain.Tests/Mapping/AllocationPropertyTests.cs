@@ -1,5 +1,3 @@
-using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
-
 namespace ServerlessSync.Domain.Tests.Mapping;
 
 /// <summary>Property tests: for arbitrary combos, quantities and discounts the ERP lines sum exactly, to the fen.</summary>

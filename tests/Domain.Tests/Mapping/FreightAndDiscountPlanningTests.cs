@@ -1,5 +1,3 @@
-using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
-
 namespace ServerlessSync.Domain.Tests.Mapping;
 
 /// <summary>The ERP order totals what the buyer paid to the fen: freight as the profile says, discounts by who bears them.</summary>

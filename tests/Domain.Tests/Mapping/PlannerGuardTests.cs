@@ -1,5 +1,3 @@
-using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
-
 namespace ServerlessSync.Domain.Tests.Mapping;
 
 /// <summary>Orders or rules the planner cannot plan go to a person (quarantine with the reason) instead of failing the run.</summary>

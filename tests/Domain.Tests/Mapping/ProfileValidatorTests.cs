@@ -1,5 +1,3 @@
-using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
-
 namespace ServerlessSync.Domain.Tests.Mapping;
 
 public sealed class ProfileValidatorTests

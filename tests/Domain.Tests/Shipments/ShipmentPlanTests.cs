@@ -1,5 +1,4 @@
 using ServerlessSync.Domain.Shipments;
-using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
 
 namespace ServerlessSync.Domain.Tests.Shipments;
 

@@ -62,28 +62,7 @@ public sealed class KuaishouBurstPlayerTests : IAsyncLifetime
         Assert.InRange(first.OutOfOrderIds.Count, 10, 40);
         Assert.Equal(first.Sent, first.Acked);
 
-        var firstRun = arrivals.Where(a => first.OrderIds.Contains(a.Message.Event.OrderId)).ToList();
-        foreach (var dropped in first.Pushes.Where(p => p.Dropped))
-        {
-            Assert.DoesNotContain(firstRun, a => a.Message.Event.MsgId == dropped.MsgId);
-        }
-
-        foreach (var duplicate in first.Pushes.Where(p => p.IsDuplicate))
-        {
-            var copies = firstRun.Where(a => a.Message.Event.MsgId == duplicate.MsgId).ToList();
-            Assert.Equal(2, copies.Count);
-            Assert.Equal(copies[0].Body, copies[1].Body);
-        }
-
-        foreach (var orderId in first.OrderIds)
-        {
-            var order = firstRun.Where(a => a.Message.Event.OrderId == orderId).Select(a => a.Message.Event.Event).Distinct().ToList();
-            if (order.Count == 2)
-            {
-                var expected = first.OutOfOrderIds.Contains(orderId) ? new[] { "trade.paid", "trade.created" } : ["trade.created", "trade.paid"];
-                Assert.Equal(expected, order);
-            }
-        }
+        BurstArrivals.AssertArrivedAsDecided(first, arrivals, p => p.MsgId);
     }
 
     [Fact]

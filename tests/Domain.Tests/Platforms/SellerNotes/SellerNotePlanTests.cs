@@ -1,5 +1,4 @@
 using ServerlessSync.Domain.Platforms.SellerNotes;
-using static ServerlessSync.Domain.Tests.Mapping.MappingTestData;
 
 namespace ServerlessSync.Domain.Tests.Platforms.SellerNotes;
 

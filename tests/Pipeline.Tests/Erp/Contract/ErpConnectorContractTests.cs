@@ -1,5 +1,3 @@
-using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
-
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;
 
 /// <summary>
@@ -15,6 +13,12 @@ public sealed class ErpConnectorContractTests
 
     /// <summary>The ERPs whose reversal re-reads the document and refuses one that carries another platform order.</summary>
     public static TheoryData<string> ErpsCheckingReversals => new() { "Kingdee", "YonBip", "Jushuitan" };
+
+    /// <summary>The ERPs whose connector reverses by deleting the document.</summary>
+    public static TheoryData<string> ErpsDeletingReversals => new() { "Kingdee", "YonBip" };
+
+    /// <summary>The ERPs whose connector checks a document before sending it (the others leave that to the ERP).</summary>
+    public static TheoryData<string> ErpsValidatingBeforeSending => new() { "Kingdee", "YonBip" };
 
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -70,6 +74,53 @@ public sealed class ErpConnectorContractTests
         Assert.Equal([own.Number], s.DocumentsFor("DY-M-1"));
         Assert.Equal(stateBefore, s.StateOf(own.Number));
         Assert.False(s.IsReversed(own.Number));
+    }
+
+    [Theory]
+    [MemberData(nameof(ErpsDeletingReversals))]
+    public async Task Reversing_twice_succeeds_both_times_and_deletes_once(string erp)
+    {
+        await using var s = await StartAsync(erp);
+        var deletes = Assert.IsAssignableFrom<IErpDeletingSubject>(s);
+        await s.Connector.CreateSalesOrderAsync(Order("DY-RV-2"), None);
+        var existing = (await s.Connector.FindByExternalOrderNoAsync("DY-RV-2", None))!;
+
+        var first = await s.Connector.ReverseAsync(existing, "refund", None);
+        var second = await s.Connector.ReverseAsync(existing, "refund", None);
+
+        Assert.Equal(ErpWriteResult.Reversed, first.Result);
+        Assert.Equal(ErpWriteResult.Reversed, second.Result);
+        Assert.Equal(existing.Number, second.ErpOrderNumber);
+        Assert.Equal(1, deletes.DeletedDocuments);
+        Assert.Equal(1, deletes.DeleteCalls);
+    }
+
+    [Theory]
+    [MemberData(nameof(Erps))]
+    public async Task A_server_error_on_a_reversal_is_transient_and_leaves_the_document_open(string erp)
+    {
+        await using var s = await StartAsync(erp);
+        await s.Connector.CreateSalesOrderAsync(Order("DY-RV-3"), None);
+        var existing = (await s.Connector.FindByExternalOrderNoAsync("DY-RV-3", None))!;
+        s.FailEveryCall(true);
+
+        await Assert.ThrowsAsync<ErpTransientException>(() => s.Connector.ReverseAsync(existing, "cancelled", None));
+
+        Assert.Equal([existing.Number], s.DocumentsFor("DY-RV-3"));
+        Assert.Equal(s.OpenState, s.StateOf(existing.Number));
+        Assert.False(s.IsReversed(existing.Number));
+    }
+
+    [Theory]
+    [MemberData(nameof(ErpsValidatingBeforeSending))]
+    public async Task An_invalid_document_is_rejected_without_calling_the_erp(string erp)
+    {
+        await using var s = await StartAsync(erp);
+
+        var outcome = await s.Connector.CreateSalesOrderAsync(Order("DY-R-2") with { TotalAmountFen = 1 }, None);
+
+        Assert.Equal(ErpWriteResult.Rejected, outcome.Result);
+        Assert.Equal(0, s.TotalCalls);
     }
 
     [Theory]

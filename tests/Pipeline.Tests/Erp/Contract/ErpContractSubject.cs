@@ -19,6 +19,9 @@ internal abstract class ErpContractSubject : IAsyncDisposable
     /// <summary>The document's status as the ERP keeps it (K/3 FDocumentStatus, SAP rejection status, YonBIP verifystate, Jushuitan shop status).</summary>
     public abstract string StateOf(string number);
 
+    /// <summary>The state <see cref="StateOf"/> gives a document the connector created and nobody reversed.</summary>
+    public abstract string OpenState { get; }
+
     /// <summary>True when the document went all the way the connector takes a new order (audited where the ERP audits).</summary>
     public abstract bool IsComplete(string number);
 
@@ -32,6 +35,9 @@ internal abstract class ErpContractSubject : IAsyncDisposable
     public abstract long LookupCalls { get; }
 
     public abstract long StockCalls { get; }
+
+    /// <summary>Every call the simulator answered, of any kind.</summary>
+    public abstract long TotalCalls { get; }
 
     public abstract long Throttled { get; }
 
@@ -66,6 +72,8 @@ internal abstract class ErpContractSubject<TState, TOptions>(ErpConnectorHarness
     where TOptions : SimErpOptions
 {
     public override IErpConnector Connector => harness.Connector;
+
+    public override long TotalCalls => Sim.Metrics.Snapshot().TotalCalls;
 
     public override long Throttled => Sim.Metrics.Snapshot().Throttled;
 

@@ -12,3 +12,13 @@ internal interface IErpCredentialSubject
     /// <summary>Makes the ERP forget every session or token it handed out.</summary>
     void DropCredentials();
 }
+
+/// <summary>A subject whose connector reverses a document by deleting it (Kingdee, YonBIP; SAP rejects, Jushuitan closes).</summary>
+internal interface IErpDeletingSubject
+{
+    /// <summary>Calls of the ERP's delete API.</summary>
+    long DeleteCalls { get; }
+
+    /// <summary>Documents the ERP deleted.</summary>
+    int DeletedDocuments { get; }
+}

@@ -28,6 +28,8 @@ internal sealed class JushuitanContractSubject(JushuitanConnectorHarness h)
     public override IReadOnlyList<string> DocumentsFor(string externalOrderNo) =>
         Sim.Orders.Where(o => o.SoId == externalOrderNo).Select(o => o.OId.ToString(CultureInfo.InvariantCulture)).ToList();
 
+    public override string OpenState => "WAIT_SELLER_SEND_GOODS";
+
     /// <summary>Jushuitan keeps a reversed order, re-uploaded as TRADE_CLOSED.</summary>
     public override string StateOf(string number) => Sim.Orders.Single(o => o.OId.ToString(CultureInfo.InvariantCulture) == number).ShopStatus;
 

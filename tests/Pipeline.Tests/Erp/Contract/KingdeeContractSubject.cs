@@ -3,7 +3,7 @@ using ServerlessSync.Pipeline.Tests.Erp.Kingdee;
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;
 
 internal sealed class KingdeeContractSubject(KingdeeConnectorHarness h)
-    : ErpContractSubject<KingdeeSimulatorState, KingdeeSimulatorOptions>(h), IErpCredentialSubject
+    : ErpContractSubject<KingdeeSimulatorState, KingdeeSimulatorOptions>(h), IErpCredentialSubject, IErpDeletingSubject
 {
     public override IReadOnlyList<string> Duplicates => Sim.Duplicates;
 
@@ -35,11 +35,17 @@ internal sealed class KingdeeContractSubject(KingdeeConnectorHarness h)
     public override IReadOnlyList<string> DocumentsFor(string externalOrderNo) =>
         Sim.Bills.Where(b => b.NetOrderBillNo == externalOrderNo).Select(b => b.BillNo).ToList();
 
+    public override string OpenState => "C";
+
     public override string StateOf(string number) => Sim.Bills.Single(b => b.BillNo == number).Status;
 
     public override bool IsComplete(string number) => StateOf(number) == "C";
 
     public override bool IsReversed(string number) => Sim.DeletedBills.Any(b => b.BillNo == number);
+
+    public long DeleteCalls => Calls("Delete");
+
+    public int DeletedDocuments => Sim.DeletedBills.Count;
 
     public void DropCredentials() => Sim.DropSessions();
 }

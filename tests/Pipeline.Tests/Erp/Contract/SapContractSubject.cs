@@ -35,6 +35,8 @@ internal sealed class SapContractSubject(SapConnectorHarness h)
     public override IReadOnlyList<string> DocumentsFor(string externalOrderNo) =>
         Sim.Orders.Where(o => o.PurchaseOrderByCustomer == externalOrderNo).Select(o => o.SalesOrder).ToList();
 
+    public override string OpenState => "A";
+
     /// <summary>SAP keeps a reversed order, every item rejected (overall rejection status C).</summary>
     public override string StateOf(string number) => Sim.Orders.Single(o => o.SalesOrder == number).OverallSDDocumentRejectionSts;
 

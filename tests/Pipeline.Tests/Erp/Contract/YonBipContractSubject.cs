@@ -3,7 +3,7 @@ using ServerlessSync.Pipeline.Tests.Erp.YonBip;
 namespace ServerlessSync.Pipeline.Tests.Erp.Contract;
 
 internal sealed class YonBipContractSubject(YonBipConnectorHarness h)
-    : ErpContractSubject<YonBipSimulatorState, YonBipSimulatorOptions>(h), IErpCredentialSubject
+    : ErpContractSubject<YonBipSimulatorState, YonBipSimulatorOptions>(h), IErpCredentialSubject, IErpDeletingSubject
 {
     public override IReadOnlyList<string> Duplicates => Sim.Duplicates;
 
@@ -32,11 +32,17 @@ internal sealed class YonBipContractSubject(YonBipConnectorHarness h)
     public override IReadOnlyList<string> DocumentsFor(string externalOrderNo) =>
         Sim.Orders.Where(o => o.ExternalOrderNo == externalOrderNo).Select(o => o.Code).ToList();
 
+    public override string OpenState => "2";
+
     public override string StateOf(string number) => Sim.Orders.Single(o => o.Code == number).VerifyState.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public override bool IsComplete(string number) => StateOf(number) == "2";
 
     public override bool IsReversed(string number) => Sim.DeletedOrders.Any(o => o.Code == number);
+
+    public long DeleteCalls => Calls("delete");
+
+    public int DeletedDocuments => Sim.DeletedOrders.Count;
 
     public void DropCredentials() => Sim.DropTokens();
 }

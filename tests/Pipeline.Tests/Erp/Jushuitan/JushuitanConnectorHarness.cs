@@ -1,5 +1,3 @@
-using ServerlessSync.Pipeline.Erp.Jushuitan;
-
 namespace ServerlessSync.Pipeline.Tests.Erp.Jushuitan;
 
 /// <summary>The Jushuitan simulator and the connector wired by <c>AddErpConnector("Jushuitan")</c> against it.</summary>

@@ -1,6 +1,4 @@
-using ServerlessSync.Pipeline.Erp.Jushuitan;
 using static ServerlessSync.Pipeline.Tests.Erp.Jushuitan.JushuitanConnectorHarness;
-using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Jushuitan;
 

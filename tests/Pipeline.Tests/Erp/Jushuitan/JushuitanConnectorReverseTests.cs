@@ -1,5 +1,4 @@
 using static ServerlessSync.Pipeline.Tests.Erp.Jushuitan.JushuitanConnectorHarness;
-using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Jushuitan;
 
@@ -36,18 +35,5 @@ public sealed class JushuitanConnectorReverseTests
         Assert.Equal(ErpWriteResult.Reversed, second.Result);
         Assert.Equal(uploadsBefore + 1, h.Calls("orders/upload"));
         Assert.Equal("TRADE_CLOSED", Assert.Single(h.Sim.Store.Orders()).ShopStatus);
-    }
-
-    [Fact]
-    public async Task Http_500_throws_transient_and_leaves_the_order_open()
-    {
-        await using var h = await StartAsync();
-        await h.Connector.CreateSalesOrderAsync(Order("DY-RV-3"), CancellationToken.None);
-        var existing = (await h.Connector.FindByExternalOrderNoAsync("DY-RV-3", CancellationToken.None))!;
-        h.Sim.Options.TransientFailureRate = 1;
-
-        await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.ReverseAsync(existing, "cancelled", CancellationToken.None));
-
-        Assert.Equal("WAIT_SELLER_SEND_GOODS", Assert.Single(h.Sim.Store.Orders()).ShopStatus);
     }
 }

@@ -1,6 +1,4 @@
-using ServerlessSync.Pipeline.Erp.Kingdee;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
-using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Kingdee;
 

@@ -1,6 +1,4 @@
-using ServerlessSync.Domain.Erp.Kingdee;
 using static ServerlessSync.Pipeline.Tests.Erp.Kingdee.KingdeeConnectorHarness;
-using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Kingdee;
 
@@ -26,17 +24,6 @@ public sealed class KingdeeConnectorWriteTests
     }
 
     [Fact]
-    public async Task Invalid_document_is_rejected_without_calling_the_erp()
-    {
-        await using var h = await StartAsync();
-
-        var outcome = await h.Connector.CreateSalesOrderAsync(Order("DY-R-2") with { TotalAmountFen = 1 }, CancellationToken.None);
-
-        Assert.Equal(ErpWriteResult.Rejected, outcome.Result);
-        Assert.Equal(0, h.Sim.Metrics.Snapshot().TotalCalls);
-    }
-
-    [Fact]
     public async Task Commit_then_timeout_throws_transient_and_the_lookup_then_finds_and_completes_the_bill()
     {
         await using var h = await StartAsync(o => o.CommitThenTimeoutRate = 1);
@@ -52,5 +39,4 @@ public sealed class KingdeeConnectorWriteTests
         Assert.Equal("C", h.Sim.Bills.Single().Status);
         Assert.Equal(1, h.Calls("Save"));
     }
-
 }

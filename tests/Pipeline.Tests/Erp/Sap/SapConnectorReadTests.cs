@@ -1,6 +1,4 @@
-using ServerlessSync.Pipeline.Erp.Sap;
 using static ServerlessSync.Pipeline.Tests.Erp.Sap.SapConnectorHarness;
-using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Sap;
 

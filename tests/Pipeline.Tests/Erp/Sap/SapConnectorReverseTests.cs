@@ -1,5 +1,4 @@
 using static ServerlessSync.Pipeline.Tests.Erp.Sap.SapConnectorHarness;
-using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Sap;
 
@@ -38,19 +37,6 @@ public sealed class SapConnectorReverseTests
         Assert.Equal(1, patchesAfterFirst);
         Assert.Equal(1, PatchCalls(h));
         Assert.Equal("61", Assert.Single(Assert.Single(h.Sim.Orders).Items).SalesDocumentRjcnReason);
-    }
-
-    [Fact]
-    public async Task Http_500_throws_transient_and_leaves_the_items_open()
-    {
-        await using var h = await StartAsync();
-        await h.Connector.CreateSalesOrderAsync(Order("DY-RV-3"), CancellationToken.None);
-        var existing = (await h.Connector.FindByExternalOrderNoAsync("DY-RV-3", CancellationToken.None))!;
-        h.Sim.Options.TransientFailureRate = 1;
-
-        await Assert.ThrowsAsync<ErpTransientException>(() => h.Connector.ReverseAsync(existing, "cancelled", CancellationToken.None));
-
-        Assert.Equal("A", Assert.Single(h.Sim.Orders).OverallSDDocumentRejectionSts);
     }
 
     private static long PatchCalls(SapConnectorHarness h) =>

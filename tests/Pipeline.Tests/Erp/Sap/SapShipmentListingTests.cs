@@ -1,5 +1,4 @@
 using static ServerlessSync.Pipeline.Tests.Erp.Sap.SapConnectorHarness;
-using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.Sap;
 

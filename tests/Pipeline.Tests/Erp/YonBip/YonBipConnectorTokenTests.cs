@@ -1,6 +1,4 @@
-using ServerlessSync.Pipeline.Erp.YonBip;
 using static ServerlessSync.Pipeline.Tests.Erp.YonBip.YonBipConnectorHarness;
-using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.YonBip;
 

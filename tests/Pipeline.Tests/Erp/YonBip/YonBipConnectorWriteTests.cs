@@ -1,6 +1,4 @@
-using ServerlessSync.Domain.Erp.YonBip;
 using static ServerlessSync.Pipeline.Tests.Erp.YonBip.YonBipConnectorHarness;
-using static ServerlessSync.Pipeline.Tests.Erp.ErpTestOrders;
 
 namespace ServerlessSync.Pipeline.Tests.Erp.YonBip;
 
@@ -29,17 +27,6 @@ public sealed class YonBipConnectorWriteTests
         Assert.Equal("71000001", order.HeadItem["define14"]);
         Assert.Equal(1, h.Calls("batchsubmit"));
         Assert.Equal(1, h.Calls("batchaudit"));
-    }
-
-    [Fact]
-    public async Task Invalid_document_is_rejected_without_calling_the_erp()
-    {
-        await using var h = await StartAsync();
-
-        var outcome = await h.Connector.CreateSalesOrderAsync(Order("DY-R-2") with { TotalAmountFen = 1 }, CancellationToken.None);
-
-        Assert.Equal(ErpWriteResult.Rejected, outcome.Result);
-        Assert.Equal(0, h.Sim.Metrics.Snapshot().TotalCalls);
     }
 
     [Fact]
