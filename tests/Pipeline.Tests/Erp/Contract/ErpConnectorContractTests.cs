@@ -63,8 +63,7 @@ public sealed class ErpConnectorContractTests
     public async Task A_reversal_asked_for_another_platform_order_is_refused_and_leaves_the_document(string erp)
     {
         await using var s = await StartAsync(erp);
-        await s.Connector.CreateSalesOrderAsync(Order("DY-M-1"), None);
-        var own = (await s.Connector.FindByExternalOrderNoAsync("DY-M-1", None))!;
+        var own = await CreatedAndFoundAsync(s, "DY-M-1");
         var stateBefore = s.StateOf(own.Number);
         s.IgnoreLookupFilter();
 
@@ -82,8 +81,7 @@ public sealed class ErpConnectorContractTests
     {
         await using var s = await StartAsync(erp);
         var deletes = Assert.IsAssignableFrom<IErpDeletingSubject>(s);
-        await s.Connector.CreateSalesOrderAsync(Order("DY-RV-2"), None);
-        var existing = (await s.Connector.FindByExternalOrderNoAsync("DY-RV-2", None))!;
+        var existing = await CreatedAndFoundAsync(s, "DY-RV-2");
 
         var first = await s.Connector.ReverseAsync(existing, "refund", None);
         var second = await s.Connector.ReverseAsync(existing, "refund", None);
@@ -100,8 +98,7 @@ public sealed class ErpConnectorContractTests
     public async Task A_server_error_on_a_reversal_is_transient_and_leaves_the_document_open(string erp)
     {
         await using var s = await StartAsync(erp);
-        await s.Connector.CreateSalesOrderAsync(Order("DY-RV-3"), None);
-        var existing = (await s.Connector.FindByExternalOrderNoAsync("DY-RV-3", None))!;
+        var existing = await CreatedAndFoundAsync(s, "DY-RV-3");
         s.FailEveryCall(true);
 
         await Assert.ThrowsAsync<ErpTransientException>(() => s.Connector.ReverseAsync(existing, "cancelled", None));
@@ -314,6 +311,13 @@ public sealed class ErpConnectorContractTests
         ["YonBip"] = YonBipContractSubject.StartAsync,
         ["Jushuitan"] = JushuitanContractSubject.StartAsync,
     };
+
+    /// <summary>Creates the order and returns the document the look-up then finds for it.</summary>
+    private static async Task<ErpOrderRef> CreatedAndFoundAsync(ErpContractSubject s, string externalOrderNo)
+    {
+        await s.Connector.CreateSalesOrderAsync(Order(externalOrderNo), None);
+        return (await s.Connector.FindByExternalOrderNoAsync(externalOrderNo, None))!;
+    }
 
     private static Task<ErpContractSubject> StartAsync(string erp, Action<Dictionary<string, string?>>? settings = null) =>
         Starters[erp](settings ?? (_ => { }));
