@@ -42,7 +42,13 @@ internal sealed class InMemoryGateway : IOrchestrationGateway, ISyncBatchGateway
         }
     }
 
-    public Task<bool> TryStartAsync(string instanceId, SyncOrderInput input, CancellationToken cancellationToken)
+    public Task<bool> TryStartAsync(string instanceId, SyncOrderInput input, CancellationToken cancellationToken) =>
+        Task.FromResult(TryStart(instanceId, () => Started.Add((instanceId, input))));
+
+    public Task<bool> TryStartBatchAsync(string instanceId, SyncBatchInput input, CancellationToken cancellationToken) =>
+        Task.FromResult(TryStart(instanceId, () => StartedBatches.Add((instanceId, input))));
+
+    private bool TryStart(string instanceId, Action record)
     {
         lock (gate)
         {
@@ -53,32 +59,12 @@ internal sealed class InMemoryGateway : IOrchestrationGateway, ISyncBatchGateway
 
             if (RefuseStart || Instances.TryGetValue(instanceId, out var existing) && existing.Status is InstanceRuntimeStatus.Pending or InstanceRuntimeStatus.Running)
             {
-                return Task.FromResult(false);
+                return false;
             }
 
-            Started.Add((instanceId, input));
+            record();
             Instances[instanceId] = new InstanceSnapshot(instanceId, InstanceRuntimeStatus.Running, StartTime, null);
-            return Task.FromResult(true);
-        }
-    }
-
-    public Task<bool> TryStartBatchAsync(string instanceId, SyncBatchInput input, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            if (FailingInstances.Contains(instanceId))
-            {
-                throw new InvalidOperationException($"injected: the Durable backend refused to start {instanceId}");
-            }
-
-            if (RefuseStart || Instances.TryGetValue(instanceId, out var existing) && existing.Status is InstanceRuntimeStatus.Pending or InstanceRuntimeStatus.Running)
-            {
-                return Task.FromResult(false);
-            }
-
-            StartedBatches.Add((instanceId, input));
-            Instances[instanceId] = new InstanceSnapshot(instanceId, InstanceRuntimeStatus.Running, StartTime, null);
-            return Task.FromResult(true);
+            return true;
         }
     }
 }
